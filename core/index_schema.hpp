@@ -1,0 +1,32 @@
+#pragma once
+/// @file index_schema.hpp
+/// How records are laid out in the Xapian database: the one place both the
+/// indexer (writer) and the query library (reader) take term prefixes and
+/// value slots from. See docs/index-format.md.
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace coopatlas::schema {
+
+// Boolean filter terms (Xapian's convention: capital-letter prefixes).
+inline constexpr std::string_view kIdPrefix = "Q";         ///< unique id term
+inline constexpr std::string_view kTypePrefix = "XT";      ///< record type
+inline constexpr std::string_view kCountryPrefix = "XC";   ///< ISO alpha-2, lower case
+inline constexpr std::string_view kThemePrefix = "XH";     ///< folded theme slug
+inline constexpr std::string_view kOddPrefix = "XO";       ///< ODD number 1..17
+// Free-text fields searchable with a prefix; plain words are unprefixed,
+// stems carry Xapian's "Z" marker in front of the field prefix.
+inline constexpr std::string_view kTitlePrefix = "S";
+
+// Value slots.
+inline constexpr Xapian::valueno kSlotType = 0;    ///< record type
+inline constexpr Xapian::valueno kSlotPage = 1;    ///< sortable printed page
+inline constexpr Xapian::valueno kSlotPoints = 2;  ///< Xapian::LatLongCoords::serialise of geo[]
+
+/// Version of this layout, stored as database metadata "coopatlas:schema".
+inline constexpr std::string_view kSchemaVersion = "1";
+
+}  // namespace coopatlas::schema

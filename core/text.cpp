@@ -1,0 +1,173 @@
+#include "text.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+
+namespace coopatlas::text {
+
+namespace {
+
+const icu::Normalizer2& nfd() {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status) || n == nullptr) throw std::runtime_error("ICU: NFD normaliser unavailable");
+    return *n;
+}
+
+bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x00B4; }
+
+bool is_word_char(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK; }
+
+void append_folded(UChar32 c, std::string& out) {
+    switch (c) {
+        case 0x0153: out += "oe"; return;  // œ
+        case 0x0152: out += "oe"; return;  // Œ
+        case 0x00E6: out += "ae"; return;  // æ
+        case 0x00C6: out += "ae"; return;  // Æ
+        case 0x00DF: out += "ss"; return;  // ß
+        case 0x0131: out += "i"; return;   // dotless i
+        case 0x2019: case 0x2018: case 0x02BC: case 0x00B4: out += '\''; return;
+        case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: out += '-'; return;
+        case 0x00A0: case 0x202F: case 0x2009: out += ' '; return;
+        default: break;
+    }
+    icu::UnicodeString decomposed;
+    UErrorCode status = U_ZERO_ERROR;
+    nfd().normalize(icu::UnicodeString(c), decomposed, status);
+    if (U_FAILURE(status)) decomposed = icu::UnicodeString(c);
+    for (int32_t i = 0; i < decomposed.length();) {
+        UChar32 d = decomposed.char32At(i);
+        i += U16_LENGTH(d);
+        if (u_charType(d) == U_NON_SPACING_MARK) continue;
+        d = u_foldCase(d, U_FOLD_CASE_DEFAULT);
+        char buf[4];
+        int32_t len = 0;
+        U8_APPEND_UNSAFE(buf, len, d);
+        out.append(buf, static_cast<size_t>(len));
+    }
+}
+
+// Articles and pronouns that French elides before a vowel; "aujourd'hui" is not one.
+constexpr std::array<std::string_view, 13> kElisions = {"l", "d", "j", "m", "n", "s", "t", "c", "qu",
+                                                        "jusqu", "lorsqu", "puisqu", "quoiqu"};
+
+}  // namespace
+
+std::string fold(std::string_view utf8) {
+    std::string out;
+    out.reserve(utf8.size());
+    int32_t i = 0;
+    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto n = static_cast<int32_t>(utf8.size());
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0) continue;  // invalid UTF-8 byte: dropped
+        if (c < 0x80) {
+            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        } else {
+            append_folded(c, out);
+        }
+    }
+    return out;
+}
+
+std::vector<Token> tokenize(std::string_view utf8) {
+    std::vector<Token> tokens;
+    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto n = static_cast<int32_t>(utf8.size());
+    int32_t i = 0;
+    while (i < n) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0 || !is_word_char(c)) continue;
+        // A word: word characters, with apostrophes allowed between them.
+        int32_t end = i;
+        std::vector<int32_t> apostrophes;  // byte offsets just after each inner apostrophe
+        while (i < n) {
+            int32_t before = i;
+            UChar32 d;
+            U8_NEXT(s, i, n, d);
+            if (d >= 0 && is_word_char(d)) {
+                end = i;
+            } else if (d >= 0 && is_apostrophe(d) && i < n) {
+                int32_t peek = i;
+                UChar32 e;
+                U8_NEXT(s, peek, n, e);
+                if (e >= 0 && is_word_char(e)) {
+                    apostrophes.push_back(i);
+                    continue;
+                }
+                i = before;
+                break;
+            } else {
+                i = before;
+                break;
+            }
+        }
+        // Split on apostrophes, dropping an elided article at the front.
+        int32_t piece_start = start;
+        std::vector<std::pair<int32_t, int32_t>> pieces;
+        for (int32_t a : apostrophes) {
+            int32_t piece_end = a;
+            // step back over the apostrophe itself
+            int32_t back = piece_end;
+            U8_BACK_1(s, 0, back);
+            pieces.emplace_back(piece_start, back);
+            piece_start = a;
+        }
+        pieces.emplace_back(piece_start, end);
+        for (size_t p = 0; p < pieces.size(); ++p) {
+            auto [b, e] = pieces[p];
+            std::string folded = fold(utf8.substr(static_cast<size_t>(b), static_cast<size_t>(e - b)));
+            bool elided = p + 1 < pieces.size() &&
+                          std::find(kElisions.begin(), kElisions.end(), folded) != kElisions.end();
+            if (elided || folded.empty()) continue;
+            tokens.push_back({std::move(folded), static_cast<size_t>(b), static_cast<size_t>(e)});
+        }
+    }
+    return tokens;
+}
+
+std::vector<std::string> words(std::string_view utf8) {
+    std::vector<std::string> out;
+    for (auto& t : tokenize(utf8)) out.push_back(std::move(t.folded));
+    return out;
+}
+
+bool is_stopword(std::string_view w) {
+    static constexpr std::array<std::string_view, 96> kStop = {
+        "a", "au", "aux", "avec", "ce", "ces", "cette", "dans", "de", "des", "du", "elle", "en", "et", "eux",
+        "il", "ils", "je", "la", "le", "les", "leur", "leurs", "lui", "ma", "mais", "me", "meme", "mes", "moi",
+        "mon", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui", "sa", "se",
+        "ses", "son", "sur", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y",
+        "est", "sont", "ete", "etre", "ont", "a", "l", "d", "s", "c", "j", "m", "n", "t", "sans", "sous", "si",
+        "the", "of", "and", "or", "to", "in", "for", "with", "on", "is", "are", "by", "an", "at", "from", "as",
+        "it", "be"};
+    return std::find(kStop.begin(), kStop.end(), w) != kStop.end();
+}
+
+std::string collapse_whitespace(std::string_view utf8) {
+    std::string out;
+    out.reserve(utf8.size());
+    bool space = false;
+    for (char ch : utf8) {
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += ch;
+    }
+    return out;
+}
+
+}  // namespace coopatlas::text

@@ -1,0 +1,44 @@
+// coopatlas-index: guide -> records -> geocoded -> Xapian + GeoPackage + JSON Lines.
+#include <iostream>
+
+#include "core/cli.hpp"
+#include "core/error.hpp"
+#include "core/version.hpp"
+#include "index_build.hpp"
+
+int main(int argc, char** argv) {
+    using namespace coopatlas;
+    return cli::run_main("coopatlas-index", [&] {
+        cli::Parser args("coopatlas-index", "--guide PATH --out DIR [--gazetteer PATH]",
+                         "Parses the guide into passages and records, geocodes them offline and writes the index\n"
+                         "folder (xapian/, atlas.gpkg, entities.jsonl). The folder is built beside DIR and swapped\n"
+                         "into place atomically: a failed run leaves the previous index untouched.");
+        args.add({"guide", "PATH", "guide text (default data/guide/guide.txt)", "Input"})
+            .add({"gazetteer", "PATH", "gazetteer GeoPackage (default var/gazetteer.gpkg)", "Input"})
+            .add({"out", "DIR", "index folder to write (default var/index)", "Output"})
+            .add({"quiet", "", "no progress on stderr", "Output"});
+        args.parse(argc, argv);
+        if (args.has("help")) {
+            std::cout << args.help();
+            return 0;
+        }
+        if (args.has("version")) {
+            std::cout << version_string() << "\n";
+            return 0;
+        }
+        if (!args.positional().empty()) throw UsageError("unexpected argument '" + args.positional()[0] + "'");
+        indexer::BuildOptions options{args.get_or("guide", "data/guide/guide.txt"), args.get_or("out", "var/index"),
+                                      args.get_or("gazetteer", "")};
+        bool quiet = args.has("quiet");
+        auto summary = indexer::build_index(options, [&](const std::string& message) {
+            if (!quiet) std::cerr << "coopatlas-index: " << message << "\n";
+        });
+        std::cout << "records:\n";
+        for (const auto& [type, count] : summary.records_by_type) std::cout << "  " << type << ": " << count << "\n";
+        std::cout << "points by precision:\n";
+        for (const auto& [precision, count] : summary.points_by_precision)
+            std::cout << "  " << precision << ": " << count << "\n";
+        std::cout << "built in " << summary.seconds << " s into " << options.out_dir << "\n";
+        return 0;
+    });
+}

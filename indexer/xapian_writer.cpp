@@ -1,0 +1,62 @@
+#include "xapian_writer.hpp"
+
+#include <xapian.h>
+
+#include "core/error.hpp"
+#include "core/index_schema.hpp"
+#include "core/terms.hpp"
+#include "core/text.hpp"
+
+namespace coopatlas::indexer {
+
+namespace {
+
+Xapian::Document make_document(const Record& r) {
+    Xapian::Document doc;
+    doc.set_data(to_json(r).dump());
+    doc.add_boolean_term(std::string(schema::kIdPrefix) + r.id);
+    doc.add_boolean_term(std::string(schema::kTypePrefix) + r.type);
+    for (const auto& c : r.countries) doc.add_boolean_term(std::string(schema::kCountryPrefix) + text::fold(c.code));
+    for (const auto& t : r.themes) doc.add_boolean_term(std::string(schema::kThemePrefix) + slugify(t));
+    for (int o : r.odd) doc.add_boolean_term(std::string(schema::kOddPrefix) + std::to_string(o));
+    doc.add_value(schema::kSlotType, r.type);
+    doc.add_value(schema::kSlotPage, Xapian::sortable_serialise(r.page));
+    if (!r.geo.empty()) {
+        Xapian::LatLongCoords coords;
+        for (const auto& g : r.geo) coords.append(Xapian::LatLongCoord(g.lat, g.lon));
+        doc.add_value(schema::kSlotPoints, coords.serialise());
+    }
+    // Title words count three times and also go under the title prefix; the body
+    // follows after a gap so that phrases do not run from title into text.
+    Xapian::termpos pos = terms::index_text(doc, r.title, "", 3, 0);
+    terms::index_text(doc, r.title, schema::kTitlePrefix, 1, 0);
+    pos = terms::index_text(doc, r.text, "", 1, pos + 100);
+    for (const auto& [key, value] : r.fields.items())
+        if (value.is_string()) pos = terms::index_text(doc, value.get<std::string>(), "", 1, pos + 100);
+    for (const auto& c : r.countries) pos = terms::index_text(doc, c.name, "", 1, pos + 100);
+    for (const auto& t : r.themes) pos = terms::index_text(doc, t, "", 1, pos + 100);
+    return doc;
+}
+
+}  // namespace
+
+void write_xapian(const std::vector<Record>& records, const std::string& dir) {
+    try {
+        Xapian::WritableDatabase db(dir, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+        for (const auto& r : records) {
+            Xapian::Document doc = make_document(r);
+            // Unprefixed terms are the folded words: they feed the spelling suggestions.
+            for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+                const std::string& term = *t;
+                if (!term.empty() && std::islower(static_cast<unsigned char>(term[0]))) db.add_spelling(term);
+            }
+            db.replace_document(std::string(schema::kIdPrefix) + r.id, doc);
+        }
+        db.set_metadata("coopatlas:schema", std::string(schema::kSchemaVersion));
+        db.commit();
+    } catch (const Xapian::Error& e) {
+        throw Error("Xapian: cannot write the index at '" + dir + "': " + e.get_description());
+    }
+}
+
+}  // namespace coopatlas::indexer

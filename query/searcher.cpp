@@ -1,0 +1,292 @@
+#include "searcher.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+#include "core/error.hpp"
+#include "core/index_schema.hpp"
+#include "core/terms.hpp"
+#include "core/text.hpp"
+#include "snippet.hpp"
+
+namespace coopatlas::query {
+
+using nlohmann::json;
+
+namespace {
+
+std::vector<geo::LatLon> points_of(const Xapian::Document& doc) {
+    std::vector<geo::LatLon> points;
+    std::string value = doc.get_value(schema::kSlotPoints);
+    if (value.empty()) return points;
+    Xapian::LatLongCoords coords;
+    coords.unserialise(value);
+    for (auto it = coords.begin(); it != coords.end(); ++it) points.push_back({(*it).latitude, (*it).longitude});
+    return points;
+}
+
+/// Keeps documents with a point inside the circle and the box (both when both
+/// are given), and remembers each kept document's nearest distance.
+class GeoDecider : public Xapian::MatchDecider {
+public:
+    GeoDecider(const SearchRequest& r, std::map<Xapian::docid, double>& distances)
+        : request_(r), distances_(distances) {}
+    bool operator()(const Xapian::Document& doc) const override {
+        bool kept = false;
+        double nearest = INFINITY;
+        for (const auto& p : points_of(doc)) {
+            if (request_.bbox && !request_.bbox->contains(p)) continue;
+            double d = request_.near ? geo::distance_km(*request_.near, p) : 0;
+            if (request_.radius_km && d > *request_.radius_km) continue;
+            kept = true;
+            nearest = std::min(nearest, d);
+        }
+        if (kept && request_.near) distances_[doc.get_docid()] = nearest;
+        return kept;
+    }
+
+private:
+    const SearchRequest& request_;
+    std::map<Xapian::docid, double>& distances_;
+};
+
+/// Counts the boolean terms with one prefix over every matching document.
+class TermFacetSpy : public Xapian::MatchSpy {
+public:
+    explicit TermFacetSpy(std::string prefix) : prefix_(std::move(prefix)) {}
+    void operator()(const Xapian::Document& doc, double) override {
+        for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+            it.skip_to(prefix_);
+            if (it == doc.termlist_end()) break;
+            std::string term = *it;
+            if (term.rfind(prefix_, 0) != 0) break;
+            std::string rest = term.substr(prefix_.size());
+            if (!rest.empty() && !std::isupper(static_cast<unsigned char>(rest[0]))) ++counts[rest];
+        }
+    }
+    std::map<std::string, int> counts;
+
+private:
+    std::string prefix_;
+};
+
+/// The query text folded for Xapian's parser: words folded and elided, the
+/// operators AND OR NOT and the field prefixes kept.
+std::string fold_query(const std::string& q) {
+    std::string out;
+    size_t i = 0;
+    while (i < q.size()) {
+        size_t j = q.find_first_of(" \t\n", i);
+        if (j == std::string::npos) j = q.size();
+        std::string chunk = q.substr(i, j - i);
+        if (chunk == "AND" || chunk == "OR" || chunk == "NOT") {
+            out += chunk;
+        } else {
+            std::string folded = text::fold(chunk);
+            // French elision: "l'eau" -> "eau", as at index time.
+            for (const char* e : {"l'", "d'", "qu'", "jusqu'", "lorsqu'", "s'", "n'", "c'", "j'", "m'"}) {
+                std::string pre = e;
+                size_t start = folded[0] == '"' || folded[0] == '-' || folded[0] == '+' ? 1 : 0;
+                if (folded.compare(start, pre.size(), pre) == 0 && folded.size() > start + pre.size()) {
+                    folded.erase(start, pre.size());
+                    break;
+                }
+            }
+            out += folded;
+        }
+        out += ' ';
+        i = j + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+struct Searcher::Prepared {
+    Xapian::Query query;
+    MatchTerms match_terms;
+    std::string suggestion;
+};
+
+Searcher::Searcher(const std::string& index_dir) : index_dir_(index_dir) {
+    std::filesystem::path xapian_dir = std::filesystem::path(index_dir) / "xapian";
+    if (!std::filesystem::exists(xapian_dir))
+        throw IndexError("no index at '" + index_dir + "' (run coopatlas-index --out " + index_dir + " first)");
+    try {
+        db_ = Xapian::Database(xapian_dir.string());
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot open the index at '" + index_dir + "': " + e.get_description());
+    }
+    if (db_.get_metadata("coopatlas:schema") != schema::kSchemaVersion)
+        throw IndexError("the index at '" + index_dir + "' was written by another version of coopatlas-index; "
+                         "rebuild it");
+}
+
+Xapian::doccount Searcher::size() const {
+    std::lock_guard lock(mutex_);
+    return db_.get_doccount();
+}
+
+Searcher::Prepared Searcher::prepare(const SearchRequest& request) const {
+    Prepared p;
+    Xapian::QueryParser parser;
+    parser.set_database(db_);
+    parser.set_stemmer(Xapian::Stem("french"));
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_default_op(Xapian::Query::OP_AND);
+    parser.add_boolean_prefix("type", std::string(schema::kTypePrefix));
+    parser.add_boolean_prefix("pays", std::string(schema::kCountryPrefix));
+    parser.add_boolean_prefix("country", std::string(schema::kCountryPrefix));
+    parser.add_boolean_prefix("theme", std::string(schema::kThemePrefix));
+    parser.add_boolean_prefix("odd", std::string(schema::kOddPrefix));
+    parser.add_prefix("titre", std::string(schema::kTitlePrefix));
+    parser.add_prefix("title", std::string(schema::kTitlePrefix));
+
+    std::string folded = fold_query(request.q);
+    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                     Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    Xapian::Query text_query;
+    if (folded.find_first_not_of(' ') != std::string::npos) {
+        try {
+            text_query = parser.parse_query(folded, flags);
+        } catch (const Xapian::QueryParserError&) {
+            // Bad syntax falls back to plain words.
+            std::string plain;
+            for (const auto& w : text::words(request.q)) plain += w + " ";
+            text_query = parser.parse_query(plain, Xapian::QueryParser::FLAG_DEFAULT & ~Xapian::QueryParser::FLAG_BOOLEAN);
+        }
+        p.suggestion = parser.get_corrected_query_string();
+        for (auto it = text_query.get_terms_begin(); it != text_query.get_terms_end(); ++it) {
+            std::string t = *it;
+            if (t.empty()) continue;
+            if (t[0] == 'Z') p.match_terms.stems.insert(t.substr(1));
+            else if (std::islower(static_cast<unsigned char>(t[0])) || std::isdigit(static_cast<unsigned char>(t[0])))
+                p.match_terms.words.insert(t);
+        }
+    }
+
+    std::vector<Xapian::Query> filters;
+    auto filter = [&](std::string_view prefix, const std::string& value) {
+        filters.emplace_back(std::string(prefix) + value);
+    };
+    if (!request.type.empty()) filter(schema::kTypePrefix, request.type);
+    if (!request.country.empty()) filter(schema::kCountryPrefix, text::fold(request.country));
+    if (!request.theme.empty()) filter(schema::kThemePrefix, slugify(request.theme));
+    if (request.odd) filter(schema::kOddPrefix, std::to_string(*request.odd));
+
+    Xapian::Query all = text_query.empty() ? Xapian::Query::MatchAll : text_query;
+    if (!filters.empty())
+        all = Xapian::Query(Xapian::Query::OP_FILTER, all, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    p.query = all;
+    return p;
+}
+
+json Searcher::search(const SearchRequest& request) const {
+    const auto started = std::chrono::steady_clock::now();
+    std::lock_guard lock(mutex_);
+    Prepared prepared = prepare(request);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(prepared.query);
+
+    const bool geo_filter = request.bbox || request.radius_km;
+    std::map<Xapian::docid, double> distances;
+    GeoDecider decider(request, distances);
+    Xapian::ValueCountMatchSpy type_spy(schema::kSlotType);
+    TermFacetSpy country_spy(std::string(schema::kCountryPrefix)), theme_spy(std::string(schema::kThemePrefix)),
+        odd_spy(std::string(schema::kOddPrefix));
+    enquire.add_matchspy(&type_spy);
+    enquire.add_matchspy(&country_spy);
+    enquire.add_matchspy(&theme_spy);
+    enquire.add_matchspy(&odd_spy);
+
+    const Xapian::doccount everything = db_.get_doccount();
+    const bool by_distance = request.sort == "distance";
+    // Sorting by distance needs every match; otherwise Xapian ranks and we page.
+    Xapian::doccount first = by_distance ? 0 : static_cast<Xapian::doccount>(request.offset);
+    Xapian::doccount count = by_distance ? everything : static_cast<Xapian::doccount>(request.limit);
+    Xapian::MSet mset = enquire.get_mset(first, count, everything, nullptr, geo_filter || request.near ? &decider : nullptr);
+
+    // A near point without radius still gives distances.
+    std::vector<std::pair<Xapian::docid, Xapian::MSetIterator>> hits;
+    for (auto it = mset.begin(); it != mset.end(); ++it) hits.emplace_back(*it, it);
+    if (by_distance) {
+        std::stable_sort(hits.begin(), hits.end(), [&](const auto& a, const auto& b) {
+            return distances[a.first] < distances[b.first];
+        });
+        size_t from = std::min(hits.size(), static_cast<size_t>(request.offset));
+        size_t to = std::min(hits.size(), from + static_cast<size_t>(request.limit));
+        hits = std::vector(hits.begin() + static_cast<long>(from), hits.begin() + static_cast<long>(to));
+    }
+
+    json results = json::array();
+    for (const auto& [docid, it] : hits) {
+        Record r = record_from_json(json::parse(it.get_document().get_data()));
+        json item = {{"id", r.id},          {"type", r.type},       {"title", r.title},
+                     {"snippet", prepared.match_terms.empty() ? html_escape(r.text.substr(0, r.text.find(' ', 200)))
+                                                              : make_snippet(r.text, prepared.match_terms)},
+                     {"page", r.page},      {"section", r.section}, {"score", it.get_weight()}};
+        json full = to_json(r);
+        item["countries"] = full["countries"];
+        item["geo"] = full["geo"];
+        item["distance_km"] = distances.count(docid) ? json(std::round(distances[docid] * 1000) / 1000) : json(nullptr);
+        results.push_back(std::move(item));
+    }
+
+    json facets = {{"type", json::object()}, {"country", json::object()}, {"theme", json::object()}, {"odd", json::object()}};
+    for (auto it = type_spy.values_begin(); it != type_spy.values_end(); ++it) facets["type"][*it] = it.get_termfreq();
+    for (const auto& [k, v] : country_spy.counts) facets["country"][k] = v;
+    for (const auto& [k, v] : theme_spy.counts) facets["theme"][k] = v;
+    for (const auto& [k, v] : odd_spy.counts) facets["odd"][k] = v;
+
+    json body = {{"total", mset.get_matches_estimated()},
+                 {"results", results},
+                 {"facets", facets},
+                 {"suggestion", prepared.suggestion.empty() ? json(nullptr) : json(prepared.suggestion)}};
+    body["took_ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return body;
+}
+
+Record Searcher::get(const std::string& id) const {
+    std::lock_guard lock(mutex_);
+    Xapian::PostingIterator it = db_.postlist_begin(std::string(schema::kIdPrefix) + id);
+    if (it == db_.postlist_end(std::string(schema::kIdPrefix) + id)) throw NotFoundError("no record with id '" + id + "'");
+    return record_from_json(json::parse(db_.get_document(*it).get_data()));
+}
+
+std::vector<Record> Searcher::all_matches(const SearchRequest& request) const {
+    SearchRequest everything = request;
+    everything.offset = 0;
+    everything.limit = static_cast<int>(size());
+    std::vector<Record> records;
+    std::lock_guard lock(mutex_);
+    Prepared prepared = prepare(everything);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(prepared.query);
+    std::map<Xapian::docid, double> distances;
+    GeoDecider decider(everything, distances);
+    Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount(), nullptr,
+                                         everything.bbox || everything.radius_km ? &decider : nullptr);
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        records.push_back(record_from_json(json::parse(it.get_document().get_data())));
+    return records;
+}
+
+json Searcher::suggest(const std::string& prefix, int limit) const {
+    json out = {{"q", prefix}, {"suggestions", json::array()}};
+    auto words = text::words(prefix);
+    if (words.empty()) return out;
+    std::string last = words.back();
+    std::lock_guard lock(mutex_);
+    std::vector<std::pair<Xapian::doccount, std::string>> candidates;
+    for (auto it = db_.allterms_begin(last); it != db_.allterms_end(last); ++it)
+        candidates.emplace_back(it.get_termfreq(), *it);
+    std::sort(candidates.begin(), candidates.end(), [](auto& a, auto& b) { return a.first > b.first; });
+    for (size_t i = 0; i < candidates.size() && static_cast<int>(i) < limit; ++i)
+        out["suggestions"].push_back(candidates[i].second);
+    return out;
+}
+
+}  // namespace coopatlas::query

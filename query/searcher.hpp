@@ -1,0 +1,50 @@
+#pragma once
+/// @file searcher.hpp
+/// The only reader of the Xapian index: keyword + geographic search with
+/// facets, snippets and a spelling suggestion. The CLI and the server are thin
+/// shells around it.
+
+#include <xapian.h>
+
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "core/record.hpp"
+#include "request.hpp"
+
+namespace coopatlas::query {
+
+class Searcher {
+public:
+    /// Opens the index folder written by coopatlas-index; throws IndexError
+    /// with a hint when it is missing or of another layout.
+    explicit Searcher(const std::string& index_dir);
+
+    /// The body of GET /api/search (docs/architecture.md section 3).
+    nlohmann::json search(const SearchRequest& request) const;
+
+    /// The whole record; throws NotFoundError for an unknown id.
+    Record get(const std::string& id) const;
+
+    /// Completions for a prefix: {"q", "suggestions": [..]}.
+    nlohmann::json suggest(const std::string& prefix, int limit = 10) const;
+
+    /// Every record matching `request` (ignoring limit/offset), for exports.
+    std::vector<Record> all_matches(const SearchRequest& request) const;
+
+    Xapian::doccount size() const;
+    const std::string& index_dir() const { return index_dir_; }
+
+private:
+    struct Prepared;
+    Prepared prepare(const SearchRequest& request) const;
+
+    std::string index_dir_;
+    mutable std::mutex mutex_;  // Xapian::Database objects are not thread-safe
+    mutable Xapian::Database db_;
+};
+
+}  // namespace coopatlas::query

@@ -1,0 +1,45 @@
+#pragma once
+/// @file server.hpp
+/// coopatlas-serve's HTTP routes (docs/architecture.md section 3) around one
+/// query::Searcher. Every error becomes {"error": "..."} with 400/404/413/503.
+
+#include <httplib.h>
+
+#include <memory>
+#include <string>
+
+#include "query/searcher.hpp"
+
+namespace coopatlas::web {
+
+struct ServerOptions {
+    std::string index_dir = "var/index";
+    std::string static_dir;   ///< the page: web/static
+    std::string vendor_dir;   ///< node_modules, for Leaflet and the basemap
+    int threads = 4;
+};
+
+class Server {
+public:
+    /// Opens the index; a missing index is not fatal: routes answer 503 until
+    /// it exists, so the page can tell the user what to do.
+    explicit Server(ServerOptions options);
+
+    /// Binds and serves until stop(); throws Error when the port is taken.
+    void listen(const std::string& host, int port);
+    /// Binds to a free port on `host` and returns it (tests); then call serve().
+    int bind_any_port(const std::string& host);
+    void serve();
+    void stop();
+
+private:
+    void routes();
+    const query::Searcher& searcher();
+
+    ServerOptions options_;
+    httplib::Server http_;
+    std::unique_ptr<query::Searcher> searcher_;
+    std::string index_error_;
+};
+
+}  // namespace coopatlas::web

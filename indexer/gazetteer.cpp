@@ -1,0 +1,276 @@
+#include "gazetteer.hpp"
+
+#include <ogr_geometry.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "core/error.hpp"
+#include "core/gdal_handles.hpp"
+#include "core/text.hpp"
+
+namespace coopatlas::indexer {
+
+namespace {
+
+/// The French overseas départements and collectivités: GeoNames and Natural
+/// Earth give them their own ISO codes, the guide counts them as France.
+bool is_french_overseas(std::string_view code) {
+    static const std::vector<std::string_view> kOverseas = {"GP", "MQ", "GF", "RE", "YT", "PM",
+                                                            "BL", "MF", "NC", "PF", "WF", "TF"};
+    return std::find(kOverseas.begin(), kOverseas.end(), code) != kOverseas.end();
+}
+
+int kind_tier(std::string_view kind) {
+    if (kind == place_kind::kCountry) return 3;
+    if (kind == place_kind::kAdmin1) return 2;
+    return 1;
+}
+
+/// Among places of the same tier and population, a settlement before an area.
+int settlement_rank(std::string_view kind) {
+    return kind == place_kind::kCommune || kind == place_kind::kCity ? 1 : 0;
+}
+
+bool contains(const std::vector<std::string>& list, std::string_view value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+/// Distance tolerance for in_country(), in degrees (about 10 km): Natural
+/// Earth's 1:50m outlines cut off coastal towns and small islands.
+constexpr double kShapeToleranceDeg = 0.1;
+
+}  // namespace
+
+std::string place_key(std::string_view name) {
+    std::vector<std::string> ws = text::words(name);
+    std::string key;
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+        std::string& w = ws[i];
+        if (i == 0 && ws.size() > 1 && (w == "le" || w == "la" || w == "les")) continue;
+        if (w == "st") w = "saint";
+        if (w == "ste") w = "sainte";
+        if (!key.empty()) key += ' ';
+        key += w;
+    }
+    return key;
+}
+
+std::string compact_key(std::string_view name) {
+    std::string key = place_key(name);
+    key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
+    return key;
+}
+
+std::string precision_of(std::string_view kind) {
+    if (kind == place_kind::kCountry) return "country";
+    if (kind == place_kind::kCity || kind == place_kind::kCommune) return "city";
+    return "admin";
+}
+
+struct Gazetteer::Shapes {
+    struct Outline {
+        std::unique_ptr<OGRGeometry> geometry;
+        OGREnvelope envelope;
+    };
+    std::map<std::string, std::vector<Outline>> by_code;
+};
+
+Gazetteer::Gazetteer() : shapes_(std::make_unique<Shapes>()) {}
+Gazetteer::~Gazetteer() = default;
+Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
+Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
+
+void Gazetteer::index(std::size_t i) {
+    const Place& p = places_[i];
+    auto add_key = [&](const std::string& key) {
+        if (key.empty()) return;
+        auto& v = by_key_[key];
+        if (v.empty() || v.back() != i) v.push_back(i);
+    };
+    add_key(place_key(p.name));
+    for (const auto& k : p.alt_keys) add_key(k);
+    if (p.kind == place_kind::kCountry && !countries_.count(p.country)) countries_[p.country] = i;
+    if (p.country == "FR" && p.kind != place_kind::kCity) {
+        auto add_compact = [&](std::string key) {
+            key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
+            if (key.size() < 3) return;
+            auto& v = by_compact_[key];
+            if (v.empty() || v.back() != i) v.push_back(i);
+        };
+        add_compact(place_key(p.name));
+        for (const auto& k : p.alt_keys) add_compact(k);
+    }
+}
+
+void Gazetteer::add(Place place) {
+    places_.push_back(std::move(place));
+    index(places_.size() - 1);
+}
+
+void Gazetteer::add_country_shape(const std::string& code, const unsigned char* wkb, std::size_t size) {
+    OGRGeometry* g = nullptr;
+    if (OGRGeometryFactory::createFromWkb(wkb, nullptr, &g, size) != OGRERR_NONE || g == nullptr)
+        throw Error("gazetteer: invalid outline for country " + code);
+    Shapes::Outline o;
+    o.geometry.reset(g);
+    g->getEnvelope(&o.envelope);
+    shapes_->by_code[code].push_back(std::move(o));
+}
+
+bool Gazetteer::has_country_shapes() const { return !shapes_->by_code.empty(); }
+
+bool Gazetteer::in_country(std::string_view code, geo::LatLon p) const {
+    std::vector<std::string> codes = {std::string(code)};
+    if (code == "FR")
+        for (const char* c : {"GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF", "NC", "PF", "WF", "TF"})
+            codes.emplace_back(c);
+    else if (is_french_overseas(code))
+        codes.emplace_back("FR");
+    bool known = false;
+    OGRPoint point(p.lon, p.lat);
+    for (const auto& c : codes) {
+        auto it = shapes_->by_code.find(c);
+        if (it == shapes_->by_code.end()) continue;
+        known = true;
+        for (const auto& o : it->second) {
+            if (p.lon < o.envelope.MinX - kShapeToleranceDeg || p.lon > o.envelope.MaxX + kShapeToleranceDeg ||
+                p.lat < o.envelope.MinY - kShapeToleranceDeg || p.lat > o.envelope.MaxY + kShapeToleranceDeg)
+                continue;
+            if (o.geometry->Contains(&point) || o.geometry->Distance(&point) <= kShapeToleranceDeg) return true;
+        }
+    }
+    return !known;
+}
+
+std::vector<const Place*> Gazetteer::find(std::string_view name) const {
+    std::vector<const Place*> out;
+    auto it = by_key_.find(place_key(name));
+    if (it == by_key_.end()) return out;
+    for (std::size_t i : it->second) out.push_back(&places_[i]);
+    return out;
+}
+
+namespace {
+
+std::vector<const Place*> rank(std::vector<const Place*> cands, const PlaceFilter& filter) {
+    if (!filter.countries.empty()) {
+        std::vector<const Place*> kept;
+        for (const Place* p : cands)
+            if (contains(filter.countries, p->country)) kept.push_back(p);
+        cands = std::move(kept);  // hard: a wrong country is worse than none
+    }
+    if (!filter.kinds.empty()) {
+        std::vector<const Place*> kept;
+        for (const Place* p : cands)
+            if (contains(filter.kinds, p->kind)) kept.push_back(p);
+        if (!kept.empty()) cands = std::move(kept);
+    }
+    auto context_tier = [&](const Place* p) {
+        if (contains(filter.context_countries, p->country)) return 2;
+        return p->country == "FR" ? 1 : 0;
+    };
+    auto kind_order = [&](const Place* p) {
+        if (filter.kinds.empty()) return 0;
+        auto it = std::find(filter.kinds.begin(), filter.kinds.end(), p->kind);
+        return -static_cast<int>(it - filter.kinds.begin());
+    };
+    std::stable_sort(cands.begin(), cands.end(), [&](const Place* a, const Place* b) {
+        if (context_tier(a) != context_tier(b)) return context_tier(a) > context_tier(b);
+        if (kind_order(a) != kind_order(b)) return kind_order(a) > kind_order(b);
+        if (kind_tier(a->kind) != kind_tier(b->kind)) return kind_tier(a->kind) > kind_tier(b->kind);
+        if (a->approximate != b->approximate) return !a->approximate;
+        if (a->population != b->population) return a->population > b->population;
+        return settlement_rank(a->kind) > settlement_rank(b->kind);
+    });
+    return cands;
+}
+
+}  // namespace
+
+std::vector<const Place*> Gazetteer::lookup(std::string_view name, const PlaceFilter& filter) const {
+    return rank(find(name), filter);
+}
+
+std::vector<const Place*> Gazetteer::find_compact(std::string_view label) const {
+    std::vector<const Place*> out;
+    auto it = by_compact_.find(std::string(label));
+    if (it == by_compact_.end()) return out;
+    for (std::size_t i : it->second) out.push_back(&places_[i]);
+    return rank(std::move(out), {});
+}
+
+const Place* Gazetteer::country(std::string_view code) const {
+    auto it = countries_.find(std::string(code));
+    return it == countries_.end() ? nullptr : &places_[it->second];
+}
+
+const Place* Gazetteer::find_country(std::string_view name_or_code) const {
+    std::string code(name_or_code);
+    if (code.size() == 2 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        if (const Place* p = country(code)) return p;
+    for (const Place* p : find(name_or_code))
+        if (p->kind == place_kind::kCountry) return p;
+    return nullptr;
+}
+
+Gazetteer Gazetteer::load(const std::string& gpkg_path) {
+    if (!std::filesystem::exists(gpkg_path))
+        throw Error("gazetteer '" + gpkg_path +
+                    "' not found: build it with coopatlas-gazetteer (scripts/index.sh does it when missing)");
+    auto ds = gdal::open_vector(gpkg_path);
+    OGRLayer* layer = ds->GetLayerByName("places");
+    if (layer == nullptr) throw Error("gazetteer '" + gpkg_path + "' has no 'places' layer: rebuild it");
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    const char* wanted[] = {"name", "alt_keys", "kind", "country", "admin1", "admin2", "insee",
+                            "population", "approximate", "source"};
+    int idx[10];
+    for (int i = 0; i < 10; ++i) {
+        idx[i] = defn->GetFieldIndex(wanted[i]);
+        if (idx[i] < 0) throw Error("gazetteer '" + gpkg_path + "' lacks the field '" + wanted[i] + "': rebuild it");
+    }
+    Gazetteer g;
+    g.places_.reserve(static_cast<std::size_t>(std::max<GIntBig>(0, layer->GetFeatureCount())));
+    layer->ResetReading();
+    for (gdal::FeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
+        Place p;
+        p.name = f->GetFieldAsString(idx[0]);
+        std::string alts = f->GetFieldAsString(idx[1]);
+        for (std::size_t start = 0; start < alts.size();) {
+            std::size_t bar = alts.find('|', start);
+            if (bar == std::string::npos) bar = alts.size();
+            if (bar > start) p.alt_keys.push_back(alts.substr(start, bar - start));
+            start = bar + 1;
+        }
+        p.kind = f->GetFieldAsString(idx[2]);
+        p.country = f->GetFieldAsString(idx[3]);
+        p.admin1 = f->GetFieldAsString(idx[4]);
+        p.admin2 = f->GetFieldAsString(idx[5]);
+        p.insee = f->GetFieldAsString(idx[6]);
+        p.population = static_cast<long>(f->GetFieldAsInteger64(idx[7]));
+        p.approximate = f->GetFieldAsInteger(idx[8]) != 0;
+        p.source = f->GetFieldAsString(idx[9]);
+        const OGRGeometry* geom = f->GetGeometryRef();
+        if (geom == nullptr || wkbFlatten(geom->getGeometryType()) != wkbPoint) continue;
+        const auto* pt = geom->toPoint();
+        p.point = {pt->getY(), pt->getX()};
+        g.add(std::move(p));
+    }
+    if (OGRLayer* shapes = ds->GetLayerByName("country_shapes")) {
+        int code_idx = shapes->GetLayerDefn()->GetFieldIndex("code");
+        shapes->ResetReading();
+        for (gdal::FeaturePtr f(shapes->GetNextFeature()); f; f.reset(shapes->GetNextFeature())) {
+            const OGRGeometry* geom = f->GetGeometryRef();
+            if (geom == nullptr || code_idx < 0) continue;
+            Shapes::Outline o;
+            o.geometry.reset(geom->clone());
+            o.geometry->getEnvelope(&o.envelope);
+            g.shapes_->by_code[f->GetFieldAsString(code_idx)].push_back(std::move(o));
+        }
+    }
+    if (g.places_.empty()) throw Error("gazetteer '" + gpkg_path + "' is empty: rebuild it");
+    return g;
+}
+
+}  // namespace coopatlas::indexer

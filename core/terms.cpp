@@ -1,12 +1,72 @@
 #include "terms.hpp"
 
+#include <algorithm>
+
 #include "text.hpp"
 
 namespace coopatlas::terms {
 
+namespace {
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool plain_word(const std::string& w) {
+    return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+void drop_final_e(std::string& s, std::size_t keep) {
+    while (s.size() > keep && s.back() == 'e') s.pop_back();
+}
+
+// Words whose Snowball stem is another common word of the guide
+// ("departement" -> "depart", "communication" -> "commun", "avantage" ->
+// "avant"): they keep their light stem.
+bool derivation_changes_meaning(const std::string& light) {
+    static constexpr std::string_view kWords[] = {"departement", "communication", "avantage", "communique"};
+    return std::find(std::begin(kWords), std::end(kWords), light) != std::end(kWords);
+}
+
+}  // namespace
+
+std::string light_stem(const std::string& folded) {
+    std::string s = folded;
+    if (!plain_word(s) || s.size() < 4) return s;
+    if ((s.back() == 's' || s.back() == 'x') && !ends_with(s, "ss") && !ends_with(s, "us") && !ends_with(s, "is"))
+        s.pop_back();
+    if (s.back() == 'e') s.pop_back();
+    if (s.back() == 'e') s.pop_back();  // "ee" of a folded feminine participle
+    return s;
+}
+
 std::string stem(const std::string& folded) {
+    if (!plain_word(folded) || folded.size() < 4) return folded;
+    if (derivation_changes_meaning(light_stem(folded))) return light_stem(folded);
     thread_local Xapian::Stem french("french");
-    return french(folded);
+    std::string s = french(folded);
+    drop_final_e(s, kMinStemLength - 1);
+    // "jumelage", "jardinage", "recyclage": the noun of the verb's action.
+    if (ends_with(s, "ag") && s.size() - 2 >= kMinStemLength) s.resize(s.size() - 2);
+    if (s.size() < kMinStemLength) return light_stem(folded);
+    return s;
+}
+
+std::string stem_term(std::string_view prefix, const std::string& stem) {
+    std::string t = "Z";
+    t += prefix;
+    t += stem;
+    return t;
+}
+
+std::string synonym_key(std::string_view utf8) {
+    std::string key;
+    for (const auto& w : text::words(utf8)) {
+        if (text::is_stopword(w)) continue;
+        if (!key.empty()) key += ' ';
+        key += w;
+    }
+    return key;
 }
 
 Xapian::termpos index_text(Xapian::Document& doc, std::string_view utf8, std::string_view prefix,
@@ -16,7 +76,7 @@ Xapian::termpos index_text(Xapian::Document& doc, std::string_view utf8, std::st
         ++position;
         if (text::is_stopword(token.folded) || token.folded.size() > 64) continue;
         doc.add_posting(pre + token.folded, position, wdf_inc);
-        doc.add_term("Z" + pre + stem(token.folded), wdf_inc);
+        doc.add_term(stem_term(pre, stem(token.folded)), wdf_inc);
     }
     return position;
 }

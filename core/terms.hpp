@@ -2,6 +2,12 @@
 /// @file terms.hpp
 /// Text -> index terms, shared by the indexer and the query parser so that a
 /// word is turned into the same terms on both sides.
+///
+/// Every word of a field gives two terms: the folded word itself (exact
+/// match, positional, for phrases) and "Z" + stem (inflections). The stem is
+/// computed from the *folded* word, because that is all a query typed without
+/// accents gives us; see stem() for the guards that keep French stemming from
+/// merging unrelated words.
 
 #include <xapian.h>
 
@@ -10,12 +16,37 @@
 
 namespace coopatlas::terms {
 
-/// The French stem of a folded word (Xapian's Snowball French stemmer).
+/// Stems shorter than this are not trusted (Snowball turns "chatiment" into
+/// "chat"): the word then keeps only its plural/feminine-stripped form.
+inline constexpr std::size_t kMinStemLength = 5;
+
+/// The French stem of a folded word: Xapian's Snowball French stemmer applied
+/// to the folded word, then
+///  - trailing "e"s dropped ("jumelees" and "jumele" both give "jumel": on
+///    folded text Snowball no longer sees the "ée"/"é" endings);
+///  - the nominal suffix "-age" dropped ("jumelages" -> "jumel", like "jumelé");
+///  - a stem shorter than kMinStemLength is refused and light_stem() used
+///    instead, so "chatiment" does not become "chat".
+/// Because folding happens first, "collectivites" keeps its "-ite" ("collectivit")
+/// and does not meet "collections" ("collect"). Words with digits are kept as is.
 std::string stem(const std::string& folded);
+
+/// Only the inflection of number and gender: a final "s"/"x", then one or two
+/// final "e" removed ("chatiments" -> "chatiment", "eaux" -> "eau").
+std::string light_stem(const std::string& folded);
+
+/// The term of a stem in a field: "Z" + prefix + stem (Xapian's convention).
+std::string stem_term(std::string_view prefix, const std::string& stem);
+
+/// The key under which a synonym is stored in the index: the folded words of
+/// `utf8` without stop words, joined by one space ("Agence française de
+/// développement" -> "agence francaise developpement").
+std::string synonym_key(std::string_view utf8);
 
 /// Adds the words of `utf8` to `doc` at positions starting after `position`
 /// (returned updated): each word as an unstemmed term and as "Z"+stem, both
-/// with `prefix`, with `wdf_inc` per occurrence. Stop words are skipped.
+/// with `prefix`, with `wdf_inc` per occurrence. Stop words are skipped (their
+/// position is kept, so phrases still need the right gap).
 Xapian::termpos index_text(Xapian::Document& doc, std::string_view utf8, std::string_view prefix,
                            Xapian::termcount wdf_inc, Xapian::termpos position);
 

@@ -6,6 +6,7 @@
 #include "core/index_schema.hpp"
 #include "core/terms.hpp"
 #include "core/text.hpp"
+#include "glossary.hpp"
 
 namespace coopatlas::indexer {
 
@@ -31,8 +32,14 @@ Xapian::Document make_document(const Record& r) {
     Xapian::termpos pos = terms::index_text(doc, r.title, "", 3, 0);
     terms::index_text(doc, r.title, schema::kTitlePrefix, 1, 0);
     pos = terms::index_text(doc, r.text, "", 1, pos + 100);
-    for (const auto& [key, value] : r.fields.items())
-        if (value.is_string()) pos = terms::index_text(doc, value.get<std::string>(), "", 1, pos + 100);
+    // Structured fields (name, organisation, email, lead, ...) weigh like the
+    // title: they are what a programme or a contact is about.
+    for (const auto& [key, value] : r.fields.items()) {
+        if (value.is_string()) pos = terms::index_text(doc, value.get<std::string>(), "", 2, pos + 100);
+        if (value.is_array())
+            for (const auto& v : value)
+                if (v.is_string()) pos = terms::index_text(doc, v.get<std::string>(), "", 2, pos + 100);
+    }
     for (const auto& c : r.countries) pos = terms::index_text(doc, c.name, "", 1, pos + 100);
     for (const auto& t : r.themes) pos = terms::index_text(doc, t, "", 1, pos + 100);
     return doc;
@@ -52,6 +59,8 @@ void write_xapian(const std::vector<Record>& records, const std::string& dir) {
             }
             db.replace_document(std::string(schema::kIdPrefix) + r.id, doc);
         }
+        // Acronyms of the guide both ways and the English -> French table (glossary.hpp).
+        for (const auto& [key, value] : synonym_pairs(records)) db.add_synonym(key, value);
         db.set_metadata("coopatlas:schema", std::string(schema::kSchemaVersion));
         db.commit();
     } catch (const Xapian::Error& e) {

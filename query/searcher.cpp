@@ -10,6 +10,7 @@
 #include "core/index_schema.hpp"
 #include "core/terms.hpp"
 #include "core/text.hpp"
+#include "query_text.hpp"
 #include "snippet.hpp"
 
 namespace coopatlas::query {
@@ -24,7 +25,9 @@ std::vector<geo::LatLon> points_of(const Xapian::Document& doc) {
     if (value.empty()) return points;
     Xapian::LatLongCoords coords;
     coords.unserialise(value);
-    for (auto it = coords.begin(); it != coords.end(); ++it) points.push_back({(*it).latitude, (*it).longitude});
+    // Xapian stores longitudes normalised to 0..360; geo::BBox and GeoJSON use -180..180.
+    for (auto it = coords.begin(); it != coords.end(); ++it)
+        points.push_back({(*it).latitude, (*it).longitude > 180 ? (*it).longitude - 360 : (*it).longitude});
     return points;
 }
 
@@ -73,42 +76,18 @@ private:
     std::string prefix_;
 };
 
-/// The query text folded for Xapian's parser: words folded and elided, the
-/// operators AND OR NOT and the field prefixes kept.
-std::string fold_query(const std::string& q) {
-    std::string out;
-    size_t i = 0;
-    while (i < q.size()) {
-        size_t j = q.find_first_of(" \t\n", i);
-        if (j == std::string::npos) j = q.size();
-        std::string chunk = q.substr(i, j - i);
-        if (chunk == "AND" || chunk == "OR" || chunk == "NOT") {
-            out += chunk;
-        } else {
-            std::string folded = text::fold(chunk);
-            // French elision: "l'eau" -> "eau", as at index time.
-            for (const char* e : {"l'", "d'", "qu'", "jusqu'", "lorsqu'", "s'", "n'", "c'", "j'", "m'"}) {
-                std::string pre = e;
-                size_t start = folded[0] == '"' || folded[0] == '-' || folded[0] == '+' ? 1 : 0;
-                if (folded.compare(start, pre.size(), pre) == 0 && folded.size() > start + pre.size()) {
-                    folded.erase(start, pre.size());
-                    break;
-                }
-            }
-            out += folded;
-        }
-        out += ' ';
-        i = j + 1;
-    }
-    return out;
-}
+/// Weight added to structured records (programme, contact, partner,
+/// partnership) that match the text, so that they come before the passages
+/// that merely mention the same words; BM25 still orders each type.
+constexpr double kStructuredBoost = 4.0;
 
 }  // namespace
 
 struct Searcher::Prepared {
     Xapian::Query query;
     MatchTerms match_terms;
-    std::string suggestion;
+    std::string suggestion;  ///< the query with unknown words corrected
+    bool corrected = false;  ///< the results are those of `suggestion`
 };
 
 Searcher::Searcher(const std::string& index_dir) : index_dir_(index_dir) {
@@ -132,40 +111,16 @@ Xapian::doccount Searcher::size() const {
 
 Searcher::Prepared Searcher::prepare(const SearchRequest& request) const {
     Prepared p;
-    Xapian::QueryParser parser;
-    parser.set_database(db_);
-    parser.set_stemmer(Xapian::Stem("french"));
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    parser.set_default_op(Xapian::Query::OP_AND);
-    parser.add_boolean_prefix("type", std::string(schema::kTypePrefix));
-    parser.add_boolean_prefix("pays", std::string(schema::kCountryPrefix));
-    parser.add_boolean_prefix("country", std::string(schema::kCountryPrefix));
-    parser.add_boolean_prefix("theme", std::string(schema::kThemePrefix));
-    parser.add_boolean_prefix("odd", std::string(schema::kOddPrefix));
-    parser.add_prefix("titre", std::string(schema::kTitlePrefix));
-    parser.add_prefix("title", std::string(schema::kTitlePrefix));
-
-    std::string folded = fold_query(request.q);
-    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                     Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
-    Xapian::Query text_query;
-    if (folded.find_first_not_of(' ') != std::string::npos) {
-        try {
-            text_query = parser.parse_query(folded, flags);
-        } catch (const Xapian::QueryParserError&) {
-            // Bad syntax falls back to plain words.
-            std::string plain;
-            for (const auto& w : text::words(request.q)) plain += w + " ";
-            text_query = parser.parse_query(plain, Xapian::QueryParser::FLAG_DEFAULT & ~Xapian::QueryParser::FLAG_BOOLEAN);
-        }
-        p.suggestion = parser.get_corrected_query_string();
-        for (auto it = text_query.get_terms_begin(); it != text_query.get_terms_end(); ++it) {
-            std::string t = *it;
-            if (t.empty()) continue;
-            if (t[0] == 'Z') p.match_terms.stems.insert(t.substr(1));
-            else if (std::islower(static_cast<unsigned char>(t[0])) || std::isdigit(static_cast<unsigned char>(t[0])))
-                p.match_terms.words.insert(t);
-        }
+    ParsedQuery parsed = parse_query_text(request.q);
+    TextQuery text = build_text_query(parsed, db_);
+    p.match_terms = text.match_terms;
+    p.suggestion = text.suggestion;
+    p.corrected = !text.suggestion.empty();
+    Xapian::Query text_query = text.query;
+    if (!text.match_all && !text.relaxed.empty()) {
+        Xapian::Enquire probe(db_);
+        probe.set_query(text.query);
+        if (probe.get_mset(0, 1).empty()) text_query = text.relaxed;  // too strict: all but one word group
     }
 
     std::vector<Xapian::Query> filters;
@@ -176,8 +131,18 @@ Searcher::Prepared Searcher::prepare(const SearchRequest& request) const {
     if (!request.country.empty()) filter(schema::kCountryPrefix, text::fold(request.country));
     if (!request.theme.empty()) filter(schema::kThemePrefix, slugify(request.theme));
     if (request.odd) filter(schema::kOddPrefix, std::to_string(*request.odd));
+    for (const auto& t : parsed.types) filter(schema::kTypePrefix, t);
+    for (const auto& c : parsed.countries) filter(schema::kCountryPrefix, c);
+    for (const auto& t : parsed.themes) filter(schema::kThemePrefix, slugify(t));
+    for (int o : parsed.odds) filter(schema::kOddPrefix, std::to_string(o));
 
-    Xapian::Query all = text_query.empty() ? Xapian::Query::MatchAll : text_query;
+    Xapian::Query all = text.match_all ? Xapian::Query::MatchAll : text_query;
+    if (!text.match_all) {
+        auto* structured = new Xapian::ValueMapPostingSource(schema::kSlotType);
+        for (const char* type : {"programme", "contact", "partner", "partnership"})
+            structured->add_mapping(type, kStructuredBoost);
+        all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, Xapian::Query(structured->release()));
+    }
     if (!filters.empty())
         all = Xapian::Query(Xapian::Query::OP_FILTER, all, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
     p.query = all;
@@ -244,7 +209,8 @@ json Searcher::search(const SearchRequest& request) const {
     json body = {{"total", mset.get_matches_estimated()},
                  {"results", results},
                  {"facets", facets},
-                 {"suggestion", prepared.suggestion.empty() ? json(nullptr) : json(prepared.suggestion)}};
+                 {"suggestion", prepared.suggestion.empty() ? json(nullptr) : json(prepared.suggestion)},
+                 {"corrected_query", prepared.corrected ? json(prepared.suggestion) : json(nullptr)}};
     body["took_ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return body;
 }

@@ -1,0 +1,310 @@
+#include "query_text.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/terms.hpp"
+#include "core/text.hpp"
+
+namespace coopatlas::query {
+
+namespace {
+
+/// Longest multi-word synonym key tried against the query's words.
+constexpr size_t kMaxSynonymWords = 6;
+/// Wildcards expand to at most this many terms (the most frequent ones).
+constexpr Xapian::termcount kMaxWildcardTerms = 200;
+
+bool is_field(const std::string& name) {
+    return name == "type" || name == "pays" || name == "country" || name == "theme" || name == "odd";
+}
+
+/// A chunk of text -> one item: a word, or a phrase when punctuation joins
+/// several words ("diplomatie.gouv.fr"). Stop words are gaps in a phrase and
+/// nothing on their own.
+std::optional<TextItem> item_of(std::string_view chunk, bool force_phrase) {
+    auto tokens = text::tokenize(chunk);
+    TextItem item;
+    item.original = std::string(chunk);
+    size_t content = 0;
+    for (const auto& t : tokens) {
+        bool stop = text::is_stopword(t.folded);
+        item.words.push_back(stop ? std::string() : t.folded);
+        content += !stop;
+    }
+    if (content == 0) return std::nullopt;
+    // Gaps at either end of a phrase mean nothing.
+    while (item.words.front().empty()) item.words.erase(item.words.begin());
+    while (item.words.back().empty()) item.words.pop_back();
+    if (content == 1) {
+        item.words = {*std::find_if(item.words.begin(), item.words.end(), [](auto& w) { return !w.empty(); })};
+        item.kind = TextItem::Kind::word;
+    } else {
+        item.kind = TextItem::Kind::phrase;
+    }
+    (void)force_phrase;
+    return item;
+}
+
+}  // namespace
+
+ParsedQuery parse_query_text(std::string_view q) {
+    ParsedQuery parsed;
+    bool join_or = false, exclude_next = false;
+    auto add = [&](TextItem item, bool excluded) {
+        if (excluded) {
+            parsed.excluded.push_back(std::move(item));
+        } else if (join_or && !parsed.groups.empty()) {
+            parsed.groups.back().push_back(std::move(item));
+        } else {
+            parsed.groups.push_back({std::move(item)});
+        }
+        join_or = false;
+    };
+    size_t i = 0;
+    while (i < q.size()) {
+        if (std::isspace(static_cast<unsigned char>(q[i]))) {
+            ++i;
+            continue;
+        }
+        bool excluded = exclude_next;
+        exclude_next = false;
+        if ((q[i] == '-' || q[i] == '+') && i + 1 < q.size() && !std::isspace(static_cast<unsigned char>(q[i + 1]))) {
+            excluded = excluded || q[i] == '-';
+            ++i;
+        }
+        if (q[i] == '"') {
+            size_t close = q.find('"', i + 1);
+            size_t end = close == std::string_view::npos ? q.size() : close;
+            std::string_view inner = q.substr(i + 1, end - i - 1);
+            parsed.has_text = parsed.has_text || !text::words(inner).empty();
+            if (auto item = item_of(inner, true)) add(std::move(*item), excluded);
+            i = close == std::string_view::npos ? q.size() : close + 1;
+            continue;
+        }
+        size_t end = i;
+        while (end < q.size() && !std::isspace(static_cast<unsigned char>(q[end]))) ++end;
+        std::string chunk(q.substr(i, end - i));
+        i = end;
+        if (chunk == "OR" || chunk == "|" || chunk == "||") {
+            join_or = !parsed.groups.empty();
+            continue;
+        }
+        if (chunk == "AND" || chunk == "&&" || chunk == "&") continue;
+        if (chunk == "NOT") {
+            exclude_next = true;
+            continue;
+        }
+        if (size_t colon = chunk.find(':'); colon != std::string::npos && colon > 0) {
+            std::string field = text::fold(chunk.substr(0, colon));
+            std::string value = chunk.substr(colon + 1);
+            if (is_field(field) && !value.empty()) {
+                if (value.front() == '"') {  // theme:"eau potable"
+                    value.erase(0, 1);
+                    if (value.empty() || value.back() != '"') {
+                        size_t close = q.find('"', i);
+                        size_t stop = close == std::string_view::npos ? q.size() : close;
+                        value += std::string(q.substr(i, stop - i));
+                        i = close == std::string_view::npos ? q.size() : close + 1;
+                    } else {
+                        value.pop_back();
+                    }
+                }
+                if (field == "type") parsed.types.push_back(text::fold(value));
+                else if (field == "pays" || field == "country") parsed.countries.push_back(text::fold(value));
+                else if (field == "theme") parsed.themes.push_back(value);
+                else if (auto n = std::atoi(value.c_str()); n >= 1 && n <= 17) parsed.odds.push_back(n);
+                continue;
+            }
+        }
+        auto words = text::words(chunk);
+        if (words.empty()) continue;
+        parsed.has_text = true;
+        if (chunk.size() > 1 && chunk.back() == '*') {
+            // "coop*": the words before the last one as words, the last as a prefix.
+            for (size_t k = 0; k + 1 < words.size(); ++k)
+                if (auto item = item_of(words[k], false)) add(std::move(*item), excluded);
+            if (words.back().size() >= 2) {
+                add({TextItem::Kind::prefix, {words.back()}, chunk}, excluded);
+            } else if (auto item = item_of(words.back(), false)) {
+                add(std::move(*item), excluded);
+            }
+            continue;
+        }
+        if (auto item = item_of(chunk, false)) add(std::move(*item), excluded);
+    }
+    return parsed;
+}
+
+namespace {
+
+class Builder {
+public:
+    Builder(const Xapian::Database& db, TextQuery& out) : db_(db), out_(out) {}
+
+    /// The exact word or its stem; `correct` allows a spelling correction.
+    Xapian::Query word(const std::string& w, bool correct, bool expand, std::string* corrected) {
+        std::string stem = terms::stem(w);
+        std::vector<Xapian::Query> alternatives = {Xapian::Query(w), Xapian::Query(terms::stem_term("", stem))};
+        bool known = db_.get_termfreq(w) > 0 || db_.get_termfreq(terms::stem_term("", stem)) > 0;
+        if (expand) {
+            for (auto it = db_.synonyms_begin(w); it != db_.synonyms_end(w); ++it) {
+                alternatives.push_back(expansion(*it));
+                known = true;
+            }
+        }
+        if (!known && correct) {
+            std::string fix = spelling(w);
+            if (!fix.empty()) {
+                if (corrected) *corrected = fix;
+                return word(fix, false, expand, nullptr);
+            }
+            out_.unknown.push_back(w);
+        }
+        out_.match_terms.words.insert(w);
+        out_.match_terms.stems.insert(stem);
+        return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    }
+
+    /// A synonym's text: one word, or its words as a phrase with room for stop words.
+    Xapian::Query expansion(const std::string& synonym) {
+        auto words = text::words(synonym);
+        std::vector<std::string> content;
+        for (auto& w : words)
+            if (!text::is_stopword(w)) content.push_back(w);
+        if (content.size() == 1) return word(content[0], false, false, nullptr);
+        return phrase(content, static_cast<Xapian::termcount>(words.size() + 1));
+    }
+
+    Xapian::Query phrase(const std::vector<std::string>& words, Xapian::termcount window) {
+        std::vector<Xapian::Query> parts;
+        for (const auto& w : words) {
+            if (w.empty()) continue;
+            parts.emplace_back(w);
+            out_.match_terms.words.insert(w);
+        }
+        if (parts.size() == 1) return parts[0];
+        return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), window);
+    }
+
+    Xapian::Query item(const TextItem& item, bool expand, std::string* corrected) {
+        switch (item.kind) {
+            case TextItem::Kind::word: return word(item.words[0], expand, expand, corrected);
+            case TextItem::Kind::phrase:
+                return phrase(item.words, static_cast<Xapian::termcount>(item.words.size()));
+            case TextItem::Kind::prefix:
+                out_.match_terms.prefixes.insert(item.words[0]);
+                return Xapian::Query(Xapian::Query::OP_WILDCARD, item.words[0], kMaxWildcardTerms,
+                                     Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        }
+        return {};
+    }
+
+    /// A multi-word synonym for the words of groups [from, from+n), if the index has one.
+    std::vector<std::string> synonyms_of(const std::vector<std::string>& words) {
+        std::string key;
+        for (const auto& w : words) key += (key.empty() ? "" : " ") + w;
+        std::vector<std::string> found;
+        for (auto it = db_.synonyms_begin(key); it != db_.synonyms_end(key); ++it) found.push_back(*it);
+        return found;
+    }
+
+private:
+    /// The closest word of the index's vocabulary; short words allow one
+    /// edit only, so that an unknown short word is not "corrected" into noise.
+    std::string spelling(const std::string& w) {
+        if (w.size() < 4 || std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+            return {};
+        unsigned distance = w.size() >= 8 ? 2 : 1;
+        return db_.get_spelling_suggestion(w, distance);
+    }
+
+    const Xapian::Database& db_;
+    TextQuery& out_;
+};
+
+bool single_word(const std::vector<TextItem>& group) {
+    return group.size() == 1 && group[0].kind == TextItem::Kind::word;
+}
+
+}  // namespace
+
+TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db) {
+    TextQuery out;
+    out.match_all = !parsed.has_text;
+    if (parsed.groups.empty()) return out;
+    Builder build(db, out);
+
+    // Original words and their corrections, to write the corrected query back.
+    std::vector<std::pair<std::string, std::string>> corrections;
+    std::vector<Xapian::Query> groups;
+    const auto& g = parsed.groups;
+    for (size_t i = 0; i < g.size();) {
+        // Longest run of plain words that the index knows as a synonym key
+        // ("agence francaise developpement" -> "afd", "water sanitation" -> ...).
+        size_t run = 0;
+        while (i + run < g.size() && single_word(g[i + run]) && run < kMaxSynonymWords) ++run;
+        bool merged = false;
+        for (size_t n = run; n >= 2 && !merged; --n) {
+            std::vector<std::string> words;
+            for (size_t k = 0; k < n; ++k) words.push_back(g[i + k][0].words[0]);
+            auto synonyms = build.synonyms_of(words);
+            if (synonyms.empty()) continue;
+            std::vector<Xapian::Query> all_words;
+            for (const auto& w : words) all_words.push_back(build.word(w, false, false, nullptr));
+            std::vector<Xapian::Query> alternatives = {
+                Xapian::Query(Xapian::Query::OP_AND, all_words.begin(), all_words.end())};
+            for (const auto& s : synonyms) alternatives.push_back(build.expansion(s));
+            groups.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+            i += n;
+            merged = true;
+        }
+        if (merged) continue;
+        std::vector<Xapian::Query> alternatives;
+        for (const auto& item : g[i]) {
+            std::string corrected;
+            alternatives.push_back(build.item(item, true, &corrected));
+            if (!corrected.empty()) corrections.emplace_back(item.words[0], corrected);
+        }
+        groups.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+        ++i;
+    }
+    out.query = Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
+    if (groups.size() >= 4) {
+        // Every group but one: used only when the whole query finds nothing.
+        std::vector<Xapian::Query> leave_one_out;
+        for (size_t skip = 0; skip < groups.size(); ++skip) {
+            std::vector<Xapian::Query> rest;
+            for (size_t k = 0; k < groups.size(); ++k)
+                if (k != skip) rest.push_back(groups[k]);
+            leave_one_out.emplace_back(Xapian::Query::OP_AND, rest.begin(), rest.end());
+        }
+        out.relaxed = Xapian::Query(Xapian::Query::OP_OR, leave_one_out.begin(), leave_one_out.end());
+    }
+    if (!parsed.excluded.empty()) {
+        std::vector<Xapian::Query> excluded;
+        TextQuery ignored;
+        Builder quiet(db, ignored);  // excluded words are not highlighted
+        for (const auto& item : parsed.excluded) excluded.push_back(quiet.item(item, false, nullptr));
+        Xapian::Query none(Xapian::Query::OP_OR, excluded.begin(), excluded.end());
+        out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, out.query, none);
+        if (!out.relaxed.empty()) out.relaxed = Xapian::Query(Xapian::Query::OP_AND_NOT, out.relaxed, none);
+    }
+    if (!corrections.empty()) {
+        // The typed words, each unknown one replaced by its correction.
+        std::string s;
+        for (const auto& group : parsed.groups) {
+            for (size_t k = 0; k < group.size(); ++k) {
+                const auto& item = group[k];
+                std::string piece = item.kind == TextItem::Kind::phrase ? "\"" + item.original + "\"" : item.original;
+                for (const auto& [from, to] : corrections)
+                    if (item.kind == TextItem::Kind::word && item.words[0] == from) piece = to;
+                s += (s.empty() ? "" : k > 0 ? " OR " : " ") + piece;
+            }
+        }
+        out.suggestion = s;
+    }
+    return out;
+}
+
+}  // namespace coopatlas::query

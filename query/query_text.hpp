@@ -1,0 +1,66 @@
+#pragma once
+/// @file query_text.hpp
+/// The text part of a search: what a user types -> a Xapian::Query.
+///
+/// Syntax (docs/api.md, section "search"):
+///   words            all must match (AND), in any inflection, accents and case ignored
+///   "a phrase"       the words in this order; so is a chunk joined by punctuation
+///                    ("diplomatie.gouv.fr", "cites-unies-france", "Saint-Étienne")
+///   a OR b           either; AND is the default and may be written
+///   -word, NOT word  excluded
+///   coop*            any word starting with "coop" (2 letters at least)
+///   type:T pays:CC country:CC theme:X odd:N   filters, as the URL parameters
+/// Nothing is a syntax error: a stray quote, operator or colon is read as plain text.
+///
+/// Building the Xapian query (build_text_query) adds, per word: the exact
+/// folded word (ranks first), its stem (core/terms.hpp), the synonyms stored
+/// in the index (acronyms of the guide's glossary, the English-French table)
+/// and, for a word the index does not know, its spelling correction from the
+/// index's own vocabulary.
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "snippet.hpp"
+
+namespace coopatlas::query {
+
+/// One thing to match: a word, a phrase or a wildcard prefix.
+struct TextItem {
+    enum class Kind { word, phrase, prefix };
+    Kind kind = Kind::word;
+    std::vector<std::string> words;  ///< folded; a phrase keeps its stop words as gaps ("" entries)
+    std::string original;            ///< as typed (for the corrected query string)
+    bool operator==(const TextItem&) const = default;
+};
+
+/// The parsed query: AND of groups, each group an OR of items; minus the excluded items.
+struct ParsedQuery {
+    std::vector<std::vector<TextItem>> groups;
+    std::vector<TextItem> excluded;
+    std::vector<std::string> types, countries, themes;  ///< from type: pays:/country: theme:
+    std::vector<int> odds;                              ///< from odd:
+    bool has_text = false;  ///< something besides filters was typed (even if only stop words)
+};
+
+/// Parses the query syntax above; never throws.
+ParsedQuery parse_query_text(std::string_view q);
+
+/// A Xapian query built from a ParsedQuery against one database.
+struct TextQuery {
+    bool match_all = false;           ///< no text typed: every record (the filters do the work)
+    Xapian::Query query;              ///< empty (matches nothing) when the text has no real word
+    Xapian::Query relaxed;            ///< all but one word group, OR-ed; empty unless >= 4 groups
+    MatchTerms match_terms;           ///< for snippets
+    std::string suggestion;           ///< the query with unknown words corrected; empty when none was
+    std::vector<std::string> unknown; ///< folded words found nowhere in the index, even corrected
+};
+
+/// Builds the query; `db` gives synonyms, spelling and term frequencies.
+TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db);
+
+}  // namespace coopatlas::query

@@ -1,7 +1,558 @@
 #include "partnerships.hpp"
 
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "core/text.hpp"
+#include "countries.hpp"
+
 namespace coopatlas::indexer {
 
-std::vector<Record> extract_partnerships(const Guide&, const std::vector<std::vector<std::string>>&) { return {}; }
+namespace {
+
+bool is_bullet(const std::string& line) { return line.rfind("•", 0) == 0; }
+
+bool ends_sentence(const std::string& line) {
+    std::string t = text::collapse_whitespace(line);
+    if (t.empty()) return true;
+    char c = t.back();
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || (t.size() >= 3 && t.substr(t.size() - 3) == "…");
+}
+
+/// Byte offsets in `text` where a new sentence starts (0 included).
+std::vector<std::size_t> sentence_starts(const std::string& s) {
+    std::vector<std::size_t> starts{0};
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        bool ellipsis = s.compare(i, 3, "…") == 0;
+        bool stop = s[i] == '.' || s[i] == '!' || s[i] == '?' || ellipsis;
+        if (!stop) continue;
+        std::size_t after = i + (ellipsis ? 3 : 1);
+        if (after >= s.size()) break;
+        if (!ellipsis && s[after] != ' ') continue;  // "L.1115-1", "www.x.fr"
+        if (!ellipsis) {
+            // an initial or an abbreviation before the dot: "M. Dupont", "etc. ("
+            std::size_t w = s.find_last_of(' ', i == 0 ? 0 : i - 1);
+            std::string word = s.substr(w == std::string::npos ? 0 : w + 1, i - (w == std::string::npos ? 0 : w + 1));
+            if (word.size() <= 1 || word == "cf" || word == "St" || word == "Ste" || word == "n°") continue;
+        }
+        std::size_t next = s.find_first_not_of(' ', after);
+        if (next == std::string::npos) break;
+        starts.push_back(next);
+        i = next - 1;
+    }
+    return starts;
+}
+
+/// "9.3 Espagne" -> Espagne; the deepest element of the path that names a country.
+std::optional<Country> country_of_path(const std::vector<std::string>& path, const PartyLexicon& lex) {
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+        std::string title = *it;
+        std::size_t start = title.find_first_not_of("0123456789. ");
+        if (start == std::string::npos) continue;
+        if (auto c = lex.country(title.substr(start)); c && c->code != "FR") return c;
+    }
+    return std::nullopt;
+}
+
+/// A country standing alone on a line ("Chili", "Géorgie"): a sub-heading of a region section.
+std::optional<Country> country_line(const std::string& line, const PartyLexicon& lex) {
+    std::string t = text::collapse_whitespace(line);
+    if (t.empty() || t.size() > 40 || ends_sentence(t)) return std::nullopt;
+    std::size_t start = t.find_first_not_of("0123456789. ");
+    if (start == std::string::npos) return std::nullopt;
+    return lex.country(t.substr(start));
+}
+
+bool has_cue(const std::string& sentence) {
+    static const char* const kCues[] = {"cooper", "partenari", "partenaire", "jumel", "accompagn", "collabor",
+                                        "echange", "ensemble", "appui", "soutien", "soutenu", "relation",
+                                        "lien", "projet", "programme", "accord", "convention", "engage",
+                                        "action", "amitie", "travaill", "mene", "contact"};
+    std::string f = text::fold(sentence);
+    return std::any_of(std::begin(kCues), std::end(kCues), [&](const char* c) { return f.find(c) != std::string::npos; });
+}
+
+struct Pair {
+    PartyMention french, foreign;
+    std::string text, theme;
+    int line = 0;
+};
+
+/// Pairs of one sentence. `memory` holds the French parties of the paragraph's
+/// earlier sentences, used when this sentence names only the foreign side
+/// ("... Les agents ont formé les secrétaires généraux des communes du gouvernorat de Mahdia").
+std::vector<Pair> pair_sentence(const std::string& sentence, std::vector<PartyMention> mentions,
+                                std::vector<PartyMention>& memory) {
+    std::vector<Pair> pairs;
+    std::vector<PartyMention> parties, countries;
+    for (auto& m : mentions) {
+        if (m.context_only) continue;
+        if (m.kind == "pays") {
+            if (m.french == 0) countries.push_back(m);
+        } else if (m.french == 0 || m.french == 1) {
+            parties.push_back(m);
+        }
+    }
+    bool any_french = std::any_of(parties.begin(), parties.end(), [](auto& m) { return m.french == 1; });
+    bool any_foreign = std::any_of(parties.begin(), parties.end(), [](auto& m) { return m.french == 0; });
+    if (any_french) {
+        memory.clear();
+        for (auto& m : parties)
+            if (m.french == 1) memory.push_back(m);
+    }
+    if (!has_cue(sentence)) return pairs;
+    std::string theme = cooperation_theme(sentence);
+    auto add = [&](const PartyMention& a, const PartyMention& b) {
+        const PartyMention& f = a.french == 1 ? a : b;
+        const PartyMention& g = a.french == 1 ? b : a;
+        if (f.french != 1 || g.french != 0) return;
+        for (auto& p : pairs)
+            if (p.french.key() == f.key() && p.foreign.key() == g.key()) return;
+        pairs.push_back({f, g, sentence, theme, 0});
+    };
+    if (!any_foreign) {
+        if (!any_french) return pairs;
+        parties.insert(parties.end(), countries.begin(), countries.end());
+        std::sort(parties.begin(), parties.end(), [](auto& a, auto& b) { return a.begin < b.begin; });
+        any_foreign = !countries.empty();
+    }
+    if (!any_foreign) return pairs;
+    if (!any_french) {
+        for (auto& f : memory)
+            for (auto& g : parties) add(f, g);
+        return pairs;
+    }
+    // "nantes/tbilissi/Sarrebruck": a slash chain pairs within itself
+    std::vector<bool> used(parties.size(), false);
+    for (std::size_t i = 0; i + 1 < parties.size();) {
+        std::size_t j = i;
+        while (j + 1 < parties.size() &&
+               sentence.substr(parties[j].end, parties[j + 1].begin - parties[j].end) == "/")
+            ++j;
+        if (j > i) {
+            for (std::size_t a = i; a <= j; ++a) {
+                used[a] = true;
+                for (std::size_t b = i; b <= j; ++b)
+                    if (parties[a].french == 1 && parties[b].french == 0) add(parties[a], parties[b]);
+            }
+        }
+        i = j + 1;
+    }
+    std::vector<PartyMention> rest;
+    for (std::size_t i = 0; i < parties.size(); ++i)
+        if (!used[i]) rest.push_back(parties[i]);
+    std::vector<PartyMention> fr, fo;
+    for (auto& m : rest) (m.french == 1 ? fr : fo).push_back(m);
+    // "Dunkerque, Lille ainsi que Lyon ... avec leur partenaire respectif, Annaba, tlemcen et Sétif"
+    if (text::fold(sentence).find("respecti") != std::string::npos && fr.size() == fo.size() && fr.size() > 1) {
+        for (std::size_t i = 0; i < fr.size(); ++i) add(fr[i], fo[i]);
+        return pairs;
+    }
+    // Runs of one side: "Bordeaux avec Bilbao et madrid, nice avec Alicante" pairs each
+    // foreign run with the French run before it (or after it, "Barcelone ... avec toulouse").
+    std::vector<std::vector<PartyMention>> runs;
+    for (auto& m : rest) {
+        if (runs.empty() || runs.back().front().french != m.french) runs.emplace_back();
+        runs.back().push_back(m);
+    }
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        if (runs[r].front().french != 0) continue;
+        const std::vector<PartyMention>* partner = nullptr;
+        if (r > 0) partner = &runs[r - 1];
+        else if (r + 1 < runs.size()) partner = &runs[r + 1];
+        if (!partner) continue;
+        for (auto& f : *partner)
+            for (auto& g : runs[r]) add(f, g);
+    }
+    return pairs;
+}
+
+struct Bullet {
+    std::string label;  ///< folded
+    std::vector<std::string> lines;
+    std::vector<int> numbers;
+};
+
+std::string cleaned(std::string s) {
+    s = text::collapse_whitespace(s);
+    while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ';')) s.pop_back();
+    return text::collapse_whitespace(s);
+}
+
+/// Lead × destination pairs of the PROGRAMME / PROJET blocks.
+std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                  const PartyLexicon& lex) {
+    std::vector<Pair> pairs;
+    const auto& lines = guide.lines();
+    for (std::size_t h = 0; h < lines.size(); ++h) {
+        std::string head = text::fold(text::collapse_whitespace(lines[h].text));
+        if (head != "programme" && head != "projet") continue;
+        std::vector<Bullet> bullets;
+        for (std::size_t i = h + 1; i < lines.size() && i < h + 45; ++i) {
+            std::string t = text::collapse_whitespace(lines[i].text);
+            std::string f = text::fold(t);
+            if (f == "programme" || f == "projet") break;
+            if (is_bullet(t)) {
+                std::string body = cleaned(t.substr(std::string("•").size()));
+                auto colon = body.find(':');
+                if (colon == std::string::npos) continue;
+                bullets.push_back({text::fold(body.substr(0, colon)), {body.substr(colon + 1)}, {lines[i].number}});
+                if (bullets.back().label.find("budget") != std::string::npos) break;
+            } else if (!bullets.empty() && !t.empty()) {
+                bullets.back().lines.push_back(t);
+                bullets.back().numbers.push_back(lines[i].number);
+            }
+        }
+        auto context = country_of_path(sections[h], lex);
+        std::vector<PartyMention> leads, destinations;
+        std::vector<int> destination_lines;
+        std::string theme;
+        for (auto& b : bullets) {
+            std::string value = cleaned(join_lines(guide, b.lines));
+            if (b.label.find("thematique") != std::string::npos) {
+                theme = value.substr(0, value.find('.'));
+            }
+            bool lead = b.label.find("file") != std::string::npos && b.label.find("collectivit") != std::string::npos;
+            if (lead) {
+                for (auto& m : find_party_mentions(value, lex))
+                    if (m.french == 1 && m.kind != "pays") leads.push_back(m);
+                if (leads.empty()) {
+                    // "cheffe de file : occitanie": a bare French name
+                    if (auto* p = lex.french(value)) {
+                        PartyMention m;
+                        m.raw = value;
+                        m.kind = p->kind;
+                        m.place = m.name = p->name;
+                        m.french = 1;
+                        m.country = lex.country("France");
+                        leads.push_back(m);
+                    }
+                }
+            }
+            if (b.label.find("destination") == std::string::npos) continue;
+            // groups split by ';', each "A, B et C (Pays)"; a country alone is the party
+            for (std::size_t li = 0; li < b.lines.size(); ++li) b.lines[li] = cleaned(b.lines[li]);
+            static const std::regex item_re(R"(^\s*(?:(?:communes?|villes?)\s+(?:de\s+|d(?:'|’)))?(.*?)\s*(?:\(([^)]*)\))?\s*$)");
+            std::size_t from = 0;
+            std::vector<std::string> groups;
+            while (from <= value.size()) {
+                std::size_t to = value.find(';', from);
+                groups.push_back(value.substr(from, to == std::string::npos ? std::string::npos : to - from));
+                if (to == std::string::npos) break;
+                from = to + 1;
+            }
+            for (auto& group : groups) {
+                std::optional<Country> group_country;
+                std::smatch gm;
+                static const std::regex tail(R"(\(([^)]*)\)\s*$)");
+                if (std::regex_search(group, gm, tail)) group_country = lex.country(gm[1].str());
+                std::vector<std::string> items;
+                std::string current;
+                int depth = 0;
+                for (std::size_t i = 0; i < group.size(); ++i) {
+                    char c = group[i];
+                    if (c == '(') ++depth;
+                    if (c == ')') --depth;
+                    bool et = depth == 0 && group.compare(i, 4, " et ") == 0;
+                    if ((c == ',' && depth == 0) || et) {
+                        items.push_back(current);
+                        current.clear();
+                        if (et) i += 3;
+                        continue;
+                    }
+                    current += c;
+                }
+                items.push_back(current);
+                for (auto& item : items) {
+                    std::smatch m;
+                    std::string it = cleaned(item);
+                    if (it.empty() || !std::regex_match(it, m, item_re)) continue;
+                    std::string name = cleaned(m[1].str());
+                    std::optional<Country> c = m[2].matched ? lex.country(m[2].str()) : std::nullopt;
+                    if (!c) c = group_country;
+                    if (!c) c = context;
+                    PartyMention d;
+                    d.raw = it;
+                    d.french = 0;
+                    if (auto whole = lex.country(name)) {
+                        d.kind = "pays";
+                        d.place = d.name = whole->name;
+                        d.country = whole;
+                    } else if (!name.empty() && std::islower(static_cast<unsigned char>(name[0])) &&
+                               text::is_stopword(text::words(name).empty() ? "" : text::words(name)[0])) {
+                        continue;
+                    } else {
+                        auto first = text::words(name);
+                        if (first.empty() || first[0] == "tous" || first[0] == "toutes" || first[0] == "villes") {
+                            // "toutes les régions du maroc": the country
+                            std::optional<Country> inside;
+                            for (auto& pm : find_party_mentions(name, lex))
+                                if (pm.kind == "pays") inside = pm.country;
+                            if (!inside) continue;
+                            d.kind = "pays";
+                            d.place = d.name = inside->name;
+                            d.country = inside;
+                        } else {
+                            d.kind = "commune";
+                            d.place = d.name = repair_place_name(name);
+                            d.country = c;
+                        }
+                    }
+                    if (d.country && d.country->code == "FR") continue;
+                    // the line of the item: the first bullet line holding its first word
+                    int line = b.numbers.front();
+                    std::string needle = text::fold(name.substr(0, name.find(' ')));
+                    for (std::size_t li = 0; li < b.lines.size(); ++li)
+                        if (text::fold(b.lines[li]).find(needle) != std::string::npos) {
+                            line = b.numbers[li];
+                            break;
+                        }
+                    destinations.push_back(d);
+                    destination_lines.push_back(line);
+                }
+            }
+        }
+        for (auto& l : leads)
+            for (std::size_t d = 0; d < destinations.size(); ++d) {
+                Pair p{l, destinations[d], "", theme, destination_lines[d]};
+                std::vector<std::string> block;
+                for (std::size_t i = h; i < lines.size() && lines[i].number <= destination_lines[d] + 6; ++i)
+                    block.push_back(lines[i].text);
+                p.text = "Programme – " + l.name + " – destination : " + destinations[d].name;
+                pairs.push_back(std::move(p));
+            }
+    }
+    return pairs;
+}
+
+std::string party_id(const PartyMention& m) { return "partner/" + slugify(m.kind + " " + m.place); }
+
+std::string display_name(const PartyMention& m) {
+    if (m.kind == "région") return "Région " + m.place;
+    if (m.kind == "département") return "Département " + m.place;
+    if (m.kind == "province" || m.kind == "gouvernorat" || m.kind == "cercle" || m.kind == "wilaya" ||
+        m.kind == "district") {
+        std::string k = m.kind;
+        k[0] = static_cast<char>(k[0] - 'a' + 'A');
+        return k + " de " + m.place;
+    }
+    if (m.kind == "établissement") {
+        std::string r = text::collapse_whitespace(m.raw);
+        return repair_place_name(r.substr(0, r.find(' '))) + r.substr(r.find(' '));
+    }
+    return m.place;
+}
+
+std::string default_node_modules() {
+    namespace fs = std::filesystem;
+    PartnerOptions o;
+    if (fs::exists(fs::path(o.node_modules) / "@etalab")) return o.node_modules;
+    // The country table's path is fixed at build time inside the source tree's node_modules.
+    fs::path countries = CountryTable::default_path();
+    return countries.parent_path().parent_path().parent_path().string();
+}
+
+}  // namespace
+
+std::string cooperation_theme(const std::string& sentence) {
+    static const std::regex re(
+        R"((?:dans (?:le|les) domaines? (?:de la |de l(?:'|’)|du |des |de )?|sur (?:le|les) thèmes? (?:de la |de l(?:'|’)|du |des |de )?|autour (?:de la |de l(?:'|’)|du |des |de )|en matière (?:de la |de l(?:'|’)|de |d(?:'|’)))([^,.;:()]{3,}))",
+        std::regex::icase);
+    std::smatch m;
+    if (!std::regex_search(sentence, m, re)) return "";
+    std::string theme = text::collapse_whitespace(m[1].str());
+    // keep whole words, at most about 90 bytes
+    if (theme.size() > 90) theme = theme.substr(0, theme.rfind(' ', 90));
+    return theme;
+}
+
+std::vector<GuideSentence> guide_sentences(const Guide& guide, const std::vector<std::vector<std::string>>& sections) {
+    std::vector<GuideSentence> out;
+    const auto& lines = guide.lines();
+    std::vector<std::string> para;
+    std::vector<int> numbers;
+    int paragraph = 0;
+    auto flush = [&] {
+        if (para.empty()) return;
+        // cumulative joined length after each line, to find the line a sentence starts on
+        std::vector<std::size_t> upto;
+        std::vector<std::string> prefix;
+        for (auto& l : para) {
+            prefix.push_back(l);
+            upto.push_back(join_lines(guide, prefix).size());
+        }
+        std::string joined = join_lines(guide, para);
+        auto starts = sentence_starts(joined);
+        for (std::size_t k = 0; k < starts.size(); ++k) {
+            std::size_t end = k + 1 < starts.size() ? starts[k + 1] : joined.size();
+            std::string s = text::collapse_whitespace(joined.substr(starts[k], end - starts[k]));
+            if (s.empty()) continue;
+            std::size_t li = 0;
+            while (li + 1 < upto.size() && upto[li] <= starts[k]) ++li;
+            out.push_back({s, numbers[li], paragraph});
+        }
+        para.clear();
+        numbers.clear();
+        ++paragraph;
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto& l = lines[i];
+        std::string t = text::collapse_whitespace(l.text);
+        if (t.empty()) {
+            flush();
+            continue;
+        }
+        bool heading = i > 0 && i < sections.size() && sections[i] != sections[i - 1];
+        bool page_break = i > 0 && l.sheet != lines[i - 1].sheet;
+        bool closed = !para.empty() && ends_sentence(para.back());
+        if (is_bullet(t) || heading || (page_break && closed)) flush();
+        para.push_back(t);
+        numbers.push_back(l.number);
+        if (heading) flush();  // a heading is a paragraph of its own
+    }
+    flush();
+    return out;
+}
+
+std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections) {
+    PartnerOptions options;
+    options.node_modules = default_node_modules();
+    return extract_partnerships(guide, sections, PartyLexicon::load(options, CountryTable::default_table()));
+}
+
+std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                         PartyLexicon lex) {
+    lex.learn_case(guide);
+    std::vector<Pair> pairs;
+
+    // Prose: sentence by sentence, a paragraph remembering its French parties.
+    auto sentences = guide_sentences(guide, sections);
+    std::vector<PartyMention> memory;
+    int current_paragraph = -1;
+    std::vector<std::string> override_path;
+    std::optional<Country> override_country;
+    std::vector<Pair> paragraph_pairs;
+    auto close_paragraph = [&] {
+        // A country party is redundant when the paragraph names a locality of that
+        // country for the same French party.
+        for (auto& p : paragraph_pairs) {
+            if (p.foreign.kind == "pays") {
+                bool covered = std::any_of(paragraph_pairs.begin(), paragraph_pairs.end(), [&](const Pair& q) {
+                    return q.foreign.kind != "pays" && q.french.key() == p.french.key() && q.foreign.country &&
+                           p.foreign.country && q.foreign.country->code == p.foreign.country->code;
+                });
+                if (covered) continue;
+            }
+            pairs.push_back(p);
+        }
+        paragraph_pairs.clear();
+    };
+    for (const auto& s : sentences) {
+        const auto& path = sections[static_cast<std::size_t>(s.line - 1)];
+        if (path != override_path) {
+            override_path = path;
+            override_country.reset();
+        }
+        if (auto c = country_line(s.text, lex)) {
+            override_country = c;
+            continue;
+        }
+        if (s.paragraph != current_paragraph) {
+            close_paragraph();
+            memory.clear();
+            current_paragraph = s.paragraph;
+        }
+        std::optional<Country> context = override_country ? override_country : country_of_path(path, lex);
+        auto mentions = find_party_mentions(s.text, lex, context);
+        // a foreign party without a country takes the one country the sentence names
+        std::set<std::string> named;
+        std::optional<Country> only;
+        for (auto& m : mentions)
+            if (m.country && m.country->code != "FR" && named.insert(m.country->code).second) only = m.country;
+        for (auto& m : mentions)
+            if (m.french == 0 && !m.country && named.size() == 1) m.country = only;
+        for (auto& p : pair_sentence(s.text, mentions, memory)) {
+            p.line = s.line;
+            paragraph_pairs.push_back(std::move(p));
+        }
+    }
+    close_paragraph();
+    for (auto& p : programme_pairs(guide, sections, lex)) pairs.push_back(std::move(p));
+
+    // Records: one partnership per pair of parties (first statement kept), one partner per party.
+    struct PartnerAcc {
+        Record record;
+        std::set<std::string> mentions;
+        std::vector<std::string> partnerships;
+    };
+    std::map<std::string, PartnerAcc> partners;
+    std::map<std::string, Record> partnerships;
+    std::vector<std::string> order;
+    auto partner_of = [&](const PartyMention& m, const Pair& p) -> std::string {
+        std::string id = party_id(m);
+        auto [it, fresh] = partners.try_emplace(id);
+        auto& acc = it->second;
+        if (fresh) {
+            Record& r = acc.record;
+            r.id = id;
+            r.type = "partner";
+            r.title = display_name(m);
+            r.line = p.line;
+            r.page = guide.printed_page_of_line(p.line);
+            r.section = sections[static_cast<std::size_t>(p.line - 1)];
+            if (m.country) r.countries.push_back(*m.country);
+            r.fields["name"] = r.title;
+            r.fields["kind"] = m.kind;
+            r.fields["place"] = m.place;
+            r.fields["french"] = m.french == 1;
+            r.fields["country"] = m.country ? m.country->name : "";
+        } else if (acc.record.countries.empty() && m.country) {
+            acc.record.countries.push_back(*m.country);
+            acc.record.fields["country"] = m.country->name;
+        }
+        acc.mentions.insert(text::collapse_whitespace(m.raw));
+        return id;
+    };
+    for (auto& p : pairs) {
+        std::string a = partner_of(p.french, p);
+        std::string b = partner_of(p.foreign, p);
+        std::string id = "partnership/" + a.substr(8) + "--" + b.substr(8);
+        auto [it, fresh] = partnerships.try_emplace(id);
+        Record& r = it->second;
+        if (fresh) {
+            order.push_back(id);
+            r.id = id;
+            r.type = "partnership";
+            r.title = partners[a].record.title + " – " + partners[b].record.title;
+            r.text = p.text;
+            r.line = p.line;
+            r.page = guide.printed_page_of_line(p.line);
+            r.section = sections[static_cast<std::size_t>(p.line - 1)];
+            if (p.foreign.country) r.countries.push_back(*p.foreign.country);
+            r.fields["parties"] = {a, b};
+            r.fields["theme"] = p.theme;
+            r.fields["occurrences"] = nlohmann::json::array();
+            partners[a].partnerships.push_back(id);
+            partners[b].partnerships.push_back(id);
+        }
+        if (r.fields["theme"].get<std::string>().empty() && !p.theme.empty()) r.fields["theme"] = p.theme;
+        r.fields["occurrences"].push_back({{"line", p.line}, {"page", guide.printed_page_of_line(p.line)}});
+    }
+    std::vector<Record> out;
+    for (auto& [id, acc] : partners) {
+        Record r = std::move(acc.record);
+        r.fields["partnerships"] = acc.partnerships;
+        r.fields["mentions"] = std::vector<std::string>(acc.mentions.begin(), acc.mentions.end());
+        std::string kind = r.fields["kind"].get<std::string>();
+        r.text = r.title + " (" + kind + (r.countries.empty() ? "" : ", " + r.countries.front().name) + ")";
+        for (auto& m : acc.mentions) r.text += " · " + m;
+        out.push_back(std::move(r));
+    }
+    for (auto& id : order) out.push_back(std::move(partnerships[id]));
+    return out;
+}
 
 }  // namespace coopatlas::indexer

@@ -1,0 +1,712 @@
+#include "parties.hpp"
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+namespace coopatlas::indexer {
+
+namespace {
+
+std::string key_of(std::string_view name) {
+    std::string key;
+    for (const auto& w : text::words(name)) {
+        if (!key.empty()) key += ' ';
+        key += w;
+    }
+    return key;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// First letter capitalised in the source: ASCII A-Z or Latin-1 À-Þ (UTF-8 C3 80..9E).
+bool capitalised(std::string_view s, std::size_t at) {
+    if (at >= s.size()) return false;
+    auto c = static_cast<unsigned char>(s[at]);
+    if (c >= 'A' && c <= 'Z') return true;
+    if (c == 0xC3 && at + 1 < s.size()) {
+        auto d = static_cast<unsigned char>(s[at + 1]);
+        return d >= 0x80 && d <= 0x9E && d != 0x97;
+    }
+    return c == 0xC5 && at + 1 < s.size() && static_cast<unsigned char>(s[at + 1]) == 0x92;  // Œ
+}
+
+/// A word of the sentence: tokens joined by hyphens ("saint-germain-en-laye").
+struct Word {
+    std::string f;  ///< folded
+    std::size_t b = 0, e = 0;
+    bool cap = false;
+    bool acronym = false;  ///< two or more letters, all capitals ("AFD", "BTVL")
+};
+
+std::vector<Word> split_words(std::string_view s) {
+    std::vector<Word> out;
+    for (auto& t : text::tokenize(s)) {
+        if (!out.empty()) {
+            std::string_view gap = s.substr(out.back().e, t.begin - out.back().e);
+            // "Val-d’Oise", "Saint-Germain-en-Laye": one word across hyphens
+            bool hyphen = gap == "-" || ((gap.size() >= 3 && gap.size() <= 5) && gap[0] == '-' &&
+                                         (gap[1] == 'd' || gap[1] == 'l') && gap.size() > 2);
+            if (hyphen) {
+                out.back().f += "-" + t.folded;
+                out.back().e = t.end;
+                continue;
+            }
+        }
+        Word w;
+        w.f = t.folded;
+        w.b = t.begin;
+        w.e = t.end;
+        w.cap = capitalised(s, t.begin);
+        std::string_view raw = s.substr(t.begin, t.end - t.begin);
+        w.acronym = raw.size() >= 2 && std::all_of(raw.begin(), raw.end(), [](char c) {
+                        return !(c >= 'a' && c <= 'z');
+                    }) && std::any_of(raw.begin(), raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        out.push_back(std::move(w));
+    }
+    return out;
+}
+
+/// Words that name a kind of party, followed by the party's name.
+struct KindWord {
+    std::array<const char*, 3> words;
+    const char* kind;
+    int french;        ///< 1 French, 0 foreign, -1 either
+    bool plural;       ///< "les communes de A et B"
+    bool upper_only;   ///< an abbreviation written in capitals ("CR", "CD")
+};
+
+constexpr KindWord kKinds[] = {
+    {{"conseil", "regional", nullptr}, "région", 1, false, false},
+    {{"conseil", "departemental", nullptr}, "département", 1, false, false},
+    {{"conseil", "general", nullptr}, "département", 1, false, false},
+    {{"communaute", "de", "communes"}, "intercommunalité", 1, false, false},
+    {{"communaute", "agglomeration", nullptr}, "intercommunalité", 1, false, false},
+    {{"communaute", "urbaine", nullptr}, "intercommunalité", 1, false, false},
+    {{"collectivite", "territoriale", nullptr}, "région", 1, false, false},
+    {{"region", nullptr, nullptr}, "région", -1, false, false},
+    {{"departement", nullptr, nullptr}, "département", -1, false, false},
+    {{"metropole", nullptr, nullptr}, "métropole", 1, false, false},
+    {{"eurometropole", nullptr, nullptr}, "métropole", 1, false, false},
+    {{"commune", nullptr, nullptr}, "commune", -1, false, false},
+    {{"communes", nullptr, nullptr}, "commune", -1, true, false},
+    {{"ville", nullptr, nullptr}, "commune", -1, false, false},
+    {{"villes", nullptr, nullptr}, "commune", -1, true, false},
+    {{"mairie", nullptr, nullptr}, "commune", -1, false, false},
+    {{"village", nullptr, nullptr}, "commune", -1, false, false},
+    {{"municipalite", nullptr, nullptr}, "municipalité", 0, false, false},
+    {{"municipalites", nullptr, nullptr}, "municipalité", 0, true, false},
+    {{"province", nullptr, nullptr}, "province", 0, false, false},
+    {{"gouvernorat", nullptr, nullptr}, "gouvernorat", 0, false, false},
+    {{"cercle", nullptr, nullptr}, "cercle", 0, false, false},
+    {{"wilaya", nullptr, nullptr}, "wilaya", 0, false, false},
+    {{"district", nullptr, nullptr}, "district", 0, false, false},
+    {{"chu", nullptr, nullptr}, "établissement", 1, false, true},
+    {{"cr", nullptr, nullptr}, "région", 1, false, true},
+    {{"cd", nullptr, nullptr}, "département", 1, false, true},
+    {{"ca", nullptr, nullptr}, "intercommunalité", 1, false, true},
+    {{"cc", nullptr, nullptr}, "intercommunalité", 1, false, true},
+    {{"cu", nullptr, nullptr}, "intercommunalité", 1, false, true},
+};
+
+/// How many words of kind `k` start at words[i] (0 if none).
+std::size_t match_kind(const std::vector<Word>& ws, std::size_t i, const KindWord& k) {
+    std::size_t n = 0;
+    for (const char* w : k.words) {
+        if (!w) break;
+        if (i + n >= ws.size() || ws[i + n].f != w) return 0;
+        ++n;
+    }
+    if (k.upper_only && !ws[i].acronym) return 0;
+    return n;
+}
+
+const KindWord* kind_at(const std::vector<Word>& ws, std::size_t i, std::size_t& length) {
+    for (const auto& k : kKinds) {
+        if (std::size_t n = match_kind(ws, i, k)) {
+            length = n;
+            return &k;
+        }
+    }
+    return nullptr;
+}
+
+/// Adjectives of nationality, masculine singular folded -> French country name.
+struct Demonym {
+    const char* stem;
+    const char* country;
+};
+constexpr Demonym kDemonyms[] = {
+    {"tunisien", "Tunisie"}, {"malgache", "Madagascar"}, {"libanais", "Liban"}, {"marocain", "Maroc"},
+    {"algerien", "Algérie"}, {"senegalais", "Sénégal"}, {"malien", "Mali"}, {"burkinabe", "Burkina Faso"},
+    {"beninois", "Bénin"}, {"nigerien", "Niger"}, {"camerounais", "Cameroun"}, {"ivoirien", "Côte d'Ivoire"},
+    {"togolais", "Togo"}, {"mauritanien", "Mauritanie"}, {"haitien", "Haïti"}, {"vietnamien", "Viêt Nam"},
+    {"cambodgien", "Cambodge"}, {"laotien", "Laos"}, {"chinois", "Chine"}, {"japonais", "Japon"},
+    {"indien", "Inde"}, {"bresilien", "Brésil"}, {"chilien", "Chili"}, {"mexicain", "Mexique"},
+    {"colombien", "Colombie"}, {"argentin", "Argentine"}, {"peruvien", "Pérou"}, {"bolivien", "Bolivie"},
+    {"cubain", "Cuba"}, {"quebecois", "Canada"}, {"canadien", "Canada"}, {"americain", "États-Unis"},
+    {"allemand", "Allemagne"}, {"espagnol", "Espagne"}, {"italien", "Italie"}, {"portugais", "Portugal"},
+    {"polonais", "Pologne"}, {"roumain", "Roumanie"}, {"moldave", "Moldavie"}, {"armenien", "Arménie"},
+    {"georgien", "Géorgie"}, {"ukrainien", "Ukraine"}, {"russe", "Russie"}, {"palestinien", "Territoires palestiniens"},
+    {"israelien", "Israël"}, {"jordanien", "Jordanie"}, {"egyptien", "Égypte"}, {"macedonien", "Macédoine du Nord"},
+    {"albanais", "Albanie"}, {"croate", "Croatie"}, {"serbe", "Serbie"}, {"bosnien", "Bosnie-Herzégovine"},
+    {"belge", "Belgique"}, {"suisse", "Suisse"}, {"britannique", "Royaume-Uni"}, {"irlandais", "Irlande"},
+    {"congolais", "Congo"}, {"gabonais", "Gabon"}, {"tchadien", "Tchad"}, {"comorien", "Comores"},
+    {"guineen", "Guinée"}, {"rwandais", "Rwanda"}, {"burundais", "Burundi"}, {"ethiopien", "Éthiopie"},
+    {"hongrois", "Hongrie"}, {"autrichien", "Autriche"}, {"neerlandais", "Pays-Bas"}, {"turc", "Turquie"},
+    {"bulgare", "Bulgarie"}, {"slovene", "Slovénie"}, {"grec", "Grèce"}, {"ecossais", "Royaume-Uni"},
+    {"francais", "France"}, {"martiniquais", "France"}, {"guadeloupeen", "France"}, {"reunionnais", "France"},
+    {"guyanais", "France"}, {"mahorais", "France"}, {"normand", "France"}, {"breton", "France"},
+    {"alsacien", "France"}, {"lorrain", "France"}, {"ultramarin", "France"},
+};
+
+/// Short forms the guide uses for countries, beside the country table's names.
+constexpr std::array<std::pair<const char*, const char*>, 4> kCountryAliases = {{
+    {"quebec", "Canada"}, {"palestine", "Territoires palestiniens"}, {"burkina", "Burkina Faso"},
+    {"grande bretagne", "Royaume-Uni"},
+}};
+
+/// Brand names of French régions that are not their official names.
+constexpr std::array<std::pair<const char*, const char*>, 3> kRegionAliases = {{
+    {"sud", "provence alpes cote azur"}, {"paca", "provence alpes cote azur"},
+    {"sud paca", "provence alpes cote azur"},
+}};
+
+/// Words that end a name ("Bretagne et ...", "Testour en Tunisie").
+bool particle(const std::string& f) { return f == "de" || f == "du" || f == "des" || f == "la" || f == "le" || f == "les"; }
+
+nlohmann::json read_json(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error("cannot read '" + path.string() + "'");
+    try {
+        return nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error("'" + path.string() + "' is not valid JSON: " + e.what() +
+                    " (reinstall the npm packages with scripts/setup.sh)");
+    }
+}
+
+/// "CA du Grand Angoulême" -> "grand angouleme", "Nantes Métropole" -> "nantes metropole".
+std::string epci_key(const std::string& name) {
+    auto ws = text::words(name);
+    static const std::array<std::string_view, 9> lead = {"ca", "cc", "cu", "communaute", "de", "du", "des",
+                                                         "agglomeration", "communes"};
+    std::size_t i = 0;
+    while (i + 1 < ws.size() && std::find(lead.begin(), lead.end(), ws[i]) != lead.end()) ++i;
+    if (i + 1 < ws.size() && ws[i] == "urbaine") ++i;
+    if (i + 2 < ws.size() && ws[i] == "metropole" && (ws[i + 1] == "de" || ws[i + 1] == "du")) i += 2;
+    std::string key;
+    for (; i < ws.size(); ++i) key += (key.empty() ? "" : " ") + ws[i];
+    return key;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- lexicon
+
+PartyLexicon PartyLexicon::load(const PartnerOptions& options, const CountryTable& countries) {
+    PartyLexicon lex(countries);
+    namespace fs = std::filesystem;
+    fs::path dir = fs::path(options.node_modules) / "@etalab" / "decoupage-administratif" / "data";
+    if (!fs::exists(dir / "communes.json")) return lex;
+    for (const auto& c : read_json(dir / "communes.json")) {
+        if (c.value("type", "") != "commune-actuelle") continue;
+        lex.add_french(c.value("nom", ""), "commune", c.value("population", 0L));
+    }
+    for (const auto& d : read_json(dir / "departements.json")) lex.add_french(d.value("nom", ""), "département", 0);
+    for (const auto& r : read_json(dir / "regions.json")) lex.add_french(r.value("nom", ""), "région", 0);
+    if (fs::exists(dir / "epci.json"))
+        for (const auto& e : read_json(dir / "epci.json")) {
+            std::string name = e.value("nom", "");
+            std::string key = epci_key(name);
+            if (key.empty()) continue;
+            lex.french_[key].push_back({name, "intercommunalité", e.value("populationTotale", 0L)});
+        }
+    return lex;
+}
+
+void PartyLexicon::add_french(const std::string& name, const std::string& kind, long population) {
+    std::string key = key_of(name);
+    if (key.empty()) return;
+    french_[key].push_back({name, kind, population});
+}
+
+void PartyLexicon::learn_case(const Guide& guide) {
+    for (const auto& line : guide.lines()) {
+        for (const auto& t : text::tokenize(line.text)) {
+            auto& c = case_[t.folded];
+            (capitalised(line.text, t.begin) ? c.first : c.second) += 1;
+        }
+    }
+}
+
+bool PartyLexicon::looks_proper(const std::string& folded) const {
+    auto it = case_.find(folded.substr(0, folded.find('-')));
+    return it == case_.end() || it->second.first >= it->second.second;
+}
+
+bool PartyLexicon::seen_capitalised(const std::string& folded) const {
+    auto it = case_.find(folded.substr(0, folded.find('-')));
+    return it == case_.end() || it->second.first > 0;
+}
+
+const FrenchPlace* PartyLexicon::french(std::string_view name, std::string_view kind) const {
+    std::string key = key_of(name);
+    if (key.empty()) return nullptr;
+    auto best_of = [&](const std::string& k) -> const FrenchPlace* {
+        auto it = french_.find(k);
+        if (it == french_.end()) return nullptr;
+        const FrenchPlace* best = nullptr;
+        auto rank = [](const std::string& kd) {
+            return kd == "commune" ? 0 : kd == "département" ? 1 : kd == "région" ? 2 : 3;
+        };
+        for (const auto& p : it->second) {
+            if (!kind.empty() && p.kind != kind) continue;
+            if (!best || rank(p.kind) < rank(best->kind) ||
+                (rank(p.kind) == rank(best->kind) && p.population > best->population))
+                best = &p;
+        }
+        return best;
+    };
+    for (const char* article : {"", "le ", "la ", "les "}) {
+        if (auto* p = best_of(article + key)) return p;
+    }
+    if (kind == "région") {
+        for (const auto& [alias, official] : kRegionAliases)
+            if (key == alias) return best_of(official);
+        // "Centre" for "Centre-Val de Loire", "Sud-Provence-Alpes-Côte d'Azur" for PACA
+        const FrenchPlace* found = nullptr;
+        for (const auto& [k, places] : french_) {
+            for (const auto& p : places) {
+                if (p.kind != "région") continue;
+                bool prefix = starts_with(k, key + " ");
+                bool inside = key.size() > k.size() && key.size() >= k.size() + 4 &&
+                              key.compare(key.size() - k.size(), k.size(), k) == 0;
+                if (prefix || inside) {
+                    if (found && found != &p) return nullptr;  // ambiguous
+                    found = &p;
+                }
+            }
+        }
+        return found;
+    }
+    return nullptr;
+}
+
+std::optional<Country> PartyLexicon::country(std::string_view name) const {
+    std::string key = key_of(name);
+    if (key.empty()) return std::nullopt;
+    for (const auto& [alias, official] : kCountryAliases)
+        if (key == alias) return countries_->lookup(official);
+    return countries_->lookup(name);
+}
+
+std::optional<Country> PartyLexicon::country_of_adjective(std::string_view folded_word) const {
+    std::string w(folded_word);
+    for (const auto& d : kDemonyms) {
+        std::string m = d.stem;
+        if (w == m || w == m + "e" || w == m + "s" || w == m + "es" || w == m + "ne" || w == m + "nes")
+            return country(d.country);
+    }
+    return std::nullopt;
+}
+
+// ---------------------------------------------------------------- mentions
+
+std::string PartyMention::key() const { return kind + "|" + key_of(place); }
+
+std::string repair_place_name(std::string_view name) {
+    std::string out(name);
+    bool word_start = true;
+    std::size_t piece_start = 0;
+    for (std::size_t i = 0; i <= out.size(); ++i) {
+        bool sep = i == out.size() || out[i] == ' ' || out[i] == '-' || out[i] == '\'';
+        if (!sep) continue;
+        std::string piece = out.substr(piece_start, i - piece_start);
+        std::string f = text::fold(piece);
+        bool small = piece_start > 0 && (particle(f) || f == "en" || f == "sur" || f == "sous" || f == "et" ||
+                                         f == "les" || f == "d" || f == "l" || f == "lès" || f == "les");
+        if (!piece.empty() && !small && word_start) {
+            unsigned char c = static_cast<unsigned char>(out[piece_start]);
+            if (c >= 'a' && c <= 'z') out[piece_start] = static_cast<char>(c - 'a' + 'A');
+            else if (c == 0xC3 && piece_start + 1 < out.size()) {
+                unsigned char d = static_cast<unsigned char>(out[piece_start + 1]);
+                if (d >= 0xA0 && d <= 0xBE && d != 0xB7) out[piece_start + 1] = static_cast<char>(d - 0x20);
+            }
+        }
+        piece_start = i + 1;
+        word_start = true;
+    }
+    return out;
+}
+
+namespace {
+
+/// The scanner of one sentence.
+class Scanner {
+public:
+    Scanner(std::string_view s, const PartyLexicon& lex, const std::optional<Country>& context)
+        : s_(s), lex_(lex), context_(context), ws_(split_words(s)) {}
+
+    std::vector<PartyMention> run();
+
+private:
+    std::string_view gap(std::size_t i) const {  // text before word i
+        std::size_t from = i == 0 ? 0 : ws_[i - 1].e;
+        std::size_t to = i < ws_.size() ? ws_[i].b : s_.size();
+        return s_.substr(from, to - from);
+    }
+    static bool plain_gap(std::string_view g) {
+        return !g.empty() && std::all_of(g.begin(), g.end(), [](char c) { return c == ' '; });
+    }
+    std::string raw(std::size_t from, std::size_t to) const {  // words [from, to)
+        return std::string(s_.substr(ws_[from].b, ws_[to - 1].e - ws_[from].b));
+    }
+    bool rare(const std::string& f) const { return lex_.looks_proper(f) || f.size() > 3; }
+
+    std::size_t country_at(std::size_t i, std::optional<Country>& found) const;
+    std::size_t name_end(std::size_t j, bool after_preposition) const;
+    struct Tag {
+        std::optional<Country> country;
+        bool french = false;
+        std::size_t end = 0;  ///< first word after the tag
+    };
+    Tag tag_after(std::size_t k) const;
+    void emit(PartyMention m) { out_.push_back(std::move(m)); }
+    bool kind_phrase(std::size_t& i);
+    bool bare_name(std::size_t& i);
+    void settle_country(PartyMention& m, const Tag& tag) const;
+
+    std::string_view s_;
+    const PartyLexicon& lex_;
+    std::optional<Country> context_;
+    std::vector<Word> ws_;
+    std::vector<PartyMention> out_;
+    std::vector<bool> pending_;  // bare unknown names waiting for a list's country tag
+};
+
+std::size_t Scanner::country_at(std::size_t i, std::optional<Country>& found) const {
+    for (std::size_t n = std::min<std::size_t>(5, ws_.size() - i); n >= 1; --n) {
+        if (n > 1 && !std::all_of(ws_.begin() + i + 1, ws_.begin() + i + n, [&](const Word& w) {
+                std::size_t k = &w - ws_.data();
+                std::string_view g = gap(k);
+                return g.size() <= 3 && g.find_first_of(",;:()/.") == std::string_view::npos;
+            }))
+            continue;
+        if (particle(ws_[i].f)) return 0;
+        if (auto c = lex_.country(raw(i, i + n))) {
+            found = c;
+            return n;
+        }
+    }
+    return 0;
+}
+
+/// End of a name that starts at word j: capitalised words, with inner particles
+/// ("Santiago de Cuba", "Côte d'Azur"). Returns j when there is no name.
+std::size_t Scanner::name_end(std::size_t j, bool after_preposition) const {
+    if (j >= ws_.size()) return j;
+    const Word& first = ws_[j];
+    if (text::is_stopword(first.f) && !(first.cap && (first.f == "le" || first.f == "la" || first.f == "les")))
+        return j;
+    std::size_t kn = 0;
+    if (kind_at(ws_, j, kn)) return j;
+    bool ok = first.cap ? (lex_.looks_proper(first.f) || lex_.french(first.f) || after_preposition)
+                        : after_preposition && (lex_.french(first.f) || lex_.country(first.f) || rare(first.f));
+    if (!ok || (first.acronym && !after_preposition)) return j;
+    std::size_t k = j + 1;
+    // "Le favril": the article belongs to the name
+    if ((first.f == "le" || first.f == "la" || first.f == "les") && k < ws_.size() && plain_gap(gap(k))) ++k;
+    while (k < ws_.size() && k - j < 6) {
+        std::string_view g = gap(k);
+        const Word& w = ws_[k];
+        std::size_t n = 0;
+        if (plain_gap(g) && w.cap && !w.acronym && !text::is_stopword(w.f) && !kind_at(ws_, k, n)) {
+            ++k;
+        } else if (plain_gap(g) && particle(w.f) && k + 1 < ws_.size() && plain_gap(gap(k + 1)) &&
+                   ws_[k + 1].cap && !ws_[k + 1].acronym) {
+            std::optional<Country> c;
+            if (country_at(k + 1, c)) break;  // "Lyon de France"? keep the country apart
+            k += 2;
+        } else if ((g == " d’" || g == " d'") && w.cap) {
+            ++k;
+        } else {
+            break;
+        }
+    }
+    return k;
+}
+
+Scanner::Tag Scanner::tag_after(std::size_t k) const {
+    Tag t;
+    t.end = k;
+    if (k >= ws_.size()) return t;
+    std::string_view g = gap(k);
+    std::size_t i = k;
+    if (g.find('(') != std::string_view::npos) {
+        if (ws_[i].f == "au" || ws_[i].f == "en" || ws_[i].f == "aux") ++i;
+        if (i >= ws_.size()) return t;
+        std::optional<Country> c;
+        if (std::size_t n = country_at(i, c)) {
+            t.country = c;
+            t.french = c->code == "FR";
+            t.end = i + n;
+        } else if (ws_[i].f.size() <= 3 && std::isdigit(static_cast<unsigned char>(ws_[i].f[0]))) {
+            t.french = true;  // "Épinal (88)": a département number
+            t.end = i + 1;
+        }
+        return t;
+    }
+    if (!(plain_gap(g) || g == ", ")) return t;
+    const std::string& w = ws_[i].f;
+    if (w == "au" || w == "en" || w == "aux") {
+        std::optional<Country> c;
+        if (std::size_t n = country_at(i + 1, c)) {
+            t.country = c;
+            t.french = c->code == "FR";
+            t.end = i + 1 + n;
+        } else if (w == "en" && i + 1 < ws_.size() && ws_[i + 1].cap) {
+            std::size_t e = name_end(i + 1, true);
+            auto* p = e > i + 1 ? lex_.french(raw(i + 1, e)) : nullptr;
+            if (p && p->kind != "commune") {  // "Chatte en Isère"
+                t.french = true;
+                t.end = e;
+            }
+        }
+    } else if (w == "dans" && i + 1 < ws_.size()) {
+        std::size_t j = i + 1;
+        if (particle(ws_[j].f)) ++j;
+        std::size_t e = name_end(j, true);
+        auto* p = e > j ? lex_.french(raw(j, e)) : nullptr;
+        if (p && (p->kind == "département" || p->kind == "région")) {  // "Lescar dans les Pyrénées-Atlantiques"
+            t.french = true;
+            t.end = e;
+        }
+    }
+    return t;
+}
+
+void Scanner::settle_country(PartyMention& m, const Tag& tag) const {
+    if (tag.country) {
+        m.country = tag.country;
+        m.tagged = true;
+        m.french = tag.country->code == "FR" ? 1 : 0;
+    } else if (tag.french) {
+        m.french = 1;
+        m.tagged = true;
+    }
+    if (m.french == 1 && !m.country) m.country = lex_.country("France");
+}
+
+bool Scanner::kind_phrase(std::size_t& i) {
+    std::size_t n = 0;
+    const KindWord* k = kind_at(ws_, i, n);
+    if (!k) return false;
+    std::size_t j = i + n;
+    std::optional<Country> adjective;
+    if (j < ws_.size() && plain_gap(gap(j))) {
+        if ((adjective = lex_.country_of_adjective(ws_[j].f))) ++j;
+    }
+    bool preposition = false;
+    std::string article;
+    if (j < ws_.size() && (ws_[j].f == "de" || ws_[j].f == "du" || ws_[j].f == "des")) {
+        if (ws_[j].f == "du") article = "le ";
+        if (ws_[j].f == "des") article = "les ";
+        preposition = true;
+        ++j;
+    } else if (j < ws_.size()) {
+        std::string_view g = gap(j);
+        preposition = g.find("d’") != std::string_view::npos || g.find("d'") != std::string_view::npos;
+    }
+    if (j < ws_.size() && !preposition && !ws_[j].cap) return false;
+    std::size_t e = name_end(j, preposition);
+    if (e == j) {
+        i += n;
+        return true;
+    }
+    bool first = true;
+    while (true) {
+        std::string name = raw(j, e);
+        PartyMention m;
+        m.raw = std::string(s_.substr(ws_[i].b, ws_[e - 1].e - ws_[i].b));
+        m.begin = ws_[i].b;
+        m.end = ws_[e - 1].e;
+        m.kind = k->kind;
+        m.french = k->french;
+        std::string lookup_kind = m.kind == "commune" || m.kind == "établissement" ? "commune" : m.kind;
+        if (m.kind == "métropole") lookup_kind = "commune";
+        const FrenchPlace* fp = nullptr;
+        if (k->french != 0) {
+            fp = lex_.french(article + name, lookup_kind);
+            if (!fp) fp = lex_.french(name, lookup_kind);
+            if (!fp && m.kind == "intercommunalité") fp = lex_.french(name, "commune");
+        }
+        Tag tag = tag_after(e);
+        if (adjective) {
+            m.country = adjective;
+            m.french = adjective->code == "FR" ? 1 : 0;
+        }
+        settle_country(m, tag);
+        if (m.french == -1) m.french = (fp && !(tag.country && tag.country->code != "FR")) ? 1 : 0;
+        if (m.french == 1 && fp && (m.kind != "intercommunalité" || fp->kind == "intercommunalité"))
+            m.place = fp->name;
+        else if (m.french == 1 && fp && m.kind == "intercommunalité")
+            m.place = fp->name;
+        else
+            m.place = repair_place_name(text::collapse_whitespace(name));
+        if (m.french == 1 && !m.country) m.country = lex_.country("France");
+        if (m.french == 0 && !m.country) m.country = context_;
+        m.name = m.place;
+        emit(std::move(m));
+        pending_.push_back(false);
+        i = std::max(tag.end, e);
+        first = false;
+        // "les communes de A et B", "les villes de A, B et C"
+        if (!k->plural || i >= ws_.size()) break;
+        std::string_view g = gap(i);
+        std::size_t next = i;
+        if (ws_[i].f == "et" && plain_gap(g)) ++next;
+        else if (g != ", ") break;
+        if (next >= ws_.size()) break;
+        std::size_t e2 = name_end(next, true);
+        if (e2 == next) break;
+        j = next;
+        e = e2;
+        article.clear();
+    }
+    (void)first;
+    return true;
+}
+
+bool Scanner::bare_name(std::size_t& i) {
+    const Word& w = ws_[i];
+    bool candidate = (w.cap && !w.acronym && lex_.looks_proper(w.f) && !text::is_stopword(w.f)) ||
+                     (!w.cap && lex_.seen_capitalised(w.f) && [&] {
+                         auto* p = lex_.french(w.f);
+                         return p && p->kind == "commune" && p->population >= 20000;
+                     }());
+    if (!candidate) return false;
+    std::size_t e = name_end(i, !w.cap);
+    if (e == i) return false;
+    std::string name = raw(i, e);
+    std::string_view before = gap(i);
+    std::string prev = i > 0 ? ws_[i - 1].f : "";
+    // "Grand Angoulême", "Lannion-Trégor Communauté", "Nantes Métropole"
+    std::string kind;
+    std::size_t end = e;
+    if (e < ws_.size() && plain_gap(gap(e)) && ws_[e].cap) {
+        if (ws_[e].f == "metropole") kind = "métropole";
+        if (ws_[e].f == "communaute" || ws_[e].f == "agglo" || ws_[e].f == "agglomeration") kind = "intercommunalité";
+        if (!kind.empty()) end = e + 1;
+    }
+    if (w.f == "grand" && e > i + 1) kind = "intercommunalité";
+    Tag tag = tag_after(end);
+    PartyMention m;
+    m.raw = std::string(s_.substr(w.b, ws_[end - 1].e - w.b));
+    m.begin = w.b;
+    m.end = ws_[end - 1].e;
+    m.kind = kind.empty() ? "commune" : kind;
+    m.place = repair_place_name(text::collapse_whitespace(name));
+    const FrenchPlace* fp = nullptr;
+    if (!kind.empty()) {
+        m.french = 1;
+        fp = lex_.french(m.raw, "intercommunalité");
+        if (m.kind == "métropole") m.place = repair_place_name(name);
+        else if (fp) m.place = fp->name;
+        else m.place = repair_place_name(m.raw);
+    } else if ((fp = lex_.french(name))) {
+        bool small = fp->kind == "commune" && fp->population < (w.cap ? 300 : 20000);
+        bool foreign_context = context_ && context_->code != "FR";
+        if (!small && !(foreign_context && fp->kind == "commune" && fp->population < 5000 && !tag.french)) {
+            m.french = 1;
+            m.kind = fp->kind;
+            m.place = fp->name;
+        }
+    }
+    // A name bound to an organisation ("Hospices civils de Lyon", "ambassade ... à Brasilia")
+    bool bound = (prev == "de" || prev == "du" || prev == "des" || prev == "a" ||
+                  before.find("d’") != std::string_view::npos || before.find("d'") != std::string_view::npos) &&
+                 kind.empty();
+    settle_country(m, tag);
+    if (bound && !m.tagged) {
+        i = end;
+        return true;
+    }
+    bool pending = false;
+    if (m.french == -1) {
+        bool cue = prev == "avec" || before.find('/') != std::string_view::npos ||
+                   (end < ws_.size() && gap(end) == "/");
+        if (!cue && !out_.empty() && out_.back().french == 0 && !out_.back().context_only) {
+            std::string_view between = s_.substr(out_.back().end, w.b - out_.back().end);
+            cue = between == ", " || between == " et " || between == " ou " || between == ", et " ||
+                  between == " ou bien encore " || between == " ainsi que ";
+        }
+        if (cue) m.french = 0;
+        else pending = true;  // a later "(Pays)" may still tag this list
+        if (!m.country) m.country = context_;
+    }
+    m.name = m.place;
+    emit(std::move(m));
+    pending_.push_back(pending);
+    i = std::max(end, tag.end);
+    return true;
+}
+
+std::vector<PartyMention> Scanner::run() {
+    for (std::size_t i = 0; i < ws_.size();) {
+        if (kind_phrase(i)) continue;
+        std::optional<Country> c;
+        if (std::size_t n = country_at(i, c)) {
+            PartyMention m;
+            m.raw = raw(i, i + n);
+            m.begin = ws_[i].b;
+            m.end = ws_[i + n - 1].e;
+            m.kind = "pays";
+            m.place = c->name;
+            m.name = c->name;
+            m.country = c;
+            m.french = c->code == "FR" ? 1 : 0;
+            // "l'ambassade de France au Mali": the setting, not a party
+            for (std::size_t back = i; back > 0 && i - back < 4; --back)
+                if (ws_[back - 1].f == "ambassade" || ws_[back - 1].f == "ambassades") m.context_only = true;
+            emit(std::move(m));
+            pending_.push_back(false);
+            i += n;
+            continue;
+        }
+        if (bare_name(i)) continue;
+        ++i;
+    }
+    // "Boromo et Oury (au Burkina Faso)": the tag of a list's last name covers the list
+    for (std::size_t k = out_.size(); k-- > 1;) {
+        auto& m = out_[k];
+        auto& p = out_[k - 1];
+        if (!m.tagged || m.french != 0 || !pending_[k - 1]) continue;
+        std::string_view between = s_.substr(p.end, m.begin - p.end);
+        if (between == ", " || between == " et " || between == ", et ") {
+            p.country = m.country;
+            p.french = 0;
+            p.tagged = true;
+            pending_[k - 1] = false;
+        }
+    }
+    std::vector<PartyMention> kept;
+    for (std::size_t k = 0; k < out_.size(); ++k)
+        if (!pending_[k]) kept.push_back(std::move(out_[k]));
+    return kept;
+}
+
+}  // namespace
+
+std::vector<PartyMention> find_party_mentions(std::string_view sentence, const PartyLexicon& lexicon,
+                                              const std::optional<Country>& context) {
+    return Scanner(sentence, lexicon, context).run();
+}
+
+}  // namespace coopatlas::indexer

@@ -1,0 +1,97 @@
+#pragma once
+/// @file parties.hpp
+/// Recognising the parties of a cooperation in a sentence of the guide: a
+/// collectivité or local authority ("le conseil régional de Bretagne", "la
+/// municipalité libanaise de Khenchara", "Grand Angoulême", a bare "marseille"
+/// next to "avec"), its kind, its canonical place name, its country and
+/// whether it is French. Mentions of the same party share one key, so
+/// "conseil régional de Bretagne", "Région Bretagne" and "CR Bretagne" merge.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/record.hpp"
+#include "countries.hpp"
+#include "guide.hpp"
+
+namespace coopatlas::indexer {
+
+/// Where the French administrative lists live (the @etalab/decoupage-administratif
+/// npm package). Relative paths are taken from the working directory; when the
+/// folder is missing the indexer still runs, recognising French parties by their
+/// kind words only.
+struct PartnerOptions {
+    std::string node_modules = "node_modules";
+};
+
+/// A French commune, département, région or EPCI known by name.
+struct FrenchPlace {
+    std::string name;      ///< official name, e.g. "Le Lamentin"
+    std::string kind;      ///< commune, département, région, intercommunalité
+    long population = 0;   ///< communes and EPCI; 0 when unknown
+};
+
+/// The names a party can be recognised by: French administrative names, the
+/// countries, and how the guide writes each word (capitalised or not), which
+/// tells a proper name ("Barcelone") from a common word at a sentence start.
+class PartyLexicon {
+public:
+    /// Reads the Etalab lists under options.node_modules (silently empty when
+    /// absent) and the country table. Throws Error if a list exists but is malformed.
+    static PartyLexicon load(const PartnerOptions& options, const CountryTable& countries);
+    /// A lexicon with no French list (tests add places by hand).
+    explicit PartyLexicon(const CountryTable& countries) : countries_(&countries) {}
+
+    void add_french(const std::string& name, const std::string& kind, long population);
+    /// Counts capitalised and lower-case uses of every word of the guide.
+    void learn_case(const Guide& guide);
+
+    /// The French place of that name and kind ("" = any kind, communes preferred
+    /// by population); articles "le/la/les" are tried too ("du Lamentin").
+    const FrenchPlace* french(std::string_view name, std::string_view kind = "") const;
+    std::optional<Country> country(std::string_view name) const;
+    /// "tunisienne" -> Tunisie, "martiniquaise" -> France.
+    std::optional<Country> country_of_adjective(std::string_view folded_word) const;
+    /// True when the guide writes this folded word capitalised at least as often
+    /// as in lower case (or never saw it).
+    bool looks_proper(const std::string& folded) const;
+    /// True when the guide writes this folded word capitalised at least once.
+    bool seen_capitalised(const std::string& folded) const;
+
+private:
+    const CountryTable* countries_;
+    std::unordered_map<std::string, std::vector<FrenchPlace>> french_;  // key: folded words
+    std::unordered_map<std::string, std::pair<int, int>> case_;         // folded -> (capitalised, lower)
+};
+
+/// One mention of a party (or of a country) in a sentence.
+struct PartyMention {
+    std::string raw;      ///< the words of the sentence, e.g. "conseil régional de normandie"
+    std::string kind;     ///< commune, région, pays, ...
+    std::string place;    ///< the locality a geocoder looks up, display-repaired
+    std::string name;     ///< display name of the party
+    int french = -1;      ///< 1 French, 0 foreign, -1 undecided
+    std::optional<Country> country;
+    std::size_t begin = 0, end = 0;  ///< byte span in the sentence
+    bool tagged = false;             ///< country stated right after the name ("(Haïti)", "au Mexique")
+    bool context_only = false;       ///< a country named as a setting, not a party ("ambassade de France au Mali")
+
+    /// Identity of the party across mentions: kind + folded place.
+    std::string key() const;
+};
+
+/// Finds the party and country mentions of one sentence, in order. `context`
+/// is the country the surrounding text is about (a geography section), if any:
+/// it decides the side of an unknown bare name next to a cue ("avec Bilbao").
+std::vector<PartyMention> find_party_mentions(std::string_view sentence, const PartyLexicon& lexicon,
+                                              const std::optional<Country>& context = std::nullopt);
+
+/// "nouvelle-Aquitaine" -> "Nouvelle-Aquitaine", "issy-les-moulineaux" ->
+/// "Issy-les-Moulineaux": capitals the guide's small-caps extraction lost.
+std::string repair_place_name(std::string_view name);
+
+}  // namespace coopatlas::indexer

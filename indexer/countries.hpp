@@ -1,0 +1,53 @@
+#pragma once
+/// @file countries.hpp
+/// French country names -> ISO 3166-1 alpha-2 codes, read from the
+/// i18n-iso-countries French table (node_modules/i18n-iso-countries/langs/fr.json,
+/// installed by scripts/setup.sh; only the JSON file is read, node is not needed).
+/// Names are matched on folded words, so "Côte d’Ivoire", "côte-d'ivoire" and a
+/// small-caps "cote d'ivoire" split over two lines all give CI.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/record.hpp"
+
+namespace coopatlas::indexer {
+
+class CountryTable {
+public:
+    /// Reads a table in the i18n-iso-countries format ({"countries": {"FR": "France" | [names]}}).
+    /// Throws Error naming the file if it is missing or malformed.
+    static CountryTable load(const std::string& json_path);
+    /// Builds a table from a JSON document already in memory (tests).
+    static CountryTable parse(std::string_view json_text, const std::string& origin = "<memory>");
+    /// The table of the source tree (COOPATLAS_COUNTRIES_JSON, fixed at build time to
+    /// node_modules/i18n-iso-countries/langs/fr.json), loaded once.
+    static const CountryTable& default_table();
+    /// The path default_table() reads.
+    static std::string default_path();
+
+    /// The country a whole name designates ("Bénin", "Rép. du Congo", "corée"), if any.
+    std::optional<Country> lookup(std::string_view name) const;
+    /// Every country named in free text, in order of first mention, without
+    /// repeats; the longest name wins ("République démocratique du Congo" is CD,
+    /// not CG). Names that are also common words or first names ("Maurice",
+    /// "Dominique", "réunion") are left to lookup().
+    std::vector<Country> find_in(std::string_view text) const;
+
+    std::size_t size() const { return names_.size(); }
+
+private:
+    void add(const std::string& name, const Country& country, bool searchable);
+
+    struct Entry {
+        Country country;
+        bool searchable = true;
+    };
+    std::unordered_map<std::string, Entry> names_;  // folded words joined by one space
+    std::size_t max_words_ = 1;
+};
+
+}  // namespace coopatlas::indexer

@@ -1,0 +1,220 @@
+#include "display_text.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <regex>
+
+#include "core/text.hpp"
+
+namespace coopatlas::indexer {
+
+namespace {
+
+icu::UnicodeString u(std::string_view s) {
+    return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+std::string utf8(const icu::UnicodeString& s) {
+    std::string out;
+    s.toUTF8String(out);
+    return out;
+}
+bool is_letter(UChar32 c) { return u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK; }
+
+struct Shape {
+    int upper = 0;
+    int lower = 0;
+    bool first_upper = false;
+    int length = 0;
+};
+Shape shape_of(const icu::UnicodeString& w) {
+    Shape s;
+    for (int32_t i = 0; i < w.length();) {
+        UChar32 c = w.char32At(i);
+        if (u_isupper(c)) {
+            ++s.upper;
+            if (s.length == 0) s.first_upper = true;
+        } else if (u_islower(c)) {
+            ++s.lower;
+        }
+        ++s.length;
+        i += U16_LENGTH(c);
+    }
+    return s;
+}
+bool all_upper(const Shape& s) { return s.upper > 0 && s.lower == 0; }
+bool all_lower(const Shape& s) { return s.lower > 0 && s.upper == 0; }
+bool title_case(const Shape& s) { return s.first_upper && s.upper == 1 && s.lower > 0; }
+
+// "IIIe", "Ier", "IIe": roman ordinals keep their case.
+bool roman_ordinal(const std::string& w) {
+    static const std::regex re("^[IVX]+(e|er|re|es)$");
+    return std::regex_match(w, re);
+}
+
+// Letters (and the marks on them) make a word; everything else is kept as it is.
+template <typename F>
+std::string map_words(std::string_view raw, F&& f) {
+    icu::UnicodeString s = u(raw);
+    std::string out;
+    int32_t i = 0;
+    int index = 0;
+    while (i < s.length()) {
+        UChar32 c = s.char32At(i);
+        if (!is_letter(c)) {
+            out += utf8(icu::UnicodeString(c));
+            i += U16_LENGTH(c);
+            continue;
+        }
+        int32_t start = i;
+        while (i < s.length() && is_letter(s.char32At(i))) i += U16_LENGTH(s.char32At(i));
+        out += f(utf8(s.tempSubStringBetween(start, i)), index++, start == 0 ? 0 : s.char32At(s.moveIndex32(start, -1)));
+    }
+    return out;
+}
+
+bool particle(const std::string& folded) {
+    static const char* const kParticles[] = {"de", "du", "des", "d", "la", "le", "van", "von", "da", "di", "del", "y"};
+    for (const char* p : kParticles)
+        if (folded == p) return true;
+    return false;
+}
+
+}  // namespace
+
+std::string capitalize_first(std::string_view raw) {
+    icu::UnicodeString s = u(raw);
+    for (int32_t i = 0; i < s.length();) {
+        UChar32 c = s.char32At(i);
+        if (is_letter(c)) {
+            icu::UnicodeString head = s.tempSubStringBetween(i, i + U16_LENGTH(c));
+            head.toUpper();
+            s.replace(i, U16_LENGTH(c), head);
+            break;
+        }
+        i += U16_LENGTH(c);
+    }
+    return utf8(s);
+}
+
+DisplayText::DisplayText(const Guide& guide) {
+    std::vector<std::string> lines;
+    lines.reserve(guide.lines().size());
+    for (const auto& l : guide.lines()) lines.push_back(l.text);
+    learn(lines);
+}
+
+DisplayText::DisplayText(const std::vector<std::string>& lines) { learn(lines); }
+
+void DisplayText::learn(const std::vector<std::string>& lines) {
+    // 1. Acronyms written in capitals inside ordinary sentences ("La DAECT a proposé"):
+    //    lines set wholly in capitals (titles) are skipped, their words are not acronyms.
+    //    Capitalised words in mid-sentence ("avec Nice") are proper nouns.
+    for (const auto& line : lines) {
+        Shape whole = shape_of(u(line));
+        bool ordinary = whole.lower > 2 * whole.upper;
+        map_words(line, [&](const std::string& w, int, UChar32 before) {
+            Shape s = shape_of(u(w));
+            std::string f = text::fold(w);
+            if (all_upper(s) && s.length >= 2 && ordinary) {
+                acronyms_.try_emplace(f, w);
+                ++upper_count_[f];
+            } else if (all_lower(s)) {
+                ++lower_count_[f];
+            } else if (title_case(s) && before != 0 && before != '.' && before != '!' && before != '?' &&
+                       before != ':' && before != 0x2022 && before != '\t') {
+                // 0 = first word of the line: a line may begin a sentence, so it says nothing.
+                ++capital_count_[f];
+                capital_form_.try_emplace(f, w);
+            }
+            return std::string();
+        });
+    }
+    // 2. The glossary ("GLOSSAIRE DES ABRÉVIATIONS", part III): "KEY : expansion" entries,
+    //    an expansion running over the following lines, up to the page number.
+    static const std::regex entry(R"(^(\S{2,10}(?: \S{2,8})?) : (.+)$)");
+    static const std::regex lone_number(R"(^\s*\d{1,3}\s*$)");
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (text::fold(text::collapse_whitespace(lines[i])).rfind("glossaire", 0) != 0) continue;
+        std::string key, expansion;
+        auto flush = [&] {
+            if (key.empty()) return;
+            icu::UnicodeString k = u(key);
+            k.toUpper();
+            std::string caps = utf8(k);
+            acronyms_[text::fold(key)] = caps;
+            for (const auto& part : text::words(key)) acronyms_.try_emplace(part, utf8(u(part).toUpper()));
+            glossary_[caps] = text::collapse_whitespace(expansion);
+            key.clear();
+            expansion.clear();
+        };
+        for (size_t j = i + 1; j < lines.size(); ++j) {
+            std::string l = text::collapse_whitespace(lines[j]);
+            std::smatch m;
+            if (std::regex_match(l, lone_number) || l.find('|') != std::string::npos) break;
+            if (std::regex_match(l, m, entry)) {
+                flush();
+                key = m[1];
+                expansion = m[2];
+            } else if (!l.empty() && !key.empty()) {
+                expansion += " " + l;
+            }
+        }
+        flush();
+        break;
+    }
+    for (auto& [acronym, expansion] : glossary_) expansion = text(expansion);
+}
+
+std::string DisplayText::repair_word(const std::string& w, Mode mode, bool first) const {
+    icu::UnicodeString uw = u(w);
+    Shape s = shape_of(uw);
+    std::string f = text::fold(w);
+    auto count = [](const std::unordered_map<std::string, int>& m, const std::string& k) {
+        auto it = m.find(k);
+        return it == m.end() ? 0 : it->second;
+    };
+    auto proper = [&](const std::string& k) {
+        int caps = count(capital_count_, k);
+        return caps >= 1 && caps > count(lower_count_, k);
+    };
+    auto lowered = [&] {
+        icu::UnicodeString l = uw;
+        l.toLower();
+        return utf8(l);
+    };
+    std::string out = w;
+    bool damaged = s.upper > 0 && s.lower > 0 && !title_case(s) && !roman_ordinal(w);
+    auto acronym = acronyms_.find(f);
+    if (damaged) {
+        if (acronym != acronyms_.end()) return acronym->second;
+        out = proper(f) ? capital_form_.at(f) : lowered();
+    } else if (all_lower(s)) {
+        if (acronym != acronyms_.end() && count(upper_count_, f) >= count(lower_count_, f) && s.length >= 2)
+            return acronym->second;
+        if (proper(f)) out = capital_form_.at(f);
+    } else if (all_upper(s) && mode != Mode::text && s.length >= 2 && acronym == acronyms_.end() &&
+               !roman_ordinal(w)) {
+        out = proper(f) ? capital_form_.at(f) : lowered();
+    }
+    if (mode == Mode::name && (first || !particle(f))) out = capitalize_first(out);
+    return out;
+}
+
+std::string DisplayText::repair(std::string_view raw, Mode mode) const {
+    return map_words(raw, [&](const std::string& w, int index, UChar32) { return repair_word(w, mode, index == 0); });
+}
+
+std::string DisplayText::text(std::string_view raw) const { return repair(raw, Mode::text); }
+
+std::string DisplayText::sentence(std::string_view raw) const { return capitalize_first(repair(raw, Mode::text)); }
+
+std::string DisplayText::heading(std::string_view raw) const {
+    return capitalize_first(repair(text::collapse_whitespace(raw), Mode::heading));
+}
+
+std::string DisplayText::name(std::string_view raw) const {
+    return repair(text::collapse_whitespace(raw), Mode::name);
+}
+
+}  // namespace coopatlas::indexer

@@ -89,7 +89,7 @@ void Gazetteer::index(std::size_t i) {
         auto& v = by_key_[key];
         if (v.empty() || v.back() != i) v.push_back(i);
     };
-    add_key(place_key(p.name));
+    add_key(p.key);
     for (const auto& k : p.alt_keys) add_key(k);
     if (p.kind == place_kind::kCountry && !countries_.count(p.country)) countries_[p.country] = i;
     if (p.country == "FR" && p.kind != place_kind::kCity) {
@@ -99,12 +99,13 @@ void Gazetteer::index(std::size_t i) {
             auto& v = by_compact_[key];
             if (v.empty() || v.back() != i) v.push_back(i);
         };
-        add_compact(place_key(p.name));
+        add_compact(p.key);
         for (const auto& k : p.alt_keys) add_compact(k);
     }
 }
 
 void Gazetteer::add(Place place) {
+    if (place.key.empty()) place.key = place_key(place.name);
     places_.push_back(std::move(place));
     index(places_.size() - 1);
 }
@@ -167,6 +168,20 @@ std::vector<const Place*> rank(std::vector<const Place*> cands, const PlaceFilte
             if (contains(filter.kinds, p->kind)) kept.push_back(p);
         if (!kept.empty()) cands = std::move(kept);
     }
+    if (!filter.admins.empty()) {
+        std::vector<const Place*> kept;
+        for (const Place* p : cands)
+            for (const auto& a : filter.admins) {
+                std::size_t slash = a.find('/');
+                if (slash == std::string::npos || a.compare(0, slash, p->country) != 0) continue;
+                std::string code = a.substr(slash + 1);
+                if (code == p->admin1 || code == p->admin2) {
+                    kept.push_back(p);
+                    break;
+                }
+            }
+        if (!kept.empty()) cands = std::move(kept);
+    }
     auto context_tier = [&](const Place* p) {
         if (contains(filter.context_countries, p->country)) return 2;
         return p->country == "FR" ? 1 : 0;
@@ -184,6 +199,15 @@ std::vector<const Place*> rank(std::vector<const Place*> cands, const PlaceFilte
         if (a->population != b->population) return a->population > b->population;
         return settlement_rank(a->kind) > settlement_rank(b->kind);
     });
+    // An area named after its seat ("Sfax" the governorate and the city): without a
+    // kind asked for, the city itself is the more precise answer.
+    if (filter.kinds.empty() && !cands.empty() && !settlement_rank(cands.front()->kind) &&
+        cands.front()->kind != place_kind::kCountry) {
+        auto seat = std::find_if(cands.begin(), cands.end(), [&](const Place* p) {
+            return settlement_rank(p->kind) && geo::distance_km(p->point, cands.front()->point) < 10;
+        });
+        if (seat != cands.end()) std::rotate(cands.begin(), seat, seat + 1);
+    }
     return cands;
 }
 
@@ -223,10 +247,10 @@ Gazetteer Gazetteer::load(const std::string& gpkg_path) {
     OGRLayer* layer = ds->GetLayerByName("places");
     if (layer == nullptr) throw Error("gazetteer '" + gpkg_path + "' has no 'places' layer: rebuild it");
     OGRFeatureDefn* defn = layer->GetLayerDefn();
-    const char* wanted[] = {"name", "alt_keys", "kind", "country", "admin1", "admin2", "insee",
+    const char* wanted[] = {"name", "key", "alt_keys", "kind", "country", "admin1", "admin2", "insee",
                             "population", "approximate", "source"};
-    int idx[10];
-    for (int i = 0; i < 10; ++i) {
+    int idx[11];
+    for (int i = 0; i < 11; ++i) {
         idx[i] = defn->GetFieldIndex(wanted[i]);
         if (idx[i] < 0) throw Error("gazetteer '" + gpkg_path + "' lacks the field '" + wanted[i] + "': rebuild it");
     }
@@ -236,21 +260,22 @@ Gazetteer Gazetteer::load(const std::string& gpkg_path) {
     for (gdal::FeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
         Place p;
         p.name = f->GetFieldAsString(idx[0]);
-        std::string alts = f->GetFieldAsString(idx[1]);
+        p.key = f->GetFieldAsString(idx[1]);
+        std::string alts = f->GetFieldAsString(idx[2]);
         for (std::size_t start = 0; start < alts.size();) {
             std::size_t bar = alts.find('|', start);
             if (bar == std::string::npos) bar = alts.size();
             if (bar > start) p.alt_keys.push_back(alts.substr(start, bar - start));
             start = bar + 1;
         }
-        p.kind = f->GetFieldAsString(idx[2]);
-        p.country = f->GetFieldAsString(idx[3]);
-        p.admin1 = f->GetFieldAsString(idx[4]);
-        p.admin2 = f->GetFieldAsString(idx[5]);
-        p.insee = f->GetFieldAsString(idx[6]);
-        p.population = static_cast<long>(f->GetFieldAsInteger64(idx[7]));
-        p.approximate = f->GetFieldAsInteger(idx[8]) != 0;
-        p.source = f->GetFieldAsString(idx[9]);
+        p.kind = f->GetFieldAsString(idx[3]);
+        p.country = f->GetFieldAsString(idx[4]);
+        p.admin1 = f->GetFieldAsString(idx[5]);
+        p.admin2 = f->GetFieldAsString(idx[6]);
+        p.insee = f->GetFieldAsString(idx[7]);
+        p.population = static_cast<long>(f->GetFieldAsInteger64(idx[8]));
+        p.approximate = f->GetFieldAsInteger(idx[9]) != 0;
+        p.source = f->GetFieldAsString(idx[10]);
         const OGRGeometry* geom = f->GetGeometryRef();
         if (geom == nullptr || wkbFlatten(geom->getGeometryType()) != wkbPoint) continue;
         const auto* pt = geom->toPoint();

@@ -31,6 +31,7 @@ inline constexpr std::string_view kCity = "city";
 /// One gazetteer entry.
 struct Place {
     std::string name;                   ///< display name ("Angoulême")
+    std::string key;                    ///< place_key(name); filled by Gazetteer::add() when empty
     std::vector<std::string> alt_keys;  ///< other names, already as place_key()
     std::string kind;                   ///< one of place_kind
     std::string country;                ///< ISO 3166-1 alpha-2 ("FR" for the overseas départements too)
@@ -62,6 +63,9 @@ struct PlaceFilter {
     std::vector<std::string> countries;          ///< hard filter when any candidate matches
     std::vector<std::string> kinds;              ///< preferred kinds (hard when any candidate matches)
     std::vector<std::string> context_countries;  ///< soft preference (the section's countries)
+    /// Areas as "CC/code" (country and admin1 or admin2 code, "FR/89"): kept
+    /// when any candidate lies in one of them.
+    std::vector<std::string> admins;
 };
 
 class Gazetteer {

@@ -595,12 +595,10 @@ std::vector<Place> build_places(const SourceData& s) {
     // --- EPCI, at their most populous located member (the seat in most cases).
     for (const auto& e : s.epci) {
         const Place* seat = nullptr;
-        long total = 0;
         for (const auto& m : e.members) {
             auto it = commune_index.find(m);
             if (it == commune_index.end()) continue;
             const Place& c = places[it->second];
-            total += c.population;
             if (!c.approximate && (seat == nullptr || c.population > seat->population)) seat = &c;
         }
         if (seat == nullptr) continue;
@@ -611,7 +609,7 @@ std::vector<Place> build_places(const SourceData& s) {
         p.admin1 = seat->admin1;
         p.admin2 = seat->admin2;
         p.insee = e.siren;
-        p.population = total;
+        p.population = seat->population;  // ranks it with its seat, not above it
         p.point = seat->point;
         p.source = "insee-epci:" + e.siren + ";seat:" + seat->insee;
         add_alt(p, strip_collectivite_prefix(e.name));
@@ -765,7 +763,7 @@ GazetteerStats write_gazetteer(const std::vector<Place>& places, const std::vect
             alts += k;
         }
         f->SetField("name", p.name.c_str());
-        f->SetField("key", place_key(p.name).c_str());
+        f->SetField("key", (p.key.empty() ? place_key(p.name) : p.key).c_str());
         f->SetField("alt_keys", alts.c_str());
         f->SetField("kind", p.kind.c_str());
         f->SetField("country", p.country.c_str());

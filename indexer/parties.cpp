@@ -43,6 +43,7 @@ struct Word {
     std::size_t b = 0, e = 0;
     bool cap = false;
     bool acronym = false;  ///< two or more letters, all capitals ("AFD", "BTVL")
+    bool mixed = false;    ///< a capital after the first letter ("PACt", "dAeCt"): small-caps residue
 };
 
 std::vector<Word> split_words(std::string_view s) {
@@ -51,7 +52,7 @@ std::vector<Word> split_words(std::string_view s) {
         if (!out.empty()) {
             std::string_view gap = s.substr(out.back().e, t.begin - out.back().e);
             // "Val-d’Oise", "Saint-Germain-en-Laye": one word across hyphens
-            bool hyphen = gap == "-" || ((gap.size() >= 3 && gap.size() <= 5) && gap[0] == '-' &&
+            bool hyphen = gap == "-" || (gap == "- " && capitalised(s, t.begin)) || ((gap.size() >= 3 && gap.size() <= 5) && gap[0] == '-' &&
                                          (gap[1] == 'd' || gap[1] == 'l') && gap.size() > 2);
             if (hyphen) {
                 out.back().f += "-" + t.folded;
@@ -68,6 +69,7 @@ std::vector<Word> split_words(std::string_view s) {
         w.acronym = raw.size() >= 2 && std::all_of(raw.begin(), raw.end(), [](char c) {
                         return !(c >= 'a' && c <= 'z');
                     }) && std::any_of(raw.begin(), raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        w.mixed = !w.acronym && std::any_of(raw.begin() + 1, raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
         out.push_back(std::move(w));
     }
     return out;
@@ -107,6 +109,7 @@ constexpr KindWord kKinds[] = {
     {{"cercle", nullptr, nullptr}, "cercle", 0, false, false},
     {{"wilaya", nullptr, nullptr}, "wilaya", 0, false, false},
     {{"district", nullptr, nullptr}, "district", 0, false, false},
+    {{"etat", nullptr, nullptr}, "état", 0, false, false},
     {{"chu", nullptr, nullptr}, "établissement", 1, false, true},
     {{"cr", nullptr, nullptr}, "région", 1, false, true},
     {{"cd", nullptr, nullptr}, "département", 1, false, true},
@@ -251,6 +254,11 @@ bool PartyLexicon::looks_proper(const std::string& folded) const {
     return it == case_.end() || it->second.first >= it->second.second;
 }
 
+int PartyLexicon::frequency(const std::string& folded) const {
+    auto it = case_.find(folded.substr(0, folded.find('-')));
+    return it == case_.end() ? 0 : it->second.first + it->second.second;
+}
+
 bool PartyLexicon::seen_capitalised(const std::string& folded) const {
     auto it = case_.find(folded.substr(0, folded.find('-')));
     return it == case_.end() || it->second.first > 0;
@@ -304,7 +312,13 @@ std::optional<Country> PartyLexicon::country(std::string_view name) const {
     if (key.empty()) return std::nullopt;
     for (const auto& [alias, official] : kCountryAliases)
         if (key == alias) return countries_->lookup(official);
-    return countries_->lookup(name);
+    auto c = countries_->lookup(name);
+    // French overseas territories have ISO codes of their own but are France here.
+    static const std::array<std::string_view, 11> kOverseas = {"RE", "GP", "MQ", "GF", "YT", "PM",
+                                                               "BL", "MF", "PF", "NC", "WF"};
+    if (c && std::find(kOverseas.begin(), kOverseas.end(), c->code) != kOverseas.end())
+        return countries_->lookup("France");
+    return c;
 }
 
 std::optional<Country> PartyLexicon::country_of_adjective(std::string_view folded_word) const {
@@ -322,7 +336,11 @@ std::optional<Country> PartyLexicon::country_of_adjective(std::string_view folde
 std::string PartyMention::key() const { return kind + "|" + key_of(place); }
 
 std::string repair_place_name(std::string_view name) {
-    std::string out(name);
+    std::string out;
+    for (std::size_t i = 0; i < name.size(); ++i) {  // "Sud-Provence- Alpes": a line-end hyphen
+        out += name[i];
+        if (name[i] == '-' && i + 1 < name.size() && name[i + 1] == ' ') ++i;
+    }
     bool word_start = true;
     std::size_t piece_start = 0;
     for (std::size_t i = 0; i <= out.size(); ++i) {
@@ -368,7 +386,7 @@ private:
     std::string raw(std::size_t from, std::size_t to) const {  // words [from, to)
         return std::string(s_.substr(ws_[from].b, ws_[to - 1].e - ws_[from].b));
     }
-    bool rare(const std::string& f) const { return lex_.looks_proper(f) || f.size() > 3; }
+    bool rare(const std::string& f) const { return f.size() > 2 && (lex_.looks_proper(f) || lex_.frequency(f) <= 3); }
 
     std::size_t country_at(std::size_t i, std::optional<Country>& found) const;
     std::size_t name_end(std::size_t j, bool after_preposition) const;
@@ -389,6 +407,7 @@ private:
     std::vector<Word> ws_;
     std::vector<PartyMention> out_;
     std::vector<bool> pending_;  // bare unknown names waiting for a list's country tag
+    bool sentence_abroad_ = false;
 };
 
 std::size_t Scanner::country_at(std::size_t i, std::optional<Country>& found) const {
@@ -396,7 +415,7 @@ std::size_t Scanner::country_at(std::size_t i, std::optional<Country>& found) co
         if (n > 1 && !std::all_of(ws_.begin() + i + 1, ws_.begin() + i + n, [&](const Word& w) {
                 std::size_t k = &w - ws_.data();
                 std::string_view g = gap(k);
-                return g.size() <= 3 && g.find_first_of(",;:()/.") == std::string_view::npos;
+                return g.size() <= 6 && g.find_first_of(",;:()/.") == std::string_view::npos;
             }))
             continue;
         if (particle(ws_[i].f)) return 0;
@@ -419,7 +438,7 @@ std::size_t Scanner::name_end(std::size_t j, bool after_preposition) const {
     if (kind_at(ws_, j, kn)) return j;
     bool ok = first.cap ? (lex_.looks_proper(first.f) || lex_.french(first.f) || after_preposition)
                         : after_preposition && (lex_.french(first.f) || lex_.country(first.f) || rare(first.f));
-    if (!ok || (first.acronym && !after_preposition)) return j;
+    if (!ok || first.mixed || (first.acronym && !after_preposition)) return j;
     std::size_t k = j + 1;
     // "Le favril": the article belongs to the name
     if ((first.f == "le" || first.f == "la" || first.f == "les") && k < ws_.size() && plain_gap(gap(k))) ++k;
@@ -427,12 +446,10 @@ std::size_t Scanner::name_end(std::size_t j, bool after_preposition) const {
         std::string_view g = gap(k);
         const Word& w = ws_[k];
         std::size_t n = 0;
-        if (plain_gap(g) && w.cap && !w.acronym && !text::is_stopword(w.f) && !kind_at(ws_, k, n)) {
+        if (plain_gap(g) && w.cap && !w.acronym && !w.mixed && !text::is_stopword(w.f) && !kind_at(ws_, k, n)) {
             ++k;
         } else if (plain_gap(g) && particle(w.f) && k + 1 < ws_.size() && plain_gap(gap(k + 1)) &&
                    ws_[k + 1].cap && !ws_[k + 1].acronym) {
-            std::optional<Country> c;
-            if (country_at(k + 1, c)) break;  // "Lyon de France"? keep the country apart
             k += 2;
         } else if ((g == " d’" || g == " d'") && w.cap) {
             ++k;
@@ -523,14 +540,17 @@ bool Scanner::kind_phrase(std::size_t& i) {
     } else if (j < ws_.size()) {
         std::string_view g = gap(j);
         preposition = g.find("d’") != std::string_view::npos || g.find("d'") != std::string_view::npos;
+        // "Région Bretagne": a capitalised name right after the kind word
+        if (!preposition && (!plain_gap(g) || !ws_[j].cap)) {
+            i += n;
+            return true;
+        }
     }
-    if (j < ws_.size() && !preposition && !ws_[j].cap) return false;
     std::size_t e = name_end(j, preposition);
     if (e == j) {
         i += n;
         return true;
     }
-    bool first = true;
     while (true) {
         std::string name = raw(j, e);
         PartyMention m;
@@ -539,8 +559,9 @@ bool Scanner::kind_phrase(std::size_t& i) {
         m.end = ws_[e - 1].e;
         m.kind = k->kind;
         m.french = k->french;
-        std::string lookup_kind = m.kind == "commune" || m.kind == "établissement" ? "commune" : m.kind;
-        if (m.kind == "métropole") lookup_kind = "commune";
+        std::string lookup_kind = m.kind == "commune" || m.kind == "établissement" || m.kind == "métropole"
+                                      ? "commune"
+                                      : m.kind;
         const FrenchPlace* fp = nullptr;
         if (k->french != 0) {
             fp = lex_.french(article + name, lookup_kind);
@@ -548,25 +569,40 @@ bool Scanner::kind_phrase(std::size_t& i) {
             if (!fp && m.kind == "intercommunalité") fp = lex_.french(name, "commune");
         }
         Tag tag = tag_after(e);
+        bool skip = false;
+        if (m.kind == "commune" && !fp) {
+            // "les communes des Hauts-de-France": a group, not a party
+            auto* area = lex_.french(name);
+            skip = area && (area->kind == "région" || area->kind == "département");
+        }
         if (adjective) {
             m.country = adjective;
             m.french = adjective->code == "FR" ? 1 : 0;
         }
-        settle_country(m, tag);
-        if (m.french == -1) m.french = (fp && !(tag.country && tag.country->code != "FR")) ? 1 : 0;
-        if (m.french == 1 && fp && (m.kind != "intercommunalité" || fp->kind == "intercommunalité"))
-            m.place = fp->name;
-        else if (m.french == 1 && fp && m.kind == "intercommunalité")
+        if (k->french == 1 || (fp && fp->kind != "commune")) {
+            // a French kind word or a French area name: "au Pérou" is where it acts
+            m.french = 1;
+        } else {
+            settle_country(m, tag);
+        }
+        if (m.french == -1) {
+            bool abroad = (context_ && context_->code != "FR") || sentence_abroad_;
+            bool big_enough = fp && (fp->kind != "commune" || tag.french ||
+                                     fp->population >= (abroad ? 5000 : 300));
+            m.french = (big_enough && !(tag.country && tag.country->code != "FR")) ? 1 : 0;
+        }
+        if (m.french == 1 && fp)
             m.place = fp->name;
         else
             m.place = repair_place_name(text::collapse_whitespace(name));
-        if (m.french == 1 && !m.country) m.country = lex_.country("France");
+        if (m.french == 1) m.country = lex_.country("France");
         if (m.french == 0 && !m.country) m.country = context_;
         m.name = m.place;
-        emit(std::move(m));
-        pending_.push_back(false);
+        if (!skip) {
+            emit(std::move(m));
+            pending_.push_back(false);
+        }
         i = std::max(tag.end, e);
-        first = false;
         // "les communes de A et B", "les villes de A, B et C"
         if (!k->plural || i >= ws_.size()) break;
         std::string_view g = gap(i);
@@ -574,75 +610,139 @@ bool Scanner::kind_phrase(std::size_t& i) {
         if (ws_[i].f == "et" && plain_gap(g)) ++next;
         else if (g != ", ") break;
         if (next >= ws_.size()) break;
+        std::optional<Country> c;
+        if (country_at(next, c)) break;
+        if (!ws_[next].cap && !lex_.french(ws_[next].f)) break;
         std::size_t e2 = name_end(next, true);
         if (e2 == next) break;
         j = next;
         e = e2;
         article.clear();
     }
-    (void)first;
     return true;
 }
 
+namespace {
+
+/// Head nouns of organisations: a capitalised word after "avec" that is one
+/// of these names an institution, not a locality.
+bool organisation_word(const std::string& f) {
+    static const std::array<std::string_view, 32> kWords = {
+        "institut", "agence",  "association", "universite", "centre",    "fondation", "reseau",   "federation",
+        "ministere", "office", "union",       "comite",     "conseil",   "chambre",   "groupe",   "maison",
+        "ecole",    "musee",   "programme",   "projet",     "fonds",     "banque",    "societe",  "etat",
+        "ambassade", "cites",  "mission",     "organisation", "plateforme", "club", "gouvernement", "consortium"};
+    return std::find(kWords.begin(), kWords.end(), f) != kWords.end();
+}
+
+/// Lower case of ASCII and Latin-1 letters, to compare a name with its official spelling.
+std::string lower_latin(std::string_view s) {
+    std::string out(s);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        auto c = static_cast<unsigned char>(out[i]);
+        if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c + 32);
+        if (c == 0xC3 && i + 1 < out.size()) {
+            auto d = static_cast<unsigned char>(out[i + 1]);
+            if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
+        }
+        if (c == '-' || c == '\'') out[i] = ' ';
+    }
+    return text::collapse_whitespace(out);
+}
+
+}  // namespace
+
 bool Scanner::bare_name(std::size_t& i) {
     const Word& w = ws_[i];
-    bool candidate = (w.cap && !w.acronym && lex_.looks_proper(w.f) && !text::is_stopword(w.f)) ||
-                     (!w.cap && lex_.seen_capitalised(w.f) && [&] {
-                         auto* p = lex_.french(w.f);
-                         return p && p->kind == "commune" && p->population >= 20000;
-                     }());
+    if (w.acronym || w.mixed || w.f.size() <= 2 || text::is_stopword(w.f)) return false;
+    if (organisation_word(w.f)) {
+        // "Cités Unies Liban", "l'Institut de Recherche Technologique Saint-Exupéry": skip the whole name
+        std::size_t k = i + 1;
+        while (k < ws_.size() && (ws_[k].cap || particle(ws_[k].f)) && gap(k).find_first_of(",;:().") == std::string_view::npos) ++k;
+        i = k;
+        return true;
+    }
+    std::string_view before = gap(i);
+    bool slash = before.find('/') != std::string_view::npos ||
+                 (i + 1 < ws_.size() && gap(i + 1) == "/");
+    bool candidate = false;
+    if (w.cap) {
+        candidate = lex_.looks_proper(w.f) || slash;
+    } else {
+        auto* p = lex_.french(w.f);
+        candidate = (p && p->kind == "commune" && p->population >= 20000 && lex_.seen_capitalised(w.f)) ||
+                    (slash && rare(w.f));
+        bool listed = before.find(',') != std::string_view::npos ||
+                      (i > 0 && (ws_[i - 1].f == "et" || ws_[i - 1].f == "a" || ws_[i - 1].f == "avec" ||
+                                 ws_[i - 1].f == "ou"));
+        if (!candidate && listed && rare(w.f) && lex_.frequency(w.f) <= 3) {
+            // "douala au Cameroun": a lower-case name the next words place abroad
+            Tag t = tag_after(i + 1);
+            candidate = t.country && t.country->code != "FR";
+        }
+    }
     if (!candidate) return false;
     std::size_t e = name_end(i, !w.cap);
     if (e == i) return false;
     std::string name = raw(i, e);
-    std::string_view before = gap(i);
     std::string prev = i > 0 ? ws_[i - 1].f : "";
-    // "Grand Angoulême", "Lannion-Trégor Communauté", "Nantes Métropole"
+    std::string prev2 = i > 1 ? ws_[i - 2].f : "";
+    // "Grand Angoulême", "Lannion-Trégor Communauté", "Bordeaux métropole"
     std::string kind;
     std::size_t end = e;
-    if (e < ws_.size() && plain_gap(gap(e)) && ws_[e].cap) {
+    if (e < ws_.size() && plain_gap(gap(e))) {
         if (ws_[e].f == "metropole") kind = "métropole";
-        if (ws_[e].f == "communaute" || ws_[e].f == "agglo" || ws_[e].f == "agglomeration") kind = "intercommunalité";
+        if (ws_[e].cap && (ws_[e].f == "communaute" || ws_[e].f == "agglo" || ws_[e].f == "agglomeration"))
+            kind = "intercommunalité";
         if (!kind.empty()) end = e + 1;
     }
     if (w.f == "grand" && e > i + 1) kind = "intercommunalité";
     Tag tag = tag_after(end);
     PartyMention m;
+    for (std::size_t k = i + 1; k < e && !m.country; ++k) {
+        std::optional<Country> c;
+        if (country_at(k, c) == e - k) m.country = c;
+    }
     m.raw = std::string(s_.substr(w.b, ws_[end - 1].e - w.b));
     m.begin = w.b;
     m.end = ws_[end - 1].e;
     m.kind = kind.empty() ? "commune" : kind;
     m.place = repair_place_name(text::collapse_whitespace(name));
-    const FrenchPlace* fp = nullptr;
     if (!kind.empty()) {
         m.french = 1;
-        fp = lex_.french(m.raw, "intercommunalité");
+        auto* fp = lex_.french(m.raw, "intercommunalité");
         if (m.kind == "métropole") m.place = repair_place_name(name);
         else if (fp) m.place = fp->name;
         else m.place = repair_place_name(m.raw);
-    } else if ((fp = lex_.french(name))) {
+    } else if (auto* fp = lex_.french(name); fp && fp->kind != "intercommunalité" &&
+                                              lower_latin(fp->name) == lower_latin(name)) {
         bool small = fp->kind == "commune" && fp->population < (w.cap ? 300 : 20000);
-        bool foreign_context = context_ && context_->code != "FR";
-        if (!small && !(foreign_context && fp->kind == "commune" && fp->population < 5000 && !tag.french)) {
+        bool abroad = (context_ && context_->code != "FR") || sentence_abroad_;
+        if (!small && !(abroad && fp->kind == "commune" && fp->population < 5000 && !tag.french)) {
             m.french = 1;
             m.kind = fp->kind;
             m.place = fp->name;
         }
     }
     // A name bound to an organisation ("Hospices civils de Lyon", "ambassade ... à Brasilia")
-    bool bound = (prev == "de" || prev == "du" || prev == "des" || prev == "a" ||
-                  before.find("d’") != std::string_view::npos || before.find("d'") != std::string_view::npos) &&
-                 kind.empty();
+    bool of = prev == "de" || prev == "du" || prev == "des" || prev == "a" ||
+              ((prev == "la" || prev == "le" || prev == "les") && (prev2 == "de" || prev2 == "a")) ||
+              before.find("d’") != std::string_view::npos || before.find("d'") != std::string_view::npos;
     settle_country(m, tag);
-    if (bound && !m.tagged) {
+    if (of && kind.empty() && !m.tagged && !slash) {
         i = end;
         return true;
     }
     bool pending = false;
     if (m.french == -1) {
-        bool cue = prev == "avec" || before.find('/') != std::string_view::npos ||
-                   (end < ws_.size() && gap(end) == "/");
-        if (!cue && !out_.empty() && out_.back().french == 0 && !out_.back().context_only) {
+        // a cue just before: "avec Bilbao", "ville jumelle australienne, Robinvale", "nantes/tbilissi"
+        bool cue = slash || (prev == "avec" && plain_gap(before));
+        for (std::size_t back = i; back > 0 && i - back < 3 && !cue; --back) {
+            const std::string& f = ws_[back - 1].f;
+            cue = starts_with(f, "jumel") || starts_with(f, "partenaire") || starts_with(f, "homologue");
+        }
+        if (!cue && !out_.empty() && out_.back().french == 0 && out_.back().kind != "pays" &&
+            !out_.back().context_only) {
             std::string_view between = s_.substr(out_.back().end, w.b - out_.back().end);
             cue = between == ", " || between == " et " || between == " ou " || between == ", et " ||
                   between == " ou bien encore " || between == " ainsi que ";
@@ -659,6 +759,12 @@ bool Scanner::bare_name(std::size_t& i) {
 }
 
 std::vector<PartyMention> Scanner::run() {
+    // Does the sentence name a foreign country? Then a small French homonym is not meant.
+    for (std::size_t i = 0; i < ws_.size(); ++i) {
+        std::optional<Country> c;
+        if (country_at(i, c) && c->code != "FR") sentence_abroad_ = true;
+        if (auto a = lex_.country_of_adjective(ws_[i].f); a && a->code != "FR") sentence_abroad_ = true;
+    }
     for (std::size_t i = 0; i < ws_.size();) {
         if (kind_phrase(i)) continue;
         std::optional<Country> c;
@@ -672,7 +778,8 @@ std::vector<PartyMention> Scanner::run() {
             m.name = c->name;
             m.country = c;
             m.french = c->code == "FR" ? 1 : 0;
-            // "l'ambassade de France au Mali": the setting, not a party
+            // "l'ambassade de France au Mali", "répondre à Maurice": a setting, not a party
+            if (i > 0 && ws_[i - 1].f == "a") m.context_only = true;
             for (std::size_t back = i; back > 0 && i - back < 4; --back)
                 if (ws_[back - 1].f == "ambassade" || ws_[back - 1].f == "ambassades") m.context_only = true;
             emit(std::move(m));

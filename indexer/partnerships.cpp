@@ -63,7 +63,9 @@ std::optional<Country> country_line(const std::string& line, const PartyLexicon&
     if (t.empty() || t.size() > 40 || ends_sentence(t)) return std::nullopt;
     std::size_t start = t.find_first_not_of("0123456789. ");
     if (start == std::string::npos) return std::nullopt;
-    return lex.country(t.substr(start));
+    auto c = lex.country(t.substr(start));
+    if (c && c->code == "FR") return std::nullopt;
+    return c;
 }
 
 bool has_cue(const std::string& sentence) {
@@ -163,7 +165,8 @@ std::vector<Pair> pair_sentence(const std::string& sentence, std::vector<PartyMe
         const std::vector<PartyMention>* partner = nullptr;
         if (r > 0) partner = &runs[r - 1];
         else if (r + 1 < runs.size()) partner = &runs[r + 1];
-        if (!partner) continue;
+        // a long list against a long list states no pairs ("lauréats ... villes françaises partenaires")
+        if (!partner || partner->size() * runs[r].size() > 6) continue;
         for (auto& f : *partner)
             for (auto& g : runs[r]) add(f, g);
     }
@@ -196,7 +199,7 @@ std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vec
             std::string f = text::fold(t);
             if (f == "programme" || f == "projet") break;
             if (is_bullet(t)) {
-                std::string body = cleaned(t.substr(std::string("•").size()));
+                std::string body = text::collapse_whitespace(t.substr(std::string("•").size()));
                 auto colon = body.find(':');
                 if (colon == std::string::npos) continue;
                 bullets.push_back({text::fold(body.substr(0, colon)), {body.substr(colon + 1)}, {lines[i].number}});
@@ -234,7 +237,6 @@ std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vec
             }
             if (b.label.find("destination") == std::string::npos) continue;
             // groups split by ';', each "A, B et C (Pays)"; a country alone is the party
-            for (std::size_t li = 0; li < b.lines.size(); ++li) b.lines[li] = cleaned(b.lines[li]);
             static const std::regex item_re(R"(^\s*(?:(?:communes?|villes?)\s+(?:de\s+|d(?:'|’)))?(.*?)\s*(?:\(([^)]*)\))?\s*$)");
             std::size_t from = 0;
             std::vector<std::string> groups;
@@ -435,6 +437,7 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
     std::vector<std::string> override_path;
     std::optional<Country> override_country;
     std::vector<Pair> paragraph_pairs;
+    std::map<std::string, Country> paragraph_countries;
     auto close_paragraph = [&] {
         // A country party is redundant when the paragraph names a locality of that
         // country for the same French party.
@@ -463,17 +466,24 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
         if (s.paragraph != current_paragraph) {
             close_paragraph();
             memory.clear();
+            paragraph_countries.clear();
             current_paragraph = s.paragraph;
         }
         std::optional<Country> context = override_country ? override_country : country_of_path(path, lex);
         auto mentions = find_party_mentions(s.text, lex, context);
-        // a foreign party without a country takes the one country the sentence names
-        std::set<std::string> named;
-        std::optional<Country> only;
+        // a foreign party without a country takes the one country the sentence (else the
+        // paragraph) names, adjectives included ("décentralisation tunisienne")
+        std::map<std::string, Country> named;
         for (auto& m : mentions)
-            if (m.country && m.country->code != "FR" && named.insert(m.country->code).second) only = m.country;
-        for (auto& m : mentions)
-            if (m.french == 0 && !m.country && named.size() == 1) m.country = only;
+            if (m.country && m.country->code != "FR") named.emplace(m.country->code, *m.country);
+        for (const auto& w : text::words(s.text))
+            if (auto c = lex.country_of_adjective(w); c && c->code != "FR") named.emplace(c->code, *c);
+        for (auto& [code, c] : named) paragraph_countries.emplace(code, c);
+        for (auto& m : mentions) {
+            if (m.french != 0 || m.country) continue;
+            if (named.size() == 1) m.country = named.begin()->second;
+            else if (named.empty() && paragraph_countries.size() == 1) m.country = paragraph_countries.begin()->second;
+        }
         for (auto& p : pair_sentence(s.text, mentions, memory)) {
             p.line = s.line;
             paragraph_pairs.push_back(std::move(p));

@@ -14,6 +14,9 @@
 
 #include "core/error.hpp"
 #include "extract.hpp"
+#include "gazetteer.hpp"
+#include "geocoder.hpp"
+#include "gpkg_writer.hpp"
 #include "jsonl_writer.hpp"
 #include "xapian_writer.hpp"
 
@@ -22,6 +25,9 @@ namespace fs = std::filesystem;
 namespace coopatlas::indexer {
 
 namespace {
+
+/// Where scripts/index.sh builds the gazetteer (relative to the working directory).
+constexpr const char* kDefaultGazetteer = "var/gazetteer.gpkg";
 
 std::string unique_suffix() {
     std::random_device rd;
@@ -59,6 +65,24 @@ BuildSummary build_index(const BuildOptions& options, const std::function<void(c
         progress("extracting records from " + std::to_string(guide.lines().size()) + " lines");
         std::vector<Record> records = extract_records(guide);
 
+        // Geocoding (issue 4): the default gazetteer is optional so that a fresh
+        // checkout can index before scripts/index.sh has built it; one asked for must exist.
+        std::vector<Unresolved> unresolved;
+        const std::string gazetteer_path =
+            options.gazetteer_path.empty() ? std::string(kDefaultGazetteer) : options.gazetteer_path;
+        if (!options.gazetteer_path.empty() || fs::exists(gazetteer_path)) {
+            progress("loading the gazetteer " + gazetteer_path);
+            Gazetteer gazetteer = Gazetteer::load(gazetteer_path);
+            progress("geocoding with " + std::to_string(gazetteer.places().size()) + " places");
+            Geocoder geocoder(gazetteer);
+            geocoder.geocode(records);
+            unresolved = geocoder.unresolved();
+            for (const auto& m : geocoder.mismatches())
+                progress("warning: " + m.record_id + ": point '" + m.place + "' outside its country " + m.country);
+        } else {
+            progress("no gazetteer at " + gazetteer_path + " (build it with coopatlas-gazetteer): records are not geocoded");
+        }
+
         BuildSummary summary;
         for (const auto& r : records) {
             ++summary.records_by_type[r.type];
@@ -68,6 +92,9 @@ BuildSummary build_index(const BuildOptions& options, const std::function<void(c
         write_xapian(records, (staging / "xapian").string());
         progress("writing entities.jsonl");
         write_jsonl(records, (staging / "entities.jsonl").string());
+        progress("writing atlas.gpkg and unresolved.tsv (" + std::to_string(unresolved.size()) + " names to review)");
+        write_atlas_gpkg(records, (staging / "atlas.gpkg").string());
+        write_unresolved_tsv(unresolved, (staging / "unresolved.tsv").string());
 
         nlohmann::json meta = {{"guide", options.guide_path}, {"records", summary.records_by_type}};
         std::ofstream(staging / "meta.json") << meta.dump(2) << '\n';

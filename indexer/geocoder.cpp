@@ -169,6 +169,11 @@ PlacePhrase parse_place_phrase(const std::string& phrase, const Gazetteer& g) {
         break;
     }
 
+    // A leading preposition: "au Burkina Faso", "à Majunga", "en Tunisie".
+    tokens = text::tokenize(s);
+    if (tokens.size() > 1 && (tokens[0].folded == "au" || tokens[0].folded == "aux" || tokens[0].folded == "en" ||
+                              tokens[0].folded == "a" || tokens[0].folded == "dans"))
+        s = trim(s.substr(tokens[1].begin));
     out.full = s;
 
     // Kind words with their articles and adjectives: "la municipalité libanaise de
@@ -401,6 +406,10 @@ void Geocoder::geocode_partner(Record& r) {
     std::optional<GeoPoint> p;
     if (!place.empty()) p = locate(place, hard, context, kinds, true);
     if (!p) p = locate(name, hard, context, kinds, true);
+    // The country the extraction gave may be wrong ("Faux-la-Montagne" in a Canada
+    // section): a place that exists by its exact name elsewhere is kept, and the
+    // disagreement reported by check_countries().
+    if (!p && !hard.empty() && !place.empty()) p = locate(place, {}, hard, kinds, false);
     if (p) {
         r.geo.push_back(*p);
         check_countries(r, hard);

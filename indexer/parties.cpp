@@ -635,6 +635,14 @@ bool organisation_word(const std::string& f) {
     return std::find(kWords.begin(), kWords.end(), f) != kWords.end();
 }
 
+/// A French participle, adverb or abstract noun ("commencée", "rapidement"): a
+/// lower-case word of this shape is not a place name cut by small caps.
+bool inflected(const std::string& f) {
+    for (std::string_view end : {"ee", "ees", "ment", "tion", "tions", "ant", "ants", "ait", "aient"})
+        if (f.size() > end.size() + 2 && f.compare(f.size() - end.size(), end.size(), end) == 0) return true;
+    return false;
+}
+
 /// Lower case of ASCII and Latin-1 letters, to compare a name with its official spelling.
 std::string lower_latin(std::string_view s) {
     std::string out(s);
@@ -665,17 +673,26 @@ bool Scanner::bare_name(std::size_t& i) {
     std::string_view before = gap(i);
     bool slash = before.find('/') != std::string_view::npos ||
                  (i + 1 < ws_.size() && gap(i + 1) == "/");
+    // right after a foreign locality in a list ("Annaba, tlemcen et Sétif") or after "avec"
+    bool after_foreign = false;
+    if (!out_.empty() && out_.back().french == 0 && out_.back().kind != "pays" && !out_.back().context_only) {
+        std::string_view between = s_.substr(out_.back().end, w.b - out_.back().end);
+        after_foreign = between == ", " || between == " et " || between == " ou " || between == ", et " ||
+                        between == " ou bien encore " || between == " ainsi que ";
+    }
+    bool after_avec = i > 0 && ws_[i - 1].f == "avec" && plain_gap(before);
     bool candidate = false;
     if (w.cap) {
         candidate = lex_.looks_proper(w.f) || slash;
     } else {
         auto* p = lex_.french(w.f);
-        candidate = (p && p->kind == "commune" && p->population >= 20000 && lex_.seen_capitalised(w.f)) ||
-                    (slash && rare(w.f));
+        candidate = (p && p->kind == "commune" && p->population >= 20000 &&
+                     (lex_.seen_capitalised(w.f) || lex_.frequency(w.f) <= 8)) ||
+                    ((slash || after_foreign || after_avec) && lex_.frequency(w.f) <= 3 && !inflected(w.f));
         bool listed = before.find(',') != std::string_view::npos ||
                       (i > 0 && (ws_[i - 1].f == "et" || ws_[i - 1].f == "a" || ws_[i - 1].f == "avec" ||
                                  ws_[i - 1].f == "ou"));
-        if (!candidate && listed && rare(w.f) && lex_.frequency(w.f) <= 3) {
+        if (!candidate && listed && lex_.frequency(w.f) <= 3 && !inflected(w.f)) {
             // "douala au Cameroun": a lower-case name the next words place abroad
             Tag t = tag_after(i + 1);
             candidate = t.country && t.country->code != "FR";
@@ -685,6 +702,11 @@ bool Scanner::bare_name(std::size_t& i) {
     std::size_t e = name_end(i, !w.cap);
     if (e == i) return false;
     std::string name = raw(i, e);
+    for (std::size_t k = i; k < e; ++k)
+        if (organisation_word(ws_[k].f) || ws_[k].f == "cooperation") {  // "Lianes Coopération"
+            i = e;
+            return true;
+        }
     std::string prev = i > 0 ? ws_[i - 1].f : "";
     std::string prev2 = i > 1 ? ws_[i - 2].f : "";
     // "Grand Angoulême", "Lannion-Trégor Communauté", "Bordeaux métropole"
@@ -741,11 +763,13 @@ bool Scanner::bare_name(std::size_t& i) {
             const std::string& f = ws_[back - 1].f;
             cue = starts_with(f, "jumel") || starts_with(f, "partenaire") || starts_with(f, "homologue");
         }
-        if (!cue && !out_.empty() && out_.back().french == 0 && out_.back().kind != "pays" &&
-            !out_.back().context_only) {
-            std::string_view between = s_.substr(out_.back().end, w.b - out_.back().end);
-            cue = between == ", " || between == " et " || between == " ou " || between == ", et " ||
-                  between == " ou bien encore " || between == " ainsi que ";
+        if (!cue) cue = after_foreign;
+        // the subject of a sentence about twinning, in a foreign country's section:
+        // "Barcelone est quant à elle jumelée avec toulouse"
+        if (!cue && i == 0 && w.cap && context_ && context_->code != "FR") {
+            std::string f = text::fold(s_);
+            cue = f.find("jumel") != std::string::npos || f.find("cooper") != std::string::npos ||
+                  f.find("partenari") != std::string::npos;
         }
         if (cue) m.french = 0;
         else pending = true;  // a later "(Pays)" may still tag this list

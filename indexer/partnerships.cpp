@@ -371,7 +371,8 @@ std::string cooperation_theme(const std::string& sentence) {
     return theme;
 }
 
-std::vector<GuideSentence> guide_sentences(const Guide& guide, const std::vector<std::vector<std::string>>& sections) {
+std::vector<GuideSentence> guide_sentences(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                           const PartyLexicon* lexicon) {
     std::vector<GuideSentence> out;
     const auto& lines = guide.lines();
     std::vector<std::string> para;
@@ -407,7 +408,8 @@ std::vector<GuideSentence> guide_sentences(const Guide& guide, const std::vector
             flush();
             continue;
         }
-        bool heading = i > 0 && i < sections.size() && sections[i] != sections[i - 1];
+        bool heading = (i > 0 && i < sections.size() && sections[i] != sections[i - 1]) ||
+                       (lexicon && country_line(t, *lexicon));
         bool page_break = i > 0 && l.sheet != lines[i - 1].sheet;
         bool closed = !para.empty() && ends_sentence(para.back());
         if (is_bullet(t) || heading || (page_break && closed)) flush();
@@ -431,7 +433,7 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
     std::vector<Pair> pairs;
 
     // Prose: sentence by sentence, a paragraph remembering its French parties.
-    auto sentences = guide_sentences(guide, sections);
+    auto sentences = guide_sentences(guide, sections, &lex);
     std::vector<PartyMention> memory;
     int current_paragraph = -1;
     std::vector<std::string> override_path;

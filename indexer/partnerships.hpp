@@ -34,9 +34,11 @@ struct GuideSentence {
 };
 
 /// Splits the guide into sentences: paragraphs end at blank lines, bullets and
-/// headings (a change of section path); a paragraph that a page break cuts
-/// mid-sentence continues on the next page.
-std::vector<GuideSentence> guide_sentences(const Guide& guide, const std::vector<std::vector<std::string>>& sections);
+/// headings (a change of section path, or with a lexicon a country name alone on
+/// its line: "Chili"); a paragraph that a page break cuts mid-sentence continues
+/// on the next page.
+std::vector<GuideSentence> guide_sentences(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                           const PartyLexicon* lexicon = nullptr);
 
 /// The theme a sentence gives its cooperation ("dans le domaine de la santé"
 /// -> "santé"); empty when it names none.

@@ -1,0 +1,101 @@
+#include "indexer/parties.hpp"
+
+#include <gtest/gtest.h>
+
+#include "partnership_fixture.hpp"
+
+namespace coopatlas::indexer {
+namespace {
+
+using testing::source_lexicon;
+
+std::vector<PartyMention> parties_of(const std::string& sentence, std::optional<Country> context = std::nullopt) {
+    std::vector<PartyMention> out;
+    for (auto& m : find_party_mentions(sentence, source_lexicon(), context))
+        if (m.kind != "pays") out.push_back(m);
+    return out;
+}
+
+TEST(Parties, RegionMentionsShareOneKey) {
+    auto a = parties_of("Le conseil régional de Bretagne finance le projet.");
+    auto b = parties_of("La Région Bretagne finance le projet.");
+    auto c = parties_of("Le CR Bretagne finance le projet.");
+    ASSERT_EQ(a.size(), 1u);
+    ASSERT_EQ(b.size(), 1u);
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(a[0].kind, "région");
+    EXPECT_EQ(a[0].place, "Bretagne");
+    EXPECT_EQ(a[0].french, 1);
+    EXPECT_EQ(a[0].key(), b[0].key());
+    EXPECT_EQ(a[0].key(), c[0].key());
+}
+
+TEST(Parties, DepartementGivesItsNameAsPlace) {
+    auto m = parties_of("Le conseil départemental de Loire-Atlantique est engagé.");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].kind, "département");
+    EXPECT_EQ(m[0].place, "Loire-Atlantique");
+    ASSERT_TRUE(m[0].country);
+    EXPECT_EQ(m[0].country->code, "FR");
+}
+
+TEST(Parties, AdjectiveAfterTheKindWordGivesTheCountry) {
+    auto lamentin = parties_of("La coopération de la commune martiniquaise du Lamentin s’est concrétisée.");
+    ASSERT_EQ(lamentin.size(), 1u);
+    EXPECT_EQ(lamentin[0].place, "Le Lamentin");
+    EXPECT_EQ(lamentin[0].french, 1);
+
+    auto khenchara = parties_of("une coopération avec la municipalité libanaise de Khenchara, autour du patrimoine");
+    ASSERT_EQ(khenchara.size(), 1u);
+    EXPECT_EQ(khenchara[0].kind, "municipalité");
+    EXPECT_EQ(khenchara[0].place, "Khenchara");
+    EXPECT_EQ(khenchara[0].french, 0);
+    ASSERT_TRUE(khenchara[0].country);
+    EXPECT_EQ(khenchara[0].country->name, "Liban");
+}
+
+TEST(Parties, DepartementNumberAndCountryTagsDecideTheSide) {
+    auto m = parties_of("Épinal (88) et la commune de Bitola mènent des actions.",
+                        source_lexicon().country("Macédoine du Nord"));
+    ASSERT_EQ(m.size(), 2u);
+    EXPECT_EQ(m[0].place, "Épinal");
+    EXPECT_EQ(m[0].french, 1);
+    EXPECT_EQ(m[1].place, "Bitola");
+    EXPECT_EQ(m[1].french, 0);
+    EXPECT_EQ(m[1].country->code, "MK");
+
+    auto tagged = parties_of("des échanges avec Carrefour (Haïti) à partir de 2011");
+    ASSERT_EQ(tagged.size(), 1u);
+    EXPECT_EQ(tagged[0].french, 0);
+    EXPECT_EQ(tagged[0].country->code, "HT");
+    EXPECT_TRUE(tagged[0].tagged);
+}
+
+TEST(Parties, SmallCapsNamesAreRepaired) {
+    auto m = parties_of("la région Bourgogne-Franche-Comté avec la région du maule, marseille avec Valparaíso.",
+                        source_lexicon().country("Chili"));
+    ASSERT_EQ(m.size(), 4u);
+    EXPECT_EQ(m[1].place, "Maule");
+    EXPECT_EQ(m[1].french, 0);
+    EXPECT_EQ(m[2].place, "Marseille");
+    EXPECT_EQ(m[2].french, 1);
+    EXPECT_EQ(m[3].place, "Valparaíso");
+    EXPECT_EQ(m[3].country->name, "Chili");
+    EXPECT_EQ(repair_place_name("issy-les-moulineaux"), "Issy-les-Moulineaux");
+    EXPECT_EQ(repair_place_name("nouvelle-Aquitaine"), "Nouvelle-Aquitaine");
+}
+
+TEST(Parties, OrganisationsAndEmbassiesAreNotParties) {
+    auto m = parties_of("en partenariat avec l’Institut de Recherche Technologique Saint-Exupéry et Aerospace Valley");
+    for (auto& p : m) EXPECT_NE(p.french, 0) << p.raw;
+    auto all = find_party_mentions("l’ambassade de France au Mali soutient le projet", source_lexicon());
+    for (auto& p : all) EXPECT_TRUE(p.context_only || p.french == 1) << p.raw;
+}
+
+TEST(Parties, CommonWordsAfterKindWordsAreNotNames) {
+    EXPECT_TRUE(parties_of("la commune de taille moyenne a créé un service").empty());
+    EXPECT_TRUE(parties_of("le conseil régional a créé en 2018 une conférence").empty());
+}
+
+}  // namespace
+}  // namespace coopatlas::indexer

@@ -1,0 +1,172 @@
+#include "indexer/partnerships.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "indexer/sections.hpp"
+#include "partnership_fixture.hpp"
+
+namespace coopatlas::indexer {
+namespace {
+
+using testing::read_fixture;
+using testing::source_lexicon;
+
+struct Extracted {
+    std::vector<Record> partners, partnerships;
+    const Record* partnership(const std::string& french_place, const std::string& foreign_place) const {
+        for (auto& p : partnerships) {
+            auto ids = p.fields["parties"];
+            auto place = [&](const std::string& id) {
+                for (auto& r : partners)
+                    if (r.id == id) return r.fields["place"].get<std::string>();
+                return std::string();
+            };
+            if (place(ids[0]) == french_place && place(ids[1]) == foreign_place) return &p;
+        }
+        return nullptr;
+    }
+    std::set<std::pair<std::string, std::string>> pairs() const {
+        std::set<std::pair<std::string, std::string>> out;
+        for (auto& p : partnerships) {
+            std::pair<std::string, std::string> names;
+            for (auto& r : partners) {
+                if (r.id == p.fields["parties"][0]) names.first = r.fields["place"];
+                if (r.id == p.fields["parties"][1]) names.second = r.fields["place"];
+            }
+            out.insert(names);
+        }
+        return out;
+    }
+};
+
+Extracted extract(const std::string& fixture) {
+    Guide guide = Guide::parse(read_fixture(fixture));
+    auto records = extract_partnerships(guide, section_paths(guide), source_lexicon());
+    Extracted e;
+    for (auto& r : records) (r.type == "partner" ? e.partners : e.partnerships).push_back(r);
+    return e;
+}
+
+using Pairs = std::set<std::pair<std::string, std::string>>;
+
+TEST(Partnerships, ProseCuesKindsAndCountries) {
+    auto e = extract("partnership_prose.txt");
+    EXPECT_EQ(e.pairs(), (Pairs{{"CA du Grand Angoulême", "Zapopan"},
+                                {"Bretagne", "Burkina Faso"},
+                                {"Centre-Val de Loire", "Burkina Faso"},
+                                {"Lescar", "Testour"},
+                                {"Le Lamentin", "Santiago de Cuba"},
+                                {"Le Lamentin", "Carrefour"}}));
+    const Record* zapopan = e.partnership("CA du Grand Angoulême", "Zapopan");
+    ASSERT_NE(zapopan, nullptr);
+    EXPECT_EQ(zapopan->line, 1);
+    ASSERT_EQ(zapopan->countries.size(), 1u);
+    EXPECT_EQ(zapopan->countries[0].code, "MX");
+    EXPECT_EQ(zapopan->fields["theme"], "industries culturelles et créatives");
+    EXPECT_NE(zapopan->text.find("Grand Angoulême coopère avec la ville de Zapopan"), std::string::npos);
+    const Record* testour = e.partnership("Lescar", "Testour");
+    ASSERT_NE(testour, nullptr);
+    EXPECT_EQ(testour->countries[0].name, "Tunisie");
+    const Record* carrefour = e.partnership("Le Lamentin", "Carrefour");
+    ASSERT_NE(carrefour, nullptr);
+    EXPECT_EQ(carrefour->countries[0].code, "HT");
+}
+
+TEST(Partnerships, PartnersAreMergedAndListTheirPartnerships) {
+    auto e = extract("partnership_prose.txt");
+    auto lamentin = std::find_if(e.partners.begin(), e.partners.end(),
+                                 [](const Record& r) { return r.fields["place"] == "Le Lamentin"; });
+    ASSERT_NE(lamentin, e.partners.end());
+    EXPECT_EQ(lamentin->id, "partner/commune-le-lamentin");
+    EXPECT_EQ(lamentin->fields["kind"], "commune");
+    EXPECT_EQ(lamentin->fields["french"], true);
+    EXPECT_EQ(lamentin->fields["country"], "France");
+    EXPECT_EQ(lamentin->fields["partnerships"].size(), 2u);
+    auto bf = std::count_if(e.partners.begin(), e.partners.end(),
+                            [](const Record& r) { return r.fields["place"] == "Burkina Faso"; });
+    EXPECT_EQ(bf, 1);
+}
+
+TEST(Partnerships, ParagraphCutByAPageBreakKeepsItsFrenchParty) {
+    auto e = extract("partnership_page_break.txt");
+    EXPECT_EQ(e.pairs(), (Pairs{{"Loire-Atlantique", "Mahdia"}}));
+    const Record* p = e.partnership("Loire-Atlantique", "Mahdia");
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(p->line, 6);  // "Les compétences des agents" starts the sentence
+    ASSERT_EQ(p->countries.size(), 1u);
+    EXPECT_EQ(p->countries[0].name, "Tunisie");
+    EXPECT_NE(p->text.find("départementaux ont été mobilisées"), std::string::npos);
+}
+
+TEST(Partnerships, RespectivePartnersArePairedByOrder) {
+    auto e = extract("partnership_respective.txt");
+    EXPECT_EQ(e.pairs(), (Pairs{{"Saint-Germain-en-Laye", "Aschaffenburg"},
+                                {"Sartrouville", "Waldkraiburg"},
+                                {"Dunkerque", "Annaba"},
+                                {"Lille", "Tlemcen"},
+                                {"Lyon", "Sétif"}}));
+}
+
+TEST(Partnerships, SlashPairs) {
+    auto e = extract("partnership_slash.txt");
+    EXPECT_EQ(e.pairs(), (Pairs{{"Nancy", "Karlsruhe"},
+                                {"Nantes", "Saarbrücken"},
+                                {"Clermont-Ferrand", "Regensburg"},
+                                {"Coulaines", "Weyhe"}}));
+}
+
+TEST(Partnerships, TwinnedCitiesInACountrySection) {
+    auto e = extract("partnership_twinned.txt");
+    EXPECT_EQ(e.pairs(), (Pairs{{"Bordeaux", "Bilbao"},
+                                {"Bordeaux", "Madrid"},
+                                {"Nice", "Alicante"},
+                                {"Orléans", "Tarragone"},
+                                {"Toulouse", "Barcelone"},
+                                {"Montpellier", "Barcelone"},
+                                {"Lyon", "Barcelone"}}));
+    for (auto& p : e.partnerships) EXPECT_EQ(p.countries.at(0).code, "ES") << p.title;
+}
+
+TEST(Partnerships, NamesSharingASentenceAreNotPartners) {
+    auto e = extract("partnership_negative.txt");
+    EXPECT_TRUE(e.partnerships.empty()) << e.partnerships.front().title;
+    EXPECT_TRUE(e.partners.empty());
+}
+
+TEST(Partnerships, ProgrammeLeadsWithEachDestination) {
+    auto e = extract("partnership_programme.txt");
+    EXPECT_EQ(e.pairs(), (Pairs{{"Arles", "Tipaza"},
+                                {"Arles", "Sfax"},
+                                {"Arles", "Matera"},
+                                {"Provence-Alpes-Côte d'Azur", "Tipaza"},
+                                {"Provence-Alpes-Côte d'Azur", "Sfax"},
+                                {"Provence-Alpes-Côte d'Azur", "Matera"}}));
+    const Record* matera = e.partnership("Arles", "Matera");
+    ASSERT_NE(matera, nullptr);
+    EXPECT_EQ(matera->line, 9);  // "matera (italie)" continues the bullet
+    EXPECT_EQ(matera->countries.at(0).code, "IT");
+    EXPECT_EQ(matera->fields["theme"], "patrimoine, projet de patrimoines méditerranéens");
+}
+
+TEST(Partnerships, IdsAreStable) {
+    auto a = extract("partnership_prose.txt");
+    auto b = extract("partnership_prose.txt");
+    ASSERT_EQ(a.partnerships.size(), b.partnerships.size());
+    for (std::size_t i = 0; i < a.partnerships.size(); ++i) EXPECT_EQ(a.partnerships[i].id, b.partnerships[i].id);
+    EXPECT_EQ(a.partnership("Lescar", "Testour")->id, "partnership/commune-lescar--commune-testour");
+}
+
+TEST(Partnerships, SentencesDoNotCrossBlankLines) {
+    Guide guide = Guide::parse("Le titre\n\nUne phrase qui continue\n sur la page suivante. Une autre.\n");
+    auto s = guide_sentences(guide, section_paths(guide));
+    ASSERT_EQ(s.size(), 3u);
+    EXPECT_EQ(s[1].text, "Une phrase qui continue sur la page suivante.");
+    EXPECT_EQ(s[1].line, 3);
+    EXPECT_EQ(s[2].line, 4);
+}
+
+}  // namespace
+}  // namespace coopatlas::indexer

@@ -182,10 +182,7 @@ std::vector<const Place*> rank(std::vector<const Place*> cands, const PlaceFilte
             }
         if (!kept.empty()) cands = std::move(kept);
     }
-    auto context_tier = [&](const Place* p) {
-        if (contains(filter.context_countries, p->country)) return 2;
-        return p->country == "FR" ? 1 : 0;
-    };
+    auto context_tier = [&](const Place* p) { return contains(filter.context_countries, p->country) ? 1 : 0; };
     auto kind_order = [&](const Place* p) {
         if (filter.kinds.empty()) return 0;
         auto it = std::find(filter.kinds.begin(), filter.kinds.end(), p->kind);
@@ -195,6 +192,8 @@ std::vector<const Place*> rank(std::vector<const Place*> cands, const PlaceFilte
         if (context_tier(a) != context_tier(b)) return context_tier(a) > context_tier(b);
         if (kind_order(a) != kind_order(b)) return kind_order(a) > kind_order(b);
         if (kind_tier(a->kind) != kind_tier(b->kind)) return kind_tier(a->kind) > kind_tier(b->kind);
+        // The guide is French: a French place before a foreign homonym of the same kind.
+        if ((a->country == "FR") != (b->country == "FR")) return a->country == "FR";
         if (a->approximate != b->approximate) return !a->approximate;
         if (a->population != b->population) return a->population > b->population;
         return settlement_rank(a->kind) > settlement_rank(b->kind);

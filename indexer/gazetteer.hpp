@@ -89,9 +89,10 @@ public:
     /// Every place whose name or alternate name has this key.
     std::vector<const Place*> find(std::string_view name) const;
 
-    /// Candidates for `name` ranked: hard filters first (country, kind), then the
-    /// section's countries and France, then a country or a region before a
-    /// homonymous village, then population. Empty when nothing matches.
+    /// Candidates for `name` ranked: hard filters first (country, kind, admin area),
+    /// then the section's countries, then a country or a region before a homonymous
+    /// village, then France before abroad, then population; an area named after its
+    /// seat gives the seat. Empty when nothing matches.
     std::vector<const Place*> lookup(std::string_view name, const PlaceFilter& filter = {}) const;
 
     /// The country entry (at its capital) for an ISO code, or nullptr.

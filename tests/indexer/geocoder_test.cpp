@@ -1,0 +1,189 @@
+#include "indexer/geocoder.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/geo.hpp"
+#include "gazetteer_fixture.hpp"
+
+namespace fs = std::filesystem;
+using namespace coopatlas;
+using namespace coopatlas::indexer;
+
+namespace {
+
+const geo::LatLon kAngouleme{45.64997, 0.15345}, kNantes{47.21725, -1.55336}, kMarseille{43.29695, 5.38107},
+    kStrasbourg{48.58392, 7.74553}, kPortoNovo{6.49646, 2.60359};
+
+double km(const GeoPoint& p, geo::LatLon q) { return geo::distance_km({p.lat, p.lon}, q); }
+
+Record partner(const std::string& id, const std::string& place, const std::string& kind, const std::string& country,
+               bool french) {
+    Record r;
+    r.id = "partner/" + id;
+    r.type = "partner";
+    r.title = place;
+    r.fields = {{"name", place}, {"kind", kind}, {"place", place}, {"country", country}, {"french", french}};
+    return r;
+}
+
+class GeocoderTest : public ::testing::Test {
+protected:
+    Gazetteer gazetteer = fixture::fixture_gazetteer();
+    Geocoder geocoder{gazetteer};
+};
+
+}  // namespace
+
+TEST_F(GeocoderTest, ReadsTheCuesOfAPhrase) {
+    auto p = parse_place_phrase("les 18 communes du gouvernorat de Mahdia", gazetteer);
+    EXPECT_EQ(p.name, "Mahdia");
+    ASSERT_FALSE(p.kinds.empty());
+    EXPECT_EQ(p.kinds.front(), "admin1");
+    p = parse_place_phrase("Carrefour (Haïti)", gazetteer);  // Haïti is not in the fixture: dropped
+    EXPECT_EQ(p.name, "Carrefour");
+    p = parse_place_phrase("Valence (Espagne)", gazetteer);
+    EXPECT_EQ(p.name, "Valence");
+    EXPECT_EQ(p.countries, std::vector<std::string>{"ES"});
+    p = parse_place_phrase("Angoulême (16)", gazetteer);
+    EXPECT_EQ(p.admins, std::vector<std::string>{"FR/16"});
+    p = parse_place_phrase("la municipalité libanaise de Khenchara", gazetteer);
+    EXPECT_EQ(p.name, "Khenchara");
+    p = parse_place_phrase("Valence, en Espagne", gazetteer);
+    EXPECT_EQ(p.name, "Valence");
+    EXPECT_EQ(p.countries, std::vector<std::string>{"ES"});
+    p = parse_place_phrase("CA du Grand Angoulême", gazetteer);
+    EXPECT_EQ(p.name, "Grand Angoulême");
+    EXPECT_TRUE(parse_place_phrase("Bénin", gazetteer).is_country);
+}
+
+TEST_F(GeocoderTest, MapsKindWords) {
+    EXPECT_EQ(kinds_for("région").front(), "admin1");
+    EXPECT_EQ(kinds_for("département").front(), "admin2");
+    EXPECT_EQ(kinds_for("intercommunalité").front(), "epci");
+    EXPECT_EQ(kinds_for("pays").front(), "country");
+    EXPECT_TRUE(kinds_for("association").empty());
+}
+
+TEST_F(GeocoderTest, PlacesCollectivitesAtTheirSeat) {
+    auto p = geocoder.locate("Le conseil départemental de Loire-Atlantique");
+    ASSERT_TRUE(p);
+    EXPECT_LT(km(*p, kNantes), 1);
+    EXPECT_EQ(p->precision, "admin");
+    p = geocoder.locate("conseil régional de Sud-Provence-Alpes-Côte d'Azur");
+    ASSERT_TRUE(p);
+    EXPECT_LT(km(*p, kMarseille), 1);
+    p = geocoder.locate("Région Sud");
+    ASSERT_TRUE(p);
+    EXPECT_LT(km(*p, kMarseille), 1);
+    p = geocoder.locate("CA du Grand Angoulême");
+    ASSERT_TRUE(p);
+    EXPECT_LT(km(*p, kAngouleme), 1);
+}
+
+TEST_F(GeocoderTest, UsesTheNormalisationAndTheContext) {
+    auto p = geocoder.locate("St Etienne");
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->place, "Saint-Étienne");
+    EXPECT_EQ(p->precision, "city");
+    p = geocoder.locate("Valence (Espagne)");
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->place, "Valencia");
+    p = geocoder.locate("Valence", {}, {"ES"});
+    EXPECT_EQ(p->place, "Valencia");
+    p = geocoder.locate("Valence");
+    EXPECT_EQ(p->place, "Valence");
+    p = geocoder.locate("Le CHU de Strasbourg");  // an institution: its town
+    ASSERT_TRUE(p);
+    EXPECT_LT(km(*p, kStrasbourg), 1);
+    EXPECT_FALSE(geocoder.locate("Le CHU de Strasbourg", {}, {}, {}, false));  // strict: the whole name only
+    EXPECT_FALSE(geocoder.locate("Valence", {"BJ"}));                          // never outside a stated country
+    EXPECT_FALSE(geocoder.locate("Atlantide"));
+}
+
+TEST_F(GeocoderTest, PlacesOrganisations) {
+    auto p = geocoder.locate_organisation("Ambassade de France au Bénin", "x@diplomatie.gouv.fr", {});
+    ASSERT_TRUE(p);
+    EXPECT_LT(km(*p, kPortoNovo), 1);
+    p = geocoder.locate_organisation("Ambassade du Bénin à Nantes", "", {});
+    ASSERT_TRUE(p);
+    EXPECT_LT(km(*p, kNantes), 1);
+    p = geocoder.locate_organisation("Service des relations internationales", "j.dupont@grandest.fr", {});
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->place, "Grand Est");
+    EXPECT_LT(km(*p, kStrasbourg), 1);
+    p = geocoder.locate_domain("marie@nantes.fr");
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->place, "Nantes");
+    EXPECT_FALSE(geocoder.locate_domain("someone@gmail.com"));
+    EXPECT_FALSE(geocoder.locate_domain("not an address"));
+}
+
+TEST_F(GeocoderTest, GivesEveryRecordAPointAndPartnershipsOnePerParty) {
+    std::vector<Record> records;
+    records.push_back(partner("angouleme", "Angoulême", "commune", "France", true));
+    records.push_back(partner("mahdia", "Mahdia", "gouvernorat", "Tunisie", false));
+    records.push_back(partner("nowhere", "Atlantide", "commune", "Bénin", false));
+    Record programme;
+    programme.id = "programme/p";
+    programme.type = "programme";
+    programme.fields = {{"destinations", {"Mahdia (Tunisie)", "Porto-Novo (Bénin)"}},
+                        {"countries", {"Tunisie", "Bénin"}},
+                        {"lead", "Nantes et conseil régional de Grand Est"}};
+    records.push_back(programme);
+    Record contact;
+    contact.id = "contact/c";
+    contact.type = "contact";
+    contact.countries = {{"BJ", "Bénin"}};
+    contact.fields = {{"organisation", "Cités Unies France"}, {"email", "c@cites-unies-france.org"}};
+    records.push_back(contact);
+    Record partnership;
+    partnership.id = "partnership/a-m";
+    partnership.type = "partnership";
+    partnership.fields = {{"parties", {"partner/angouleme", "partner/mahdia"}}};
+    records.push_back(partnership);
+
+    geocoder.geocode(records);
+    for (const auto& r : records) {
+        ASSERT_FALSE(r.geo.empty()) << r.id;
+        for (const auto& g : r.geo) {
+            EXPECT_FALSE(g.lat == 0 && g.lon == 0) << r.id;
+            EXPECT_FALSE(g.source.empty()) << r.id;
+        }
+    }
+    EXPECT_LT(km(records[0].geo[0], kAngouleme), 1);
+    EXPECT_EQ(records[1].geo[0].precision, "admin");  // the governorate, at its seat
+    EXPECT_EQ(records[2].geo[0].precision, "country");
+    EXPECT_LT(km(records[2].geo[0], kPortoNovo), 1);
+    ASSERT_EQ(records[3].geo.size(), 4u);  // two destinations and two leads
+    EXPECT_EQ(records[4].geo[0].precision, "country");  // nothing but the section's country
+    ASSERT_EQ(records[5].geo.size(), 2u);
+    EXPECT_EQ(records[5].geo[0].lat, records[0].geo[0].lat);
+    EXPECT_EQ(records[5].geo[1].lat, records[1].geo[0].lat);
+
+    ASSERT_EQ(geocoder.unresolved().size(), 2u);
+    EXPECT_EQ(geocoder.unresolved()[0].name, "Atlantide");
+    EXPECT_TRUE(geocoder.mismatches().empty());
+
+    fs::path tsv = fs::temp_directory_path() / ("coopatlas-unresolved-" + std::to_string(::getpid()) + ".tsv");
+    write_unresolved_tsv(geocoder.unresolved(), tsv.string());
+    std::ifstream in(tsv);
+    std::string header, first;
+    std::getline(in, header);
+    std::getline(in, first);
+    EXPECT_EQ(header, "name\tcontext\tpage");
+    EXPECT_EQ(first.substr(0, first.find('\t')), "Atlantide");
+    fs::remove(tsv);
+}
+
+TEST_F(GeocoderTest, ReportsAPartnerFoundOutsideItsStatedCountry) {
+    std::vector<Record> records = {partner("angouleme", "Angoulême", "commune", "Bénin", false)};
+    geocoder.geocode(records);
+    ASSERT_EQ(records[0].geo.size(), 1u);
+    EXPECT_LT(km(records[0].geo[0], kAngouleme), 1);
+    ASSERT_EQ(geocoder.mismatches().size(), 1u);
+    EXPECT_EQ(geocoder.mismatches()[0].country, "BJ");
+}

@@ -254,7 +254,10 @@ Gazetteer Gazetteer::load(const std::string& gpkg_path) {
         if (idx[i] < 0) throw Error("gazetteer '" + gpkg_path + "' lacks the field '" + wanted[i] + "': rebuild it");
     }
     Gazetteer g;
-    g.places_.reserve(static_cast<std::size_t>(std::max<GIntBig>(0, layer->GetFeatureCount())));
+    const auto count = static_cast<std::size_t>(std::max<GIntBig>(0, layer->GetFeatureCount()));
+    g.places_.reserve(count);
+    g.by_key_.reserve(count * 2);  // about 1.5 keys per place: no rehash while loading
+    g.by_compact_.reserve(count / 4);
     layer->ResetReading();
     for (gdal::FeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
         Place p;

@@ -4,43 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "http.hpp"
 #include "query/request.hpp"
 
 namespace coopatlas::web {
 
 using nlohmann::json;
-
-namespace {
-
-void send_json(httplib::Response& res, const json& body, int status = 200) {
-    res.status = status;
-    res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
-}
-
-std::multimap<std::string, std::string> params_of(const httplib::Request& req) {
-    return {req.params.begin(), req.params.end()};
-}
-
-/// Runs a route body and maps the project's exceptions to JSON errors.
-httplib::Server::Handler guarded(std::function<void(const httplib::Request&, httplib::Response&)> body) {
-    return [body = std::move(body)](const httplib::Request& req, httplib::Response& res) {
-        try {
-            body(req, res);
-        } catch (const UsageError& e) {
-            send_json(res, {{"error", e.what()}}, 400);
-        } catch (const NotFoundError& e) {
-            send_json(res, {{"error", e.what()}}, 404);
-        } catch (const TooLargeError& e) {
-            send_json(res, {{"error", e.what()}}, 413);
-        } catch (const IndexError& e) {
-            send_json(res, {{"error", e.what()}}, 503);
-        } catch (const std::exception& e) {
-            send_json(res, {{"error", std::string("internal error: ") + e.what()}}, 500);
-        }
-    };
-}
-
-}  // namespace
 
 Server::Server(ServerOptions options) : options_(std::move(options)) {
     try {
@@ -77,11 +46,10 @@ void Server::routes() {
     http_.Get(R"(/api/entity/(.+))", guarded([this](const httplib::Request& req, httplib::Response& res) {
         send_json(res, to_json(searcher().get(req.matches[1])));
     }));
-    http_.Get("/api/suggest", guarded([this](const httplib::Request& req, httplib::Response& res) {
-        std::string q = req.has_param("q") ? req.get_param_value("q") : "";
-        if (q.size() > query::kMaxQueryBytes) throw TooLargeError("q is too long");
-        send_json(res, searcher().suggest(q));
-    }));
+    api_routes();
+    ogc_routes();
+    export_routes();
+    metrics_hooks();
     http_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (res.status == 404 && res.body.empty())
             send_json(res, {{"error", "no route for " + req.method + " " + req.path}}, 404);

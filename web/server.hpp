@@ -5,9 +5,14 @@
 
 #include <httplib.h>
 
+#include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 
+#include "core/geo.hpp"
+#include "metrics.hpp"
 #include "query/searcher.hpp"
 
 namespace coopatlas::web {
@@ -34,12 +39,21 @@ public:
 
 private:
     void routes();
+    void api_routes();     // GET /api/geojson, /api/suggest (web/routes.cpp)
+    void ogc_routes();     // OGC API - Features (web/ogc.hpp)
+    void export_routes();  // GET /export/... (web/exports.hpp)
+    void metrics_hooks();  // counts every answered request (web/metrics.hpp)
     const query::Searcher& searcher();
+    /// Box of the points of each record type, computed once (OGC collections).
+    const std::map<std::string, std::optional<geo::BBox>>& extents();
 
     ServerOptions options_;
     httplib::Server http_;
     std::unique_ptr<query::Searcher> searcher_;
     std::string index_error_;
+    Metrics metrics_;
+    std::once_flag extents_once_;
+    std::map<std::string, std::optional<geo::BBox>> extents_;
 };
 
 }  // namespace coopatlas::web

@@ -227,7 +227,8 @@ SourceData load_sources(const SourcePaths& paths) {
     for (const auto& c : read_json((etalab / "communes.json").string(), kNpmHint)) {
         CommuneRow r{c.value("code", ""),        c.value("nom", ""),    c.value("type", ""),
                      c.value("departement", ""), c.value("region", ""), c.value("chefLieu", ""),
-                     c.value("population", 0L)};
+                     c.value("population", 0L),
+                     c.value("codesPostaux", std::vector<std::string>{})};
         if (r.type == "commune-actuelle" || r.type == "commune-deleguee" || r.type == "commune-associee")
             s.communes.push_back(std::move(r));
     }
@@ -320,7 +321,7 @@ SourceData sources_from_json(const json& j) {
     for (const auto& c : j.value("communes", json::array()))
         s.communes.push_back({c.value("code", ""), c.value("nom", ""), c.value("type", "commune-actuelle"),
                               c.value("departement", ""), c.value("region", ""), c.value("chefLieu", ""),
-                              c.value("population", 0L)});
+                              c.value("population", 0L), c.value("codesPostaux", std::vector<std::string>{})});
     for (const auto& e : j.value("epci", json::array()))
         s.epci.push_back({e.value("code", ""), e.value("nom", ""), e.value("membres", std::vector<std::string>{})});
     for (const auto& d : j.value("departements", json::array()))
@@ -359,7 +360,7 @@ std::string strip_collectivite_prefix(const std::string& name) {
         "communaute d'agglomeration de ", "communaute d'agglomeration d'", "communaute de communes du ",
         "communaute de communes de la ", "communaute de communes des ", "communaute de communes de ",
         "communaute de communes d'", "communaute urbaine du ", "communaute urbaine de ", "communaute urbaine d'",
-        "metropole europeenne de ", "metropole du ", "metropole de ", "metropole d'", "eurometropole de ",
+        "metropole europeenne de ", "metropole du ", "metropole de ", "metropole d'", "eurometropole de ", "metropole ",
         "agglomeration du ", "agglomeration de ", "agglomeration d'", "ca du ", "ca de la ", "ca des ", "ca de ",
         "ca d'", "ca ", "cc du ", "cc de la ", "cc des ", "cc de ", "cc d'", "cc ", "cu du ", "cu de ", "cu d'", "cu "};
     std::string folded = text::fold(name);
@@ -502,8 +503,16 @@ std::vector<Place> build_places(const SourceData& s) {
         places.push_back(std::move(p));
     }
 
-    // Unlocated communes: the centroid of their EPCI's located members, else
-    // the chef-lieu of their département.
+    // Unlocated communes: the centroid of the located communes sharing one of
+    // their postcodes (a postcode covers a few neighbouring communes), else of
+    // their EPCI's located members, else the chef-lieu of their département.
+    std::unordered_map<std::string, std::vector<std::string>> communes_by_postcode;
+    for (const auto& c : s.communes)
+        if (c.type == "commune-actuelle")
+            for (const auto& pc : c.postcodes) communes_by_postcode[pc].push_back(c.code);
+    std::unordered_map<std::string, const CommuneRow*> row_of;
+    for (const auto& c : s.communes)
+        if (c.type == "commune-actuelle") row_of[c.code] = &c;
     std::unordered_map<std::string, const EpciRow*> epci_of;
     for (const auto& e : s.epci)
         for (const auto& m : e.members) epci_of[m] = &e;
@@ -514,21 +523,40 @@ std::vector<Place> build_places(const SourceData& s) {
         Place& p = places[i];
         if (!p.approximate) continue;
         bool placed = false;
-        if (auto e = epci_of.find(code); e != epci_of.end()) {
+        {
             double lat = 0, lon = 0;
             int n = 0;
-            for (const auto& m : e->second->members)
-                if (auto pt = commune_point.find(m); pt != commune_point.end()) {
-                    lat += pt->second.lat;
-                    lon += pt->second.lon;
-                    ++n;
-                }
+            std::string postcode;
+            for (const auto& pc : row_of[code]->postcodes)
+                for (const auto& other : communes_by_postcode[pc])
+                    if (auto pt = commune_point.find(other); pt != commune_point.end()) {
+                        lat += pt->second.lat;
+                        lon += pt->second.lon;
+                        ++n;
+                        postcode = pc;
+                    }
             if (n > 0) {
                 p.point = {lat / n, lon / n};
-                p.source += ";estimate:epci-" + e->second->siren;
+                p.source += ";estimate:postcode-" + postcode;
                 placed = true;
             }
         }
+        if (!placed)
+            if (auto e = epci_of.find(code); e != epci_of.end()) {
+                double lat = 0, lon = 0;
+                int n = 0;
+                for (const auto& m : e->second->members)
+                    if (auto pt = commune_point.find(m); pt != commune_point.end()) {
+                        lat += pt->second.lat;
+                        lon += pt->second.lon;
+                        ++n;
+                    }
+                if (n > 0) {
+                    p.point = {lat / n, lon / n};
+                    p.source += ";estimate:epci-" + e->second->siren;
+                    placed = true;
+                }
+            }
         if (!placed)
             if (auto seat = dept_seat.find(p.admin2); seat != dept_seat.end())
                 if (auto pt = commune_point.find(seat->second); pt != commune_point.end()) {

@@ -34,6 +34,7 @@ struct GeoNamesRow {
 struct CommuneRow {
     std::string code, name, type, departement, region, chef_lieu;  ///< chef_lieu: for a commune déléguée
     long population = 0;
+    std::vector<std::string> postcodes;  ///< codes postaux: neighbours for an estimated point
 };
 
 struct EpciRow {

@@ -275,7 +275,10 @@ std::optional<GeoPoint> Geocoder::locate(const std::string& phrase, const std::v
     // -> "Strasbourg". With capitals in the phrase, a sequence must start with one.
     std::vector<text::Token> tokens = text::tokenize(pp.name);
     const bool cased = has_upper(pp.name);
+    // Among sequences of the same length, the most populous place wins ("Nice Côte
+    // d'Azur": Nice, not the village of Azur).
     for (std::size_t len = tokens.size(); len >= 1; --len) {
+        const Place* best = nullptr;
         for (std::size_t start = tokens.size() - len + 1; start-- > 0;) {
             const auto& first = tokens[start];
             const auto& last = tokens[start + len - 1];
@@ -283,8 +286,9 @@ std::optional<GeoPoint> Geocoder::locate(const std::string& phrase, const std::v
             if (cased && !starts_upper(pp.name.substr(first.begin))) continue;
             std::string span = pp.name.substr(first.begin, last.end - first.begin);
             if (span == pp.name) continue;
-            if (const Place* p = first_inside(span)) return point_of(*p);
+            if (const Place* p = first_inside(span); p && (!best || p->population > best->population)) best = p;
         }
+        if (best) return point_of(*best);
     }
     return std::nullopt;
 }

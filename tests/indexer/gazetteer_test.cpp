@@ -62,6 +62,15 @@ TEST(GazetteerBuild, EstimatesCommunesWithoutAPointFromTheirEpci) {
     EXPECT_NE(found[0]->source.find("estimate:epci-200071827"), std::string::npos);
 }
 
+TEST(GazetteerBuild, EstimatesFromNeighboursSharingAPostcodeFirst) {
+    Gazetteer g = fixture::fixture_gazetteer();
+    auto found = g.find("Hameau-sur-Loire");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(found[0]->approximate);
+    EXPECT_NEAR(found[0]->point.lat, 47.21725, 1e-6);  // Nantes shares its postcode
+    EXPECT_NE(found[0]->source.find("estimate:postcode-44100"), std::string::npos);
+}
+
 TEST(GazetteerBuild, PlacesAreasAtTheirSeat) {
     Gazetteer g = fixture::fixture_gazetteer();
     const Place* charente = first_of_kind(g.find("Charente"), "admin2");

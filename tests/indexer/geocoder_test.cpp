@@ -102,6 +102,9 @@ TEST_F(GeocoderTest, UsesTheNormalisationAndTheContext) {
     EXPECT_FALSE(geocoder.locate("Le CHU de Strasbourg", {}, {}, {}, false));  // strict: the whole name only
     EXPECT_FALSE(geocoder.locate("Valence", {"BJ"}));                          // never outside a stated country
     EXPECT_FALSE(geocoder.locate("Atlantide"));
+    p = geocoder.locate("le jumelage Valence Nantes");  // same length: the most populous
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->place, "Nantes");
 }
 
 TEST_F(GeocoderTest, PlacesOrganisations) {

@@ -140,10 +140,17 @@
 
   function drawClusters(body) {
     (body.clusters || []).forEach((c) => {
-      const size = 10 + Math.min(20, 4 * Math.log2(1 + c.count));
+      const count = Number(c.count) || 0;
+      const size = Math.min(18, 7 + 2.5 * Math.log2(1 + count));
       const marker = L.circleMarker([c.lat, c.lon], {
-        radius: size, color: "#fff", weight: 1.5, fillColor: "#1f5fa8", fillOpacity: 0.6, bubblingMouseEvents: false,
-      }).bindTooltip(plural(c.count, "fiche", "fiches"));
+        radius: size, color: "#fff", weight: 1.5, fillColor: "#1f5fa8", fillOpacity: 0.5, bubblingMouseEvents: false,
+      }).bindTooltip(plural(count, "fiche", "fiches"));
+      if (count > 1) {
+        L.marker([c.lat, c.lon], {
+          icon: L.divIcon({ className: "cluster-label", html: String(count), iconSize: [40, 20] }),
+          interactive: false, keyboard: false,
+        }).addTo(backgroundLayer);
+      }
       marker.on("click", () => {
         const b = c.bbox;
         if (Array.isArray(b) && b.length === 4) map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { maxZoom: map.getZoom() + 3 });
@@ -182,6 +189,7 @@
     if (ticket !== backgroundRequest) return;  // a newer search answered first
     backgroundLayer.clearLayers();
     drawn();
+    pageLayer.eachLayer((layer) => layer.bringToFront && layer.bringToFront());  // this page's results stay on top
     document.body.dataset.map = "drawn";
   }
 

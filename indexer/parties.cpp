@@ -90,7 +90,7 @@ constexpr KindWord kKinds[] = {
     {{"conseil", "general", nullptr}, "département", 1, false, false},
     {{"communaute", "de", "communes"}, "intercommunalité", 1, false, false},
     {{"communaute", "agglomeration", nullptr}, "intercommunalité", 1, false, false},
-    {{"communaute", "urbaine", nullptr}, "intercommunalité", 1, false, false},
+    {{"communaute", "urbaine", nullptr}, "intercommunalité", -1, false, false},
     {{"collectivite", "territoriale", nullptr}, "région", 1, false, false},
     {{"region", nullptr, nullptr}, "région", -1, false, false},
     {{"departement", nullptr, nullptr}, "département", -1, false, false},
@@ -110,6 +110,9 @@ constexpr KindWord kKinds[] = {
     {{"wilaya", nullptr, nullptr}, "wilaya", 0, false, false},
     {{"district", nullptr, nullptr}, "district", 0, false, false},
     {{"etat", nullptr, nullptr}, "état", 0, false, false},
+    {{"comte", nullptr, nullptr}, "comté", 0, false, false},
+    {{"celle", nullptr, nullptr}, "commune", -1, false, false},
+    {{"celles", nullptr, nullptr}, "commune", -1, true, false},
     {{"chu", nullptr, nullptr}, "établissement", 1, false, true},
     {{"cr", nullptr, nullptr}, "région", 1, false, true},
     {{"cd", nullptr, nullptr}, "département", 1, false, true},
@@ -254,6 +257,11 @@ bool PartyLexicon::looks_proper(const std::string& folded) const {
     return it == case_.end() || it->second.first >= it->second.second;
 }
 
+bool PartyLexicon::mostly_lower(const std::string& folded) const {
+    auto it = case_.find(folded.substr(0, folded.find('-')));
+    return it != case_.end() && it->second.second > 4 * it->second.first;
+}
+
 int PartyLexicon::frequency(const std::string& folded) const {
     auto it = case_.find(folded.substr(0, folded.find('-')));
     return it == case_.end() ? 0 : it->second.first + it->second.second;
@@ -285,6 +293,9 @@ const FrenchPlace* PartyLexicon::french(std::string_view name, std::string_view 
     for (const char* article : {"", "le ", "la ", "les "}) {
         if (auto* p = best_of(article + key)) return p;
     }
+    // "Montreuil-sous-Bois" is officially "Montreuil"
+    if (auto sous = key.find(" sous "); sous != std::string::npos && sous > 0)
+        if (auto* p = best_of(key.substr(0, sous)); p && p->population >= 20000) return p;
     if (kind == "région") {
         for (const auto& [alias, official] : kRegionAliases)
             if (key == alias) return best_of(official);
@@ -386,7 +397,7 @@ private:
     std::string raw(std::size_t from, std::size_t to) const {  // words [from, to)
         return std::string(s_.substr(ws_[from].b, ws_[to - 1].e - ws_[from].b));
     }
-    bool rare(const std::string& f) const { return f.size() > 2 && (lex_.looks_proper(f) || lex_.frequency(f) <= 3); }
+    bool rare(const std::string& f) const { return f.size() > 2 && (lex_.looks_proper(f) || lex_.frequency(f) <= 6); }
 
     std::size_t country_at(std::size_t i, std::optional<Country>& found) const;
     std::size_t name_end(std::size_t j, bool after_preposition) const;
@@ -525,6 +536,8 @@ bool Scanner::kind_phrase(std::size_t& i) {
     std::size_t n = 0;
     const KindWord* k = kind_at(ws_, i, n);
     if (!k) return false;
+    // "la ville de Lyon et celle de mossoul": "celle" stands for the kind just named
+    if ((ws_[i].f == "celle" || ws_[i].f == "celles") && (out_.empty() || out_.back().kind != "commune")) return false;
     std::size_t j = i + n;
     std::optional<Country> adjective;
     if (j < ws_.size() && plain_gap(gap(j))) {
@@ -537,6 +550,11 @@ bool Scanner::kind_phrase(std::size_t& i) {
         if (ws_[j].f == "des") article = "les ";
         preposition = true;
         ++j;
+        // "de la Gironde": the article is not part of the name
+        if (j + 1 < ws_.size() && ws_[j].f == "la" && !ws_[j].cap && plain_gap(gap(j + 1))) {
+            article = "la ";
+            ++j;
+        }
     } else if (j < ws_.size()) {
         std::string_view g = gap(j);
         preposition = g.find("d’") != std::string_view::npos || g.find("d'") != std::string_view::npos;
@@ -683,15 +701,30 @@ bool Scanner::bare_name(std::size_t& i) {
     bool after_avec = i > 0 && ws_[i - 1].f == "avec" && plain_gap(before);
     bool candidate = false;
     if (w.cap) {
-        candidate = lex_.looks_proper(w.f) || slash;
+        // small caps make "toulouse" commoner than "Toulouse": a known commune of some size is a name
+        auto* p = lex_.french(w.f);
+        candidate = lex_.looks_proper(w.f) || slash ||
+                    (p && p->kind == "commune" && p->population >= 2000 && !lex_.mostly_lower(w.f));
     } else {
         auto* p = lex_.french(w.f);
-        candidate = (p && p->kind == "commune" && p->population >= 20000 &&
+        // a determiner before it makes it a common noun: "en ce sens", "les deux sens"
+        static const std::array<std::string_view, 22> kDeterminers = {
+            "ce", "cet", "cette", "ces", "le", "la", "les", "un", "une", "des", "du", "son", "sa",
+            "ses", "leur", "leurs", "deux", "trois", "notre", "nos", "votre", "quel"};
+        bool determined = i > 0 && std::find(kDeterminers.begin(), kDeterminers.end(), ws_[i - 1].f) !=
+                                       kDeterminers.end();
+        candidate = (p && p->kind == "commune" && p->population >= 10000 && !determined &&
                      (lex_.seen_capitalised(w.f) || lex_.frequency(w.f) <= 8)) ||
                     ((slash || after_foreign || after_avec) && lex_.frequency(w.f) <= 3 && !inflected(w.f));
-        bool listed = before.find(',') != std::string_view::npos ||
-                      (i > 0 && (ws_[i - 1].f == "et" || ws_[i - 1].f == "a" || ws_[i - 1].f == "avec" ||
-                                 ws_[i - 1].f == "ou"));
+        // in a list of parties: "Bordeaux métropole, Hyderabad et douala au Cameroun"
+        bool listed = false;
+        if (!out_.empty() && !out_.back().context_only && out_.back().kind != "pays") {
+            std::string_view between = s_.substr(out_.back().end, w.b - out_.back().end);
+            listed = between == ", " || between == " et " || between == ", et ";
+        }
+        // "à majunga (madagascar)": a parenthesised country right after
+        if (i > 0 && ws_[i - 1].f == "a" && i + 1 < ws_.size() && gap(i + 1).find('(') != std::string_view::npos)
+            listed = true;
         if (!candidate && listed && lex_.frequency(w.f) <= 3 && !inflected(w.f)) {
             // "douala au Cameroun": a lower-case name the next words place abroad
             Tag t = tag_after(i + 1);
@@ -738,7 +771,7 @@ bool Scanner::bare_name(std::size_t& i) {
         else m.place = repair_place_name(m.raw);
     } else if (auto* fp = lex_.french(name); fp && fp->kind != "intercommunalité" &&
                                               lower_latin(fp->name) == lower_latin(name)) {
-        bool small = fp->kind == "commune" && fp->population < (w.cap ? 300 : 20000);
+        bool small = fp->kind == "commune" && fp->population < (w.cap ? 300 : 10000);
         bool abroad = (context_ && context_->code != "FR") || sentence_abroad_;
         if (!small && !(abroad && fp->kind == "commune" && fp->population < 5000 && !tag.french)) {
             m.french = 1;
@@ -759,10 +792,18 @@ bool Scanner::bare_name(std::size_t& i) {
     if (m.french == -1) {
         // a cue just before: "avec Bilbao", "ville jumelle australienne, Robinvale", "nantes/tbilissi"
         bool cue = slash || (prev == "avec" && plain_gap(before));
-        for (std::size_t back = i; back > 0 && i - back < 3 && !cue; --back) {
+        for (std::size_t back = i; back > 0 && i - back < 4 && !cue; --back) {
             const std::string& f = ws_[back - 1].f;
-            cue = starts_with(f, "jumel") || starts_with(f, "partenaire") || starts_with(f, "homologue");
+            cue = starts_with(f, "jumel") || starts_with(f, "partenaire") || starts_with(f, "homologue") ||
+                  f == "capitale";
         }
+        // "entre Paris et Accra"
+        if (!cue && prev == "et" && !out_.empty() && out_.back().french == 1)
+            for (std::size_t back = i; back > 0 && i - back < 8 && !cue; --back) cue = ws_[back - 1].f == "entre";
+        // "N'Djamena (anciennement jumelée avec ...)", "X est jumelée avec"
+        // "Sfax est accompagnée par Grenoble"
+        for (std::size_t k = end; k < ws_.size() && k < end + 4 && !cue; ++k)
+            cue = starts_with(ws_[k].f, "jumel") || (i == 0 && starts_with(ws_[k].f, "accompagne"));
         if (!cue) cue = after_foreign;
         // the subject of a sentence about twinning, in a foreign country's section:
         // "Barcelone est quant à elle jumelée avec toulouse"

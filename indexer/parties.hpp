@@ -59,6 +59,9 @@ public:
     /// True when the guide writes this folded word capitalised at least as often
     /// as in lower case (or never saw it).
     bool looks_proper(const std::string& folded) const;
+    /// True when the guide writes this word in lower case over four times as often
+    /// as capitalised: a common word ("sens"), not a small-caps name ("toulouse").
+    bool mostly_lower(const std::string& folded) const;
     /// How many times the guide uses this folded word.
     int frequency(const std::string& folded) const;
     /// True when the guide writes this folded word capitalised at least once.

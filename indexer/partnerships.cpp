@@ -83,11 +83,37 @@ struct Pair {
     int line = 0;
 };
 
+std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMention> mentions,
+                               std::vector<PartyMention>& memory);
+
 /// Pairs of one sentence. `memory` holds the French parties of the paragraph's
 /// earlier sentences, used when this sentence names only the foreign side
 /// ("... Les agents ont formé les secrétaires généraux des communes du gouvernorat de Mahdia").
 std::vector<Pair> pair_sentence(const std::string& sentence, std::vector<PartyMention> mentions,
-                                std::vector<PartyMention>& memory) {
+                                std::vector<PartyMention>& memory, const std::optional<Country>& section_country,
+                                const PartyLexicon& lex) {
+    auto pairs = pair_parties(sentence, mentions, memory);
+    if (!section_country || !has_cue(sentence)) return pairs;
+    // In a country's section, a French party the sentence pairs with nobody works with
+    // that country: "Plusieurs villes normandes (ifs, Colombelles) ont des partenariats".
+    PartyMention country;
+    country.kind = "pays";
+    country.place = country.name = section_country->name;
+    country.raw = section_country->name;
+    country.country = section_country;
+    country.french = 0;
+    (void)lex;
+    std::string theme = cooperation_theme(sentence);
+    for (auto& m : mentions) {
+        if (m.french != 1 || m.kind == "pays" || m.context_only) continue;
+        bool paired = std::any_of(pairs.begin(), pairs.end(), [&](const Pair& p) { return p.french.key() == m.key(); });
+        if (!paired) pairs.push_back({m, country, sentence, theme, 0});
+    }
+    return pairs;
+}
+
+std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMention> mentions,
+                               std::vector<PartyMention>& memory) {
     std::vector<Pair> pairs;
     std::vector<PartyMention> parties, countries;
     for (auto& m : mentions) {
@@ -486,7 +512,8 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
             if (named.size() == 1) m.country = named.begin()->second;
             else if (named.empty() && paragraph_countries.size() == 1) m.country = paragraph_countries.begin()->second;
         }
-        for (auto& p : pair_sentence(s.text, mentions, memory)) {
+        std::optional<Country> section_country = override_country ? override_country : country_of_path(path, lex);
+        for (auto& p : pair_sentence(s.text, mentions, memory, section_country, lex)) {
             p.line = s.line;
             paragraph_pairs.push_back(std::move(p));
         }

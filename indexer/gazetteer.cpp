@@ -183,9 +183,15 @@ std::vector<const Place*> rank(std::vector<const Place*> cands, const PlaceFilte
         if (!kept.empty()) cands = std::move(kept);
     }
     auto context_tier = [&](const Place* p) { return contains(filter.context_countries, p->country) ? 1 : 0; };
+    // Communes and other settlements are one class: "la ville de X" ranks them by population.
+    auto settlement_class = [](std::string_view kind) {
+        return kind == place_kind::kCommune ? place_kind::kCity : kind;
+    };
     auto kind_order = [&](const Place* p) {
         if (filter.kinds.empty()) return 0;
-        auto it = std::find(filter.kinds.begin(), filter.kinds.end(), p->kind);
+        auto it = std::find_if(filter.kinds.begin(), filter.kinds.end(), [&](const std::string& k) {
+            return settlement_class(k) == settlement_class(p->kind);
+        });
         return -static_cast<int>(it - filter.kinds.begin());
     };
     std::stable_sort(cands.begin(), cands.end(), [&](const Place* a, const Place* b) {

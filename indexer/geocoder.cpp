@@ -339,7 +339,13 @@ std::optional<GeoPoint> Geocoder::locate_organisation(const std::string& organis
             const std::string& w = tokens[k].folded;
             std::string rest = organisation.substr(tokens[k + 1].begin);
             if (w == "a") {
-                if (auto p = locate(rest, {}, context_countries, {"city", "commune"}, false)) return p;
+                // "à Madagascar": a country, the embassy is in its capital
+                if (const Place* c = gazetteer_.find_country(trim(rest))) {
+                    GeoPoint p = point_of(*c);
+                    p.precision = "city";
+                    return p;
+                }
+                if (auto p = locate(rest, {}, context_countries, {"commune", "city"}, false)) return p;
             } else if (w == "au" || w == "aux" || w == "en") {
                 // "Ambassade de France au Bénin": the country's capital.
                 if (const Place* c = gazetteer_.find_country(trim(rest))) {
@@ -349,14 +355,15 @@ std::optional<GeoPoint> Geocoder::locate_organisation(const std::string& organis
                 }
             }
         }
-        // "Ambassade du Bénin" (in France): Paris; "Ambassade de France": the context's capital.
-        for (const auto& code : context_countries)
-            if (folded.find("de france") != std::string::npos)
-                if (const Place* c = gazetteer_.country(code)) {
-                    GeoPoint p = point_of(*c);
-                    p.precision = "city";
-                    return p;
-                }
+        // "Ambassade de France" alone: the capital of the country the text is about;
+        // another country's embassy, without a city: in Paris.
+        const bool french = folded.find("de france") != std::string::npos;
+        for (const auto& code : french ? context_countries : std::vector<std::string>{"FR"})
+            if (const Place* c = gazetteer_.country(code)) {
+                GeoPoint p = point_of(*c);
+                p.precision = "city";
+                return p;
+            }
     }
     if (auto p = locate(organisation, {}, context_countries, {}, false)) return p;
     if (auto p = locate_domain(email)) return p;
@@ -368,9 +375,9 @@ void Geocoder::fallback(Record& r, const std::string& name, const std::vector<st
     if (!r.geo.empty()) return;
     for (const auto& code : countries)
         if (auto p = country_point(code)) r.geo.push_back(*p);
-    for (const auto& c : r.countries)
+    for (const auto& code : section_countries(r))
         if (r.geo.empty())
-            if (auto p = country_point(c.code)) r.geo.push_back(*p);
+            if (auto p = country_point(code)) r.geo.push_back(*p);
     if (r.geo.empty())
         if (auto p = country_point("FR")) r.geo.push_back(*p);
 }
@@ -395,8 +402,7 @@ void Geocoder::geocode_partner(Record& r) {
     if (code.empty() && r.fields.value("french", false)) code = "FR";
     std::vector<std::string> hard;
     if (!code.empty()) hard.push_back(code);
-    std::vector<std::string> context;
-    for (const auto& c : r.countries) add_unique(context, c.code);
+    const std::vector<std::string> context = section_countries(r);
     const std::vector<std::string> kinds = kinds_for(field_string(r, "kind"));
     const std::string place = field_string(r, "place");
     const std::string name = field_string(r, "name").empty() ? r.title : field_string(r, "name");
@@ -423,8 +429,7 @@ void Geocoder::geocode_partner(Record& r) {
 }
 
 void Geocoder::geocode_programme(Record& r) {
-    std::vector<std::string> codes;
-    for (const auto& c : r.countries) add_unique(codes, c.code);
+    std::vector<std::string> codes = section_countries(r);
     for (const auto& n : field_strings(r, "countries")) add_unique(codes, country_code(n));
     for (const auto& d : field_strings(r, "destinations")) {
         std::vector<std::string> hard;
@@ -475,8 +480,7 @@ void Geocoder::geocode_programme(Record& r) {
 }
 
 void Geocoder::geocode_contact(Record& r) {
-    std::vector<std::string> context;
-    for (const auto& c : r.countries) add_unique(context, c.code);
+    const std::vector<std::string> context = section_countries(r);
     const std::string org = field_string(r, "organisation");
     std::optional<GeoPoint> p = locate_organisation(org, field_string(r, "email"), context);
     if (!p) p = locate_domain(field_string(r, "url"));
@@ -485,6 +489,23 @@ void Geocoder::geocode_contact(Record& r) {
         return;
     }
     fallback(r, org.empty() ? field_string(r, "name") : org, context);
+}
+
+std::vector<std::string> Geocoder::section_countries(const Record& r) const {
+    std::vector<std::string> codes;
+    for (const auto& c : r.countries) add_unique(codes, c.code);
+    if (!codes.empty()) return codes;
+    // "4.1 Cameroun", "10.1 Balkans occidentaux": the country a geography heading names.
+    for (auto it = r.section.rbegin(); it != r.section.rend(); ++it) {
+        std::string heading = *it;
+        std::size_t start = heading.find_first_not_of("0123456789. ");
+        if (start == std::string::npos || start == 0) continue;
+        if (const Place* c = gazetteer_.find_country(trim(heading.substr(start)))) {
+            codes.push_back(c->country);
+            break;
+        }
+    }
+    return codes;
 }
 
 void Geocoder::geocode(std::vector<Record>& records) {

@@ -88,6 +88,8 @@ private:
     /// Falls back to the record's countries, then France; notes the record as unresolved.
     void fallback(Record& r, const std::string& name, const std::vector<std::string>& countries);
     void check_countries(Record& r, const std::vector<std::string>& claimed);
+    /// The record's countries, else the country its geography section names.
+    std::vector<std::string> section_countries(const Record& r) const;
 
     const Gazetteer& gazetteer_;
     std::vector<Unresolved> unresolved_;

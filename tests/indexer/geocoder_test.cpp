@@ -190,3 +190,22 @@ TEST_F(GeocoderTest, ReportsAPartnerFoundOutsideItsStatedCountry) {
     ASSERT_EQ(geocoder.mismatches().size(), 1u);
     EXPECT_EQ(geocoder.mismatches()[0].country, "BJ");
 }
+
+TEST_F(GeocoderTest, TakesTheCountryOfTheGeographySection) {
+    Record contact;
+    contact.id = "contact/m";
+    contact.type = "contact";
+    contact.section = {"Géographies", "2 Afrique de l'Ouest", "2.1 Bénin"};
+    contact.fields = {{"organisation", "Ministère de la Décentralisation"}, {"email", "m@yahoo.fr"}};
+    Record embassy = contact;
+    embassy.id = "contact/e";
+    embassy.fields = {{"organisation", "Ambassade de France"}, {"email", "e@diplomatie.gouv.fr"}};
+    std::vector<Record> records = {contact, embassy};
+    geocoder.geocode(records);
+    ASSERT_EQ(records[0].geo.size(), 1u);
+    EXPECT_EQ(records[0].geo[0].precision, "country");
+    EXPECT_LT(km(records[0].geo[0], kPortoNovo), 1);
+    ASSERT_EQ(records[1].geo.size(), 1u);
+    EXPECT_EQ(records[1].geo[0].precision, "city");  // the embassy, in the capital
+    EXPECT_LT(km(records[1].geo[0], kPortoNovo), 1);
+}

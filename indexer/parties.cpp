@@ -770,7 +770,7 @@ bool Scanner::bare_name(std::size_t& i) {
         else if (fp) m.place = fp->name;
         else m.place = repair_place_name(m.raw);
     } else if (auto* fp = lex_.french(name); fp && fp->kind != "intercommunalité" &&
-                                              lower_latin(fp->name) == lower_latin(name)) {
+                                              starts_with(lower_latin(name), lower_latin(fp->name))) {
         bool small = fp->kind == "commune" && fp->population < (w.cap ? 300 : 10000);
         bool abroad = (context_ && context_->code != "FR") || sentence_abroad_;
         if (!small && !(abroad && fp->kind == "commune" && fp->population < 5000 && !tag.french)) {
@@ -831,6 +831,23 @@ std::vector<PartyMention> Scanner::run() {
         if (auto a = lex_.country_of_adjective(ws_[i].f); a && a->code != "FR") sentence_abroad_ = true;
     }
     for (std::size_t i = 0; i < ws_.size();) {
+        // "le gouvernement malgache": the country itself is the party
+        if (ws_[i].f == "gouvernement" && i + 1 < ws_.size() && plain_gap(gap(i + 1))) {
+            if (auto c = lex_.country_of_adjective(ws_[i + 1].f); c && c->code != "FR") {
+                PartyMention m;
+                m.raw = raw(i, i + 2);
+                m.begin = ws_[i].b;
+                m.end = ws_[i + 1].e;
+                m.kind = "pays";
+                m.place = m.name = c->name;
+                m.country = c;
+                m.french = 0;
+                emit(std::move(m));
+                pending_.push_back(false);
+                i += 2;
+                continue;
+            }
+        }
         if (kind_phrase(i)) continue;
         std::optional<Country> c;
         if (std::size_t n = country_at(i, c)) {

@@ -24,7 +24,7 @@ void drop_final_e(std::string& s, std::size_t keep) {
 // ("departement" -> "depart", "communication" -> "commun", "avantage" ->
 // "avant"): they keep their light stem.
 bool derivation_changes_meaning(const std::string& light) {
-    static constexpr std::string_view kWords[] = {"departement", "communication", "avantage", "communique"};
+    static constexpr std::string_view kWords[] = {"departement", "communication", "avantag", "communiqu"};
     return std::find(std::begin(kWords), std::end(kWords), light) != std::end(kWords);
 }
 

@@ -109,8 +109,7 @@ std::vector<Acronym> defined_acronyms(std::string_view text) {
         size_t from = text.find_last_of(".;:()[]«»\n", open == 0 ? 0 : open - 1);
         from = from == std::string_view::npos || from >= open ? 0 : from + 1;
         std::string before = text::fold(text.substr(from, open - from));
-        std::vector<std::string> words;
-        for (const auto& t : text::tokenize(before)) words.push_back(before.substr(t.begin, t.end - t.begin));
+        std::vector<std::string> words = text::words(before);
         size_t letters = inner.size();
         size_t keep = std::min(letters + 5, letters * 2);
         if (words.size() > keep) words.erase(words.begin(), words.end() - static_cast<long>(keep));

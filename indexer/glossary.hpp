@@ -35,7 +35,8 @@ std::optional<Acronym> glossary_entry(std::string_view text);
 /// by the algorithm of Schwartz & Hearst (2003, "A simple algorithm for
 /// identifying abbreviation definitions in biomedical text"): the acronym's
 /// letters matched right to left in the preceding words, its first letter at
-/// the start of a word. The expansion is given folded (text::fold).
+/// the start of a word. The expansion is given as its folded words
+/// (text::words joined by spaces: "office franco allemand pour la jeunesse").
 std::vector<Acronym> defined_acronyms(std::string_view text);
 
 /// Glossary entries and in-text definitions of every passage, without duplicates.

@@ -22,10 +22,11 @@ bool is_field(const std::string& name) {
 /// A chunk of text -> one item: a word, or a phrase when punctuation joins
 /// several words ("diplomatie.gouv.fr"). Stop words are gaps in a phrase and
 /// nothing on their own.
-std::optional<TextItem> item_of(std::string_view chunk, bool force_phrase) {
+std::optional<TextItem> item_of(std::string_view chunk, bool quoted) {
     auto tokens = text::tokenize(chunk);
     TextItem item;
     item.original = std::string(chunk);
+    item.quoted = quoted;
     size_t content = 0;
     for (const auto& t : tokens) {
         bool stop = text::is_stopword(t.folded);
@@ -42,7 +43,6 @@ std::optional<TextItem> item_of(std::string_view chunk, bool force_phrase) {
     } else {
         item.kind = TextItem::Kind::phrase;
     }
-    (void)force_phrase;
     return item;
 }
 
@@ -50,6 +50,7 @@ std::optional<TextItem> item_of(std::string_view chunk, bool force_phrase) {
 
 ParsedQuery parse_query_text(std::string_view q) {
     ParsedQuery parsed;
+    parsed.raw = std::string(q);
     bool join_or = false, exclude_next = false;
     auto add = [&](TextItem item, bool excluded) {
         if (excluded) {
@@ -223,8 +224,10 @@ private:
     TextQuery& out_;
 };
 
-bool single_word(const std::vector<TextItem>& group) {
-    return group.size() == 1 && group[0].kind == TextItem::Kind::word;
+/// A group of one word, or of words joined by punctuation ("franco-allemand"):
+/// it can be part of a multi-word synonym.
+bool plain(const std::vector<TextItem>& group) {
+    return group.size() == 1 && !group[0].quoted && group[0].kind != TextItem::Kind::prefix;
 }
 
 }  // namespace
@@ -243,18 +246,26 @@ TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db
         // Longest run of plain words that the index knows as a synonym key
         // ("agence francaise developpement" -> "afd", "water sanitation" -> ...).
         size_t run = 0;
-        while (i + run < g.size() && single_word(g[i + run]) && run < kMaxSynonymWords) ++run;
+        while (i + run < g.size() && plain(g[i + run]) && run < kMaxSynonymWords) ++run;
         bool merged = false;
-        for (size_t n = run; n >= 2 && !merged; --n) {
+        for (size_t n = run; n >= 1 && !merged; --n) {
             std::vector<std::string> words;
-            for (size_t k = 0; k < n; ++k) words.push_back(g[i + k][0].words[0]);
+            for (size_t k = 0; k < n; ++k)
+                for (const auto& w : g[i + k][0].words)
+                    if (!w.empty()) words.push_back(w);
+            if (words.size() < 2) continue;  // one word: its synonyms come with it in Builder::word
             auto synonyms = build.synonyms_of(words);
             if (synonyms.empty()) continue;
             std::vector<Xapian::Query> all_words;
             for (const auto& w : words) all_words.push_back(build.word(w, false, false, nullptr));
             std::vector<Xapian::Query> alternatives = {
                 Xapian::Query(Xapian::Query::OP_AND, all_words.begin(), all_words.end())};
-            for (const auto& s : synonyms) alternatives.push_back(build.expansion(s));
+            for (const auto& s : synonyms) {
+                // An acronym stands for all the words: weigh it like half of them,
+                // so that passages saying only "OFAJ" are not buried.
+                double scale = text::words(s).size() == 1 ? std::max(1.0, static_cast<double>(words.size()) / 2) : 1.0;
+                alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, build.expansion(s), scale);
+            }
             groups.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
             i += n;
             merged = true;
@@ -291,18 +302,16 @@ TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db
         if (!out.relaxed.empty()) out.relaxed = Xapian::Query(Xapian::Query::OP_AND_NOT, out.relaxed, none);
     }
     if (!corrections.empty()) {
-        // The typed words, each unknown one replaced by its correction.
-        std::string s;
-        for (const auto& group : parsed.groups) {
-            for (size_t k = 0; k < group.size(); ++k) {
-                const auto& item = group[k];
-                std::string piece = item.kind == TextItem::Kind::phrase ? "\"" + item.original + "\"" : item.original;
-                for (const auto& [from, to] : corrections)
-                    if (item.kind == TextItem::Kind::word && item.words[0] == from) piece = to;
-                s += (s.empty() ? "" : k > 0 ? " OR " : " ") + piece;
+        // The query as typed, each unknown word replaced by its correction.
+        std::string fixed = parsed.raw;
+        for (const auto& [from, to] : corrections) {
+            for (const auto& t : text::tokenize(fixed)) {
+                if (t.folded != from) continue;
+                fixed.replace(t.begin, t.end - t.begin, to);
+                break;
             }
         }
-        out.suggestion = s;
+        out.suggestion = fixed;
     }
     return out;
 }

@@ -35,6 +35,7 @@ struct TextItem {
     Kind kind = Kind::word;
     std::vector<std::string> words;  ///< folded; a phrase keeps its stop words as gaps ("" entries)
     std::string original;            ///< as typed (for the corrected query string)
+    bool quoted = false;             ///< a "phrase" in quotes, not punctuation-joined words
     bool operator==(const TextItem&) const = default;
 };
 
@@ -45,6 +46,7 @@ struct ParsedQuery {
     std::vector<std::string> types, countries, themes;  ///< from type: pays:/country: theme:
     std::vector<int> odds;                              ///< from odd:
     bool has_text = false;  ///< something besides filters was typed (even if only stop words)
+    std::string raw;        ///< the query as typed
 };
 
 /// Parses the query syntax above; never throws.

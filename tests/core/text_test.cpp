@@ -38,3 +38,37 @@ TEST(Stopwords, FunctionWordsOnly) {
     EXPECT_TRUE(is_stopword("les"));
     EXPECT_FALSE(is_stopword("eau"));
 }
+
+TEST(Fold, EveryAccentOfFrench) {
+    EXPECT_EQ(fold("àâäçéèêëîïôöùûüÿ ÀÉÈÇ"), "aaaceeeeiioouuuy aeec");
+    EXPECT_EQ(fold("évènement"), fold("événement"));
+}
+
+TEST(Fold, TypographicApostrophesAndDashes) {
+    EXPECT_EQ(fold("l’eau – d‘abord"), "l'eau - d'abord");
+    EXPECT_EQ(words("l’Agence"), words("l'Agence"));
+}
+
+TEST(Tokenize, ElisionWithEveryApostropheAndCase) {
+    std::vector<std::string> expected = {"eau", "agence", "elle", "ils"};
+    EXPECT_EQ(words("L’eau D'Agence qu’elle jusqu’ils"), expected);
+}
+
+TEST(Tokenize, AbbreviationsAndEmailsSplitIntoWords) {
+    std::vector<std::string> expected = {"s", "giovetti", "cites", "unies", "france", "org"};
+    EXPECT_EQ(words("s.giovetti@cites-unies-france.org"), expected);
+}
+
+TEST(Tokenize, SaintEtienneWrittenThreeWays) {
+    EXPECT_EQ(words("Saint-Étienne"), words("saint etienne"));
+    EXPECT_EQ(words("SAINT-ÉTIENNE"), words("Saint Etienne"));
+}
+
+TEST(Tokenize, InvalidUtf8NeverThrows) {
+    std::string bad = "eau\xff\xfe potable";
+    auto w = words(bad);
+    ASSERT_FALSE(w.empty());
+    EXPECT_EQ(w.back(), "potable");
+}
+
+TEST(CollapseWhitespace, RunsAndEnds) { EXPECT_EQ(collapse_whitespace("  a \n\t b  "), "a b"); }

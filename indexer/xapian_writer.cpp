@@ -2,6 +2,11 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <exception>
+#include <filesystem>
+#include <thread>
+
 #include "core/error.hpp"
 #include "core/index_schema.hpp"
 #include "core/terms.hpp"
@@ -47,22 +52,63 @@ Xapian::Document make_document(const Record& r) {
 
 }  // namespace
 
-void write_xapian(const std::vector<Record>& records, const std::string& dir) {
-    try {
-        Xapian::WritableDatabase db(dir, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-        for (const auto& r : records) {
-            Xapian::Document doc = make_document(r);
-            // Unprefixed terms are the folded words: they feed the spelling suggestions.
+namespace {
+
+/// Writes records [begin, end) into a new database at `path`.
+void write_range(const std::vector<Record>& records, size_t begin, size_t end, const std::string& path,
+                 const XapianWriteOptions& options) {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    for (size_t i = begin; i < end; ++i) {
+        const Record& r = records[i];
+        Xapian::Document doc = make_document(r);
+        // Unprefixed terms are the folded words: they feed the spelling suggestions.
+        if (options.spelling)
             for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
                 const std::string& term = *t;
                 if (!term.empty() && std::islower(static_cast<unsigned char>(term[0]))) db.add_spelling(term);
             }
-            db.replace_document(std::string(schema::kIdPrefix) + r.id, doc);
-        }
+        db.replace_document(std::string(schema::kIdPrefix) + r.id, doc);
+    }
+    if (begin == 0)  // once, in the first shard
         // Acronyms of the guide both ways and the English -> French table (glossary.hpp).
         for (const auto& [key, value] : synonym_pairs(records)) db.add_synonym(key, value);
-        db.set_metadata("coopatlas:schema", std::string(schema::kSchemaVersion));
-        db.commit();
+    db.set_metadata("coopatlas:schema", std::string(schema::kSchemaVersion));
+    db.commit();
+}
+
+}  // namespace
+
+void write_xapian(const std::vector<Record>& records, const std::string& dir) { write_xapian(records, dir, {}); }
+
+void write_xapian(const std::vector<Record>& records, const std::string& dir, const XapianWriteOptions& options) {
+    try {
+        const size_t shards = std::clamp<size_t>(options.shards, 1, std::max<size_t>(1, records.size() / 1000));
+        if (shards == 1) {
+            write_range(records, 0, records.size(), dir, options);
+            return;
+        }
+        // Contiguous slices, so compacting renumbers the documents in record order.
+        std::vector<std::string> paths;
+        std::vector<std::thread> threads;
+        std::vector<std::exception_ptr> failures(shards);
+        for (size_t k = 0; k < shards; ++k) {
+            paths.push_back(dir + ".shard" + std::to_string(k));
+            const size_t begin = records.size() * k / shards, end = records.size() * (k + 1) / shards;
+            threads.emplace_back([&, k, begin, end] {
+                try {
+                    write_range(records, begin, end, paths[k], options);
+                } catch (...) {
+                    failures[k] = std::current_exception();
+                }
+            });
+        }
+        for (auto& t : threads) t.join();
+        for (auto& f : failures)
+            if (f) std::rethrow_exception(f);
+        Xapian::Database all;
+        for (const auto& path : paths) all.add_database(Xapian::Database(path));
+        all.compact(dir);
+        for (const auto& path : paths) std::filesystem::remove_all(path);
     } catch (const Xapian::Error& e) {
         throw Error("Xapian: cannot write the index at '" + dir + "': " + e.get_description());
     }

@@ -10,6 +10,7 @@
 #include "core/index_schema.hpp"
 #include "core/terms.hpp"
 #include "core/text.hpp"
+#include "geo_index.hpp"
 #include "query_text.hpp"
 #include "snippet.hpp"
 
@@ -19,42 +20,23 @@ using nlohmann::json;
 
 namespace {
 
-std::vector<geo::LatLon> points_of(const Xapian::Document& doc) {
-    std::vector<geo::LatLon> points;
-    std::string value = doc.get_value(schema::kSlotPoints);
-    if (value.empty()) return points;
-    Xapian::LatLongCoords coords;
-    coords.unserialise(value);
-    // Xapian stores longitudes normalised to 0..360; geo::BBox and GeoJSON use -180..180.
-    for (auto it = coords.begin(); it != coords.end(); ++it)
-        points.push_back({(*it).latitude, (*it).longitude > 180 ? (*it).longitude - 360 : (*it).longitude});
-    return points;
-}
-
-/// Keeps documents with a point inside the circle and the box (both when both
-/// are given), and remembers each kept document's nearest distance.
-class GeoDecider : public Xapian::MatchDecider {
+/// Sort key of sort=distance: the distance of the record's nearest point, read
+/// from the in-memory GeoIndex (no document data is read); records without a
+/// point sort last.
+class DistanceKey : public Xapian::KeyMaker {
 public:
-    GeoDecider(const SearchRequest& r, std::map<Xapian::docid, double>& distances)
-        : request_(r), distances_(distances) {}
-    bool operator()(const Xapian::Document& doc) const override {
-        bool kept = false;
-        double nearest = INFINITY;
-        for (const auto& p : points_of(doc)) {
-            if (request_.bbox && !request_.bbox->contains(p)) continue;
-            double d = request_.near ? geo::distance_km(*request_.near, p) : 0;
-            if (request_.radius_km && d > *request_.radius_km) continue;
-            kept = true;
-            nearest = std::min(nearest, d);
-        }
-        if (kept && request_.near) distances_[doc.get_docid()] = nearest;
-        return kept;
+    DistanceKey(const GeoIndex& geo, geo::LatLon from) : geo_(geo), from_(from) {}
+    std::string operator()(const Xapian::Document& doc) const override {
+        auto d = geo_.nearest_km(doc.get_docid(), from_);
+        return d ? Xapian::sortable_serialise(*d) : std::string(16, '\xff');
     }
 
 private:
-    const SearchRequest& request_;
-    std::map<Xapian::docid, double>& distances_;
+    const GeoIndex& geo_;
+    geo::LatLon from_;
 };
+
+GeoArea area_of(const SearchRequest& r) { return {r.near, r.radius_km, r.bbox}; }
 
 /// Counts the boolean terms with one prefix over every matching document.
 class TermFacetSpy : public Xapian::MatchSpy {
@@ -102,6 +84,55 @@ Searcher::Searcher(const std::string& index_dir) : index_dir_(index_dir) {
     if (db_.get_metadata("coopatlas:schema") != schema::kSchemaVersion)
         throw IndexError("the index at '" + index_dir + "' was written by another version of coopatlas-index; "
                          "rebuild it");
+    geo_ = std::make_shared<const GeoIndex>(GeoIndex::load(db_));
+}
+
+Xapian::Query Searcher::with_geo(const Xapian::Query& base, const SearchRequest& request) const {
+    GeoArea area = area_of(request);
+    if (!area.filters()) return base;
+    // Membership only: distances of the shown results come from nearest_km.
+    auto hits = std::make_shared<const std::vector<GeoHit>>(geo_->match(area, false));
+    if (hits->empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_FILTER, base, Xapian::Query((new GeoPostingSource(hits))->release()));
+}
+
+std::vector<Xapian::docid> Searcher::match_docids(const SearchRequest& request) const {
+    const bool text_or_facets = request.q.find_first_not_of(" \t\n") != std::string::npos || !request.type.empty() ||
+                                !request.country.empty() || !request.theme.empty() || request.odd;
+    if (!text_or_facets && area_of(request).filters()) {
+        // A purely geographic request: the spatial index alone is the answer.
+        std::vector<Xapian::docid> docids;
+        for (const auto& hit : geo_->match(area_of(request), false)) docids.push_back(hit.docid);
+        return docids;
+    }
+    std::lock_guard lock(mutex_);
+    Prepared prepared = prepare(request);
+    std::vector<Xapian::docid> docids;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(with_geo(prepared.query, request));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+    docids.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
+    return docids;
+}
+
+std::vector<Xapian::docid> Searcher::top_docids(const SearchRequest& request) const {
+    std::lock_guard lock(mutex_);
+    Prepared prepared = prepare(request);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(with_geo(prepared.query, request));
+    std::optional<DistanceKey> distance_key;
+    if (request.sort == "distance" && request.near) {
+        distance_key.emplace(*geo_, *request.near);
+        enquire.set_sort_by_key(&*distance_key, false);
+    }
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                         static_cast<Xapian::doccount>(request.limit));
+    std::vector<Xapian::docid> docids;
+    for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
+    return docids;
 }
 
 Xapian::doccount Searcher::size() const {
@@ -154,11 +185,7 @@ json Searcher::search(const SearchRequest& request) const {
     std::lock_guard lock(mutex_);
     Prepared prepared = prepare(request);
     Xapian::Enquire enquire(db_);
-    enquire.set_query(prepared.query);
-
-    const bool geo_filter = request.bbox || request.radius_km;
-    std::map<Xapian::docid, double> distances;
-    GeoDecider decider(request, distances);
+    enquire.set_query(with_geo(prepared.query, request));
     Xapian::ValueCountMatchSpy type_spy(schema::kSlotType);
     TermFacetSpy country_spy(std::string(schema::kCountryPrefix)), theme_spy(std::string(schema::kThemePrefix)),
         odd_spy(std::string(schema::kOddPrefix));
@@ -168,23 +195,18 @@ json Searcher::search(const SearchRequest& request) const {
     enquire.add_matchspy(&odd_spy);
 
     const Xapian::doccount everything = db_.get_doccount();
-    const bool by_distance = request.sort == "distance";
-    // Sorting by distance needs every match; otherwise Xapian ranks and we page.
-    Xapian::doccount first = by_distance ? 0 : static_cast<Xapian::doccount>(request.offset);
-    Xapian::doccount count = by_distance ? everything : static_cast<Xapian::doccount>(request.limit);
-    Xapian::MSet mset = enquire.get_mset(first, count, everything, nullptr, geo_filter || request.near ? &decider : nullptr);
+    // sort=distance: Xapian keeps the top of the page by the nearest-point key
+    // (ties by docid), so paging is stable and no match list is sorted here.
+    std::optional<DistanceKey> distance_key;
+    if (request.sort == "distance" && request.near) {
+        distance_key.emplace(*geo_, *request.near);
+        enquire.set_sort_by_key(&*distance_key, false);
+    }
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                         static_cast<Xapian::doccount>(request.limit), everything);
 
-    // A near point without radius still gives distances.
     std::vector<std::pair<Xapian::docid, Xapian::MSetIterator>> hits;
     for (auto it = mset.begin(); it != mset.end(); ++it) hits.emplace_back(*it, it);
-    if (by_distance) {
-        std::stable_sort(hits.begin(), hits.end(), [&](const auto& a, const auto& b) {
-            return distances[a.first] < distances[b.first];
-        });
-        size_t from = std::min(hits.size(), static_cast<size_t>(request.offset));
-        size_t to = std::min(hits.size(), from + static_cast<size_t>(request.limit));
-        hits = std::vector(hits.begin() + static_cast<long>(from), hits.begin() + static_cast<long>(to));
-    }
 
     json results = json::array();
     for (const auto& [docid, it] : hits) {
@@ -196,7 +218,8 @@ json Searcher::search(const SearchRequest& request) const {
         json full = to_json(r);
         item["countries"] = full["countries"];
         item["geo"] = full["geo"];
-        item["distance_km"] = distances.count(docid) ? json(std::round(distances[docid] * 1000) / 1000) : json(nullptr);
+        std::optional<double> distance = request.near ? geo_->nearest_km(docid, *request.near) : std::nullopt;
+        item["distance_km"] = distance ? json(std::round(*distance * 1000) / 1000) : json(nullptr);
         results.push_back(std::move(item));
     }
 
@@ -230,11 +253,8 @@ std::vector<Record> Searcher::all_matches(const SearchRequest& request) const {
     std::lock_guard lock(mutex_);
     Prepared prepared = prepare(everything);
     Xapian::Enquire enquire(db_);
-    enquire.set_query(prepared.query);
-    std::map<Xapian::docid, double> distances;
-    GeoDecider decider(everything, distances);
-    Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount(), nullptr,
-                                         everything.bbox || everything.radius_km ? &decider : nullptr);
+    enquire.set_query(with_geo(prepared.query, everything));
+    Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
     for (auto it = mset.begin(); it != mset.end(); ++it)
         records.push_back(record_from_json(json::parse(it.get_document().get_data())));
     return records;

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/record.hpp"
+#include "geo_index.hpp"
 #include "request.hpp"
 
 namespace coopatlas::query {
@@ -35,16 +36,30 @@ public:
     /// Every record matching `request` (ignoring limit/offset), for exports.
     std::vector<Record> all_matches(const SearchRequest& request) const;
 
+    /// The docids of every record matching `request` (ignoring limit, offset
+    /// and sort), ascending; for clusters and benchmarks.
+    std::vector<Xapian::docid> match_docids(const SearchRequest& request) const;
+
+    /// The docids of one page of `request` (as search() orders them), without
+    /// facets, snippets or the exact total; for benchmarks.
+    std::vector<Xapian::docid> top_docids(const SearchRequest& request) const;
+
+    /// The in-memory index of every record's points, loaded when the index opens.
+    const GeoIndex& geo_index() const { return *geo_; }
+
     Xapian::doccount size() const;
     const std::string& index_dir() const { return index_dir_; }
 
 private:
     struct Prepared;
     Prepared prepare(const SearchRequest& request) const;
+    /// `base` restricted to the records with a point in the request's circle/box.
+    Xapian::Query with_geo(const Xapian::Query& base, const SearchRequest& request) const;
 
     std::string index_dir_;
     mutable std::mutex mutex_;  // Xapian::Database objects are not thread-safe
     mutable Xapian::Database db_;
+    std::shared_ptr<const GeoIndex> geo_;
 };
 
 }  // namespace coopatlas::query

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "http.hpp"
+#include "query/clusters.hpp"
 #include "query/request.hpp"
 
 namespace coopatlas::web {
@@ -42,6 +43,9 @@ void Server::routes() {
     }));
     http_.Get("/api/search", guarded([this](const httplib::Request& req, httplib::Response& res) {
         send_json(res, searcher().search(query::parse_request(params_of(req))));
+    }));
+    http_.Get("/api/clusters", guarded([this](const httplib::Request& req, httplib::Response& res) {
+        send_json(res, query::clusters(searcher(), params_of(req)));
     }));
     http_.Get(R"(/api/entity/(.+))", guarded([this](const httplib::Request& req, httplib::Response& res) {
         send_json(res, to_json(searcher().get(req.matches[1])));

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Geographic benchmark (bench/README.md): coopatlas vs PostgreSQL 15 + PostGIS
+# vs SQLite FTS5 + R*Tree on the same synthetic records and queries.
+#   bench/geo/run.sh [SIZES...]        default: 10000 100000
+# Installs the peers from Debian packages, runs PostgreSQL on a unix socket
+# only (listen_addresses=''), started and stopped by this script.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${BUILD:-$ROOT/build-bench}
+WORK=${WORK:-/tmp/coopatlas-bench}
+QUERIES=${QUERIES:-1000}
+SIZES=("$@")
+[ ${#SIZES[@]} -eq 0 ] && SIZES=(10000 100000)
+
+if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+  postgresql-15 postgresql-15-postgis-3 sqlite3 python3-psycopg2 >/dev/null
+
+cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCOOPATLAS_BUILD_TESTS=OFF >/dev/null
+ninja -C "$BUILD" -j2 coopatlas-bench-gen coopatlas-bench-geo >/dev/null
+
+# PostgreSQL: a throw-away cluster, unix socket only, durability off (bulk load).
+PGBIN=/usr/lib/postgresql/15/bin
+PGDATA=$WORK/pgdata
+PGSOCK=$WORK/pgsock
+PGPORT=5499
+mkdir -p "$WORK" "$PGSOCK"
+rm -rf "$PGDATA"
+chown -R postgres "$WORK" 2>/dev/null || true
+as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+as_pg "$PGBIN/initdb -D $PGDATA -U postgres --auth=trust >/dev/null"
+as_pg "$PGBIN/pg_ctl -D $PGDATA -l $WORK/pg.log -w start -o \"-k $PGSOCK -p $PGPORT -c listen_addresses='' \
+  -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=1GB -c maintenance_work_mem=1GB \
+  -c max_parallel_workers_per_gather=0 -c jit=off\"" >/dev/null
+trap 'as_pg "$PGBIN/pg_ctl -D $PGDATA -m fast stop" >/dev/null 2>&1 || true' EXIT
+
+for N in "${SIZES[@]}"; do
+  D=$WORK/n$N
+  mkdir -p "$D"
+  echo "== $N records" >&2
+  "$BUILD/bench/coopatlas-bench-gen" --records "$N" --out "$D" > "$D/build.json"
+  cat "$D/build.json" >&2
+  "$BUILD/bench/coopatlas-bench-geo" --index "$D" --queries "$QUERIES" --out "$D" > "$D/coopatlas.json"
+  cat "$D/coopatlas.json" >&2
+  chmod -R a+rwX "$D"
+  python3 "$ROOT/bench/geo/peers.py" "$D" "$PGSOCK" "$PGPORT" > /dev/null
+  cat "$D/peers.json" >&2
+  mkdir -p "$ROOT/bench/geo/results"
+  python3 - "$D" "$ROOT/bench/geo/results/n$N.json" <<'PY'
+import json, sys
+d, out = sys.argv[1], sys.argv[2]
+r = {"build": json.load(open(d + "/build.json")), "coopatlas": json.load(open(d + "/coopatlas.json")),
+     **json.load(open(d + "/peers.json"))}
+json.dump(r, open(out, "w"), indent=2)
+PY
+done

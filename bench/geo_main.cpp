@@ -1,0 +1,117 @@
+// coopatlas-bench-geo: p50/p99 latency of the query library on the synthetic
+// queries (bench/synthetic.hpp), single thread, in process. Writes the queries
+// and each answer's count and id sum so bench/geo/peers.py can check that
+// PostGIS and SQLite return the same result sets.
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+#include "query/searcher.hpp"
+#include "synthetic.hpp"
+
+using namespace coopatlas;
+
+namespace {
+
+query::SearchRequest request_of(const bench::BenchQuery& q) {
+    query::SearchRequest r;
+    if (q.keyword) r.q = bench::kTenPercentWord;
+    if (q.radius_km > 0) {
+        r.near = q.near;
+        r.radius_km = q.radius_km;
+    }
+    if (q.kind == "BBOX") r.bbox = q.bbox;
+    r.limit = 10;
+    return r;
+}
+
+double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
+}
+
+const char* kUsage =
+    "usage: coopatlas-bench-geo --index DIR [--queries N] [--out DIR]\n"
+    "  N queries of each kind (default 1000): R50 R500 K10+R50 K10+R500 BBOX K10\n"
+    "  geo kinds return the whole set of matching records; K10 the top 10 by relevance\n"
+    "  --out DIR: writes queries.tsv and answers.tsv (kind, count, sum of record numbers)\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        std::string index, out;
+        size_t per_kind = 1000;
+        for (int i = 1; i < argc; ++i) {
+            std::string a = argv[i];
+            auto value = [&]() -> std::string {
+                if (i + 1 >= argc) throw UsageError(a + " needs a value");
+                return argv[++i];
+            };
+            if (a == "--index") index = value();
+            else if (a == "--queries") per_kind = std::stoul(value());
+            else if (a == "--out") out = value();
+            else if (a == "--help") {
+                std::cout << kUsage;
+                return 0;
+            } else throw UsageError("unknown option " + a);
+        }
+        if (index.empty()) throw UsageError("--index DIR is required");
+
+        auto t = std::chrono::steady_clock::now();
+        query::Searcher searcher(index);
+        const double open_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+
+        auto queries = bench::synthetic_queries(per_kind);
+        std::ofstream qout, aout;
+        if (!out.empty()) {
+            qout.open(out + "/queries.tsv");
+            aout.open(out + "/answers.tsv");
+            qout << std::setprecision(17);
+        }
+        std::map<std::string, std::vector<double>> ms;
+        std::map<std::string, double> mean_count;
+        std::vector<std::string> order;
+        for (size_t n = 0; n < queries.size(); ++n) {
+            const auto& q = queries[n];
+            if (ms.find(q.kind) == ms.end()) order.push_back(q.kind);
+            const auto r = request_of(q);
+            const auto start = std::chrono::steady_clock::now();
+            std::vector<Xapian::docid> ids = q.kind == "K10" ? searcher.top_docids(r) : searcher.match_docids(r);
+            ms[q.kind].push_back(
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+            mean_count[q.kind] += static_cast<double>(ids.size()) / static_cast<double>(per_kind);
+            if (qout) {
+                qout << n << '\t' << q.kind << '\t' << q.near.lat << '\t' << q.near.lon << '\t' << q.radius_km << '\t'
+                     << q.bbox.west << '\t' << q.bbox.south << '\t' << q.bbox.east << '\t' << q.bbox.north << '\t'
+                     << (q.keyword ? bench::kTenPercentWord : "") << '\n';
+                unsigned long long sum = 0;  // record number = docid - 1 (records are indexed in order)
+                for (auto d : ids) sum += d - 1;
+                aout << n << '\t' << q.kind << '\t' << ids.size() << '\t' << (q.kind == "K10" ? 0 : sum) << '\n';
+            }
+        }
+        nlohmann::json report = {{"system", "coopatlas"},
+                                 {"records", searcher.size()},
+                                 {"open_ms", open_ms},
+                                 {"points", searcher.geo_index().point_count()},
+                                 {"queries", nlohmann::json::object()}};
+        for (const auto& kind : order)
+            report["queries"][kind] = {{"p50_ms", percentile(ms[kind], 0.5)},
+                                       {"p99_ms", percentile(ms[kind], 0.99)},
+                                       {"mean_results", mean_count[kind]},
+                                       {"n", ms[kind].size()}};
+        std::cout << report.dump(2) << '\n';
+        return 0;
+    } catch (const UsageError& e) {
+        std::cerr << "coopatlas-bench-geo: " << e.what() << "\n" << kUsage;
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "coopatlas-bench-geo: " << e.what() << '\n';
+        return 1;
+    }
+}

@@ -86,6 +86,8 @@ struct KindWord {
 
 constexpr KindWord kKinds[] = {
     {{"conseil", "regional", nullptr}, "région", 1, false, false},
+    {{"conseils", "regionaux", nullptr}, "région", 1, true, false},
+    {{"conseils", "departementaux", nullptr}, "département", 1, true, false},
     {{"conseil", "departemental", nullptr}, "département", 1, false, false},
     {{"conseil", "general", nullptr}, "département", 1, false, false},
     {{"communaute", "de", "communes"}, "intercommunalité", 1, false, false},
@@ -397,6 +399,11 @@ private:
     std::string raw(std::size_t from, std::size_t to) const {  // words [from, to)
         return std::string(s_.substr(ws_[from].b, ws_[to - 1].e - ws_[from].b));
     }
+    bool entre_before(std::size_t i) const {  // "entre" among the 8 words before word i
+        for (std::size_t back = i; back > 0 && i - back < 8; --back)
+            if (ws_[back - 1].f == "entre") return true;
+        return false;
+    }
     bool rare(const std::string& f) const { return f.size() > 2 && (lex_.looks_proper(f) || lex_.frequency(f) <= 6); }
 
     std::size_t country_at(std::size_t i, std::optional<Country>& found) const;
@@ -600,6 +607,7 @@ bool Scanner::kind_phrase(std::size_t& i) {
         if (k->french == 1 || (fp && fp->kind != "commune")) {
             // a French kind word or a French area name: "au Pérou" is where it acts
             m.french = 1;
+            if (tag.country && tag.country->code != "FR") m.acts_in = tag.country;
         } else {
             settle_country(m, tag);
         }
@@ -715,7 +723,8 @@ bool Scanner::bare_name(std::size_t& i) {
                                        kDeterminers.end();
         candidate = (p && p->kind == "commune" && p->population >= 10000 && !determined &&
                      (lex_.seen_capitalised(w.f) || lex_.frequency(w.f) <= 8)) ||
-                    ((slash || after_foreign || after_avec) && lex_.frequency(w.f) <= 3 && !inflected(w.f));
+                    ((slash || after_foreign || after_avec || (i > 0 && ws_[i - 1].f == "et" && entre_before(i))) &&
+                     lex_.frequency(w.f) <= 3 && !inflected(w.f));
         // in a list of parties: "Bordeaux métropole, Hyderabad et douala au Cameroun"
         bool listed = false;
         if (!out_.empty() && !out_.back().context_only && out_.back().kind != "pays") {
@@ -769,8 +778,15 @@ bool Scanner::bare_name(std::size_t& i) {
         if (m.kind == "métropole") m.place = repair_place_name(name);
         else if (fp) m.place = fp->name;
         else m.place = repair_place_name(m.raw);
-    } else if (auto* fp = lex_.french(name); fp && fp->kind != "intercommunalité" &&
+    } else if (auto* fp = lex_.french(name) ? lex_.french(name) : lex_.french(name, "région");
+               fp && fp->kind != "intercommunalité" &&
                                               starts_with(lower_latin(name), lower_latin(fp->name))) {
+        if (fp->kind == "département" ||
+            (fp->kind == "région" && (before.find('(') != std::string_view::npos || prev == "dans" || prev == "en"))) {
+            // "(Charente-maritime)", "située dans les Pyrénées-orientales": where, not who
+            i = std::max(end, tag.end);
+            return true;
+        }
         bool small = fp->kind == "commune" && fp->population < (w.cap ? 300 : 10000);
         bool abroad = (context_ && context_->code != "FR") || sentence_abroad_;
         if (!small && !(abroad && fp->kind == "commune" && fp->population < 5000 && !tag.french)) {
@@ -797,13 +813,17 @@ bool Scanner::bare_name(std::size_t& i) {
             cue = starts_with(f, "jumel") || starts_with(f, "partenaire") || starts_with(f, "homologue") ||
                   f == "capitale";
         }
-        // "entre Paris et Accra"
-        if (!cue && prev == "et" && !out_.empty() && out_.back().french == 1)
-            for (std::size_t back = i; back > 0 && i - back < 8 && !cue; --back) cue = ws_[back - 1].f == "entre";
+        // "entre Paris et Accra", "(par exemple : Angers et Bamako, ...)": an unknown name
+        // joined to a French party by "et"
+        if (!cue && prev == "et" && !out_.empty() && out_.back().french == 1 && out_.back().kind != "pays") {
+            std::string_view between = s_.substr(out_.back().end, w.b - out_.back().end);
+            cue = between == " et " && (w.cap || entre_before(i));
+        }
         // "N'Djamena (anciennement jumelée avec ...)", "X est jumelée avec"
         // "Sfax est accompagnée par Grenoble"
         for (std::size_t k = end; k < ws_.size() && k < end + 4 && !cue; ++k)
-            cue = starts_with(ws_[k].f, "jumel") || (i == 0 && starts_with(ws_[k].f, "accompagne"));
+            cue = starts_with(ws_[k].f, "jumel") ||
+                  ((i == 0 || before == ", ") && starts_with(ws_[k].f, "accompagne"));
         if (!cue) cue = after_foreign;
         // the subject of a sentence about twinning, in a foreign country's section:
         // "Barcelone est quant à elle jumelée avec toulouse"

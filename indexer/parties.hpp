@@ -84,6 +84,9 @@ struct PartyMention {
     std::size_t begin = 0, end = 0;  ///< byte span in the sentence
     bool tagged = false;             ///< country stated right after the name ("(Haïti)", "au Mexique")
     bool context_only = false;       ///< a country named as a setting, not a party ("ambassade de France au Mali")
+    /// A French party stated as acting in a country: "le conseil départemental de
+    /// Meurthe-et-Moselle au Pérou".
+    std::optional<Country> acts_in;
 
     /// Identity of the party across mentions: kind + folded place.
     std::string key() const;

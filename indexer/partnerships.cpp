@@ -155,6 +155,16 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
     }
     // "nantes/tbilissi/Sarrebruck": a slash chain pairs within itself
     std::vector<bool> used(parties.size(), false);
+    // "le conseil départemental de Meurthe-et-Moselle au Pérou": paired with that country only
+    for (std::size_t i = 0; i < parties.size(); ++i) {
+        if (parties[i].french != 1 || !parties[i].acts_in) continue;
+        PartyMention c;
+        c.kind = "pays";
+        c.place = c.name = c.raw = parties[i].acts_in->name;
+        c.country = parties[i].acts_in;
+        c.french = 0;
+        add(parties[i], c);
+    }
     for (std::size_t i = 0; i + 1 < parties.size();) {
         std::size_t j = i;
         while (j + 1 < parties.size() &&
@@ -186,11 +196,16 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
         if (runs.empty() || runs.back().front().french != m.french) runs.emplace_back();
         runs.back().push_back(m);
     }
+    auto acting_abroad = [](const std::vector<PartyMention>& run) {
+        return std::all_of(run.begin(), run.end(), [](const PartyMention& m) { return m.acts_in.has_value(); });
+    };
     for (std::size_t r = 0; r < runs.size(); ++r) {
         if (runs[r].front().french != 0) continue;
         const std::vector<PartyMention>* partner = nullptr;
         if (r > 0) partner = &runs[r - 1];
         else if (r + 1 < runs.size()) partner = &runs[r + 1];
+        // "Meurthe-et-Moselle au Pérou ..., et ... Sousse": already paired with its country
+        if (partner && acting_abroad(*partner)) continue;
         // a long list against a long list states no pairs ("lauréats ... villes françaises partenaires")
         if (!partner || partner->size() * runs[r].size() > 6) continue;
         for (auto& f : *partner)

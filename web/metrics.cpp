@@ -29,10 +29,11 @@ std::string route_label(const std::string& method, const std::string& path, int 
     static const std::vector<std::string> exact = {"/",           "/healthz",         "/metrics",
                                                    "/api/search", "/api/geojson",     "/api/suggest",
                                                    "/api/clusters", "/ogc",           "/ogc/conformance",
-                                                   "/ogc/collections", "/export/atlas.gpkg"};
+                                                   "/ogc/api",      "/ogc/collections", "/export/atlas.gpkg"};
     std::string label;
+    const std::string trimmed = path.size() > 1 && path.back() == '/' ? path.substr(0, path.size() - 1) : path;
     for (const auto& e : exact)
-        if (path == e) label = e;
+        if (trimmed == e) label = e;
     if (!label.empty()) {
     } else if (starts_with(path, "/api/entity/")) {
         label = "/api/entity/{id}";

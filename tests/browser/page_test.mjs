@@ -104,7 +104,14 @@ try {
   await page.fill("#q", "");
   await page.type("#q", "pota", { delay: 30 });
   await page.waitForSelector("#suggestions li", { timeout: 5000 });
-  check((await page.locator("#suggestions li").first().textContent()).includes("potable"), "suggestions complete 'pota'");
+  const first = await page.locator("#suggestions li").first().textContent();
+  check(first.includes("potable"), "suggestions complete 'pota'");
+  // Keyboard: arrow down then Enter runs the search for the first completion.
+  await page.press("#q", "ArrowDown");
+  check(await page.locator("#suggestions li[aria-selected=true]").count() === 1, "the arrow keys select a suggestion");
+  await page.press("#q", "Enter");
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("q") !== null);
+  check(await page.inputValue("#q") === first, `Enter on a suggestion searches for it (${first})`);
 
   // A search: results with badges, snippets with <mark>, printed page numbers.
   await page.fill("#q", "eau potable");
@@ -155,6 +162,8 @@ try {
   await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.2);
   await page.waitForFunction(() => new URL(location.href).searchParams.get("near") !== null);
   check(await page.locator("#clear-geo").isVisible(), "a map click filters around a point");
+  await page.waitForFunction(() => document.querySelector("#status").textContent !== "Recherche…");
+  check(!(await page.locator("#status").textContent()).includes("échoué"), "the search around a point answers");
 
   if (args.screenshot) {
     await page.click("#clear-geo");

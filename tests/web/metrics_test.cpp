@@ -6,6 +6,8 @@ using namespace coopatlas::web;
 
 TEST(Metrics, RouteLabelsKeepCardinalityLow) {
     EXPECT_EQ(route_label("GET", "/api/search", 200), "/api/search");
+    EXPECT_EQ(route_label("GET", "/ogc/", 200), "/ogc");
+    EXPECT_EQ(route_label("GET", "/ogc/api", 200), "/ogc/api");
     EXPECT_EQ(route_label("GET", "/api/entity/partner/lyon", 200), "/api/entity/{id}");
     EXPECT_EQ(route_label("GET", "/ogc/collections/partner", 200), "/ogc/collections/{type}");
     EXPECT_EQ(route_label("GET", "/ogc/collections/partner/items", 200), "/ogc/collections/{type}/items");

@@ -221,14 +221,17 @@
   map.on("moveend", () => {
     if (clustersAvailable && document.body.dataset.map) drawBackground().catch(() => {});
   });
-  map.on("click", (e) => {
-    const lat = e.latlng.lat, lon = ((e.latlng.lng + 540) % 360) - 180;
+  function searchAround(latlng) {
+    const lat = clamp(latlng.lat, -90, 90), lon = ((latlng.lng + 540) % 360) - 180;
     state.near = lat.toFixed(4) + "," + lon.toFixed(4);
     state.radius_km = $("radius").value;
     state.bbox = "";
     state.offset = 0;
     search();
-  });
+  }
+  map.on("click", (e) => searchAround(e.latlng));
+  // The same without a mouse: around the centre of the view.
+  $("search-center").addEventListener("click", () => searchAround(map.getCenter()));
   $("search-area").addEventListener("click", () => {
     state.bbox = boundsParam(map.getBounds());
     state.near = "";

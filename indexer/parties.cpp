@@ -464,7 +464,9 @@ std::size_t Scanner::name_end(std::size_t j, bool after_preposition) const {
         std::string_view g = gap(k);
         const Word& w = ws_[k];
         std::size_t n = 0;
-        if (plain_gap(g) && w.cap && !w.acronym && !w.mixed && !text::is_stopword(w.f) && !kind_at(ws_, k, n)) {
+        // "Grand Est": a capitalised "Est" is the cardinal point, not the verb
+        bool word = !text::is_stopword(w.f) || w.f == "est";
+        if (plain_gap(g) && w.cap && !w.acronym && !w.mixed && word && !kind_at(ws_, k, n)) {
             ++k;
         } else if (plain_gap(g) && particle(w.f) && k + 1 < ws_.size() && plain_gap(gap(k + 1)) &&
                    ws_[k + 1].cap && !ws_[k + 1].acronym) {
@@ -760,7 +762,11 @@ bool Scanner::bare_name(std::size_t& i) {
             kind = "intercommunalité";
         if (!kind.empty()) end = e + 1;
     }
-    if (w.f == "grand" && e > i + 1) kind = "intercommunalité";
+    // "Grand Lyon", "Grand Belfort": French when the rest names a French commune ("Grand Bassam" is not)
+    if (w.f == "grand" && e > i + 1) {
+        auto* core = lex_.french(raw(i + 1, e));
+        if (core && core->kind == "commune") kind = "intercommunalité";
+    }
     Tag tag = tag_after(end);
     PartyMention m;
     for (std::size_t k = i + 1; k < e && !m.country; ++k) {

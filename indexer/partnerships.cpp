@@ -116,10 +116,18 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
                                std::vector<PartyMention>& memory) {
     std::vector<Pair> pairs;
     std::vector<PartyMention> parties, countries;
-    for (auto& m : mentions) {
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+        auto& m = mentions[i];
         if (m.context_only) continue;
         if (m.kind == "pays") {
-            if (m.french == 0) countries.push_back(m);
+            if (m.french != 0) continue;
+            // "le conseil régional de Grand Est et Madagascar": a country joined to a French party
+            bool joined = false;
+            if (i > 0 && mentions[i - 1].french == 1 && mentions[i - 1].kind != "pays") {
+                std::string between = sentence.substr(mentions[i - 1].end, m.begin - mentions[i - 1].end);
+                joined = between == " et " || between == " avec " || between == " avec le " || between == " avec la ";
+            }
+            (joined ? parties : countries).push_back(m);
         } else if (m.french == 0 || m.french == 1) {
             parties.push_back(m);
         }

@@ -52,6 +52,7 @@ std::string route_label(const std::string& method, const std::string& path, int 
     } else {
         label = "static";
     }
+    if (method.empty()) return "unknown";  // the request line could not be parsed (e.g. 414)
     return method == "GET" || method == "HEAD" ? label : method + " " + label;
 }
 

@@ -18,6 +18,7 @@ TEST(Metrics, RouteLabelsKeepCardinalityLow) {
     EXPECT_EQ(route_label("GET", "/no/such/thing", 404), "unknown");
     EXPECT_EQ(route_label("GET", "/api/nothing", 404), "unknown");
     EXPECT_EQ(route_label("POST", "/api/search", 404), "POST /api/search");
+    EXPECT_EQ(route_label("", "", 414), "unknown");
 }
 
 TEST(Metrics, CountsPerRouteAndStatusAndCumulativeBuckets) {

@@ -200,6 +200,10 @@ TEST_F(GeoServerTest, OgcLandingConformanceCollectionsOverHttp) {
         if (l["rel"] == "data") data = l["href"] == "http://127.0.0.1:" + std::to_string(port_) + "/ogc/collections";
     EXPECT_TRUE(data) << landing.dump();
     EXPECT_FALSE(get_json("/ogc/conformance")["conformsTo"].empty());
+    auto api = get("/ogc/api");
+    ASSERT_TRUE(api);
+    EXPECT_EQ(api->status, 200);
+    EXPECT_TRUE(json::parse(api->body)["paths"].contains("/ogc/collections/{collectionId}/items"));
     json collections = get_json("/ogc/collections");
     EXPECT_EQ(collections["collections"].size(), record_types().size());
     json partner = get_json("/ogc/collections/partner");

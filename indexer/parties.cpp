@@ -379,6 +379,14 @@ std::string repair_place_name(std::string_view name) {
 
 namespace {
 
+/// A French participle, adverb or abstract noun ("commencée", "rapidement"): a
+/// lower-case word of this shape is not a place name cut by small caps.
+bool inflected(const std::string& f) {
+    for (std::string_view end : {"ee", "ees", "ment", "tion", "tions", "ant", "ants", "ait", "aient"})
+        if (f.size() > end.size() + 2 && f.compare(f.size() - end.size(), end.size(), end) == 0) return true;
+    return false;
+}
+
 /// The scanner of one sentence.
 class Scanner {
 public:
@@ -455,7 +463,10 @@ std::size_t Scanner::name_end(std::size_t j, bool after_preposition) const {
     std::size_t kn = 0;
     if (kind_at(ws_, j, kn)) return j;
     bool ok = first.cap ? (lex_.looks_proper(first.f) || lex_.french(first.f) || after_preposition)
-                        : after_preposition && (lex_.french(first.f) || lex_.country(first.f) || rare(first.f));
+                        : after_preposition && (lex_.french(first.f) || lex_.country(first.f) || rare(first.f) ||
+                                                (context_ && context_->code != "FR" && lex_.frequency(first.f) <= 12 &&
+                                                 !inflected(first.f) && !lex_.mostly_lower(first.f) &&
+                                                 first.f.size() > 3));
     if (!ok || first.mixed || (first.acronym && !after_preposition)) return j;
     std::size_t k = j + 1;
     // "Le favril": the article belongs to the name
@@ -635,8 +646,13 @@ bool Scanner::kind_phrase(std::size_t& i) {
         if (!k->plural || i >= ws_.size()) break;
         std::string_view g = gap(i);
         std::size_t next = i;
-        if (ws_[i].f == "et" && plain_gap(g)) ++next;
-        else if (g != ", ") break;
+        if (ws_[i].f == "et" && plain_gap(g)) {
+            ++next;
+            // "et de Bakou", "et d'Elbasan"
+            if (next < ws_.size() && (ws_[next].f == "de" || ws_[next].f == "du")) ++next;
+        } else if (g != ", ") {
+            break;
+        }
         if (next >= ws_.size()) break;
         std::optional<Country> c;
         if (country_at(next, c)) break;
@@ -661,14 +677,6 @@ bool organisation_word(const std::string& f) {
         "ecole",    "musee",   "programme",   "projet",     "fonds",     "banque",    "societe",  "etat",
         "ambassade", "cites",  "mission",     "organisation", "plateforme", "club", "gouvernement", "consortium"};
     return std::find(kWords.begin(), kWords.end(), f) != kWords.end();
-}
-
-/// A French participle, adverb or abstract noun ("commencée", "rapidement"): a
-/// lower-case word of this shape is not a place name cut by small caps.
-bool inflected(const std::string& f) {
-    for (std::string_view end : {"ee", "ees", "ment", "tion", "tions", "ant", "ants", "ait", "aient"})
-        if (f.size() > end.size() + 2 && f.compare(f.size() - end.size(), end.size(), end) == 0) return true;
-    return false;
 }
 
 /// Lower case of ASCII and Latin-1 letters, to compare a name with its official spelling.

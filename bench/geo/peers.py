@@ -138,9 +138,12 @@ def main():
             return "SELECT rowid FROM fts WHERE fts MATCH :w ORDER BY rank LIMIT 10", {"w": q[9]}
         if kind == "BBOX":
             envs = [(w, e)] if w <= e else [(w, 180), (-180, e)]
-            geo = " OR ".join(f"(r.minlon >= {a!r} AND r.maxlon <= {b!r})" for a, b in envs)
-            return (f"SELECT DISTINCT p.rec FROM pts_rt r JOIN pts p ON p.pid = r.pid WHERE r.minlat >= {s!r} AND "
-                    f"r.maxlat <= {n!r} AND ({geo}){kw}", {"w": q[9]})
+            # The R*Tree keeps 32-bit floats (boxes rounded outwards): it only
+            # prefilters; the exact test reads the double coordinates.
+            geo = " OR ".join(f"(r.maxlon >= {a!r} AND r.minlon <= {b!r} AND p.lon BETWEEN {a!r} AND {b!r})"
+                              for a, b in envs)
+            return (f"SELECT DISTINCT p.rec FROM pts_rt r JOIN pts p ON p.pid = r.pid WHERE r.maxlat >= {s!r} AND "
+                    f"r.minlat <= {n!r} AND p.lat BETWEEN {s!r} AND {n!r} AND ({geo}){kw}", {"w": q[9]})
         lat0, lat1, ranges = circle_box(lat, lon, r)
         geo = " OR ".join(f"(r.maxlon >= {a!r} AND r.minlon <= {b!r})" for a, b in ranges)
         return (f"SELECT DISTINCT p.rec FROM pts_rt r JOIN pts p ON p.pid = r.pid WHERE r.maxlat >= {lat0!r} AND "

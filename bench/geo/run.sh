@@ -43,10 +43,10 @@ for N in "${SIZES[@]}"; do
   "$BUILD/bench/coopatlas-bench-geo" --index "$D" --queries "$QUERIES" --out "$D" > "$D/coopatlas.json"
   cat "$D/coopatlas.json" >&2
   chmod -R a+rwX "$D"
-  python3 "$ROOT/bench/geo/peers.py" "$D" "$PGSOCK" "$PGPORT" > /dev/null
+  /usr/bin/python3 "$ROOT/bench/geo/peers.py" "$D" "$PGSOCK" "$PGPORT" > /dev/null
   cat "$D/peers.json" >&2
   mkdir -p "$ROOT/bench/geo/results"
-  python3 - "$D" "$ROOT/bench/geo/results/n$N.json" <<'PY'
+  /usr/bin/python3 - "$D" "$ROOT/bench/geo/results/n$N.json" <<'PY'
 import json, sys
 d, out = sys.argv[1], sys.argv[2]
 r = {"build": json.load(open(d + "/build.json")), "coopatlas": json.load(open(d + "/coopatlas.json")),

@@ -165,6 +165,17 @@ try {
   await page.waitForFunction(() => document.querySelector("#status").textContent !== "Recherche…");
   check(!(await page.locator("#status").textContent()).includes("échoué"), "the search around a point answers");
 
+  // A server without /api/clusters: the page falls back to /api/geojson points.
+  await page.route("**/api/clusters**", (route) =>
+    route.fulfill({ status: 404, contentType: "application/json", body: '{"error":"no route"}' }));
+  const geojsonAsked = page.waitForRequest((r) => r.url().includes("/api/geojson"), { timeout: 15000 });
+  await page.goto(base + "/?type=partner", { waitUntil: "load" });
+  await geojsonAsked;
+  await page.waitForSelector("body[data-map=drawn]", { timeout: 20000 });
+  const points = await page.locator(".leaflet-overlay-pane path.leaflet-interactive").count();
+  check(points >= 6, `without /api/clusters the map draws the GeoJSON points (${points} shapes)`);
+  await page.unroute("**/api/clusters**");
+
   if (args.screenshot) {
     await page.click("#clear-geo");
     await page.fill("#q", "eau");

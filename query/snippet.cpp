@@ -1,5 +1,6 @@
 #include "snippet.hpp"
 
+#include <unordered_set>
 #include <vector>
 
 #include "core/terms.hpp"
@@ -34,15 +35,22 @@ std::string make_snippet(const std::string& text, const MatchTerms& terms, size_
         for (const auto& p : terms.prefixes) matched = matched || w.rfind(p, 0) == 0;
         hit[i] = matched;
     }
-    // Window of max_words tokens with the most hits (earliest on ties).
+    // Window of max_words tokens with the most distinct matched words, then the
+    // most hits (earliest on ties): "eau ... assainissement" beats "eau eau eau".
     size_t window = std::min(max_words, tokens.size());
-    size_t best_start = 0, best = 0, count = 0;
-    for (size_t i = 0; i < tokens.size(); ++i) {
-        count += hit[i];
-        if (i >= window) count -= hit[i - window];
-        if (i + 1 >= window && count > best) {
-            best = count;
-            best_start = i + 1 - window;
+    size_t best_start = 0, best = 0;
+    for (size_t start = 0; start + window <= tokens.size(); ++start) {
+        std::unordered_set<std::string> distinct;
+        size_t count = 0;
+        for (size_t i = start; i < start + window; ++i) {
+            if (!hit[i]) continue;
+            ++count;
+            distinct.insert(terms::stem(tokens[i].folded));
+        }
+        size_t score = distinct.size() * 1000 + count;
+        if (score > best) {
+            best = score;
+            best_start = start;
         }
     }
     // Start a little before the first hit so that it has some context.

@@ -72,3 +72,11 @@ TEST(Snippet, EmptyAndMarkless) {
     EXPECT_EQ(make_snippet("", terms_for({"eau"})), "");
     EXPECT_EQ(make_snippet("rien à voir", terms_for({"eau"})), "rien à voir");
 }
+
+TEST(Snippet, PrefersTheFragmentWithMoreDifferentWords) {
+    std::string text = "eau eau eau eau";
+    for (int i = 0; i < 40; ++i) text += " mot" + std::to_string(i);
+    text += " eau et assainissement";
+    std::string s = make_snippet(text, terms_for({"eau", "assainissement"}), 10);
+    EXPECT_NE(s.find("<mark>eau</mark> et <mark>assainissement</mark>"), std::string::npos) << s;
+}

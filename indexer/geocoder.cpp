@@ -30,6 +30,7 @@ const std::map<std::string, std::vector<std::string>>& kind_words() {
         {"cd", kDepartement},        {"cg", kDepartement},          {"general", kDepartement},
         {"province", kProvince},     {"provinces", kProvince},      {"provincial", kProvince},
         {"gouvernorat", kProvince},  {"gouvernorats", kProvince},   {"wilaya", kProvince},
+        {"willaya", kProvince},
         {"etat", kProvince},         {"oblast", kProvince},         {"prefecture", kProvince},
         {"voivodie", kProvince},     {"land", kProvince},           {"cercle", kDistrict},
         {"district", kDistrict},     {"comte", kDistrict},          {"canton", kDistrict},
@@ -107,20 +108,40 @@ std::vector<std::string> field_strings(const Record& r, const char* key) {
 
 /// An area (admin1/admin2) or a country named by a cue ("au Québec", "(88)").
 struct Area {
-    std::string country;
-    std::string admin;  ///< "CC/code", empty for a whole country
+    std::vector<std::string> countries;  ///< several for an ambiguous name ("Congo")
+    std::string admin;                   ///< "CC/code", empty for a whole country
+    const Place* place = nullptr;        ///< the area itself, when it is an admin area
 };
+
+/// Kind words before an area's name: "willaya de Ghardaïa", "province du Nord".
+std::string without_area_words(const std::string& text) {
+    static const std::vector<std::string> kWords = {"willaya", "wilaya", "province", "region", "departement",
+                                                    "gouvernorat", "etat", "district", "cercle", "prefecture"};
+    std::vector<text::Token> tokens = text::tokenize(text);
+    std::size_t i = 0;
+    while (i < tokens.size() && (text::is_stopword(tokens[i].folded) ||
+                                 std::find(kWords.begin(), kWords.end(), tokens[i].folded) != kWords.end()))
+        ++i;
+    return i == 0 || i >= tokens.size() ? text : text.substr(tokens[i].begin);
+}
 
 std::optional<Area> area_named(const std::string& text, const Gazetteer& g) {
     std::string t = trim(text);
     if (t.empty()) return std::nullopt;
-    if (t.size() <= 3 && std::all_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == 'A' || c == 'B'; }))
-        return Area{"FR", "FR/" + t};  // a French département number: "Épinal (88)"
-    if (const Place* c = g.find_country(t)) return Area{c->country, ""};
-    for (const Place* p : g.lookup(t, {{}, {"admin1", "admin2"}, {}, {}})) {
-        if (p->kind == "admin1") return Area{p->country, p->country + "/" + p->admin1};
-        if (p->kind == "admin2") return Area{p->country, p->country + "/" + p->admin2};
-    }
+    if (t.size() <= 3 && std::all_of(t.begin(), t.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c)) || c == 'A' || c == 'B';
+        }))
+        return Area{{"FR"}, "FR/" + t, nullptr};  // a French département number: "Épinal (88)"
+    Area countries;
+    for (const Place* p : g.find(t))
+        if (p->kind == place_kind::kCountry) add_unique(countries.countries, p->country);
+    if (!countries.countries.empty()) return countries;
+    if (const Place* c = g.find_country(t)) return Area{{c->country}, "", nullptr};
+    for (const std::string& name : {t, trim(without_area_words(t))})
+        for (const Place* p : g.lookup(name, {{}, {"admin1", "admin2"}, {}, {}})) {
+            if (p->kind == place_kind::kAdmin1) return Area{{p->country}, p->country + "/" + p->admin1, p};
+            if (p->kind == place_kind::kAdmin2) return Area{{p->country}, p->country + "/" + p->admin2, p};
+        }
     return std::nullopt;
 }
 
@@ -147,8 +168,9 @@ PlacePhrase parse_place_phrase(const std::string& phrase, const Gazetteer& g) {
         std::size_t close = s.find(')', open);
         std::string inside = s.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
         if (auto a = area_named(inside, g)) {
-            add_unique(out.countries, a->country);
+            for (const auto& c : a->countries) add_unique(out.countries, c);
             add_unique(out.admins, a->admin);
+            if (a->place && !out.area) out.area = a->place;
         }
         s.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
     }
@@ -163,17 +185,26 @@ PlacePhrase parse_place_phrase(const std::string& phrase, const Gazetteer& g) {
         std::string rest = s.substr(tokens[k + 1].begin);
         auto a = area_named(rest, g);
         if (!a) continue;
-        add_unique(out.countries, a->country);
+        for (const auto& c : a->countries) add_unique(out.countries, c);
         add_unique(out.admins, a->admin);
+        if (a->place && !out.area) out.area = a->place;
         s = trim(s.substr(0, tokens[k].begin));
         break;
     }
 
     // A leading preposition: "au Burkina Faso", "à Majunga", "en Tunisie".
     tokens = text::tokenize(s);
-    if (tokens.size() > 1 && (tokens[0].folded == "au" || tokens[0].folded == "aux" || tokens[0].folded == "en" ||
-                              tokens[0].folded == "a" || tokens[0].folded == "dans"))
-        s = trim(s.substr(tokens[1].begin));
+    // Also a lower-case "de", "des", "du" left by a list ("de Seine-Maritime et des Yvelines").
+    auto leading = [&](const text::Token& t) {
+        const std::string& w = t.folded;
+        if (w == "au" || w == "aux" || w == "en" || w == "a" || w == "dans") return true;
+        return (w == "de" || w == "des" || w == "du") && std::islower(static_cast<unsigned char>(s[t.begin]));
+    };
+    if (tokens.size() > 1 && leading(tokens[0])) {
+        std::size_t next = 1;
+        while (next + 1 < tokens.size() && (tokens[next].folded == "la" || tokens[next].folded == "l")) ++next;
+        s = trim(s.substr(tokens[next].begin));
+    }
     out.full = s;
 
     // Kind words with their articles and adjectives: "la municipalité libanaise de
@@ -290,6 +321,9 @@ std::optional<GeoPoint> Geocoder::locate(const std::string& phrase, const std::v
         }
         if (best) return point_of(*best);
     }
+    // "Ksar Tafilelt (willaya de Ghardaïa)": an unknown place in a known area.
+    if (pp.area && (filter.countries.empty() || contains(filter.countries, pp.area->country)))
+        return point_of(*pp.area);
     return std::nullopt;
 }
 

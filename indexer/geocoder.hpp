@@ -25,6 +25,7 @@ struct PlacePhrase {
     std::vector<std::string> countries;  ///< countries the phrase states
     std::vector<std::string> admins;     ///< admin1/admin2 codes the phrase states ("89", "FR.11"...)
     bool is_country = false;             ///< the whole phrase is a country name
+    const Place* area = nullptr;         ///< the admin area the cues name, if any
 };
 
 /// Reads the cues of a phrase (kind words, parentheses, ", au Mexique",

@@ -209,3 +209,14 @@ TEST_F(GeocoderTest, TakesTheCountryOfTheGeographySection) {
     EXPECT_EQ(records[1].geo[0].precision, "city");  // the embassy, in the capital
     EXPECT_LT(km(records[1].geo[0], kPortoNovo), 1);
 }
+
+TEST_F(GeocoderTest, FallsBackToTheAreaTheCuesName) {
+    auto p = geocoder.locate("Ksar Inconnu (gouvernorat de Mahdia)");
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->precision, "admin");
+    EXPECT_EQ(p->place, "Mahdia Governorate");
+    p = geocoder.locate("de Loire-Atlantique", {}, {}, {}, false);  // left over from a list
+    ASSERT_TRUE(p);
+    EXPECT_LT(km(*p, kNantes), 1);
+    EXPECT_FALSE(geocoder.locate("Ksar Inconnu"));
+}

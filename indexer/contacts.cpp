@@ -1,7 +1,390 @@
 #include "contacts.hpp"
 
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "programmes.hpp"
+#include "core/text.hpp"
+
 namespace coopatlas::indexer {
 
-std::vector<Record> extract_contacts(const Guide&, const std::vector<std::vector<std::string>>&) { return {}; }
+namespace {
+
+std::string trim(std::string_view s) { return text::collapse_whitespace(s); }
+bool is_blank(const GuideLine& l) { return l.text.find_first_not_of(" \t") == std::string::npos; }
+
+const std::regex& email_re() {
+    static const std::regex re(R"([A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})");
+    return re;
+}
+const std::regex& phone_re() {
+    static const std::regex re(R"((\+\s?\d{1,3}[\s.]?)?(\(\d{1,4}\)\s?)?\d{1,4}([\s.]\d{2,4}){3,5})");
+    return re;
+}
+const std::regex& url_re() {
+    static const std::regex re(R"((https?://|www\.)\S+)");
+    return re;
+}
+
+std::string lower_ascii(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// Words that open an organisation's name rather than a role.
+bool organisation_start(const std::string& folded_word) {
+    static const std::set<std::string> words = {
+        "ambassade", "consulat", "association", "conseil", "ministere", "reseau", "fonds", "alliance",
+        "mairie", "ville", "region", "metropole", "conference", "institut", "agence", "federation",
+        "cites", "front", "conservatoire", "office", "delegation", "commission", "communaute",
+        "departement", "centre", "groupement", "fondation", "universite", "musee", "maison", "syndicat"};
+    return words.count(folded_word) > 0;
+}
+
+// Words that open a role ("chargée de mission", "directeur") or a sentence: such a line is no name.
+bool role_or_prose_start(const std::string& folded_word) {
+    static const std::set<std::string> words = {
+        "directeur", "directrice", "charge", "chargee", "responsable", "secretaire", "conseiller", "conseillere",
+        "chef", "cheffe", "president", "presidente", "delegue", "deleguee", "expert", "experte", "groupe",
+        "coordinateur", "coordinatrice", "representant", "representante", "le", "la", "les", "l", "un", "une",
+        "pour", "en", "voir", "contact", "contacts", "attache", "attachee", "adjoint", "adjointe", "vice",
+        "secretariat", "service", "direction", "pole", "mission", "comite"};
+    return words.count(folded_word) > 0;
+}
+
+// A line that can be a person's name: one to five words of letters, no digits,
+// not opening like an organisation, a role or a sentence.
+bool looks_like_name(const std::string& line, const DisplayText& display) {
+    std::string t = trim(line);
+    if (t.empty() || t.size() > 60) return false;
+    for (char c : t)
+        if (std::isdigit(static_cast<unsigned char>(c)) || c == '@' || c == '/' || c == ':' || c == ',' || c == '|' ||
+            c == '(')
+            return false;
+    auto ws = text::words(t);
+    if (ws.empty() || ws.size() > 5) return false;
+    if (organisation_start(ws[0]) || role_or_prose_start(ws[0])) return false;
+    for (const auto& w : ws) {
+        if (display.is_acronym(w) && w.size() > 1) {
+            // "DAECT" alone is an organisation; an initial ("L.") is fine
+            bool initial = w.size() == 1;
+            if (!initial) return false;
+        }
+        if (text::is_stopword(w) && w != "de" && w != "du" && w != "d" && w != "le" && w != "la") return false;
+    }
+    return true;
+}
+
+// Splits "role à Organisation" / "role de l'Organisation" into its two parts.
+void split_role_organisation(const std::string& s, std::string& role, std::string& organisation,
+                             const DisplayText& display) {
+    std::string t = trim(s);
+    if (t.empty()) return;
+    auto ws = text::words(t);
+    auto first_upper = [](const std::string& x) {
+        unsigned char c = x.empty() ? 0 : static_cast<unsigned char>(x[0]);
+        return std::isupper(c) || c >= 0xC3;  // a capital, or an accented capital ("École", "Île")
+    };
+    std::string repaired = display.text(t);
+    if (!ws.empty() && (organisation_start(ws[0]) || display.is_acronym(ws[0]) || first_upper(repaired))) {
+        organisation = capitalize_first(repaired);
+        return;
+    }
+    static const char* const kMarkers[] = {" au sein de l’", " au sein de l'", " au sein de la ", " au sein du ",
+                                           " au sein de ",   " auprès de ",    " à l’",           " à l'",
+                                           " à la ",         " à ",            " au ",            " de l’",
+                                           " de l'",         " du ",           " de la ",         " de "};
+    size_t best = std::string::npos, best_len = 0;
+    for (const char* m : kMarkers) {
+        std::string marker = m;
+        for (size_t pos = repaired.find(marker); pos != std::string::npos; pos = repaired.find(marker, pos + 1)) {
+            std::string rest = repaired.substr(pos + marker.size());
+            auto rw = text::words(rest);
+            bool org = !rest.empty() && (first_upper(rest) || (!rw.empty() && organisation_start(rw[0])));
+            if (org && pos < best) {
+                best = pos;
+                best_len = marker.size();
+            }
+            if (org) break;
+        }
+    }
+    if (best == std::string::npos) {
+        role = repaired;
+        return;
+    }
+    role = trim(repaired.substr(0, best));
+    std::string marker = repaired.substr(best, best_len);
+    std::string rest = repaired.substr(best + best_len);
+    // keep the article of an elided organisation name ("l’Association" -> "Association")
+    organisation = capitalize_first(trim(rest));
+}
+
+struct Appearance {
+    Person person;
+    std::vector<std::string> section;
+};
+
+// Groups of lines around each e-mail address outside programme blocks: the
+// lines above it up to a blank line, a header or another address, and the
+// lines below it up to a blank line or a page break.
+void people_in_groups(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                      const std::set<int>& skip_lines, const DisplayText& display, std::vector<Appearance>& out) {
+    const auto& lines = guide.lines();
+    static const std::regex header(R"(^contacts?\s*(\|\s*(.+))?$)", std::regex::icase);
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const auto& l = lines[i];
+        if (skip_lines.count(l.number)) continue;
+        std::string t = trim(l.text);
+        if (t.rfind("mailto:", 0) == 0) continue;
+        auto emails = find_emails(t);
+        if (emails.empty()) continue;
+        // Organisation named by the block header "ConTACT | DAECT".
+        std::string header_org;
+        size_t top = i;
+        std::vector<std::string> above;
+        while (top > 0) {
+            const auto& prev = lines[top - 1];
+            if (is_blank(prev) || l.sheet - prev.sheet > 1) break;
+            std::string pt = trim(prev.text);
+            std::smatch m;
+            std::string pf = text::fold(pt);
+            if (std::regex_match(pf, m, header)) {
+                if (m[2].matched) {
+                    std::smatch raw;
+                    auto bar = pt.find('|');
+                    header_org = display.text(trim(pt.substr(bar + 1)));
+                }
+                break;
+            }
+            if (!find_emails(pt).empty() || pt.rfind("•", 0) == 0 || above.size() >= 5) break;
+            above.insert(above.begin(), pt);
+            --top;
+            if (prev.text.size() > 1 && prev.text[0] == ' ' && prev.text[1] != ' ') break;  // first line of a sheet
+        }
+        if (above.empty() && top > 0) {
+            // "ConTACT | DAECT" directly above: look back over the blank line for the header.
+            size_t h = top;
+            while (h > 0 && is_blank(lines[h - 1])) --h;
+            if (h > 0) {
+                std::smatch m;
+                std::string ht = trim(lines[h - 1].text);
+                std::string hf = text::fold(ht);
+                if (std::regex_match(hf, m, header) && m[2].matched) header_org = display.text(trim(ht.substr(ht.find('|') + 1)));
+            }
+        }
+        std::vector<std::string> below;
+        for (size_t k = i + 1; k < lines.size() && below.size() < 3; ++k) {
+            if (is_blank(lines[k]) || lines[k].sheet != l.sheet) break;
+            std::string bt = trim(lines[k].text);
+            if (!find_emails(bt).empty()) break;
+            if (std::regex_search(bt, phone_re()) || std::regex_search(bt, url_re())) below.push_back(bt);
+            else break;
+        }
+        // Prose mentioning an address ("écrire à x@y.fr") keeps only the address.
+        bool prose = std::any_of(above.begin(), above.end(), [](const std::string& a) { return a.size() > 70; }) ||
+                     t.size() > 70;
+        for (const auto& email : emails) {
+            Person p;
+            p.email = email;
+            p.line = l.number;
+            std::vector<std::string> info = prose ? std::vector<std::string>{} : above;
+            // the e-mail line may hold text before the address ("Lucas Giboin, l.giboin@...")
+            if (!prose && !info.empty() && looks_like_name(info.front(), display) && !is_generic_email(email)) {
+                p.name = display.name(info.front());
+                info.erase(info.begin());
+            }
+            std::vector<std::string> rest;
+            for (const auto& a : info) {
+                std::smatch m;
+                if (std::regex_search(a, m, url_re()) && trim(a) == m.str()) p.url = m.str();
+                else if (std::regex_search(a, m, phone_re()) && m.str().size() + 4 >= trim(a).size()) p.phone = trim(m.str());
+                else rest.push_back(a);
+            }
+            for (const auto& b : below) {
+                std::smatch m;
+                if (std::regex_search(b, m, url_re())) p.url = m.str();
+                else if (std::regex_search(b, m, phone_re())) p.phone = trim(m.str());
+            }
+            if (!rest.empty()) split_role_organisation(join_lines(guide, rest), p.role, p.organisation, display);
+            if (p.organisation.empty() && !header_org.empty()) p.organisation = header_org;
+            out.push_back({std::move(p), sections[i]});
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> find_emails(std::string_view s) {
+    std::vector<std::string> out;
+    std::string str(s);
+    for (std::sregex_iterator it(str.begin(), str.end(), email_re()), end; it != end; ++it) {
+        std::string e = lower_ascii(it->str());
+        while (!e.empty() && (e.back() == '.' || e.back() == '-')) e.pop_back();
+        if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+    }
+    return out;
+}
+
+bool is_generic_email(const std::string& email) {
+    static const std::set<std::string> functions = {
+        "sp", "contact", "contacts", "info", "infos", "information", "direction", "secretariat", "international",
+        "accueil", "communication", "presidence", "cabinet", "webmaster", "bonjour", "hello", "courrier", "mairie",
+        "daei", "dri", "ri", "cooperation", "relations-internationales", "europe", "admin", "office", "semaine-alc"};
+    std::string local = email.substr(0, email.find('@'));
+    if (functions.count(local)) return true;
+    auto dot = local.find_first_of(".-_");
+    return dot != std::string::npos && functions.count(local.substr(0, dot)) && local.substr(0, dot).size() > 3;
+}
+
+std::vector<Person> people_in_coordinates(const std::string& value, int line, const DisplayText& display) {
+    std::vector<Person> out;
+    std::string v = value;
+    std::vector<std::pair<size_t, size_t>> spans;
+    for (std::sregex_iterator it(v.begin(), v.end(), email_re()), end; it != end; ++it)
+        spans.emplace_back(static_cast<size_t>(it->position()), static_cast<size_t>(it->length()));
+    size_t from = 0;
+    for (size_t k = 0; k < spans.size(); ++k) {
+        auto [pos, len] = spans[k];
+        Person p;
+        p.line = line;
+        p.email = find_emails(v.substr(pos, len)).front();
+        std::string before = trim(v.substr(from, pos - from));
+        size_t after_end = k + 1 < spans.size() ? spans[k + 1].first : v.size();
+        std::string after = trim(v.substr(pos + len, after_end - pos - len));
+        from = pos + len;
+        // "bouzid.sabeg@orange.fr (Arles), ..." : the organisation follows in parentheses.
+        if (!after.empty() && after[0] == '(') {
+            auto close = after.find(')');
+            p.organisation = display.text(trim(after.substr(1, close == std::string::npos ? std::string::npos : close - 1)));
+            from = pos + len + v.substr(pos + len).find(')') + 1;
+        }
+        while (!before.empty() && (before.front() == ',' || before.front() == ')' || before.front() == '.')) before = trim(before.substr(1));
+        while (!before.empty() && (before.back() == ',' || before.back() == ':')) before = trim(before.substr(0, before.size() - 1));
+        // "AimF – sp@aimf.asso.fr": an organisation before a dash.
+        for (const char* dash : {" – ", " - "}) {
+            auto d = before.rfind(dash);
+            if (d != std::string::npos && d + std::string(dash).size() >= before.size() - 1) {
+                p.organisation = display.text(trim(before.substr(0, d)));
+                before.clear();
+            }
+        }
+        auto ends_with = [](const std::string& s, const std::string& suffix) {
+            return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+        };
+        for (const char* dash : {" –", " -"})
+            if (ends_with(before, dash)) {
+                p.organisation = display.text(trim(before.substr(0, before.size() - std::string(dash).size())));
+                before.clear();
+            }
+        if (!before.empty()) {
+            // "Juliette delbe, directrice des relations internationales" or "marc nielsen, directeur".
+            auto comma = before.find(',');
+            std::string name = trim(before.substr(0, comma));
+            std::string role = comma == std::string::npos ? "" : trim(before.substr(comma + 1));
+            if (looks_like_name(name, display) && !is_generic_email(p.email)) {
+                p.name = display.name(name);
+                if (!role.empty()) split_role_organisation(role, p.role, p.organisation, display);
+            } else if (comma == std::string::npos && text::words(name).size() >= 3) {
+                // "marc nielsen directeur" without a comma: the name is the first two words.
+                auto ws = text::words(name);
+                (void)ws;
+                split_role_organisation(name, p.role, p.organisation, display);
+            } else {
+                split_role_organisation(before, p.role, p.organisation, display);
+            }
+        }
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+std::string contact_id(const Person& person) {
+    return "contact/" + slugify(person.name.empty() ? person.email : person.name);
+}
+
+std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::vector<std::string>>& sections) {
+    const DisplayText display(guide);
+    std::vector<Appearance> appearances;
+    std::set<int> programme_lines;
+    for (const auto& b : find_programme_blocks(guide)) {
+        for (int n = b.line; n <= b.end_line; ++n) programme_lines.insert(n);
+        for (const auto& f : b.fields) {
+            if (text::fold(f.label).rfind("coordonnees", 0) != 0) continue;
+            for (auto& p : people_in_coordinates(f.value, f.line, display))
+                appearances.push_back({std::move(p), sections[static_cast<size_t>(f.line - 1)]});
+        }
+    }
+    people_in_groups(guide, sections, programme_lines, display, appearances);
+    std::stable_sort(appearances.begin(), appearances.end(),
+                     [](const Appearance& a, const Appearance& b) { return a.person.line < b.person.line; });
+
+    // One record per person: same e-mail, or same folded name when an appearance has no e-mail.
+    std::vector<Record> records;
+    std::map<std::string, size_t> by_email, by_name;
+    std::set<std::string> ids;
+    for (auto& a : appearances) {
+        const Person& p = a.person;
+        size_t index = records.size();
+        std::string folded_name = p.name.empty() ? "" : text::fold(p.name);
+        if (!p.email.empty() && by_email.count(p.email)) index = by_email[p.email];
+        else if (!folded_name.empty() && by_name.count(folded_name)) {
+            size_t candidate = by_name[folded_name];
+            // two people of the same name with two different addresses stay apart
+            const auto& e = records[candidate].fields["email"];
+            if (p.email.empty() || e.is_null()) index = candidate;
+        }
+        if (index == records.size()) {
+            Record r;
+            r.type = "contact";
+            r.line = p.line;
+            r.page = guide.printed_page_of_line(p.line);
+            r.section = a.section;
+            r.title = !p.name.empty() ? p.name : !p.organisation.empty() ? p.organisation : p.email;
+            std::string id = contact_id(p);
+            std::string base = id;
+            for (int n = 2; ids.count(id); ++n) id = base + "-" + std::to_string(n);
+            ids.insert(id);
+            r.id = id;
+            auto opt = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
+            r.fields["name"] = opt(p.name);
+            r.fields["role"] = opt(p.role);
+            r.fields["organisation"] = opt(p.organisation);
+            r.fields["email"] = opt(p.email);
+            r.fields["phone"] = opt(p.phone);
+            r.fields["url"] = opt(p.url);
+            r.fields["generic"] = !p.email.empty() && is_generic_email(p.email);
+            r.fields["sections"] = nlohmann::json::array();
+            r.fields["lines"] = nlohmann::json::array();
+            records.push_back(std::move(r));
+        }
+        Record& r = records[index];
+        auto fill = [&](const char* key, const std::string& value) {
+            if (!value.empty() && r.fields[key].is_null()) r.fields[key] = value;
+        };
+        fill("name", p.name);
+        fill("role", p.role);
+        fill("organisation", p.organisation);
+        fill("email", p.email);
+        fill("phone", p.phone);
+        fill("url", p.url);
+        nlohmann::json section = a.section;
+        if (std::find(r.fields["sections"].begin(), r.fields["sections"].end(), section) == r.fields["sections"].end())
+            r.fields["sections"].push_back(section);
+        r.fields["lines"].push_back(p.line);
+        if (!p.email.empty()) by_email.emplace(p.email, index);
+        if (!folded_name.empty()) by_name.emplace(folded_name, index);
+    }
+    for (auto& r : records) {
+        std::vector<std::string> parts;
+        for (const char* key : {"name", "role", "organisation", "email", "phone", "url"})
+            if (r.fields[key].is_string()) parts.push_back(r.fields[key].get<std::string>());
+        std::string joined;
+        for (const auto& s : parts) joined += (joined.empty() ? "" : " — ") + s;
+        r.text = joined;
+    }
+    return records;
+}
 
 }  // namespace coopatlas::indexer

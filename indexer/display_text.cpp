@@ -176,7 +176,11 @@ std::string DisplayText::repair_word(const std::string& w, Mode mode, bool first
     };
     auto proper = [&](const std::string& k) {
         int caps = count(capital_count_, k);
-        return caps >= 1 && caps > count(lower_count_, k);
+        // Damage lower-cases many proper nouns ("Métropole nice Côte d’Azur"), so a
+        // few capitalised uses in mid-sentence outweigh several lower-case ones; a word
+        // used in lower case 20 times or more is an ordinary word ("énergie", "région").
+        int lower = count(lower_count_, k);
+        return caps >= 1 && 5 * caps >= lower && lower < 20;
     };
     auto lowered = [&] {
         icu::UnicodeString l = uw;
@@ -192,10 +196,13 @@ std::string DisplayText::repair_word(const std::string& w, Mode mode, bool first
     } else if (all_lower(s)) {
         if (acronym != acronyms_.end() && count(upper_count_, f) >= count(lower_count_, f) && s.length >= 2)
             return acronym->second;
-        if (proper(f)) out = capital_form_.at(f);
+        // Headings keep their lower-case words ("3.1 Agriculture et alimentation").
+        if (mode != Mode::heading && proper(f)) out = capital_form_.at(f);
+    } else if (title_case(s) && s.length <= 3 && acronym != acronyms_.end()) {
+        return acronym->second;  // "Ue" -> "UE", "Ct" -> "CT"
     } else if (all_upper(s) && mode != Mode::text && s.length >= 2 && acronym == acronyms_.end() &&
                !roman_ordinal(w)) {
-        out = proper(f) ? capital_form_.at(f) : lowered();
+        out = proper(f) && mode != Mode::heading ? capital_form_.at(f) : lowered();
     }
     if (mode == Mode::name && (first || !particle(f))) out = capitalize_first(out);
     return out;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -48,7 +49,8 @@ Guide Guide::parse(std::string_view content) {
         if (pos > content.size() && raw.empty()) break;
         if (is_page_break(raw) && number > 1) ++sheet;
         std::string text = rtrim(is_page_break(raw) ? raw.substr(1) : raw);
-        g.lines_.push_back({number, sheet, std::move(text)});
+        bool wrapped = !text.empty() && raw.size() > text.size() + (is_page_break(raw) ? 1 : 0) && raw.back() != '\r';
+        g.lines_.push_back({number, sheet, std::move(text), wrapped});
     }
     g.sheet_count_ = sheet + 1;
     // The vocabulary leaves out the fragments around a line-end hyphen, which
@@ -67,6 +69,83 @@ Guide Guide::parse(std::string_view content) {
     return g;
 }
 
+namespace {
+
+bool is_programme_heading(const std::string& t) {
+    std::string f = text::fold(text::collapse_whitespace(t));
+    return f == "programme" || f == "projet";
+}
+
+}  // namespace
+
+// The index tables of part III ("PAYS CONCERNÉ(S)  THÉMATIQUE  ...  VOIR PAGE") list
+// programmes with their printed page. A row (the lines since the previous "Page NN")
+// is matched to the PROGRAMME / PROJET heading whose block shares most of its words,
+// among the headings whose first-estimate page is near NN.
+std::vector<std::pair<int, int>> Guide::index_table_anchors() const {
+    static const std::regex page_ref(R"((?:^|\s)Pages?\s+(\d{1,3})(?:\s+et\s+(\d{1,3}))?\s*$)");
+    std::vector<std::pair<int, int>> anchors;
+    std::vector<size_t> headings;
+    for (size_t i = 0; i < lines_.size(); ++i)
+        if (is_programme_heading(lines_[i].text)) headings.push_back(i);
+    if (headings.empty()) return anchors;
+    auto significant = [](const std::string& s) {
+        std::unordered_set<std::string> out;
+        for (auto& w : text::words(s))
+            if (w.size() >= 4 && !text::is_stopword(w) && w != "page" && w != "pages") out.insert(w);
+        return out;
+    };
+    std::vector<std::unordered_set<std::string>> windows;
+    for (size_t h : headings) {
+        std::string block;
+        for (size_t k = h; k < lines_.size() && k < h + 16; ++k) block += lines_[k].text + " ";
+        windows.push_back(significant(block));
+    }
+    bool in_table = false;
+    std::string row;
+    for (const auto& l : lines_) {
+        std::string t = text::collapse_whitespace(l.text);
+        std::string f = text::fold(t);
+        if (f.size() >= 9 && f.compare(f.size() - 9, 9, "voir page") == 0) {
+            in_table = true;
+            row.clear();
+            continue;
+        }
+        if (!in_table) continue;
+        std::smatch m;
+        bool has_ref = std::regex_search(t, m, page_ref);
+        if (t.size() > 70 && !has_ref) {  // prose after the table
+            in_table = false;
+            continue;
+        }
+        row += t + " ";
+        if (!has_ref) continue;
+        auto words = significant(row);
+        for (int g = 1; g <= 2; ++g) {
+            if (!m[g].matched) continue;
+            int page = std::stoi(m[g]);
+            size_t best = headings.size();
+            int best_score = 1;
+            int best_gap = 1 << 20;
+            for (size_t c = 0; c < headings.size(); ++c) {
+                int estimate = printed_page_of_sheet(lines_[headings[c]].sheet);
+                int gap = std::abs(estimate - page);
+                if (estimate && gap > 8) continue;
+                int score = 0;
+                for (const auto& w : words) score += windows[c].count(w) ? 1 : 0;
+                if (score > best_score || (score == best_score && gap < best_gap)) {
+                    best = c;
+                    best_score = score;
+                    best_gap = gap;
+                }
+            }
+            if (best < headings.size()) anchors.emplace_back(lines_[headings[best]].number, page);
+        }
+        row.clear();
+    }
+    return anchors;
+}
+
 void Guide::calibrate_pages() {
     // Anchors: a line holding only a number that is a plausible printed page for
     // its sheet (printed pages run ahead of sheets, never behind, and grow with them).
@@ -80,6 +159,25 @@ void Guide::calibrate_pages() {
         if (!anchors.empty() && (n <= anchors.back().second || l.sheet <= anchors.back().first)) continue;
         anchors.emplace_back(l.sheet, n);
     }
+    interpolate(anchors);
+    // Second pass: the index tables, matched against the first estimate. A sheet
+    // listed with two pages holds both; it takes the first for its other lines.
+    auto table = index_table_anchors();
+    if (table.empty()) return;
+    std::map<int, int> by_sheet(anchors.begin(), anchors.end());
+    for (const auto& [line, page] : table) {
+        line_pages_[line] = page;
+        int sheet = lines_[static_cast<size_t>(line - 1)].sheet;
+        auto it = by_sheet.find(sheet);
+        if (it == by_sheet.end() || page < it->second) by_sheet[sheet] = page;
+    }
+    std::vector<std::pair<int, int>> merged;
+    for (const auto& a : by_sheet)
+        if (merged.empty() || a.second >= merged.back().second) merged.push_back(a);
+    interpolate(merged);
+}
+
+void Guide::interpolate(const std::vector<std::pair<int, int>>& anchors) {
     printed_pages_.assign(static_cast<size_t>(sheet_count_), 0);
     if (anchors.empty()) return;
     for (int s = 0; s < sheet_count_; ++s) {
@@ -108,6 +206,7 @@ int Guide::printed_page_of_sheet(int sheet) const {
 
 int Guide::printed_page_of_line(int line_number) const {
     if (line_number < 1 || line_number > static_cast<int>(lines_.size())) return 0;
+    if (auto it = line_pages_.find(line_number); it != line_pages_.end()) return it->second;
     return printed_page_of_sheet(lines_[static_cast<size_t>(line_number - 1)].sheet);
 }
 

@@ -6,7 +6,9 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace coopatlas::indexer {
@@ -15,6 +17,9 @@ struct GuideLine {
     int number = 0;    ///< 1-based line number in guide.txt
     int sheet = 0;     ///< 0-based extracted page
     std::string text;  ///< the line, without the page-break space and trailing spaces
+    /// The extraction left a space at the end: the PDF wrapped the line inside a
+    /// block of text ("3.1 Agriculture " / "et alimentation"), it did not end it.
+    bool wrapped = false;
 };
 
 class Guide {
@@ -27,9 +32,14 @@ public:
     const std::vector<GuideLine>& lines() const { return lines_; }
     int sheet_count() const { return sheet_count_; }
 
-    /// Printed page number of a sheet, interpolated between the sheets whose
-    /// printed number the extraction kept (a lone footer number). 0 if none known.
+    /// Printed page number of a sheet, interpolated between anchors: the sheets
+    /// whose printed number the extraction kept (a lone footer number) and the
+    /// sheets holding a programme that the index tables of part III list with
+    /// its page ("Maroc, Tunisie  Filières agro-écologiques  Terres en villes  Page 49").
+    /// 0 if none known.
     int printed_page_of_sheet(int sheet) const;
+    /// The page of a line: exact for a PROGRAMME / PROJET heading an index table
+    /// lists (a sheet may hold two printed pages), else the page of its sheet.
     int printed_page_of_line(int line_number) const;
 
     /// Folded words of the whole guide, to decide whether "grou-" + "pements"
@@ -38,9 +48,13 @@ public:
 
 private:
     void calibrate_pages();
+    void interpolate(const std::vector<std::pair<int, int>>& anchors);  // (sheet, page), sorted
 
     std::vector<GuideLine> lines_;
+    std::vector<std::pair<int, int>> index_table_anchors() const;  // (line of a programme heading, printed page)
+
     std::vector<int> printed_pages_;  // per sheet
+    std::unordered_map<int, int> line_pages_;  // heading line -> printed page, from the index tables
     int sheet_count_ = 0;
     std::unordered_set<std::string> vocabulary_;
 };

@@ -1,6 +1,18 @@
 #pragma once
 /// @file sections.hpp
 /// The heading path ("section") of every line of the guide.
+///
+/// The guide has three parts; part III is a catalogue in two halves,
+/// "Thématiques" and "Géographies", whose numbered sections both restart at 1,
+/// then a glossary. A path therefore names the part first:
+/// ["Thématiques", "3 Environnement", "3.1 Agriculture et alimentation"],
+/// ["Géographies", "2", "2.1 Bénin"] (a top-level name the extraction lost is
+/// left as its number). Part names come from the running footers
+/// ("IIIe PartIe | GéoGraphies") and the part title lines ("IIIe PARTIE");
+/// top-level names from the table of contents ("soMMAIRE") and the side tabs
+/// ("10 / vILLE / DURABLE"). Headings are validated by their numbering (a
+/// "31 juillet 2020" line is not section 31), may wrap over several lines, and
+/// the tables of contents create no section.
 
 #include <string>
 #include <vector>
@@ -10,7 +22,7 @@
 namespace coopatlas::indexer {
 
 /// For each line of the guide (index = line number - 1), the path of headings
-/// that contains it, outermost first.
+/// that contains it, outermost first; display text repaired ("1.3 énergie" -> "1.3 Énergie").
 std::vector<std::vector<std::string>> section_paths(const Guide& guide);
 
 }  // namespace coopatlas::indexer

@@ -1,0 +1,62 @@
+#include "indexer/display_text.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace coopatlas;
+using namespace coopatlas::indexer;
+
+namespace {
+// Real excerpt of part III: index table, themes, geographies and the glossary.
+const DisplayText& catalogue() {
+    static const Guide g = Guide::load(std::string(COOPATLAS_FIXTURES) + "/catalogue_excerpt.txt");
+    static const DisplayText d(g);
+    return d;
+}
+}  // namespace
+
+TEST(DisplayText, DamagedAcronymsFromTheGlossary) {
+    EXPECT_EQ(catalogue().text("la dAeCt et le meAe"), "la DAECT et le MEAE");
+    EXPECT_EQ(catalogue().text("l’AimF"), "l’AIMF");
+    EXPECT_EQ(catalogue().text("depuis 2009, la CnCd"), "depuis 2009, la CNCD");
+    EXPECT_EQ(catalogue().glossary().at("DAECT"),
+              "délégation pour l’action extérieure des collectivités territoriales (MEAE)");
+}
+
+TEST(DisplayText, LowerCaseAcronymOnlyWhenTheGuideWritesItInCapitals) {
+    // "ODD" is written in capitals in the excerpt's sentences; "mot" never is.
+    DisplayText d(std::vector<std::string>{"Les 17 Objectifs de développement durable (ODD) résultant",
+                                           "de l’Agenda 2030, les ODD sont", "le mot juste", "GLossAIRE DEs",
+                                           "mot : mission opérationnelle transfrontalière",
+                                           "odd : objectifs de développement durable", "126"});
+    EXPECT_EQ(d.text("l’odd 7 et le mot"), "l’ODD 7 et le mot");
+}
+
+TEST(DisplayText, OtherDamagedWordsAndHeadings) {
+    EXPECT_EQ(catalogue().heading("ConTACTs"), "Contacts");
+    EXPECT_EQ(catalogue().heading("1.3 énergie"), "1.3 Énergie");
+    EXPECT_EQ(catalogue().heading("ACCÈs AUx sERvICEs EssEnTIELs"), "Accès aux services essentiels");
+    EXPECT_EQ(catalogue().heading("IIIe PartIe"), "IIIe partie");
+}
+
+TEST(DisplayText, ProperNounSeenCapitalisedInMidSentence) {
+    // guide lines 3920 and 9208
+    DisplayText d(std::vector<std::string>{"de Nice d’échanger leurs savoir-faire respectifs avec les",
+                                           "la Métropole de Nice Côte d’Azur avec Alexandrie"});
+    EXPECT_EQ(d.text("Métropole nice Côte d’Azur"), "Métropole Nice Côte d’Azur");
+    EXPECT_EQ(d.text("une ville nice"), "une ville Nice");
+    EXPECT_EQ(d.text("une ville agréable"), "une ville agréable");
+}
+
+TEST(DisplayText, NamesCapitalisedByPosition) {
+    EXPECT_EQ(catalogue().name("virginie Rouquette"), "Virginie Rouquette");
+    EXPECT_EQ(catalogue().name("mikaël roux"), "Mikaël Roux");
+    EXPECT_EQ(catalogue().name("onDoUA"), "Ondoua");
+    EXPECT_EQ(catalogue().name("jean-yves hazoume"), "Jean-Yves Hazoume");
+    EXPECT_EQ(catalogue().name("Charles de gaulle"), "Charles de Gaulle");
+}
+
+TEST(DisplayText, CapitalizeFirstHandlesAccents) {
+    EXPECT_EQ(capitalize_first("énergie"), "Énergie");
+    EXPECT_EQ(capitalize_first("« clés en main »"), "« Clés en main »");
+    EXPECT_EQ(capitalize_first(""), "");
+}

@@ -1,0 +1,106 @@
+#include "indexer/programmes.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/text.hpp"
+#include "indexer/sections.hpp"
+
+using namespace coopatlas;
+using namespace coopatlas::indexer;
+
+namespace {
+struct Fixture {
+    Guide guide = Guide::load(std::string(COOPATLAS_FIXTURES) + "/catalogue_excerpt.txt");
+    std::vector<Record> programmes = extract_programmes(guide, section_paths(guide));
+    const Record& with_email(const std::string& email) const {
+        for (const auto& r : programmes)
+            for (const auto& e : r.fields["emails"])
+                if (e == email) return r;
+        throw std::runtime_error("no programme with " + email);
+    }
+    int line_of(const std::string& prefix) const {
+        for (const auto& l : guide.lines())
+            if (l.text.rfind(prefix, 0) == 0) return l.number;
+        return 0;
+    }
+};
+// Display case depends on what the whole guide teaches (proper nouns); compare folded.
+std::vector<std::string> folded(const nlohmann::json& list) {
+    std::vector<std::string> out;
+    for (const auto& s : list) out.push_back(text::fold(s.get<std::string>()));
+    return out;
+}
+std::vector<std::string> codes(const Record& r) {
+    std::vector<std::string> out;
+    for (const auto& c : r.countries) out.push_back(c.code);
+    return out;
+}
+}  // namespace
+
+TEST(Programmes, EveryBlockButTheStubsIsARecord) {
+    Fixture f;
+    // AIMF water, AIRF electrification, Terres en villes, Grand Est; the two stubs are not records.
+    ASSERT_EQ(f.programmes.size(), 4u);
+    for (const auto& r : f.programmes) {
+        EXPECT_EQ(r.type, "programme");
+        EXPECT_EQ(r.id.rfind("programme/", 0), 0u);
+    }
+}
+
+TEST(Programmes, BulletsKindOddAndEmailSplitFromItsLabel) {
+    Fixture f;
+    // "•	 Coordonnées :  " / "" / "ivan.dedessuslemoustier@auvergnerhonealpes.fr." (guide lines 2893-2895)
+    const Record& airf = f.with_email("ivan.dedessuslemoustier@auvergnerhonealpes.fr");
+    EXPECT_EQ(airf.fields["kind"], "clés en main");
+    EXPECT_EQ(airf.odd, (std::vector<int>{7, 8, 9, 13}));
+    EXPECT_EQ(codes(airf), (std::vector<std::string>{"BF", "ML", "MR", "NE", "SN"}));
+    EXPECT_EQ(text::fold(airf.fields["lead"].get<std::string>()), "association airf");
+    EXPECT_EQ(airf.fields["budget"], "4 076 euros");
+    EXPECT_EQ(airf.section.back(), "1.3 Énergie");
+}
+
+TEST(Programmes, ValueRunningOverABlankLine) {
+    Fixture f;
+    const Record& tev = f.with_email("marc.nielsen@terresenvilles.org");
+    EXPECT_EQ(folded(tev.themes), (std::vector<std::string>{"agriculture periurbaine", "plan territorial d'alimentation"}));
+    EXPECT_EQ(folded(tev.fields["destinations"]), (std::vector<std::string>{"sfax (tunisie)", "fes (maroc)"}));
+    EXPECT_EQ(tev.fields["budget"], "entre 3 000 et 6 000 euros");
+    EXPECT_EQ(tev.title, "« clés en main »");
+}
+
+TEST(Programmes, PrintedPageFromTheIndexTable) {
+    Fixture f;
+    // "Maroc, Tunisie  Filières agro-écologiques  Terres en villes  Page 49"
+    EXPECT_EQ(f.with_email("marc.nielsen@terresenvilles.org").page, 49);
+    // "Afrique de l’Ouest (...)  Électrification rurale  Association internationale des régions francophones  Page 43"
+    EXPECT_EQ(f.with_email("ivan.dedessuslemoustier@auvergnerhonealpes.fr").page, 43);
+}
+
+TEST(Programmes, CrossReferenceStubPointsToTheProgrammeItNames) {
+    Fixture f;
+    // "PRoGRAMME / mutualisable / Voir page 69, le projet mené par le conseil régional Grand est"
+    const Record& grand_est = f.with_email("mikael.roux@grandest.fr");
+    int stub = f.line_of("Voir page 69");
+    ASSERT_GT(stub, 0);
+    ASSERT_EQ(grand_est.fields["cited_at"].size(), 1u);
+    EXPECT_EQ(grand_est.fields["cited_at"][0]["line"], stub - 4);  // the PRoGRAMME heading of the stub
+    EXPECT_EQ(text::fold(grand_est.fields["lead"].get<std::string>()), "conseil regional grand est");
+    EXPECT_EQ(codes(grand_est), (std::vector<std::string>{"BJ", "TG"}));
+    EXPECT_EQ(grand_est.section, (std::vector<std::string>{"Géographies", "2", "2.1 Bénin"}));
+    // the person of the Coordonnées is a contact record id
+    EXPECT_EQ(grand_est.fields["contacts"], (nlohmann::json{"contact/mikael-roux"}));
+}
+
+TEST(Programmes, GenericAddressOfTheLeadAssociation) {
+    Fixture f;
+    const Record& aimf = f.with_email("sp@aimf.asso.fr");
+    EXPECT_EQ(aimf.odd, (std::vector<int>{6}));
+    EXPECT_EQ(aimf.title, "« clés en main » de l’AIMF");
+    EXPECT_EQ(aimf.fields["contacts"], (nlohmann::json{"contact/sp@aimf.asso.fr"}));
+}
+
+TEST(Programmes, IdsAreStable) {
+    Fixture a, b;
+    ASSERT_EQ(a.programmes.size(), b.programmes.size());
+    for (size_t i = 0; i < a.programmes.size(); ++i) EXPECT_EQ(a.programmes[i].id, b.programmes[i].id);
+}

@@ -111,10 +111,14 @@ ParsedQuery parse_query_text(std::string_view q) {
                         value.pop_back();
                     }
                 }
-                if (field == "type") parsed.types.push_back(text::fold(value));
-                else if (field == "pays" || field == "country") parsed.countries.push_back(text::fold(value));
-                else if (field == "theme") parsed.themes.push_back(value);
-                else if (auto n = std::atoi(value.c_str()); n >= 1 && n <= 17) parsed.odds.push_back(n);
+                if (field == "type")
+                    parsed.types.push_back(text::fold(value));
+                else if (field == "pays" || field == "country")
+                    parsed.countries.push_back(text::fold(value));
+                else if (field == "theme")
+                    parsed.themes.push_back(value);
+                else if (auto n = std::atoi(value.c_str()); n >= 1 && n <= 17)
+                    parsed.odds.push_back(n);
                 continue;
             }
         }
@@ -190,7 +194,8 @@ public:
 
     Xapian::Query item(const TextItem& item, bool expand, std::string* corrected) {
         switch (item.kind) {
-            case TextItem::Kind::word: return word(item.words[0], expand, expand, corrected);
+            case TextItem::Kind::word:
+                return word(item.words[0], expand, expand, corrected);
             case TextItem::Kind::phrase:
                 return phrase(item.words, static_cast<Xapian::termcount>(item.words.size()));
             case TextItem::Kind::prefix:
@@ -214,7 +219,8 @@ private:
     /// The closest word of the index's vocabulary; short words allow one
     /// edit only, so that an unknown short word is not "corrected" into noise.
     std::string spelling(const std::string& w) {
-        if (w.size() < 4 || std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        if (w.size() < 4 ||
+            std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
             return {};
         unsigned distance = w.size() >= 8 ? 2 : 1;
         return db_.get_spelling_suggestion(w, distance);

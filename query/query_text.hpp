@@ -54,12 +54,12 @@ ParsedQuery parse_query_text(std::string_view q);
 
 /// A Xapian query built from a ParsedQuery against one database.
 struct TextQuery {
-    bool match_all = false;           ///< no text typed: every record (the filters do the work)
-    Xapian::Query query;              ///< empty (matches nothing) when the text has no real word
-    Xapian::Query relaxed;            ///< all but one word group, OR-ed; empty unless >= 4 groups
-    MatchTerms match_terms;           ///< for snippets
-    std::string suggestion;           ///< the query with unknown words corrected; empty when none was
-    std::vector<std::string> unknown; ///< folded words found nowhere in the index, even corrected
+    bool match_all = false;            ///< no text typed: every record (the filters do the work)
+    Xapian::Query query;               ///< empty (matches nothing) when the text has no real word
+    Xapian::Query relaxed;             ///< all but one word group, OR-ed; empty unless >= 4 groups
+    MatchTerms match_terms;            ///< for snippets
+    std::string suggestion;            ///< the query with unknown words corrected; empty when none was
+    std::vector<std::string> unknown;  ///< folded words found nowhere in the index, even corrected
 };
 
 /// Builds the query; `db` gives synonyms, spelling and term frequencies.

@@ -13,7 +13,8 @@ TEST(GlossaryEntry, SmallCapsAcronyms) {
     ASSERT_TRUE(a);
     EXPECT_EQ(a->acronym, "AFd");
     EXPECT_EQ(a->expansion, "Agence française de développement");
-    auto two = glossary_entry("dG deVCo : direction générale du développement et coopération de la Commission européenne");
+    auto two =
+        glossary_entry("dG deVCo : direction générale du développement et coopération de la Commission européenne");
     ASSERT_TRUE(two);
     EXPECT_EQ(two->acronym, "dG deVCo");
 }
@@ -26,8 +27,8 @@ TEST(GlossaryEntry, OwnerInParenthesesIsDropped) {
 
 TEST(GlossaryEntry, NotAnEntry) {
     EXPECT_FALSE(glossary_entry("Colombie : clarisse.paoloni@diplomatie.gouv.fr"));  // a contact line
-    EXPECT_FALSE(glossary_entry("Note : voir plus loin"));                            // first letters differ
-    EXPECT_FALSE(glossary_entry("AFD : Agence"));                                     // one word
+    EXPECT_FALSE(glossary_entry("Note : voir plus loin"));                           // first letters differ
+    EXPECT_FALSE(glossary_entry("AFD : Agence"));                                    // one word
     EXPECT_FALSE(glossary_entry("Une phrase ordinaire sans deux-points"));
 }
 

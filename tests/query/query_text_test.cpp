@@ -93,14 +93,13 @@ protected:
         std::filesystem::remove_all(dir_);
     }
     void SetUp() override {
-        dir_ = (std::filesystem::temp_directory_path() / ("coopatlas-query-text-" + std::to_string(::getpid()))).string();
+        dir_ =
+            (std::filesystem::temp_directory_path() / ("coopatlas-query-text-" + std::to_string(::getpid()))).string();
         std::filesystem::remove_all(dir_);
         db_ = Xapian::WritableDatabase(dir_, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-        for (const char* t : {"Les collectivités territoriales et l'assainissement",
-                              "Une exposition de collections au musée",
-                              "L'AFD finance la FICOL",
-                              "La coopération décentralisée avec le Japon",
-                              "Les villes jumelées"}) {
+        for (const char* t :
+             {"Les collectivités territoriales et l'assainissement", "Une exposition de collections au musée",
+              "L'AFD finance la FICOL", "La coopération décentralisée avec le Japon", "Les villes jumelées"}) {
             Xapian::Document doc;
             doc.set_data(t);
             terms::index_text(doc, t, "", 1, 0);
@@ -139,9 +138,7 @@ TEST_F(BuildTextQuery, AcronymBothWays) {
     EXPECT_EQ(run("agence française de développement").size(), 1u);
 }
 
-TEST_F(BuildTextQuery, EnglishThroughTheTable) {
-    EXPECT_EQ(run("decentralised cooperation").size(), 1u);
-}
+TEST_F(BuildTextQuery, EnglishThroughTheTable) { EXPECT_EQ(run("decentralised cooperation").size(), 1u); }
 
 TEST_F(BuildTextQuery, TypoIsCorrectedAndSaid) {
     TextQuery tq;

@@ -20,7 +20,9 @@ MatchTerms terms_for(std::initializer_list<const char*> typed) {
 }
 }  // namespace
 
-TEST(HtmlEscape, AllFiveCharacters) { EXPECT_EQ(html_escape("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"); }
+TEST(HtmlEscape, AllFiveCharacters) {
+    EXPECT_EQ(html_escape("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+}
 
 TEST(Snippet, AccentedWordsKeepEveryLetter) {
     EXPECT_EQ(make_snippet("Le maire François Dupont", terms_for({"francois"})),

@@ -187,7 +187,15 @@ std::vector<GeoHit> GeoIndex::match(const GeoArea& area, bool need_distances) co
     // 3. One hit per record, ordered by docid, with its nearest distance.
     const size_t max_doc = doc_start_.size() - 1;
     std::vector<GeoHit> hits;
-    if (found.size() > max_doc / 16) {
+    if (!need_distances && found.size() > max_doc / 64) {
+        // Membership only, large answer: a bitmap (1 bit per document) then one sweep.
+        std::vector<uint64_t> bits(max_doc / 64 + 1, 0);
+        for (const auto& h : found) bits[h.docid / 64] |= uint64_t{1} << (h.docid % 64);
+        hits.reserve(found.size());
+        for (size_t w = 0; w < bits.size(); ++w)
+            for (uint64_t b = bits[w]; b; b &= b - 1)
+                hits.push_back({static_cast<Xapian::docid>(w * 64 + static_cast<size_t>(__builtin_ctzll(b))), 0});
+    } else if (found.size() > max_doc / 16) {
         // Dense marks beat sorting when the answer is a large share of the index.
         std::vector<double> best(max_doc + 1, std::numeric_limits<double>::infinity());
         for (const auto& h : found) best[h.docid] = std::min(best[h.docid], h.distance_km);

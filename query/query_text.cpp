@@ -287,7 +287,9 @@ TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db
         ++i;
     }
     out.query = Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
-    if (groups.size() >= 4) {
+    // A word the guide does not know at all (even corrected) says the query is
+    // about something else: no relaxed answer then, only the exact one (nothing).
+    if (groups.size() >= 4 && out.unknown.empty()) {
         // Every group but one: used only when the whole query finds nothing.
         std::vector<Xapian::Query> leave_one_out;
         for (size_t skip = 0; skip < groups.size(); ++skip) {

@@ -56,7 +56,7 @@ ParsedQuery parse_query_text(std::string_view q);
 struct TextQuery {
     bool match_all = false;            ///< no text typed: every record (the filters do the work)
     Xapian::Query query;               ///< empty (matches nothing) when the text has no real word
-    Xapian::Query relaxed;             ///< all but one word group, OR-ed; empty unless >= 4 groups
+    Xapian::Query relaxed;             ///< all but one word group, OR-ed; empty unless >= 4 groups, all known
     MatchTerms match_terms;            ///< for snippets
     std::string suggestion;            ///< the query with unknown words corrected; empty when none was
     std::vector<std::string> unknown;  ///< folded words found nowhere in the index, even corrected

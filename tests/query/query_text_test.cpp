@@ -179,3 +179,12 @@ TEST_F(BuildTextQuery, NoTextMeansEverything) {
     TextQuery tq = build_text_query(parse_query_text("pays:fr"), db_);
     EXPECT_TRUE(tq.match_all);
 }
+
+TEST_F(BuildTextQuery, RelaxedOnlyWhenEveryWordIsKnown) {
+    TextQuery tq = build_text_query(parse_query_text("villes jumelées coopération Japon"), db_);
+    EXPECT_FALSE(tq.relaxed.empty());
+    tq = build_text_query(parse_query_text("villes jumelées coopération kangourou"), db_);
+    EXPECT_TRUE(tq.relaxed.empty());
+    tq = build_text_query(parse_query_text("villes jumelées Japon"), db_);
+    EXPECT_TRUE(tq.relaxed.empty());  // three groups: all of them or nothing
+}

@@ -27,6 +27,6 @@ inline constexpr Xapian::valueno kSlotPage = 1;    ///< sortable printed page
 inline constexpr Xapian::valueno kSlotPoints = 2;  ///< Xapian::LatLongCoords::serialise of geo[]
 
 /// Version of this layout, stored as database metadata "coopatlas:schema".
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 
 }  // namespace coopatlas::schema

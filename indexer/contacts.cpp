@@ -72,7 +72,7 @@ bool looks_like_name(const std::string& line, const DisplayText& display) {
             bool initial = w.size() == 1;
             if (!initial) return false;
         }
-        if (text::is_stopword(w) && w != "de" && w != "du" && w != "d" && w != "le" && w != "la") return false;
+        if (text::is_stopword(w) && w.size() > 1 && w != "de" && w != "du" && w != "le" && w != "la") return false;
     }
     return true;
 }
@@ -119,6 +119,15 @@ void split_role_organisation(const std::string& s, std::string& role, std::strin
     std::string rest = repaired.substr(best + best_len);
     // keep the article of an elided organisation name ("l’Association" -> "Association")
     organisation = capitalize_first(trim(rest));
+}
+
+// "patrick.riba@..." printed alone under "Bolivie :": the person is Patrick Riba.
+// Only for a "first.last" address of two alphabetic parts of two letters or more.
+std::string name_from_email(const std::string& email, const DisplayText& display) {
+    static const std::regex first_last(R"(^([a-z]{2,}(?:-[a-z]{2,})?)\.([a-z]{2,}(?:-[a-z]{2,})?)@)");
+    std::smatch m;
+    if (!std::regex_search(email, m, first_last)) return "";
+    return display.name(m[1].str() + " " + m[2].str());
 }
 
 struct Appearance {
@@ -197,6 +206,7 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
             }
             std::vector<std::string> rest;
             for (const auto& a : info) {
+                if (!a.empty() && a.back() == ':') continue;  // "Argentine :", "et à la DAECT :" label the address
                 std::smatch m;
                 if (std::regex_search(a, m, url_re()) && trim(a) == m.str()) p.url = m.str();
                 else if (std::regex_search(a, m, phone_re()) && m.str().size() + 4 >= trim(a).size()) p.phone = trim(m.str());
@@ -207,6 +217,7 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
                 if (std::regex_search(b, m, url_re())) p.url = m.str();
                 else if (std::regex_search(b, m, phone_re())) p.phone = trim(m.str());
             }
+            if (p.name.empty() && !is_generic_email(email)) p.name = name_from_email(email, display);
             if (!rest.empty()) split_role_organisation(join_lines(guide, rest), p.role, p.organisation, display);
             if (p.organisation.empty() && !header_org.empty()) p.organisation = header_org;
             out.push_back({std::move(p), sections[i]});
@@ -231,9 +242,15 @@ bool is_generic_email(const std::string& email) {
     static const std::set<std::string> functions = {
         "sp", "contact", "contacts", "info", "infos", "information", "direction", "secretariat", "international",
         "accueil", "communication", "presidence", "cabinet", "webmaster", "bonjour", "hello", "courrier", "mairie",
-        "daei", "dri", "ri", "cooperation", "relations-internationales", "europe", "admin", "office", "semaine-alc"};
+        "daei", "dri", "ri", "cooperation", "relations-internationales", "europe", "admin", "office", "coordination",
+        "scac", "annee", "semaine"};
     std::string local = email.substr(0, email.find('@'));
     if (functions.count(local)) return true;
+    // "annee-2021.meae@", "semaine-alc.ame@": a function word first, or a year in the address
+    auto first = local.substr(0, local.find_first_of(".-_"));
+    if (functions.count(first) && first.size() > 3) return true;
+    if (std::any_of(local.begin(), local.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        return true;
     auto dot = local.find_first_of(".-_");
     return dot != std::string::npos && functions.count(local.substr(0, dot)) && local.substr(0, dot).size() > 3;
 }
@@ -295,6 +312,7 @@ std::vector<Person> people_in_coordinates(const std::string& value, int line, co
                 split_role_organisation(before, p.role, p.organisation, display);
             }
         }
+        if (p.name.empty() && !is_generic_email(p.email)) p.name = name_from_email(p.email, display);
         out.push_back(std::move(p));
     }
     return out;

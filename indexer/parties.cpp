@@ -617,7 +617,13 @@ bool Scanner::kind_phrase(std::size_t& i) {
             m.country = adjective;
             m.french = adjective->code == "FR" ? 1 : 0;
         }
-        if (k->french == 1 || (fp && fp->kind != "commune")) {
+        bool abroad = (context_ && context_->code != "FR") || sentence_abroad_;
+        bool unknown_grouping = m.kind == "intercommunalité" && !fp && abroad;
+        if (unknown_grouping) {
+            // "la communauté de communes de Bam ... au Burkina Faso": an unknown grouping abroad
+            m.french = -1;
+            settle_country(m, tag);
+        } else if (k->french == 1 || (fp && fp->kind != "commune")) {
             // a French kind word or a French area name: "au Pérou" is where it acts
             m.french = 1;
             if (tag.country && tag.country->code != "FR") m.acts_in = tag.country;
@@ -625,7 +631,6 @@ bool Scanner::kind_phrase(std::size_t& i) {
             settle_country(m, tag);
         }
         if (m.french == -1) {
-            bool abroad = (context_ && context_->code != "FR") || sentence_abroad_;
             bool big_enough = fp && (fp->kind != "commune" || tag.french ||
                                      fp->population >= (abroad ? 5000 : 300));
             m.french = (big_enough && !(tag.country && tag.country->code != "FR")) ? 1 : 0;
@@ -846,7 +851,9 @@ bool Scanner::bare_name(std::size_t& i) {
             cue = f.find("jumel") != std::string::npos || f.find("cooper") != std::string::npos ||
                   f.find("partenari") != std::string::npos;
         }
-        if (cue) m.french = 0;
+        // a small French homonym abroad waits for the list's tag ("Faux-la-Montagne et Saint-Camille, au Québec")
+        bool homonym = lex_.french(name) != nullptr && !m.tagged;
+        if (cue && !homonym) m.french = 0;
         else pending = true;  // a later "(Pays)" may still tag this list
         if (!m.country) m.country = context_;
     }
@@ -913,10 +920,17 @@ std::vector<PartyMention> Scanner::run() {
         if (!m.tagged || m.french != 0 || !pending_[k - 1]) continue;
         std::string_view between = s_.substr(p.end, m.begin - p.end);
         if (between == ", " || between == " et " || between == ", et ") {
+            pending_[k - 1] = false;
+            if (auto* fp = lex_.french(p.place); fp && fp->kind == "commune") {
+                // "avec Faux-la-Montagne et Saint-Camille, au Québec": a French commune keeps its side
+                p.french = 1;
+                p.place = fp->name;
+                p.country = lex_.country("France");
+                continue;
+            }
             p.country = m.country;
             p.french = 0;
             p.tagged = true;
-            pending_[k - 1] = false;
         }
     }
     std::vector<PartyMention> kept;

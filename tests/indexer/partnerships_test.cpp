@@ -59,7 +59,10 @@ TEST(Partnerships, ProseCuesKindsAndCountries) {
                                 {"Centre-Val de Loire", "Burkina Faso"},
                                 {"Lescar", "Testour"},
                                 {"Le Lamentin", "Santiago de Cuba"},
-                                {"Le Lamentin", "Carrefour"}}));
+                                {"Le Lamentin", "Carrefour"},
+                                // a small French commune in a list tagged "au Québec" stays French
+                                {"Le Favril", "Saint-Camille"},
+                                {"Faux-la-Montagne", "Saint-Camille"}}));
     const Record* zapopan = e.partnership("CA du Grand Angoulême", "Zapopan");
     ASSERT_NE(zapopan, nullptr);
     EXPECT_EQ(zapopan->line, 1);

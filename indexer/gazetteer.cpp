@@ -3,6 +3,7 @@
 #include <ogr_geometry.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 
@@ -40,6 +41,42 @@ bool contains(const std::vector<std::string>& list, std::string_view value) {
 /// Distance tolerance for in_country(), in degrees (about 10 km): Natural
 /// Earth's 1:50m outlines cut off coastal towns and small islands.
 constexpr double kShapeToleranceDeg = 0.1;
+
+/// Shortest compact key indexed (shorter ones match too many e-mail labels).
+constexpr std::size_t kMinCompact = 3;
+
+constexpr std::uint64_t kFnvOffset = 1469598103934665603ULL;
+constexpr std::uint64_t kFnvPrime = 1099511628211ULL;
+
+/// FNV-1a of a key, for the sorted name indexes.
+std::uint64_t key_hash(std::string_view key) {
+    std::uint64_t h = kFnvOffset;
+    for (unsigned char c : key) h = (h ^ c) * kFnvPrime;
+    return h;
+}
+
+/// key_hash(compact_key(key)) for a key already normalised, without a copy.
+std::uint64_t compact_hash(std::string_view key) {
+    std::uint64_t h = kFnvOffset;
+    for (unsigned char c : key)
+        if (c != ' ') h = (h ^ c) * kFnvPrime;
+    return h;
+}
+
+std::size_t compact_size(std::string_view key) {
+    return key.size() - static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
+}
+
+/// True when `key` without its spaces equals `label`.
+bool compact_equals(std::string_view key, std::string_view label) {
+    std::size_t j = 0;
+    for (char c : key) {
+        if (c == ' ') continue;
+        if (j == label.size() || label[j] != c) return false;
+        ++j;
+    }
+    return j == label.size();
+}
 
 }  // namespace
 
@@ -85,29 +122,50 @@ Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 void Gazetteer::index(std::size_t i) {
     const Place& p = places_[i];
     auto add_key = [&](const std::string& key) {
-        if (key.empty()) return;
-        auto& v = by_key_[key];
-        if (v.empty() || v.back() != i) v.push_back(i);
+        if (!key.empty()) by_key_.push_back({key_hash(key), i});
     };
     add_key(p.key);
     for (const auto& k : p.alt_keys) add_key(k);
     if (p.kind == place_kind::kCountry && !countries_.count(p.country)) countries_[p.country] = i;
     if (p.country == "FR" && p.kind != place_kind::kCity) {
-        auto add_compact = [&](std::string key) {
-            key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
-            if (key.size() < 3) return;
-            auto& v = by_compact_[key];
-            if (v.empty() || v.back() != i) v.push_back(i);
+        auto add_compact = [&](const std::string& key) {
+            if (compact_size(key) >= kMinCompact) by_compact_.push_back({compact_hash(key), i});
         };
         add_compact(p.key);
         for (const auto& k : p.alt_keys) add_compact(k);
     }
 }
 
+namespace {
+
+template <class Ref>
+void drop_duplicates(std::vector<Ref>& v) {
+    v.erase(std::unique(v.begin(), v.end(), [](const Ref& a, const Ref& b) { return !(a < b) && !(b < a); }),
+            v.end());
+}
+
+}  // namespace
+
+void Gazetteer::sort_indexes() {
+    for (auto* v : {&by_key_, &by_compact_}) {
+        std::sort(v->begin(), v->end());
+        drop_duplicates(*v);
+    }
+}
+
 void Gazetteer::add(Place place) {
     if (place.key.empty()) place.key = place_key(place.name);
     places_.push_back(std::move(place));
+    const std::size_t keys = by_key_.size(), compacts = by_compact_.size();
     index(places_.size() - 1);
+    // Merge the new entries in place: the indexes stay sorted between calls.
+    std::sort(by_key_.begin() + static_cast<std::ptrdiff_t>(keys), by_key_.end());
+    std::inplace_merge(by_key_.begin(), by_key_.begin() + static_cast<std::ptrdiff_t>(keys), by_key_.end());
+    std::sort(by_compact_.begin() + static_cast<std::ptrdiff_t>(compacts), by_compact_.end());
+    std::inplace_merge(by_compact_.begin(), by_compact_.begin() + static_cast<std::ptrdiff_t>(compacts),
+                       by_compact_.end());
+    drop_duplicates(by_key_);
+    drop_duplicates(by_compact_);
 }
 
 void Gazetteer::add_country_shape(const std::string& code, const unsigned char* wkb, std::size_t size) {
@@ -147,9 +205,14 @@ bool Gazetteer::in_country(std::string_view code, geo::LatLon p) const {
 
 std::vector<const Place*> Gazetteer::find(std::string_view name) const {
     std::vector<const Place*> out;
-    auto it = by_key_.find(place_key(name));
-    if (it == by_key_.end()) return out;
-    for (std::size_t i : it->second) out.push_back(&places_[i]);
+    const std::string key = place_key(name);
+    if (key.empty()) return out;
+    const std::uint64_t h = key_hash(key);
+    auto it = std::lower_bound(by_key_.begin(), by_key_.end(), KeyRef{h, 0});
+    for (; it != by_key_.end() && it->hash == h; ++it) {
+        const Place& p = places_[it->place];
+        if (p.key == key || contains(p.alt_keys, key)) out.push_back(&p);
+    }
     return out;
 }
 
@@ -224,9 +287,15 @@ std::vector<const Place*> Gazetteer::lookup(std::string_view name, const PlaceFi
 
 std::vector<const Place*> Gazetteer::find_compact(std::string_view label) const {
     std::vector<const Place*> out;
-    auto it = by_compact_.find(std::string(label));
-    if (it == by_compact_.end()) return out;
-    for (std::size_t i : it->second) out.push_back(&places_[i]);
+    if (label.size() < kMinCompact) return out;
+    const std::uint64_t h = key_hash(label);
+    auto it = std::lower_bound(by_compact_.begin(), by_compact_.end(), KeyRef{h, 0});
+    for (; it != by_compact_.end() && it->hash == h; ++it) {
+        const Place& p = places_[it->place];
+        bool match = compact_equals(p.key, label);
+        for (std::size_t k = 0; !match && k < p.alt_keys.size(); ++k) match = compact_equals(p.alt_keys[k], label);
+        if (match) out.push_back(&p);
+    }
     return rank(std::move(out), {});
 }
 
@@ -262,18 +331,19 @@ Gazetteer Gazetteer::load(const std::string& gpkg_path) {
     Gazetteer g;
     const auto count = static_cast<std::size_t>(std::max<GIntBig>(0, layer->GetFeatureCount()));
     g.places_.reserve(count);
-    g.by_key_.reserve(count * 2);  // about 1.5 keys per place: no rehash while loading
+    g.by_key_.reserve(count * 2);  // about 1.5 keys per place
     g.by_compact_.reserve(count / 4);
     layer->ResetReading();
     for (gdal::FeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
         Place p;
         p.name = f->GetFieldAsString(idx[0]);
         p.key = f->GetFieldAsString(idx[1]);
-        std::string alts = f->GetFieldAsString(idx[2]);
+        if (p.key.empty()) p.key = place_key(p.name);
+        const std::string_view alts = f->GetFieldAsString(idx[2]);
         for (std::size_t start = 0; start < alts.size();) {
             std::size_t bar = alts.find('|', start);
-            if (bar == std::string::npos) bar = alts.size();
-            if (bar > start) p.alt_keys.push_back(alts.substr(start, bar - start));
+            if (bar == std::string_view::npos) bar = alts.size();
+            if (bar > start) p.alt_keys.emplace_back(alts.substr(start, bar - start));
             start = bar + 1;
         }
         p.kind = f->GetFieldAsString(idx[3]);
@@ -288,8 +358,10 @@ Gazetteer Gazetteer::load(const std::string& gpkg_path) {
         if (geom == nullptr || wkbFlatten(geom->getGeometryType()) != wkbPoint) continue;
         const auto* pt = geom->toPoint();
         p.point = {pt->getY(), pt->getX()};
-        g.add(std::move(p));
+        g.places_.push_back(std::move(p));
+        g.index(g.places_.size() - 1);
     }
+    g.sort_indexes();
     if (OGRLayer* shapes = ds->GetLayerByName("country_shapes")) {
         int code_idx = shapes->GetLayerDefn()->GetFieldIndex("code");
         shapes->ResetReading();

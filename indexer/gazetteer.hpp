@@ -5,6 +5,7 @@
 /// (var/gazetteer.gpkg, layers `places` and `country_shapes`) and loaded here
 /// into memory for the geocoder.
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -110,11 +111,21 @@ public:
     bool has_country_shapes() const;
 
 private:
+    /// A name index entry: the hash of a key and the place carrying it. Kept
+    /// sorted by (hash, place); a lookup checks the place really has the key.
+    struct KeyRef {
+        std::uint64_t hash;
+        std::size_t place;
+        bool operator<(const KeyRef& o) const { return hash != o.hash ? hash < o.hash : place < o.place; }
+    };
+    /// Appends place i's entries to by_key_ and by_compact_ (unsorted) and to countries_.
     void index(std::size_t i);
+    /// Sorts by_key_ and by_compact_ and drops duplicate entries.
+    void sort_indexes();
 
     std::vector<Place> places_;
-    std::unordered_map<std::string, std::vector<std::size_t>> by_key_;
-    std::unordered_map<std::string, std::vector<std::size_t>> by_compact_;
+    std::vector<KeyRef> by_key_;      ///< place_key() and alternate keys
+    std::vector<KeyRef> by_compact_;  ///< compact_key() of French places other than cities
     std::unordered_map<std::string, std::size_t> countries_;
     struct Shapes;
     std::unique_ptr<Shapes> shapes_;

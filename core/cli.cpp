@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "error.hpp"
+#include "version.hpp"
 
 namespace coopatlas::cli {
 
@@ -116,6 +117,18 @@ std::string Parser::help() const {
     }
     out << "\nExit codes: 0 success, 1 runtime failure, 2 bad usage.\n";
     return out.str();
+}
+
+bool Parser::answered_help_or_version(std::ostream& out) const {
+    if (has("help")) {
+        out << help();
+        return true;
+    }
+    if (has("version")) {
+        out << version_string() << "\n";
+        return true;
+    }
+    return false;
 }
 
 int run_main(const std::string& program, const std::function<int()>& body) {

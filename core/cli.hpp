@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iosfwd>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,6 +38,10 @@ public:
     const std::vector<std::string>& positional() const { return positional_; }
 
     std::string help() const;
+
+    /// Prints the help or the versions when --help or --version was given and
+    /// returns true: the caller then exits with 0.
+    bool answered_help_or_version(std::ostream& out) const;
 
 private:
     const Option* find(const std::string& name) const;

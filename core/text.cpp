@@ -142,6 +142,15 @@ std::vector<std::string> words(std::string_view utf8) {
     return out;
 }
 
+std::string words_key(std::string_view utf8) {
+    std::string key;
+    for (const auto& w : words(utf8)) {
+        if (!key.empty()) key += ' ';
+        key += w;
+    }
+    return key;
+}
+
 bool is_stopword(std::string_view w) {
     static constexpr std::array<std::string_view, 96> kStop = {
         "a", "au", "aux", "avec", "ce", "ces", "cette", "dans", "de", "des", "du", "elle", "en", "et", "eux",

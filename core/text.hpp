@@ -31,6 +31,10 @@ std::vector<Token> tokenize(std::string_view utf8);
 /// Folded words only.
 std::vector<std::string> words(std::string_view utf8);
 
+/// The folded words joined by single spaces: the lookup key of a name
+/// ("Côte d’Ivoire" -> "cote ivoire" once elided, "Saint-Étienne" -> "saint etienne").
+std::string words_key(std::string_view utf8);
+
 /// True for French (and a few English) function words that carry no meaning
 /// for search ("de", "la", "les", "the"...). Expects a folded word.
 bool is_stopword(std::string_view folded);

@@ -16,14 +16,7 @@ namespace coopatlas::indexer {
 
 namespace {
 
-std::string key_of(std::string_view name) {
-    std::string key;
-    for (const auto& w : text::words(name)) {
-        if (!key.empty()) key += ' ';
-        key += w;
-    }
-    return key;
-}
+std::string key_of(std::string_view name) { return text::words_key(name); }
 
 // Short or everyday forms the guide uses beside the official French names of
 // the table ("Corée" for the Republic of Korea, "Congo" for the Republic of the Congo).

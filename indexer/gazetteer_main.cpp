@@ -4,7 +4,6 @@
 
 #include "core/cli.hpp"
 #include "core/error.hpp"
-#include "core/version.hpp"
 #include "gazetteer_build.hpp"
 
 int main(int argc, char** argv) {
@@ -25,14 +24,7 @@ int main(int argc, char** argv) {
             .add({"out", "PATH", "GeoPackage to write (default var/gazetteer.gpkg)", "Output"})
             .add({"quiet", "", "no progress on stderr", "Output"});
         args.parse(argc, argv);
-        if (args.has("help")) {
-            std::cout << args.help();
-            return 0;
-        }
-        if (args.has("version")) {
-            std::cout << version_string() << "\n";
-            return 0;
-        }
+        if (args.answered_help_or_version(std::cout)) return 0;
         if (!args.positional().empty()) throw UsageError("unexpected argument '" + args.positional()[0] + "'");
         paths.node_modules = args.get_or("node-modules", paths.node_modules);
         paths.iso_codes_json = args.get_or("iso-codes", paths.iso_codes_json);

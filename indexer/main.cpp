@@ -3,7 +3,6 @@
 
 #include "core/cli.hpp"
 #include "core/error.hpp"
-#include "core/version.hpp"
 #include "index_build.hpp"
 
 int main(int argc, char** argv) {
@@ -18,14 +17,7 @@ int main(int argc, char** argv) {
             .add({"out", "DIR", "index folder to write (default var/index)", "Output"})
             .add({"quiet", "", "no progress on stderr", "Output"});
         args.parse(argc, argv);
-        if (args.has("help")) {
-            std::cout << args.help();
-            return 0;
-        }
-        if (args.has("version")) {
-            std::cout << version_string() << "\n";
-            return 0;
-        }
+        if (args.answered_help_or_version(std::cout)) return 0;
         if (!args.positional().empty()) throw UsageError("unexpected argument '" + args.positional()[0] + "'");
         indexer::BuildOptions options{args.get_or("guide", "data/guide/guide.txt"), args.get_or("out", "var/index"),
                                       args.get_or("gazetteer", "")};

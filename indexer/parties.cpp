@@ -14,14 +14,7 @@ namespace coopatlas::indexer {
 
 namespace {
 
-std::string key_of(std::string_view name) {
-    std::string key;
-    for (const auto& w : text::words(name)) {
-        if (!key.empty()) key += ' ';
-        key += w;
-    }
-    return key;
-}
+std::string key_of(std::string_view name) { return text::words_key(name); }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
@@ -243,6 +236,8 @@ void PartyLexicon::add_french(const std::string& name, const std::string& kind, 
     std::string key = key_of(name);
     if (key.empty()) return;
     french_[key].push_back({name, kind, population});
+    if (kind == "région" && std::find(region_keys_.begin(), region_keys_.end(), key) == region_keys_.end())
+        region_keys_.push_back(key);
 }
 
 void PartyLexicon::learn_case(const Guide& guide) {
@@ -303,8 +298,8 @@ const FrenchPlace* PartyLexicon::french(std::string_view name, std::string_view 
             if (key == alias) return best_of(official);
         // "Centre" for "Centre-Val de Loire", "Sud-Provence-Alpes-Côte d'Azur" for PACA
         const FrenchPlace* found = nullptr;
-        for (const auto& [k, places] : french_) {
-            for (const auto& p : places) {
+        for (const auto& k : region_keys_) {
+            for (const auto& p : french_.at(k)) {
                 if (p.kind != "région") continue;
                 bool prefix = starts_with(k, key + " ");
                 bool inside = key.size() > k.size() && key.size() >= k.size() + 4 &&

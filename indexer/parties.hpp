@@ -70,6 +70,7 @@ public:
 private:
     const CountryTable* countries_;
     std::unordered_map<std::string, std::vector<FrenchPlace>> french_;  // key: folded words
+    std::vector<std::string> region_keys_;  // keys of french_ naming a région: the partial-name fallback scans only these
     std::unordered_map<std::string, std::pair<int, int>> case_;         // folded -> (capitalised, lower)
 };
 

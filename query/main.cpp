@@ -6,7 +6,6 @@
 
 #include "core/cli.hpp"
 #include "core/error.hpp"
-#include "core/version.hpp"
 #include "request.hpp"
 #include "searcher.hpp"
 
@@ -56,14 +55,7 @@ int main(int argc, char** argv) {
             .add({"offset", "N", "results to skip (default 0)", "Results"})
             .add({"json", "", "print the JSON body of GET /api/search", "Results"});
         args.parse(argc, argv);
-        if (args.has("help")) {
-            std::cout << args.help();
-            return 0;
-        }
-        if (args.has("version")) {
-            std::cout << version_string() << "\n";
-            return 0;
-        }
+        if (args.answered_help_or_version(std::cout)) return 0;
         std::multimap<std::string, std::string> params;
         std::string q;
         for (const auto& w : args.positional()) q += (q.empty() ? "" : " ") + w;

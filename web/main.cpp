@@ -4,7 +4,6 @@
 
 #include "core/cli.hpp"
 #include "core/error.hpp"
-#include "core/version.hpp"
 #include "server.hpp"
 
 namespace {
@@ -26,14 +25,7 @@ int main(int argc, char** argv) {
             .add({"port", "N", "port (default 8080)", "Network"})
             .add({"threads", "N", "worker threads (default 4)", "Network"});
         args.parse(argc, argv);
-        if (args.has("help")) {
-            std::cout << args.help();
-            return 0;
-        }
-        if (args.has("version")) {
-            std::cout << version_string() << "\n";
-            return 0;
-        }
+        if (args.answered_help_or_version(std::cout)) return 0;
         if (!args.positional().empty()) throw UsageError("unexpected argument '" + args.positional()[0] + "'");
         web::ServerOptions options;
         options.index_dir = args.get_or("index", "var/index");

@@ -16,6 +16,34 @@ namespace fs = std::filesystem;
 using namespace coopatlas;
 using nlohmann::json;
 
+namespace {
+
+/// A coopatlas server on a free loopback port, served by a background thread
+/// for as long as the object lives.
+class RunningServer {
+public:
+    explicit RunningServer(web::ServerOptions options) : server_(std::move(options)) {
+        port_ = server_.bind_any_port("127.0.0.1");
+        thread_ = std::thread([this] { server_.serve(); });
+    }
+    ~RunningServer() {
+        server_.stop();
+        thread_.join();
+    }
+    int port() const { return port_; }
+    httplib::Result get(const std::string& path) const {
+        httplib::Client client("127.0.0.1", port_);
+        return client.Get(path.c_str());
+    }
+
+private:
+    web::Server server_;
+    int port_ = 0;
+    std::thread thread_;
+};
+
+}  // namespace
+
 class ServerTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
@@ -25,30 +53,18 @@ protected:
         web::ServerOptions options;
         options.index_dir = dir_;
         options.static_dir = std::string(COOPATLAS_SOURCE_DIR) + "/web/static";
-        server_ = new web::Server(options);
-        port_ = server_->bind_any_port("127.0.0.1");
-        thread_ = new std::thread([] { server_->serve(); });
+        running_ = new RunningServer(options);
     }
     static void TearDownTestSuite() {
-        server_->stop();
-        thread_->join();
-        delete thread_;
-        delete server_;
+        delete running_;
         fs::remove_all(dir_);
     }
-    static httplib::Result get(const std::string& path) {
-        httplib::Client client("127.0.0.1", port_);
-        return client.Get(path.c_str());
-    }
+    static httplib::Result get(const std::string& path) { return running_->get(path); }
     static std::string dir_;
-    static web::Server* server_;
-    static std::thread* thread_;
-    static int port_;
+    static RunningServer* running_;
 };
 std::string ServerTest::dir_;
-web::Server* ServerTest::server_ = nullptr;
-std::thread* ServerTest::thread_ = nullptr;
-int ServerTest::port_ = 0;
+RunningServer* ServerTest::running_ = nullptr;
 
 TEST_F(ServerTest, HealthzAnswers) {
     auto res = get("/healthz");
@@ -108,21 +124,13 @@ protected:
         dir_ = fixture::write_fixture_index("coopatlas-geoserver");
         web::ServerOptions options;
         options.index_dir = dir_;
-        server_ = new web::Server(options);
-        port_ = server_->bind_any_port("127.0.0.1");
-        thread_ = new std::thread([] { server_->serve(); });
+        running_ = new RunningServer(options);
     }
     static void TearDownTestSuite() {
-        server_->stop();
-        thread_->join();
-        delete thread_;
-        delete server_;
+        delete running_;
         fs::remove_all(dir_);
     }
-    static httplib::Result get(const std::string& path) {
-        httplib::Client client("127.0.0.1", port_);
-        return client.Get(path.c_str());
-    }
+    static httplib::Result get(const std::string& path) { return running_->get(path); }
     static json get_json(const std::string& path, int expected_status = 200) {
         auto res = get(path);
         EXPECT_TRUE(res) << path;
@@ -131,14 +139,10 @@ protected:
         return json::parse(res->body);
     }
     static std::string dir_;
-    static web::Server* server_;
-    static std::thread* thread_;
-    static int port_;
+    static RunningServer* running_;
 };
 std::string GeoServerTest::dir_;
-web::Server* GeoServerTest::server_ = nullptr;
-std::thread* GeoServerTest::thread_ = nullptr;
-int GeoServerTest::port_ = 0;
+RunningServer* GeoServerTest::running_ = nullptr;
 
 TEST_F(GeoServerTest, EntityIsTheWholeRecord) {
     json r = get_json("/api/entity/programme/eau-benin");
@@ -198,7 +202,7 @@ TEST_F(GeoServerTest, OgcLandingConformanceCollectionsOverHttp) {
     json landing = get_json("/ogc");
     bool data = false;
     for (const auto& l : landing["links"])
-        if (l["rel"] == "data") data = l["href"] == "http://127.0.0.1:" + std::to_string(port_) + "/ogc/collections";
+        if (l["rel"] == "data") data = l["href"] == "http://127.0.0.1:" + std::to_string(running_->port()) + "/ogc/collections";
     EXPECT_TRUE(data) << landing.dump();
     EXPECT_FALSE(get_json("/ogc/conformance")["conformsTo"].empty());
     auto api = get("/ogc/api");
@@ -288,7 +292,7 @@ TEST_F(GeoServerTest, MetricsCountARequest) {
 }
 
 TEST_F(GeoServerTest, OversizedRequestBodyIs413) {
-    httplib::Client client("127.0.0.1", port_);
+    httplib::Client client("127.0.0.1", running_->port());
     auto res = client.Post("/api/search", std::string(128 * 1024, 'x'), "text/plain");
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 413);

@@ -5,6 +5,8 @@
 #include <regex>
 #include <set>
 
+#include "countries.hpp"
+#include "glossary.hpp"
 #include "programmes.hpp"
 #include "core/text.hpp"
 
@@ -96,6 +98,8 @@ void split_role_organisation(const std::string& s, std::string& role, std::strin
                                            " au sein de ",   " auprès de ",    " à l’",           " à l'",
                                            " à la ",         " à ",            " au ",            " de l’",
                                            " de l'",         " du ",           " de la ",         " de "};
+    // "experte française au sein de RYCO": without its place the function says little, so the
+    // role keeps "au sein de X" and X is also the organisation.
     size_t best = std::string::npos, best_len = 0;
     for (const char* m : kMarkers) {
         std::string marker = m;
@@ -114,11 +118,122 @@ void split_role_organisation(const std::string& s, std::string& role, std::strin
         role = repaired;
         return;
     }
-    role = trim(repaired.substr(0, best));
     std::string marker = repaired.substr(best, best_len);
-    std::string rest = repaired.substr(best + best_len);
-    // keep the article of an elided organisation name ("l’Association" -> "Association")
-    organisation = capitalize_first(trim(rest));
+    bool within = marker.rfind(" au sein d", 0) == 0;
+    role = within ? repaired : trim(repaired.substr(0, best));
+    // Mid-line, the organisation keeps the case the guide prints ("au ministère de la
+    // Décentralisation" -> "ministère de la Décentralisation"); the elided article goes.
+    organisation = trim(repaired.substr(best + best_len));
+}
+
+// A postal address ("57, boulevard des Invalides - 75007 Paris 07 SP") is neither role nor organisation.
+bool is_address(const std::string& line) {
+    static const std::regex re(R"((^\d{1,4},? (rue|bd|boulevard|avenue|place|quai|allée|chemin)\b)|\b\d{5}\b)",
+                               std::regex::icase);
+    return std::regex_search(line, re);
+}
+
+// The lines between a name and its address, as units: a line that ends on an open word
+// ("secrétaire exécutif de l’Association nationale" / "des Communes du Bénin (AnCB)") goes on
+// with the next one; otherwise the next line is a unit of its own ("ambassade de france au
+// Mexique" / "Institut français pour l’Amérique latine").
+std::vector<std::string> info_units(const Guide& guide, const std::vector<std::string>& lines) {
+    static const std::regex open_end(
+        R"((\b(de|du|des|d’|d'|la|le|les|l’|l'|à|au|aux|et|en|pour|sur|avec|auprès)|[,’'\-])$)", std::regex::icase);
+    static const std::set<std::string> articles = {"le", "la", "les", "l", "un", "une", "pour", "en", "voir"};
+    std::vector<std::vector<std::string>> groups;
+    for (const auto& l : lines) {
+        auto ws = text::words(l);
+        // a new unit opens like a function or an organisation ("comité de pilotage", "Institut ...");
+        // "france" or "centrafricaine" alone end the line above
+        bool opens = !ws.empty() && !articles.count(ws[0]) && (organisation_start(ws[0]) || role_or_prose_start(ws[0]));
+        if (groups.empty() || (opens && !std::regex_search(trim(groups.back().back()), open_end))) groups.emplace_back();
+        groups.back().push_back(l);
+    }
+    std::vector<std::string> units;
+    for (const auto& g : groups) units.push_back(join_lines(guide, g));
+    return units;
+}
+
+// Role and organisation from the units under a name: the first gives both ("groupe-pays Bénin
+// à Cités Unies france"); a later unit that opens like an organisation is another organisation
+// when none is known yet, else it is added to it; a later unit that opens in lower case is
+// another function ("comité de pilotage des Rencontres").
+void roles_and_organisations(const std::vector<std::string>& units, Person& p, const DisplayText& display) {
+    for (size_t k = 0; k < units.size(); ++k) {
+        std::string role, organisation;
+        split_role_organisation(units[k], role, organisation, display);
+        if (k == 0 && !organisation.empty() && role.empty()) organisation = capitalize_first(organisation);
+        if (!role.empty()) p.role += (p.role.empty() ? "" : ", ") + role;
+        if (!organisation.empty()) p.organisation += (p.organisation.empty() ? "" : ", ") + organisation;
+    }
+}
+
+// Acronyms of the guide not explained by its glossary, with the expansion the text gives:
+// "(Regional Youth Cooperation Office – RYCO)" or "Agence ... (ABC)".
+std::map<std::string, std::string> text_definitions(const Guide& guide, const DisplayText& display) {
+    std::map<std::string, std::string> out;  // folded acronym -> display expansion
+    std::vector<std::string> paragraph;
+    auto flush = [&] {
+        if (paragraph.empty()) return;
+        std::string t = display.text(join_lines(guide, paragraph));
+        paragraph.clear();
+        static const std::regex dash(R"(\(([^()]{8,120}?)\s+(?:–|-)\s+([A-Za-z]{2,10})\))");
+        for (std::sregex_iterator it(t.begin(), t.end(), dash), end; it != end; ++it)
+            out.try_emplace(text::fold((*it)[2].str()), trim((*it)[1].str()));
+        for (const auto& a : defined_acronyms(t)) {
+            auto at = t.find("(" + display.text(a.acronym) + ")");
+            if (at == std::string::npos) at = t.find("(" + a.acronym + ")");
+            if (at == std::string::npos) continue;
+            std::string before = trim(t.substr(0, at));
+            for (size_t pos = before.size(); pos-- > 0;) {
+                if (pos != 0 && before[pos - 1] != ' ') continue;
+                std::string candidate = before.substr(pos);
+                std::string folded;
+                for (const auto& w : text::words(candidate)) folded += (folded.empty() ? "" : " ") + w;
+                if (folded == a.expansion) {
+                    out.try_emplace(text::fold(a.acronym), candidate);
+                    break;
+                }
+                if (folded.size() > a.expansion.size()) break;
+            }
+        }
+    };
+    for (const auto& l : guide.lines()) {
+        if (is_blank(l)) flush();
+        else paragraph.push_back(l.text);
+    }
+    flush();
+    std::set<std::string> explained;
+    for (const auto& [acronym, expansion] : display.glossary()) explained.insert(text::fold(acronym));
+    for (auto it = out.begin(); it != out.end();) {
+        if (explained.count(it->first) || !display.is_acronym(it->first)) it = out.erase(it);
+        else ++it;
+    }
+    return out;
+}
+
+// What the organisation needs to be understood out of its section: a bare acronym the glossary
+// does not explain gets the expansion the text gives ("RYCO (Regional Youth Cooperation Office)");
+// a ministry in a foreign country's section gets that country ("ministère de la Décentralisation
+// (Cameroun)").
+std::string complete_organisation(const std::string& organisation, const std::vector<std::string>& section,
+                                  const std::map<std::string, std::string>& definitions) {
+    if (organisation.empty()) return organisation;
+    auto ws = text::words(organisation);
+    if (ws.size() == 1) {
+        auto it = definitions.find(ws[0]);
+        if (it != definitions.end() && organisation.find('(') == std::string::npos)
+            return organisation + " (" + it->second + ")";
+    }
+    if (!section.empty() && (ws[0] == "ministere" || ws[0] == "ministeres")) {
+        static const std::regex number(R"(^\d{1,2}(\.\d{1,2})?\s+)");
+        const auto& table = CountryTable::default_table();
+        auto country = table.lookup(std::regex_replace(section.back(), number, ""));
+        if (country && country->code != "FR" && table.find_in(organisation).empty())
+            return organisation + " (" + country->name + ")";
+    }
+    return organisation;
 }
 
 // "patrick.riba@..." printed alone under "Bolivie :": the person is Patrick Riba.
@@ -172,8 +287,8 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
             --top;
             if (prev.text.size() > 1 && prev.text[0] == ' ' && prev.text[1] != ' ') break;  // first line of a sheet
         }
-        if (above.empty() && top > 0) {
-            // "ConTACT | DAECT" directly above: look back over the blank line for the header.
+        if (header_org.empty() && top > 0) {
+            // "ConTACT | DAECT", a blank line, then the name: look back over the blank line for the header.
             size_t h = top;
             while (h > 0 && is_blank(lines[h - 1])) --h;
             if (h > 0) {
@@ -207,6 +322,7 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
             std::vector<std::string> rest;
             for (const auto& a : info) {
                 if (!a.empty() && a.back() == ':') continue;  // "Argentine :", "et à la DAECT :" label the address
+                if (is_address(a)) continue;
                 std::smatch m;
                 if (std::regex_search(a, m, url_re()) && trim(a) == m.str()) p.url = m.str();
                 else if (std::regex_search(a, m, phone_re()) && m.str().size() + 4 >= trim(a).size()) p.phone = trim(m.str());
@@ -218,7 +334,7 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
                 else if (std::regex_search(b, m, phone_re())) p.phone = trim(m.str());
             }
             if (p.name.empty() && !is_generic_email(email)) p.name = name_from_email(email, display);
-            if (!rest.empty()) split_role_organisation(join_lines(guide, rest), p.role, p.organisation, display);
+            if (!rest.empty()) roles_and_organisations(info_units(guide, rest), p, display);
             if (p.organisation.empty() && !header_org.empty()) p.organisation = header_org;
             out.push_back({std::move(p), sections[i]});
         }
@@ -335,64 +451,91 @@ std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::
         }
     }
     people_in_groups(guide, sections, programme_lines, display, appearances);
+    const auto definitions = text_definitions(guide, display);
+    for (auto& a : appearances) a.person.organisation = complete_organisation(a.person.organisation, a.section, definitions);
     std::stable_sort(appearances.begin(), appearances.end(),
                      [](const Appearance& a, const Appearance& b) { return a.person.line < b.person.line; });
 
-    // One record per person: same e-mail, or same folded name when an appearance has no e-mail.
-    std::vector<Record> records;
+    // People: appearances with the same e-mail, or the same folded name when one has no e-mail.
+    struct PersonGroup {
+        std::string key;  // "contact/" + slug of the name (of the address for a generic one)
+        std::string name, phone, url;
+        std::vector<size_t> members;  // indexes into appearances
+    };
+    std::vector<PersonGroup> people;
+    std::vector<size_t> person_of(appearances.size());
     std::map<std::string, size_t> by_email, by_name;
-    std::set<std::string> ids;
-    for (auto& a : appearances) {
-        const Person& p = a.person;
-        size_t index = records.size();
+    std::set<std::string> keys;
+    for (size_t i = 0; i < appearances.size(); ++i) {
+        const Person& p = appearances[i].person;
+        size_t index = people.size();
         std::string folded_name = p.name.empty() ? "" : text::fold(p.name);
         if (!p.email.empty() && by_email.count(p.email)) index = by_email[p.email];
         else if (!folded_name.empty() && by_name.count(folded_name)) {
             size_t candidate = by_name[folded_name];
             // two people of the same name with two different addresses stay apart
-            const auto& e = records[candidate].fields["email"];
-            if (p.email.empty() || e.is_null()) index = candidate;
+            bool other_address = false;
+            for (size_t m : people[candidate].members)
+                if (!p.email.empty() && !appearances[m].person.email.empty() && appearances[m].person.email != p.email)
+                    other_address = true;
+            if (!other_address) index = candidate;
         }
-        if (index == records.size()) {
-            Record r;
-            r.type = "contact";
-            r.line = p.line;
-            r.page = guide.printed_page_of_line(p.line);
-            r.section = a.section;
-            r.title = !p.name.empty() ? p.name : !p.organisation.empty() ? p.organisation : p.email;
-            std::string id = contact_id(p);
-            std::string base = id;
-            for (int n = 2; ids.count(id); ++n) id = base + "-" + std::to_string(n);
-            ids.insert(id);
-            r.id = id;
-            auto opt = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
-            r.fields["name"] = opt(p.name);
-            r.fields["role"] = opt(p.role);
-            r.fields["organisation"] = opt(p.organisation);
-            r.fields["email"] = opt(p.email);
-            r.fields["phone"] = opt(p.phone);
-            r.fields["url"] = opt(p.url);
-            r.fields["generic"] = !p.email.empty() && is_generic_email(p.email);
-            r.fields["sections"] = nlohmann::json::array();
-            r.fields["lines"] = nlohmann::json::array();
-            records.push_back(std::move(r));
+        if (index == people.size()) {
+            PersonGroup g;
+            std::string key = contact_id(p);
+            for (int n = 2; keys.count(key); ++n) key = contact_id(p) + "-" + std::to_string(n);
+            keys.insert(key);
+            g.key = key;
+            people.push_back(std::move(g));
         }
-        Record& r = records[index];
-        auto fill = [&](const char* key, const std::string& value) {
-            if (!value.empty() && r.fields[key].is_null()) r.fields[key] = value;
-        };
-        fill("name", p.name);
-        fill("role", p.role);
-        fill("organisation", p.organisation);
-        fill("email", p.email);
-        fill("phone", p.phone);
-        fill("url", p.url);
-        nlohmann::json section = a.section;
-        if (std::find(r.fields["sections"].begin(), r.fields["sections"].end(), section) == r.fields["sections"].end())
-            r.fields["sections"].push_back(section);
-        r.fields["lines"].push_back(p.line);
+        PersonGroup& g = people[index];
+        g.members.push_back(i);
+        if (g.name.empty()) g.name = p.name;  // the first spelling ("virgine Rouquette" later is a typo)
+        if (g.phone.empty()) g.phone = p.phone;
+        if (g.url.empty()) g.url = p.url;
+        person_of[i] = index;
         if (!p.email.empty()) by_email.emplace(p.email, index);
         if (!folded_name.empty()) by_name.emplace(folded_name, index);
+    }
+
+    // One record per appearance: the guide gives a person's role and organisation per section
+    // ("groupe-pays Algérie", then "groupe-pays Tunisie"). Appearances of one person share the
+    // key `person`, the name, and the lists of every section and line where the person appears.
+    std::vector<Record> records;
+    std::set<std::string> ids;
+    auto opt = [](const std::string& v) { return v.empty() ? nlohmann::json(nullptr) : nlohmann::json(v); };
+    for (size_t i = 0; i < appearances.size(); ++i) {
+        const Person& p = appearances[i].person;
+        const PersonGroup& g = people[person_of[i]];
+        Record r;
+        r.type = "contact";
+        r.line = p.line;
+        r.page = guide.printed_page_of_line(p.line);
+        r.section = appearances[i].section;
+        r.title = !g.name.empty() ? g.name : !p.organisation.empty() ? p.organisation : p.email;
+        std::string id = g.key;
+        if (ids.count(id) && !r.section.empty()) id = g.key + "--" + slugify(r.section.back());
+        std::string base = id;
+        for (int n = 2; ids.count(id); ++n) id = base + "-" + std::to_string(n);
+        ids.insert(id);
+        r.id = id;
+        r.fields["person"] = g.key;
+        r.fields["name"] = opt(g.name);
+        r.fields["role"] = opt(p.role);
+        r.fields["organisation"] = opt(p.organisation);
+        r.fields["email"] = opt(p.email);
+        r.fields["phone"] = opt(p.phone.empty() ? g.phone : p.phone);
+        r.fields["url"] = opt(p.url.empty() ? g.url : p.url);
+        r.fields["generic"] = !p.email.empty() && is_generic_email(p.email);
+        r.fields["sections"] = nlohmann::json::array();
+        r.fields["lines"] = nlohmann::json::array();
+        for (size_t m : g.members) {
+            nlohmann::json section = appearances[m].section;
+            auto& all = r.fields["sections"];
+            if (std::find(all.begin(), all.end(), section) == all.end()) all.push_back(section);
+            r.fields["lines"].push_back(appearances[m].person.line);
+        }
+        records.push_back(std::move(r));
     }
     for (auto& r : records) {
         std::vector<std::string> parts;

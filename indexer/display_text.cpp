@@ -46,29 +46,43 @@ bool all_upper(const Shape& s) { return s.upper > 0 && s.lower == 0; }
 bool all_lower(const Shape& s) { return s.lower > 0 && s.upper == 0; }
 bool title_case(const Shape& s) { return s.first_upper && s.upper == 1 && s.lower > 0; }
 
+// A capital after these (or first on its line) may just open a sentence, a bullet or a quote
+// (after a dash it is kept: "mutualisable – Orléans et Parakou" names a place):
+// it says nothing about the word being a proper noun. Headings ("3.2 Biodiversité") and
+// index rows ("Page 49") put a capital after a number.
+bool opens_sentence(UChar32 before) {
+    return before == 0 || before == '.' || before == '!' || before == '?' || before == ':' ||
+           before == 0x2022 || before == 0x00AB || before == 0x201C || before == '"' || before == 0x2026 ||
+           u_isdigit(before);
+}
+
 // "IIIe", "Ier", "IIe": roman ordinals keep their case.
 bool roman_ordinal(const std::string& w) {
     static const std::regex re("^[IVX]+(e|er|re|es)$");
     return std::regex_match(w, re);
 }
 
-// Letters (and the marks on them) make a word; everything else is kept as it is.
+// Letters (and the marks on them) make a word; everything else is kept as it is. `f` gets
+// the word, its index and the last character before it that is not a space (0 for the first).
 template <typename F>
 std::string map_words(std::string_view raw, F&& f) {
     icu::UnicodeString s = u(raw);
     std::string out;
     int32_t i = 0;
     int index = 0;
+    UChar32 previous = 0;  // the last character before the word that is not a space; 0 at the start
     while (i < s.length()) {
         UChar32 c = s.char32At(i);
         if (!is_letter(c)) {
             out += utf8(icu::UnicodeString(c));
+            if (!u_isspace(c)) previous = c;
             i += U16_LENGTH(c);
             continue;
         }
         int32_t start = i;
         while (i < s.length() && is_letter(s.char32At(i))) i += U16_LENGTH(s.char32At(i));
-        out += f(utf8(s.tempSubStringBetween(start, i)), index++, start == 0 ? 0 : s.char32At(s.moveIndex32(start, -1)));
+        out += f(utf8(s.tempSubStringBetween(start, i)), index++, previous);
+        previous = s.char32At(s.moveIndex32(i, -1));
     }
     return out;
 }
@@ -121,15 +135,41 @@ void DisplayText::learn(const std::vector<std::string>& lines) {
                 ++upper_count_[f];
             } else if (all_lower(s)) {
                 ++lower_count_[f];
-            } else if (title_case(s) && before != 0 && before != '.' && before != '!' && before != '?' &&
-                       before != ':' && before != 0x2022 && before != '\t') {
-                // 0 = first word of the line: a line may begin a sentence, so it says nothing.
+            } else if (title_case(s) && !opens_sentence(before)) {
                 ++capital_count_[f];
                 capital_form_.try_emplace(f, w);
             }
             return std::string();
         });
     }
+    // 1b. Which capitals the small-caps fonts lost: the first letters of sentences the
+    //     extraction wrote in lower case ("... en 2019. devant l’ampleur", "hongrie" at the start
+    //     of a line after a full stop). A lower-case word is only taken for a damaged proper noun
+    //     when its first letter is one of them: "alimentation", "biodiversité" stay common nouns
+    //     even if an organisation's name capitalises them elsewhere.
+    std::unordered_map<UChar32, std::pair<int, int>> starts;  // folded letter -> (in lower case, all)
+    bool after_end = true;
+    for (const auto& line : lines) {
+        std::string t = text::collapse_whitespace(line);
+        if (t.empty()) {
+            after_end = true;
+            continue;
+        }
+        map_words(t, [&](const std::string& w, int index, UChar32 before) {
+            if ((index == 0 && after_end) || (index > 0 && (before == '.' || before == '!' || before == '?'))) {
+                icu::UnicodeString uw = u(w);
+                UChar32 first = uw.char32At(0);
+                auto& [lower, all] = starts[u_tolower(first)];
+                ++all;
+                if (u_islower(first)) ++lower;
+            }
+            return std::string();
+        });
+        char last = t.back();
+        after_end = last == '.' || last == '!' || last == '?' || last == ':';
+    }
+    for (const auto& [letter, counts] : starts)
+        if (counts.first >= 3 && 5 * counts.first >= counts.second) damaged_initials_.insert(letter);
     // 2. The glossary ("GLOSSAIRE DES ABRÉVIATIONS", part III): "KEY : expansion" entries,
     //    an expansion running over the following lines, up to the page number.
     static const std::regex entry(R"(^(\S{2,10}(?: \S{2,8})?) : (.+)$)");
@@ -175,6 +215,9 @@ std::string DisplayText::repair_word(const std::string& w, Mode mode, bool first
         return it == m.end() ? 0 : it->second;
     };
     auto proper = [&](const std::string& k) {
+        if (s.lower > 0 && !s.first_upper && !damaged_initials_.count(u_tolower(uw.char32At(0))) &&
+            !damaged_initials_.empty())
+            return false;
         int caps = count(capital_count_, k);
         // Damage lower-cases many proper nouns ("Métropole nice Côte d’Azur"), so a
         // few capitalised uses in mid-sentence outweigh several lower-case ones; a word
@@ -192,6 +235,13 @@ std::string DisplayText::repair_word(const std::string& w, Mode mode, bool first
     auto acronym = acronyms_.find(f);
     if (damaged) {
         if (acronym != acronyms_.end()) return acronym->second;
+        // "GEsCoD", "RYCo", "IfECo" in running text: a short word mostly in capitals is an acronym
+        // the guide never wrote whole ("ConTACTs", "EURoPE" are headings, "onDoUA" a name).
+        if (mode == Mode::text && s.upper >= 3 && s.upper >= s.lower && s.length <= 6) {
+            icu::UnicodeString upper = uw;
+            upper.toUpper();
+            return utf8(upper);
+        }
         out = proper(f) ? capital_form_.at(f) : lowered();
     } else if (all_lower(s)) {
         if (acronym != acronyms_.end() && count(upper_count_, f) >= count(lower_count_, f) && s.length >= 2)

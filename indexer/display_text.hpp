@@ -10,6 +10,7 @@
 /// Search keeps indexing the raw text: folding makes both forms equal.
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -57,6 +58,7 @@ private:
     std::unordered_map<std::string, int> capital_count_;     // folded -> capitalised uses in mid-sentence
     std::unordered_map<std::string, std::string> capital_form_;
     std::map<std::string, std::string> glossary_;
+    std::set<int32_t> damaged_initials_;  // lower-case letters that small caps made of capitals
 };
 
 /// Upper-cases the first letter of a UTF-8 string ("énergie" -> "Énergie").

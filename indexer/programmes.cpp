@@ -291,9 +291,14 @@ std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std
     auto blocks = find_programme_blocks(guide);
 
     // Contact ids come from the contact extractor itself, so that merged people share one id.
+    // A person has one contact record per appearance: the block links the appearance at its own line.
     std::map<std::string, std::string> id_by_email, id_by_name;
+    std::map<std::pair<std::string, int>, std::string> id_by_email_line;
     for (const auto& c : extract_contacts(guide, sections)) {
-        if (c.fields.contains("email") && c.fields["email"].is_string()) id_by_email[c.fields["email"]] = c.id;
+        if (c.fields.contains("email") && c.fields["email"].is_string()) {
+            id_by_email.emplace(c.fields["email"], c.id);
+            id_by_email_line[{c.fields["email"], c.line}] = c.id;
+        }
         if (c.fields.contains("name") && c.fields["name"].is_string())
             id_by_name[text::fold(c.fields["name"].get<std::string>())] = c.id;
     }
@@ -347,7 +352,8 @@ std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std
                     for (const auto& e : find_emails(f.value)) emails.push_back(e);
                     for (const auto& person : people_in_coordinates(f.value, f.line, display)) {
                         std::string id;
-                        if (!person.email.empty() && id_by_email.count(person.email)) id = id_by_email[person.email];
+                        if (id_by_email_line.count({person.email, f.line})) id = id_by_email_line[{person.email, f.line}];
+                        else if (!person.email.empty() && id_by_email.count(person.email)) id = id_by_email[person.email];
                         else if (!person.name.empty() && id_by_name.count(text::fold(person.name)))
                             id = id_by_name[text::fold(person.name)];
                         else id = contact_id(person);

@@ -48,16 +48,18 @@ TEST(Contacts, ContactBlockNameOrganisationAndEmail) {
     EXPECT_EQ(r->type, "contact");
 }
 
-TEST(Contacts, SamePersonInTwoPlacesIsOneRecord) {
+TEST(Contacts, SamePersonInTwoPlacesSharesOnePersonKey) {
     Fixture f;
-    int n = 0;
+    std::vector<const Record*> found;
     for (const auto& r : f.contacts)
-        if (r.fields.at("email") == "armelle.guyomarch@diplomatie.gouv.fr") ++n;
-    EXPECT_EQ(n, 1);
-    const Record* r = f.by_email("armelle.guyomarch@diplomatie.gouv.fr");
-    ASSERT_NE(r, nullptr);
-    EXPECT_EQ(r->fields.at("lines").size(), 2u);
-    EXPECT_EQ(r->fields.at("organisation"), "DAECT");
+        if (r.fields.at("email") == "armelle.guyomarch@diplomatie.gouv.fr") found.push_back(&r);
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_NE(found[0]->id, found[1]->id);
+    for (const auto* r : found) {
+        EXPECT_EQ(r->fields.at("person"), "contact/armelle-guyomarch");
+        EXPECT_EQ(r->fields.at("lines").size(), 2u);
+        EXPECT_EQ(r->fields.at("organisation"), "DAECT");
+    }
 }
 
 TEST(Contacts, GenericAddressBelongsToTheOrganisation) {
@@ -105,4 +107,106 @@ TEST(Contacts, CoordinatesWithSeveralPeopleAndOrganisationsInParentheses) {
     EXPECT_EQ(people[0].name, "Juliette Delbe");
     EXPECT_EQ(people[0].role, "directrice des relations internationales");
     EXPECT_EQ(contact_id(people[0]), "contact/juliette-delbe");
+}
+
+namespace {
+std::vector<Record> contacts_of(const std::string& excerpt) {
+    Guide g = Guide::parse(excerpt);
+    return extract_contacts(g, section_paths(g));
+}
+std::vector<const Record*> with_email(const std::vector<Record>& records, const std::string& email) {
+    std::vector<const Record*> out;
+    for (const auto& r : records)
+        if (r.fields.at("email") == email) out.push_back(&r);
+    return out;
+}
+}  // namespace
+
+TEST(Contacts, OneRecordPerAppearanceWithItsOwnRoleAndASharedPersonKey) {
+    // guide lines 9368-9372 and 9811-9815 (the second spelling "virgine" is a typo of the guide)
+    auto records = contacts_of(
+        " 11.4 Algérie\nLe texte.\n\nConTACT\n\nvirginie Rouquette\ngroupe-pays Algérie de Cités Unies france\n"
+        "v.rouquette@cites-unies-france.org \n\n 11.5 Liban\nLe texte.\n\nConTACT\n\nvirgine Rouquette\n"
+        "groupe-pays Liban à Cités Unies france\nv.rouquette@cites-unies-france.org \n");
+    auto found = with_email(records, "v.rouquette@cites-unies-france.org");
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0]->id, "contact/virginie-rouquette");
+    EXPECT_EQ(found[1]->id, "contact/virginie-rouquette--11.5-liban");
+    for (const auto* r : found) {
+        EXPECT_EQ(r->fields.at("person"), "contact/virginie-rouquette");
+        EXPECT_EQ(r->fields.at("name"), "Virginie Rouquette");
+        EXPECT_EQ(text::fold(r->fields.at("organisation").get<std::string>()), "cites unies france");
+        EXPECT_EQ(r->fields.at("sections").size(), 2u);
+        EXPECT_EQ(r->fields.at("lines").size(), 2u);
+    }
+    EXPECT_EQ(found[0]->fields.at("role"), "groupe-pays Algérie");
+    EXPECT_EQ(found[1]->fields.at("role"), "groupe-pays Liban");
+    EXPECT_EQ(found[1]->section.back(), "11.5 Liban");
+}
+
+TEST(Contacts, AcronymTheGlossaryDoesNotExplainTakesTheExpansionOfTheText) {
+    // guide lines 8355-8399
+    auto records = contacts_of(
+        " 10.1 Balkans occidentaux\nLe RYCo\nL’Office régional pour la coopération de la jeunesse \n"
+        "(Regional Youth Cooperation Office – RYCO), inspiré de \nl’expérience de l’OFAJ.\n\nConTACTs\n\n"
+        "Bérengère Dailly\nexperte française au sein de RYCo\nberengere.dailly@rycowb.org\n\n"
+        "Guillaume Lagrée\nDAECT\nguillaume.lagree@diplomatie.gouv.fr \n");
+    auto dailly = with_email(records, "berengere.dailly@rycowb.org");
+    ASSERT_EQ(dailly.size(), 1u);
+    EXPECT_EQ(dailly[0]->fields.at("role"), "experte française au sein de RYCO");
+    EXPECT_EQ(dailly[0]->fields.at("organisation"), "RYCO (Regional Youth Cooperation Office)");
+    auto lagree = with_email(records, "guillaume.lagree@diplomatie.gouv.fr");
+    ASSERT_EQ(lagree.size(), 1u);
+    EXPECT_EQ(lagree[0]->fields.at("organisation"), "DAECT");  // no definition in the text
+}
+
+TEST(Contacts, MinistryInAForeignCountrySectionNamesTheCountry) {
+    // guide lines 5704 and 5826-5833
+    auto records = contacts_of(
+        " 4.1 Cameroun\nLe texte.\n\nonDoUA\ndirecteur de la coopération décentralisée au \n"
+        "ministère de la Décentralisation\nondouabilounga@yahoo.fr\n\nassociation Cités et villes unies du Cameroun \n"
+        "(CvUC)\ninfo@cvuc.com\n");
+    auto ondoua = with_email(records, "ondouabilounga@yahoo.fr");
+    ASSERT_EQ(ondoua.size(), 1u);
+    EXPECT_EQ(ondoua[0]->fields.at("name"), "Ondoua");
+    EXPECT_EQ(ondoua[0]->fields.at("role"), "directeur de la coopération décentralisée");
+    // mid-line, the guide writes "ministère" in lower case
+    EXPECT_EQ(ondoua[0]->fields.at("organisation"), "ministère de la Décentralisation (Cameroun)");
+    auto cvuc = with_email(records, "info@cvuc.com");
+    ASSERT_EQ(cvuc.size(), 1u);
+    EXPECT_TRUE(cvuc[0]->fields.at("role").is_null());
+    EXPECT_EQ(text::fold(cvuc[0]->fields.at("organisation").get<std::string>()),
+              "association cites et villes unies du cameroun (cvuc)");
+}
+
+TEST(Contacts, OrganisationLinesWrappedOrStacked) {
+    // guide lines 5841-5846 and 6478-6481
+    auto records = contacts_of(
+        "ConTACTs\n\nGeorges vanin\nambassade de france en République \ncentrafricaine\n"
+        "georges.vanin@diplomatie.gouv.fr\n\nvincent Guimard\nambassade de france au Mexique \n"
+        "Institut français pour l’Amérique latine\nvincent.guimard@ifal.mx \n");
+    auto vanin = with_email(records, "georges.vanin@diplomatie.gouv.fr");
+    ASSERT_EQ(vanin.size(), 1u);
+    EXPECT_TRUE(vanin[0]->fields.at("role").is_null());
+    EXPECT_EQ(text::fold(vanin[0]->fields.at("organisation").get<std::string>()),
+              "ambassade de france en republique centrafricaine");
+    auto guimard = with_email(records, "vincent.guimard@ifal.mx");
+    ASSERT_EQ(guimard.size(), 1u);
+    EXPECT_EQ(text::fold(guimard[0]->fields.at("organisation").get<std::string>()),
+              "ambassade de france au mexique, institut francais pour l'amerique latine");
+}
+
+TEST(Contacts, HeaderAboveABlankLineAndAddressesAreNoRole) {
+    // guide lines 8209-8212 and 9990-9995
+    auto records = contacts_of(
+        "ConTACT | DAECT \n\nhélène hampartzoumian\nhelene.hampartzoumian@diplomatie.gouv.fr \n\n"
+        "délégation pour l’action extérieure des collectivités territoriales (dAeCt)\n\n—\n\n"
+        "57, boulevard des invalides - 75007 PAriS 07 SP\nsecretariat.dgm-aect@diplomatie.gouv.fr\n");
+    auto helene = with_email(records, "helene.hampartzoumian@diplomatie.gouv.fr");
+    ASSERT_EQ(helene.size(), 1u);
+    EXPECT_EQ(helene[0]->fields.at("name"), "Hélène Hampartzoumian");
+    EXPECT_EQ(helene[0]->fields.at("organisation"), "DAECT");
+    auto secretariat = with_email(records, "secretariat.dgm-aect@diplomatie.gouv.fr");
+    ASSERT_EQ(secretariat.size(), 1u);
+    EXPECT_TRUE(secretariat[0]->fields.at("role").is_null());
 }

@@ -60,3 +60,27 @@ TEST(DisplayText, CapitalizeFirstHandlesAccents) {
     EXPECT_EQ(capitalize_first("« clés en main »"), "« Clés en main »");
     EXPECT_EQ(capitalize_first(""), "");
 }
+
+TEST(DisplayText, CapitalOpeningASentenceMakesNoProperNoun) {
+    // "Biodiversité" only ever opens a sentence: the lower-case word stays a common noun.
+    DisplayText d(std::vector<std::string>{"Le projet avance. Biodiversité et climat vont de pair,",
+                                           "car la biodiversité est menacée : Biodiversité encore"});
+    EXPECT_EQ(d.text("la biodiversité"), "la biodiversité");
+}
+
+TEST(DisplayText, OnlyLettersTheSmallCapsLostAreRestored) {
+    // Sentences opened by "n" in lower case show that small caps lost capital Ns; capital As were
+    // never lost, so "alimentation" is a common noun even if a name capitalises it.
+    DisplayText d(std::vector<std::string>{"Il part. nous venons. nos amis restent. notre ville",
+                                           "de Nice et de l’Alimentation durable avec", "Une ville. Alors voilà. Avec eux."});
+    EXPECT_EQ(d.text("une ville nice"), "une ville Nice");
+    EXPECT_EQ(d.text("l’alimentation"), "l’alimentation");
+}
+
+TEST(DisplayText, ShortDamagedWordMostlyInCapitalsIsAnAcronym) {
+    DisplayText d(std::vector<std::string>{"Le rYCo est basé à Tirana."});
+    EXPECT_EQ(d.text("représentant du GEsCoD au Cameroun"), "représentant du GESCOD au Cameroun");
+    EXPECT_EQ(d.text("experte française au sein de RYCo"), "experte française au sein de RYCO");
+    EXPECT_EQ(d.name("onDoUA"), "Ondoua");
+    EXPECT_EQ(d.heading("ConTACTs"), "Contacts");
+}

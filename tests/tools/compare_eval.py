@@ -50,10 +50,17 @@ def main():
     by_email = {}
     for c in contacts:
         if c.get('email'):
-            by_email[c['email'].lower()] = c
+            by_email.setdefault(c['email'].lower(), []).append(c)
+
+    def appearance(e):
+        # one contact record per appearance: the one of the expected section, else the nearest line
+        found = by_email.get(e['email'].lower(), [])
+        same = [c for c in found if c.get('section') and fold(c['section'][-1]) == fold(e.get('section'))]
+        pool = same or found
+        return min(pool, key=lambda c: abs(c.get('line', 0) - e.get('guide_line', 0))) if pool else None
     score = {}
     for e in exp:
-        c = by_email.get(e['email'].lower())
+        c = appearance(e)
         checks = {
             'email present': c is not None,
             'name': c is not None and c.get('name') == e['name'],

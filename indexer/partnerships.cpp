@@ -81,6 +81,7 @@ struct Pair {
     PartyMention french, foreign;
     std::string text, theme;
     int line = 0;
+    std::vector<int> lines;  ///< lines of the sentence naming each party (a long sentence spans several)
 };
 
 std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMention> mentions,
@@ -408,6 +409,15 @@ std::string default_node_modules() {
 
 }  // namespace
 
+int GuideSentence::line_at(std::size_t offset) const {
+    int at = line;
+    for (const auto& [start, number] : line_starts) {
+        if (start > offset) break;
+        at = number;
+    }
+    return at;
+}
+
 std::string cooperation_theme(const std::string& sentence) {
     static const std::regex re(
         R"((?:dans (?:le|les) domaines? (?:de la |de l(?:'|’)|du |des |de )?|sur (?:le|les) thèmes? (?:de la |de l(?:'|’)|du |des |de )?|autour (?:de la |de l(?:'|’)|du |des |de )|en matière (?:de la |de l(?:'|’)|de |d(?:'|’)))([^,.;:()]{3,}))",
@@ -444,7 +454,10 @@ std::vector<GuideSentence> guide_sentences(const Guide& guide, const std::vector
             if (s.empty()) continue;
             std::size_t li = 0;
             while (li + 1 < upto.size() && upto[li] <= starts[k]) ++li;
-            out.push_back({s, numbers[li], paragraph});
+            GuideSentence sentence{s, numbers[li], paragraph, {}};
+            for (std::size_t n = li; n + 1 < upto.size() && upto[n] < end; ++n)
+                sentence.line_starts.emplace_back(upto[n] - starts[k], numbers[n + 1]);
+            out.push_back(std::move(sentence));
         }
         para.clear();
         numbers.clear();
@@ -536,8 +549,15 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
             else if (named.empty() && paragraph_countries.size() == 1) m.country = paragraph_countries.begin()->second;
         }
         std::optional<Country> section_country = override_country ? override_country : country_of_path(path, lex);
+        auto named_here = [&](const PartyMention& m) {
+            return std::any_of(mentions.begin(), mentions.end(), [&](const PartyMention& n) {
+                return n.begin == m.begin && n.end == m.end && n.end > 0 && n.key() == m.key();
+            });
+        };
         for (auto& p : pair_sentence(s.text, mentions, memory, section_country, lex)) {
             p.line = s.line;
+            for (const PartyMention* m : {&p.french, &p.foreign})
+                if (named_here(*m)) p.lines.push_back(s.line_at(m->end - 1));  // the line of its name
             paragraph_pairs.push_back(std::move(p));
         }
     }
@@ -601,7 +621,15 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
             partners[b].partnerships.push_back(id);
         }
         if (r.fields["theme"].get<std::string>().empty() && !p.theme.empty()) r.fields["theme"] = p.theme;
-        r.fields["occurrences"].push_back({{"line", p.line}, {"page", guide.printed_page_of_line(p.line)}});
+        // every line stating the pair: the sentence's first line and the lines naming its parties
+        std::vector<int> stated{p.line};
+        stated.insert(stated.end(), p.lines.begin(), p.lines.end());
+        auto& occurrences = r.fields["occurrences"];
+        for (int l : stated) {
+            bool known = std::any_of(occurrences.begin(), occurrences.end(),
+                                     [&](const nlohmann::json& o) { return o["line"] == l; });
+            if (!known) occurrences.push_back({{"line", l}, {"page", guide.printed_page_of_line(l)}});
+        }
     }
     std::vector<Record> out;
     for (auto& [id, acc] : partners) {

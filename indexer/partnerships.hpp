@@ -31,6 +31,11 @@ struct GuideSentence {
     std::string text;  ///< display text (lines joined, hyphenation undone)
     int line = 0;      ///< 1-based line of guide.txt
     int paragraph = 0; ///< index of its paragraph
+    /// Where each further line of the guide begins in `text`: {byte offset, line}.
+    std::vector<std::pair<std::size_t, int>> line_starts;
+
+    /// The guide line holding the byte at `offset` of `text`.
+    int line_at(std::size_t offset) const;
 };
 
 /// Splits the guide into sentences: paragraphs end at blank lines, bullets and

@@ -78,6 +78,33 @@ TEST(Partnerships, ProseCuesKindsAndCountries) {
     EXPECT_EQ(carrefour->countries[0].code, "HT");
 }
 
+std::set<int> occurrence_lines(const Record& r) {
+    std::set<int> out;
+    for (auto& o : r.fields["occurrences"]) out.insert(o["line"].get<int>());
+    return out;
+}
+
+TEST(Partnerships, OccurrencesGiveTheLinesNamingEachParty) {
+    auto e = extract("partnership_prose.txt");
+    const Record* carrefour = e.partnership("Le Lamentin", "Carrefour");
+    ASSERT_NE(carrefour, nullptr);
+    EXPECT_EQ(carrefour->line, 16);  // the sentence starts here
+    // "commune martiniquaise du Lamentin" on line 17, "Carrefour (Haïti)" on line 20
+    EXPECT_EQ(occurrence_lines(*carrefour), (std::set<int>{16, 17, 20}));
+    const Record* zapopan = e.partnership("CA du Grand Angoulême", "Zapopan");
+    ASSERT_NE(zapopan, nullptr);
+    EXPECT_EQ(occurrence_lines(*zapopan), (std::set<int>{1, 2}));  // "la ville de" / "Zapopan"
+}
+
+TEST(Partnerships, SentenceLineOfAnOffset) {
+    Guide guide = Guide::parse("Une phrase qui\ncontinue sur deux lignes\net une troisième.\n");
+    auto s = guide_sentences(guide, section_paths(guide));
+    ASSERT_EQ(s.size(), 1u);
+    EXPECT_EQ(s[0].line_at(0), 1);
+    EXPECT_EQ(s[0].line_at(s[0].text.find("continue")), 2);
+    EXPECT_EQ(s[0].line_at(s[0].text.find("troisième")), 3);
+}
+
 TEST(Partnerships, PartnersAreMergedAndListTheirPartnerships) {
     auto e = extract("partnership_prose.txt");
     auto lamentin = std::find_if(e.partners.begin(), e.partners.end(),

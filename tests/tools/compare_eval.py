@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Compares the programme and contact records of an index (entities.jsonl) with
-hand-made expectations in the eval-sample format (programmes.json, contacts.json).
+"""Compares the programme, contact and partnership records of an index (entities.jsonl)
+with hand-made expectations in the eval-sample format (programmes.json, contacts.json,
+partnerships.json).
 
 usage: compare_eval.py INDEX_DIR/entities.jsonl EVAL_DIR
 Prints, per field, how many expected records agree, and each disagreement."""
-import json, sys, unicodedata
+import json, re, sys, unicodedata
 
 
 def fold(s):
@@ -75,6 +76,80 @@ def main():
                 print(f"  contact {e['email']} {k}: expected {e.get(k.split()[0])!r} got {None if c is None else c.get(k.split()[0])!r}")
     for k, (a, b) in score.items():
         print(f"contacts {k}: {a}/{b}")
+
+    compare_partnerships(records, sys.argv[2])
+
+
+def name_words(s):
+    """Folded words of a name, without articles, kind words and parenthesised remarks."""
+    s = fold(s) or ''
+    s = re.sub(r'\([^)]*\)', ' ', s)
+    s = re.sub(r"[-'’,/.]", ' ', s)
+    stop = {'le', 'la', 'les', 'de', 'du', 'des', 'd', 'l', 'et', 'a', 'au', 'aux', 'en', 'sur', 'sous'}
+    return [w for w in s.split() if w not in stop]
+
+
+def names_match(expected, produced):
+    """True when one of the expected names (party, place) and one of the produced
+    names (place, name, mentions) share their distinctive words: every word of the
+    shorter place name appears in the other one."""
+    for e in expected:
+        ew = set(name_words(e))
+        if not ew:
+            continue
+        for p in produced:
+            pw = set(name_words(p))
+            if pw and (pw <= ew or ew <= pw):
+                return True
+    return False
+
+
+def compare_partnerships(records, eval_dir):
+    """A ground-truth row is found when a partnership has an occurrence within 2 lines
+    of guide_line whose French party matches french_place/french_party and whose
+    foreign party matches foreign_place/foreign_party (a country party matches
+    foreign_country)."""
+    try:
+        exp = json.load(open(eval_dir + '/partnerships.json', encoding='utf-8'))
+    except FileNotFoundError:
+        return
+    partners = {r['id']: r for r in records if r['type'] == 'partner'}
+    ships = [r for r in records if r['type'] == 'partnership']
+    print(f"records: {len(partners)} partners, {len(ships)} partnerships")
+
+    def names(pid):
+        r = partners.get(pid, {})
+        out = [r.get('place') or '', r.get('name') or ''] + list(r.get('mentions', []))
+        if r.get('kind') == 'pays':
+            out.append(r.get('country') or '')
+        return [x for x in out if x]
+
+    def lines(s):
+        occ = [o['line'] for o in s.get('occurrences', [])]
+        return occ or [s.get('line', 0)]
+
+    found = 0
+    for e in exp:
+        near = [s for s in ships if any(abs(l - e['guide_line']) <= 2 for l in lines(s))]
+        fr_exp = [e['french_place'] or '', e['french_party']]
+        fo_exp = [e['foreign_place'] or '', e['foreign_party']]
+        if e.get('foreign_admin') == 'pays' or not e.get('foreign_place'):
+            fo_exp.append(e['foreign_country'])
+        ok = [s for s in near if names_match(fr_exp, names(s['parties'][0])) and names_match(fo_exp, names(s['parties'][-1]))]
+        if ok:
+            found += 1
+            print(f"  found     line {e['guide_line']}: {e['french_party']} - {e['foreign_party']} -> {ok[0]['id']}")
+            continue
+        if not near:
+            why = 'no partnership within 2 lines'
+        else:
+            fr_ok = [s for s in near if names_match(fr_exp, names(s['parties'][0]))]
+            fo_ok = [s for s in near if names_match(fo_exp, names(s['parties'][-1]))]
+            why = ('French side found, foreign side differs' if fr_ok else
+                   'foreign side found, French side differs' if fo_ok else 'neither side matches')
+            why += ': ' + ', '.join(s['id'] for s in near[:6])
+        print(f"  NOT FOUND line {e['guide_line']}: {e['french_party']} - {e['foreign_party']} ({why})")
+    print(f"partnerships found: {found}/{len(exp)}")
 
 
 if __name__ == '__main__':

@@ -124,12 +124,17 @@ void DisplayText::learn(const std::vector<std::string>& lines) {
     // 1. Acronyms written in capitals inside ordinary sentences ("La DAECT a proposé"):
     //    lines set wholly in capitals (titles) are skipped, their words are not acronyms.
     //    Capitalised words in mid-sentence ("avec Nice") are proper nouns.
+    std::unordered_map<UChar32, int> lower_in_acronyms;
     for (const auto& line : lines) {
         Shape whole = shape_of(u(line));
         bool ordinary = whole.lower > 2 * whole.upper;
         map_words(line, [&](const std::string& w, int, UChar32 before) {
-            Shape s = shape_of(u(w));
+            icu::UnicodeString uw = u(w);
+            Shape s = shape_of(uw);
             std::string f = text::fold(w);
+            if (s.upper >= 2 && s.lower >= 1 && s.length <= 8 && !roman_ordinal(w))
+                for (int32_t i = 0; i < uw.length(); i += U16_LENGTH(uw.char32At(i)))
+                    if (u_islower(uw.char32At(i))) ++lower_in_acronyms[uw.char32At(i)];
             if (all_upper(s) && s.length >= 2 && ordinary) {
                 acronyms_.try_emplace(f, w);
                 ++upper_count_[f];
@@ -151,25 +156,39 @@ void DisplayText::learn(const std::vector<std::string>& lines) {
     bool after_end = true;
     for (const auto& line : lines) {
         std::string t = text::collapse_whitespace(line);
-        if (t.empty()) {
-            after_end = true;
-            continue;
-        }
-        map_words(t, [&](const std::string& w, int index, UChar32 before) {
-            if ((index == 0 && after_end) || (index > 0 && (before == '.' || before == '!' || before == '?'))) {
-                icu::UnicodeString uw = u(w);
-                UChar32 first = uw.char32At(0);
-                auto& [lower, all] = starts[u_tolower(first)];
+        if (t.empty()) continue;  // the extraction breaks sentences with blank lines: they end nothing
+        // a letter opening the line after a sentence end, or following ". " (not "gouv.fr")
+        icu::UnicodeString ut = u(t);
+        UChar32 previous = 0, before_space = 0;
+        for (int32_t i = 0; i < ut.length(); i += U16_LENGTH(ut.char32At(i))) {
+            UChar32 c = ut.char32At(i);
+            bool opens = (i == 0 && after_end) ||
+                         (u_isspace(previous) && (before_space == '.' || before_space == '!' || before_space == '?'));
+            if (is_letter(c) && opens) {
+                auto& [lower, all] = starts[u_tolower(c)];
                 ++all;
-                if (u_islower(first)) ++lower;
+                if (u_islower(c)) ++lower;
             }
-            return std::string();
-        });
+            if (!u_isspace(c)) before_space = c;
+            previous = c;
+        }
         char last = t.back();
-        after_end = last == '.' || last == '!' || last == '?' || last == ':';
+        after_end = last == '.' || last == '!' || last == '?';  // not ':', lists go on in lower case
     }
+    int observed = 0;
+    for (const auto& [letter, counts] : starts) observed += counts.second;
+    if (observed < 20) return learn_glossary(lines);  // too few sentences to tell (a short excerpt)
     for (const auto& [letter, counts] : starts)
-        if (counts.first >= 3 && 5 * counts.first >= counts.second) damaged_initials_.insert(letter);
+        if ((counts.first >= 3 && 5 * counts.first >= counts.second) || (counts.first >= 1 && 2 * counts.first >= counts.second))
+            damaged_initials_.insert(letter);
+    // ... and the letters set in lower case inside damaged acronyms ("dAeCt", "CUf", "GAoK").
+    for (const auto& [letter, n] : lower_in_acronyms)
+        if (n >= 12) damaged_initials_.insert(letter);
+
+    learn_glossary(lines);
+}
+
+void DisplayText::learn_glossary(const std::vector<std::string>& lines) {
     // 2. The glossary ("GLOSSAIRE DES ABRÉVIATIONS", part III): "KEY : expansion" entries,
     //    an expansion running over the following lines, up to the page number.
     static const std::regex entry(R"(^(\S{2,10}(?: \S{2,8})?) : (.+)$)");
@@ -247,7 +266,9 @@ std::string DisplayText::repair_word(const std::string& w, Mode mode, bool first
         if (acronym != acronyms_.end() && count(upper_count_, f) >= count(lower_count_, f) && s.length >= 2)
             return acronym->second;
         // Headings keep their lower-case words ("3.1 Agriculture et alimentation").
-        if (mode != Mode::heading && proper(f)) out = capital_form_.at(f);
+        // Headings keep their lower-case common nouns ("3.1 Agriculture et alimentation") but
+        // get their proper nouns back ("3.2 Burkina faso" -> "3.2 Burkina Faso").
+        if (proper(f)) out = capital_form_.at(f);
     } else if (title_case(s) && s.length <= 3 && acronym != acronyms_.end()) {
         return acronym->second;  // "Ue" -> "UE", "Ct" -> "CT"
     } else if (all_upper(s) && mode != Mode::text && s.length >= 2 && acronym == acronyms_.end() &&

@@ -49,6 +49,7 @@ public:
 private:
     enum class Mode { text, heading, name };
     void learn(const std::vector<std::string>& lines);
+    void learn_glossary(const std::vector<std::string>& lines);
     std::string repair(std::string_view raw, Mode mode) const;
     std::string repair_word(const std::string& word, Mode mode, bool first) const;
 

@@ -21,6 +21,8 @@ struct Numbered {
     std::string title;
 };
 
+bool caps_looking(const std::string& s);
+
 std::optional<Numbered> numbered(const std::string& raw) {
     static const std::regex re(R"(^(\d{1,2})(?:\.(\d{1,2}))?\s+(\S.*)$)");
     std::smatch m;
@@ -32,7 +34,8 @@ std::optional<Numbered> numbered(const std::string& raw) {
     if (std::isdigit(c) || n.title.size() > 60 || n.title.find(" euros") != std::string::npos) return std::nullopt;
     if (n.sub == 0) {
         // "5 pays : ...", "31 juillet 2020", "2 recherche ...": a top-level heading opens with a capital.
-        bool capital = std::isupper(c) || (c == 0xC3 && t.size() > 1);
+        // (or is set in damaged capitals: "4 fRAnCoPhonIE" in the table of contents)
+        bool capital = std::isupper(c) || (c == 0xC3 && t.size() > 1) || caps_looking(n.title);
         if (!capital || n.title.find(':') != std::string::npos || n.title.size() > 45) return std::nullopt;
     }
     return n;
@@ -60,6 +63,26 @@ const std::regex& footer_re() {
 const std::regex& part_title_re() {
     static const std::regex re(R"(^([IVX]+)(?:e|re|er) PART[Ii]E$)");
     return re;
+}
+
+// A lead paragraph opening a sheet: the large-type introduction that starts a top-level
+// section whose title the extraction lost (" La gouvernance locale représente le cœur" /
+// "de métier des collectivités territoriales." ...): a sheet's first line, not numbered,
+// opening with a capital, then at least four short lines (under 47 characters) without a break.
+bool lead_paragraph(const std::vector<GuideLine>& lines, size_t i) {
+    if (!starts_sheet(lines, i)) return false;
+    std::string first = trim(lines[i].text);
+    if (first.empty() || std::isdigit(static_cast<unsigned char>(first[0])) || caps_looking(first)) return false;
+    unsigned char c = static_cast<unsigned char>(first[0]);
+    if (!(std::isupper(c) || c == 0xC3)) return false;
+    size_t run = 0;
+    for (size_t k = i; k < lines.size() && k < i + 12 && lines[k].sheet == lines[i].sheet; ++k) {
+        std::string t = trim(lines[k].text);
+        if (t.empty()) break;
+        if (t.size() > 46 + (t.size() - text::fold(t).size())) return false;  // accents take two bytes
+        ++run;
+    }
+    return run >= 4;
 }
 
 struct Segment {
@@ -160,6 +183,21 @@ std::vector<std::vector<std::string>> section_paths(const Guide& guide) {
                     st.sub_title.clear();
                     segments[st.segment].top_names[n->top] = display.heading(title);
                 }
+            }
+        } else if (!in_toc && st.top > 0 && lead_paragraph(lines, i)) {
+            // A lead paragraph opens the next top-level section when the next numbered heading
+            // comes later ("3.3 ..." / lead / lead / "6.1 ..." gives 4, 5, then 6), or, when the
+            // numbering restarts after it ("10.6 Urbanisme" / lead / "2.1 Bénin"), the section
+            // before that heading in a new part.
+            std::optional<Numbered> next;
+            for (size_t k = i + 1; k < lines.size() && !next; ++k) next = numbered(lines[k].text);
+            if (next && next->sub > 0 && next->top > st.top) {
+                st.top += 1;
+                st.sub = 0;
+                st.sub_title.clear();
+            } else if (next && next->sub == 1 && next->top < st.top && next->top >= 2) {
+                open_segment(current_roman, "");
+                st.top = next->top - 1;
             }
         } else if (!in_toc) {
             // Side tabs: a lone section number beside a title in capitals ("10" / "vILLE" / "DURABLE",

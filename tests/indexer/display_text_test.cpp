@@ -71,8 +71,10 @@ TEST(DisplayText, CapitalOpeningASentenceMakesNoProperNoun) {
 TEST(DisplayText, OnlyLettersTheSmallCapsLostAreRestored) {
     // Sentences opened by "n" in lower case show that small caps lost capital Ns; capital As were
     // never lost, so "alimentation" is a common noun even if a name capitalises it.
-    DisplayText d(std::vector<std::string>{"Il part. nous venons. nos amis restent. notre ville",
-                                           "de Nice et de l’Alimentation durable avec", "Une ville. Alors voilà. Avec eux."});
+    std::vector<std::string> lines = {"Il part. nous venons. nos amis restent. notre ville",
+                                      "de Nice et de l’Alimentation durable avec."};
+    for (int i = 0; i < 6; ++i) lines.push_back("Une ville. Alors voilà. Avec eux. Bref. Cela.");
+    DisplayText d(lines);
     EXPECT_EQ(d.text("une ville nice"), "une ville Nice");
     EXPECT_EQ(d.text("l’alimentation"), "l’alimentation");
 }

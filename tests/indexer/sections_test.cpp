@@ -69,3 +69,45 @@ TEST(Sections, GlossaryIsItsOwnPart) {
     Fixture f;
     EXPECT_EQ(f.at("AAP : Appel à projets"), (Path{"Glossaire"}));
 }
+
+TEST(Sections, LeadParagraphsOpenTopLevelSectionsWhoseTitleWasLost) {
+    // guide lines 3563, 3604-3611, 3652-3656, 3846, 4703-4706 and 4764: the titles of themes 4
+    // and 5 and of geography 1 are lost, a sheet opening with a lead paragraph marks them.
+    Guide g = Guide::parse(
+        " 3.3 Lutte contre le changement climatique\nLe climat change.\n"
+        " La coopération décentralisée avec \ndes partenaires étrangers se pratique \n"
+        "souvent dans la langue de Molière. Des \npays francophones tels que le Sénégal.\n\nLa Francophonie.\n"
+        " La gouvernance locale représente le cœur \nde métier des collectivités territoriales. \n"
+        "C’est un sujet sur lequel elles détiennent \nune légitimité particulière.\n\nLa gouvernance.\n"
+        " 6.1 Éducation\nL’éducation.\n"
+        " Ancrés dans notre proximité géographique, \nle temps long de l’histoire ainsi que des \n"
+        "échanges et des interactions humaines \nintenses et croisés.\n\nL’Afrique.\n"
+        " 2.1 Bénin\nLe Bénin a engagé\n");
+    auto paths = section_paths(g);
+    auto at = [&](const std::string& prefix) {
+        for (const auto& l : g.lines())
+            if (l.text.rfind(prefix, 0) == 0) return paths[static_cast<size_t>(l.number - 1)];
+        ADD_FAILURE() << prefix;
+        return Path{};
+    };
+    EXPECT_EQ(at("Le climat"), (Path{"3", "3.3 Lutte contre le changement climatique"}));
+    EXPECT_EQ(at("La Francophonie"), (Path{"4"}));
+    EXPECT_EQ(at("La gouvernance."), (Path{"5"}));
+    EXPECT_EQ(at("L’éducation"), (Path{"6", "6.1 Éducation"}));
+    // the numbering restarts after the lead: the lead opens geography 1, before 2.1
+    EXPECT_EQ(at("L’Afrique"), (Path{"1"}));
+    EXPECT_EQ(at("Le Bénin"), (Path{"2", "2.1 Bénin"}));
+}
+
+TEST(Sections, DamagedTopLevelTitleInTheContents) {
+    // guide lines 2638-2669: "4 fRAnCoPhonIE" names theme 4
+    Guide g = Guide::parse(
+        " Thématiques\n\nsoMMAIRE\n\n3 EnvIRonnEMEnT\n3.1 Agriculture et alimentation\n\n4 fRAnCoPhonIE\n"
+        " 3.1 Agriculture et alimentation\nLe texte.\n"
+        " La coopération décentralisée avec \ndes partenaires étrangers se pratique \n"
+        "souvent dans la langue de Molière. Des \npays francophones tels que le Sénégal.\n\nLa Francophonie.\n"
+        " 6.1 Éducation\nL’éducation.\n");
+    auto paths = section_paths(g);
+    for (const auto& l : g.lines())
+        if (l.text == "La Francophonie.") EXPECT_EQ(paths[static_cast<size_t>(l.number - 1)].back(), "4 Francophonie");
+}

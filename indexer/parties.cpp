@@ -89,6 +89,9 @@ constexpr KindWord kKinds[] = {
     {{"collectivite", "territoriale", nullptr}, "région", 1, false, false},
     {{"region", nullptr, nullptr}, "région", -1, false, false},
     {{"departement", nullptr, nullptr}, "département", -1, false, false},
+    {{"regions", nullptr, nullptr}, "région", -1, true, false},
+    {{"departements", nullptr, nullptr}, "département", -1, true, false},
+    {{"provinces", nullptr, nullptr}, "province", 0, true, false},
     {{"metropole", nullptr, nullptr}, "métropole", 1, false, false},
     {{"eurometropole", nullptr, nullptr}, "métropole", 1, false, false},
     {{"commune", nullptr, nullptr}, "commune", -1, false, false},
@@ -320,7 +323,7 @@ std::optional<Country> PartyLexicon::country(std::string_view name) const {
     if (key.empty()) return std::nullopt;
     for (const auto& [alias, official] : kCountryAliases)
         if (key == alias) return countries_->lookup(official);
-    auto c = countries_->lookup(name);
+    auto c = countries_->lookup_key(key);
     // French overseas territories have ISO codes of their own but are France here.
     static const std::array<std::string_view, 11> kOverseas = {"RE", "GP", "MQ", "GF", "YT", "PM",
                                                                "BL", "MF", "PF", "NC", "WF"};
@@ -331,6 +334,7 @@ std::optional<Country> PartyLexicon::country(std::string_view name) const {
 
 std::optional<Country> PartyLexicon::country_of_adjective(std::string_view folded_word) const {
     std::string w(folded_word);
+    if (starts_with(w, "franco-")) w = w.substr(7);  // "franco-québécois"
     for (const auto& d : kDemonyms) {
         std::string m = d.stem;
         if (w == m || w == m + "e" || w == m + "s" || w == m + "es" || w == m + "ne" || w == m + "nes")
@@ -385,8 +389,8 @@ bool inflected(const std::string& f) {
 /// The scanner of one sentence.
 class Scanner {
 public:
-    Scanner(std::string_view s, const PartyLexicon& lex, const std::optional<Country>& context)
-        : s_(s), lex_(lex), context_(context), ws_(split_words(s)) {}
+    Scanner(std::string_view s, const PartyLexicon& lex, const std::optional<Country>& context, bool abroad)
+        : s_(s), lex_(lex), context_(context), ws_(split_words(s)), sentence_abroad_(abroad) {}
 
     std::vector<PartyMention> run();
 
@@ -429,6 +433,7 @@ private:
     std::vector<PartyMention> out_;
     std::vector<bool> pending_;  // bare unknown names waiting for a list's country tag
     bool sentence_abroad_ = false;
+    std::size_t bound_end_ = 0;  // end of the last name bound to an organisation or a venue ("d'Orléans")
 };
 
 std::size_t Scanner::country_at(std::size_t i, std::optional<Country>& found) const {
@@ -580,8 +585,14 @@ bool Scanner::kind_phrase(std::size_t& i) {
         }
     }
     std::size_t e = name_end(j, preposition);
-    if (e == j) {
+    // "les cinq provinces de la côte": a plural foreign kind names capitalised places only
+    if (e == j || (k->plural && k->french == 0 && std::string(k->kind) == "province" && !ws_[j].cap)) {
         i += n;
+        return true;
+    }
+    // "Régions de France", "les départements de France": an association or a whole, not a party
+    if (std::optional<Country> whole; country_at(j, whole) == e - j && whole && whole->code == "FR") {
+        i = e;
         return true;
     }
     while (true) {
@@ -656,6 +667,10 @@ bool Scanner::kind_phrase(std::size_t& i) {
         if (next >= ws_.size()) break;
         std::optional<Country> c;
         if (country_at(next, c)) break;
+        // "les régions de tarija et la nouvelle-Aquitaine": an article before a known name
+        if ((ws_[next].f == "la" || ws_[next].f == "le") && next + 1 < ws_.size() && plain_gap(gap(next + 1)) &&
+            lex_.french(ws_[next + 1].f, k->kind))
+            ++next;
         if (!ws_[next].cap && !lex_.french(ws_[next].f)) break;
         std::size_t e2 = name_end(next, true);
         if (e2 == next) break;
@@ -814,8 +829,16 @@ bool Scanner::bare_name(std::size_t& i) {
               ((prev == "la" || prev == "le" || prev == "les") && (prev2 == "de" || prev2 == "a")) ||
               before.find("d’") != std::string_view::npos || before.find("d'") != std::string_view::npos;
     settle_country(m, tag);
-    if (of && kind.empty() && !m.tagged && !slash) {
+    // "(rencontres d'orléans et tours organisées ...)": a name listed after a bound one is bound too
+    bool listed_after_bound = false;
+    if (bound_end_ > 0 && bound_end_ <= i) {
+        std::string_view between = s_.substr(ws_[bound_end_ - 1].e, w.b - ws_[bound_end_ - 1].e);
+        listed_after_bound = between == " et " || between == ", " || between == " et de " || between == " et d’" ||
+                             between == " et d'";
+    }
+    if ((of || listed_after_bound) && kind.empty() && !m.tagged && !slash) {
         i = end;
+        bound_end_ = end;
         return true;
     }
     bool pending = false;
@@ -937,8 +960,8 @@ std::vector<PartyMention> Scanner::run() {
 }  // namespace
 
 std::vector<PartyMention> find_party_mentions(std::string_view sentence, const PartyLexicon& lexicon,
-                                              const std::optional<Country>& context) {
-    return Scanner(sentence, lexicon, context).run();
+                                              const std::optional<Country>& context, bool paragraph_abroad) {
+    return Scanner(sentence, lexicon, context, paragraph_abroad).run();
 }
 
 }  // namespace coopatlas::indexer

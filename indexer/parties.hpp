@@ -96,8 +96,12 @@ struct PartyMention {
 /// Finds the party and country mentions of one sentence, in order. `context`
 /// is the country the surrounding text is about (a geography section), if any:
 /// it decides the side of an unknown bare name next to a cue ("avec Bilbao").
+/// `paragraph_abroad`: the surrounding paragraph names a foreign country (or a
+/// nationality, "franco-québécois"), so a small French homonym ("la ville de
+/// Montréal") is the foreign place, as when the sentence itself names one.
 std::vector<PartyMention> find_party_mentions(std::string_view sentence, const PartyLexicon& lexicon,
-                                              const std::optional<Country>& context = std::nullopt);
+                                              const std::optional<Country>& context = std::nullopt,
+                                              bool paragraph_abroad = false);
 
 /// "nouvelle-Aquitaine" -> "Nouvelle-Aquitaine", "issy-les-moulineaux" ->
 /// "Issy-les-Moulineaux": capitals the guide's small-caps extraction lost.

@@ -200,10 +200,25 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
     }
     // Runs of one side: "Bordeaux avec Bilbao et madrid, nice avec Alicante" pairs each
     // foreign run with the French run before it (or after it, "Barcelone ... avec toulouse").
+    // Clauses: "entre les régions de tarija et la nouvelle-Aquitaine ..., tandis que celui établi
+    // entre la ville de Brest et ..." states two pairs; a run never spans a clause break.
+    auto clause_break = [&](const PartyMention& a, const PartyMention& b) {
+        std::string between = text::fold(sentence.substr(a.end, b.begin - a.end));
+        for (const char* sep : {" tandis que ", " tandis qu", " alors que ", " alors qu", " mais "})
+            if (between.find(sep) != std::string::npos) return true;
+        return false;
+    };
     std::vector<std::vector<PartyMention>> runs;
-    for (auto& m : rest) {
-        if (runs.empty() || runs.back().front().french != m.french) runs.emplace_back();
-        runs.back().push_back(m);
+    std::vector<int> clause_of_run;
+    int clause = 0;
+    for (std::size_t k = 0; k < rest.size(); ++k) {
+        bool cut = k > 0 && clause_break(rest[k - 1], rest[k]);
+        clause += cut ? 1 : 0;
+        if (runs.empty() || runs.back().front().french != rest[k].french || cut) {
+            runs.emplace_back();
+            clause_of_run.push_back(clause);
+        }
+        runs.back().push_back(rest[k]);
     }
     auto acting_abroad = [](const std::vector<PartyMention>& run) {
         return std::all_of(run.begin(), run.end(), [](const PartyMention& m) { return m.acts_in.has_value(); });
@@ -211,8 +226,12 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
     for (std::size_t r = 0; r < runs.size(); ++r) {
         if (runs[r].front().french != 0) continue;
         const std::vector<PartyMention>* partner = nullptr;
-        if (r > 0) partner = &runs[r - 1];
-        else if (r + 1 < runs.size()) partner = &runs[r + 1];
+        auto french_run = [&](std::size_t q) { return runs[q].front().french == 1; };
+        if (r > 0 && french_run(r - 1) && clause_of_run[r - 1] == clause_of_run[r]) partner = &runs[r - 1];
+        else if (r + 1 < runs.size() && french_run(r + 1) && clause_of_run[r + 1] == clause_of_run[r])
+            partner = &runs[r + 1];
+        else if (r > 0 && french_run(r - 1)) partner = &runs[r - 1];
+        else if (r + 1 < runs.size() && french_run(r + 1)) partner = &runs[r + 1];
         // "Meurthe-et-Moselle au Pérou ..., et ... Sousse": already paired with its country
         if (partner && acting_abroad(*partner)) continue;
         // a long list against a long list states no pairs ("lauréats ... villes françaises partenaires")
@@ -517,6 +536,15 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
         }
         paragraph_pairs.clear();
     };
+    // Paragraphs naming a foreign country or nationality: a small French homonym there is abroad.
+    std::set<int> abroad_paragraphs;
+    for (const auto& s : sentences) {
+        if (abroad_paragraphs.count(s.paragraph)) continue;
+        for (const auto& m : find_party_mentions(s.text, lex))
+            if (m.kind == "pays" && m.country && m.country->code != "FR") abroad_paragraphs.insert(s.paragraph);
+        for (const auto& w : text::words(s.text))
+            if (auto c = lex.country_of_adjective(w); c && c->code != "FR") abroad_paragraphs.insert(s.paragraph);
+    }
     for (const auto& s : sentences) {
         const auto& path = sections[static_cast<std::size_t>(s.line - 1)];
         if (path != override_path) {
@@ -534,7 +562,7 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
             current_paragraph = s.paragraph;
         }
         std::optional<Country> context = override_country ? override_country : country_of_path(path, lex);
-        auto mentions = find_party_mentions(s.text, lex, context);
+        auto mentions = find_party_mentions(s.text, lex, context, abroad_paragraphs.count(s.paragraph) > 0);
         // a foreign party without a country takes the one country the sentence (else the
         // paragraph) names, adjectives included ("décentralisation tunisienne")
         std::map<std::string, Country> named;

@@ -30,6 +30,45 @@ TEST(Parties, RegionMentionsShareOneKey) {
     EXPECT_EQ(a[0].key(), c[0].key());
 }
 
+TEST(Parties, NamesListedAfterAVenueAreNotParties) {
+    // "rencontres d'orléans et tours": both towns are where the meetings took place
+    EXPECT_TRUE(parties_of("Des rencontres d’orléans et tours organisées en janvier 2020 par l’AFCCre.").empty());
+    EXPECT_TRUE(parties_of("Le musée d’Accra et de Bordeaux coopèrent.").empty());
+}
+
+TEST(Parties, RegionsOfFranceIsNotAParty) {
+    EXPECT_TRUE(parties_of("Le programme est porté par Régions de France et les départements de France.").empty());
+}
+
+TEST(Parties, PluralKindsListTheirNames) {
+    auto m = parties_of("Un partenariat entre les régions de tarija et la nouvelle-Aquitaine.");
+    ASSERT_EQ(m.size(), 2u);
+    EXPECT_EQ(m[0].place, "Tarija");
+    EXPECT_EQ(m[0].french, 0);
+    EXPECT_EQ(m[1].place, "Nouvelle-Aquitaine");
+    EXPECT_EQ(m[1].kind, "région");
+    EXPECT_EQ(m[1].french, 1);
+    // a plural foreign kind needs capitalised names: "les cinq provinces de la côte"
+    EXPECT_TRUE(parties_of("Une zone incluant les cinq provinces de la côte de la toscane.").empty());
+}
+
+TEST(Parties, SmallFrenchHomonymInAParagraphAbroad) {
+    auto here = find_party_mentions("Le partenariat entre Toulouse Métropole et la ville de Montréal.", source_lexicon());
+    auto abroad = find_party_mentions("Le partenariat entre Toulouse Métropole et la ville de Montréal.",
+                                      source_lexicon(), std::nullopt, true);
+    ASSERT_EQ(here.size(), 2u);
+    ASSERT_EQ(abroad.size(), 2u);
+    EXPECT_EQ(here[1].french, 1);  // Montréal (Aude) when nothing says otherwise
+    EXPECT_EQ(abroad[1].french, 0);
+    EXPECT_EQ(abroad[0].french, 1);
+}
+
+TEST(Parties, FrancoAdjectives) {
+    auto c = source_lexicon().country_of_adjective("franco-quebecois");
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->code, "CA");
+}
+
 TEST(Parties, DepartementGivesItsNameAsPlace) {
     auto m = parties_of("Le conseil départemental de Loire-Atlantique est engagé.");
     ASSERT_EQ(m.size(), 1u);

@@ -166,6 +166,25 @@ TEST(Partnerships, NamesSharingASentenceAreNotPartners) {
     EXPECT_TRUE(e.partners.empty());
 }
 
+TEST(Partnerships, ClausesListsOfProvincesAndHomonymsAbroad) {
+    auto e = extract("partnership_clauses.txt");
+    EXPECT_EQ(e.pairs(), (Pairs{// "entre les régions de tarija et la nouvelle-Aquitaine ..., tandis que celui
+                                // établi entre la ville de Brest et ... la région du lac Poopó (région d'oruro)"
+                                {"Nouvelle-Aquitaine", "Tarija"},
+                                {"Brest", "Lac Poopó"},
+                                {"Brest", "Oruro"},
+                                // "les provinces de La Havane, Cienfuegos, Santiago de Cuba avec ... Cournon"
+                                {"Cournon-d'Auvergne", "La Havane"},
+                                {"Cournon-d'Auvergne", "Cienfuegos"},
+                                {"Cournon-d'Auvergne", "Santiago de Cuba"},
+                                // a small French Montréal, but the paragraph is "franco-québécois"
+                                {"Toulouse", "Montréal"}}));
+    const Record* montreal = e.partnership("Toulouse", "Montréal");
+    ASSERT_NE(montreal, nullptr);
+    EXPECT_EQ(montreal->countries.at(0).code, "CA");
+    EXPECT_EQ(e.partnership("Cournon-d'Auvergne", "Cienfuegos")->countries.at(0).code, "CU");
+}
+
 TEST(Partnerships, ProgrammeLeadsWithEachDestination) {
     auto e = extract("partnership_programme.txt");
     EXPECT_EQ(e.pairs(), (Pairs{{"Arles", "Tipaza"},

@@ -1,7 +1,12 @@
 #include "query_text.hpp"
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <nlohmann/json.hpp>
 
 #include "core/terms.hpp"
 #include "core/text.hpp"
@@ -14,6 +19,14 @@ namespace {
 constexpr size_t kMaxSynonymWords = 6;
 /// Wildcards expand to at most this many terms (the most frequent ones).
 constexpr Xapian::termcount kMaxWildcardTerms = 200;
+/// Records read to find how the guide writes a corrected word.
+constexpr int kWrittenFormRecords = 5;
+
+std::string lower(const std::string& utf8) {
+    std::string out;
+    icu::UnicodeString::fromUTF8(utf8).toLower(icu::Locale::getFrench()).toUTF8String(out);
+    return out;
+}
 
 bool is_field(const std::string& name) {
     return name == "type" || name == "pays" || name == "country" || name == "theme" || name == "odd";
@@ -141,6 +154,32 @@ ParsedQuery parse_query_text(std::string_view q) {
     return parsed;
 }
 
+std::string written_form(const Xapian::Database& db, const std::string& folded) {
+    // How often each spelling of the word appears in the first records holding it.
+    std::map<std::string, int> forms;
+    int read = 0;
+    try {
+        for (auto it = db.postlist_begin(folded); it != db.postlist_end(folded) && read < kWrittenFormRecords;
+             ++it, ++read) {
+            const auto data = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr, false);
+            if (!data.is_object()) continue;
+            for (const char* field : {"title", "text"}) {
+                if (!data.contains(field) || !data[field].is_string()) continue;
+                const std::string text = data[field].get<std::string>();
+                for (const auto& t : text::tokenize(text))
+                    if (t.folded == folded) ++forms[lower(text.substr(t.begin, t.end - t.begin))];
+            }
+        }
+    } catch (const Xapian::Error&) {
+        return folded;  // the folded word still reads correctly, only without accents
+    }
+    std::string best = folded;
+    int best_count = 0;
+    for (const auto& [form, count] : forms)
+        if (count > best_count) best = form, best_count = count;
+    return best;
+}
+
 namespace {
 
 class Builder {
@@ -161,7 +200,7 @@ public:
         if (!known && correct) {
             std::string fix = spelling(w);
             if (!fix.empty()) {
-                if (corrected) *corrected = fix;
+                if (corrected) *corrected = written_form(db_, fix);
                 return word(fix, false, expand, nullptr);
             }
             out_.unknown.push_back(w);

@@ -62,6 +62,12 @@ struct TextQuery {
     std::vector<std::string> unknown;  ///< folded words found nowhere in the index, even corrected
 };
 
+/// How the guide writes the folded word `folded`: its most frequent spelling,
+/// lower-cased, in the first records holding it ("biodiversite" ->
+/// "biodiversité"); `folded` itself when no record holds it. Used to show a
+/// spelling correction as a reader would write it.
+std::string written_form(const Xapian::Database& db, const std::string& folded);
+
 /// Builds the query; `db` gives synonyms, spelling and term frequencies.
 TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db);
 

@@ -84,16 +84,30 @@ Searcher::Searcher(const std::string& index_dir) : index_dir_(index_dir) {
     if (db_.get_metadata("coopatlas:schema") != schema::kSchemaVersion)
         throw IndexError("the index at '" + index_dir + "' was written by another version of coopatlas-index; "
                          "rebuild it");
-    geo_ = std::make_shared<const GeoIndex>(GeoIndex::load(db_));
+    // The grid is read from a database handle of its own (Xapian handles are
+    // not thread-safe), on a thread of its own: ~1 s at a million records.
+    geo_ = std::async(std::launch::async, [path = xapian_dir.string()] {
+               return std::make_shared<const GeoIndex>(GeoIndex::load(Xapian::Database(path)));
+           }).share();
 }
+
+const GeoIndex& Searcher::geo_index() const {
+    try {
+        return *geo_.get();
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot read the points of the index at '" + index_dir_ + "': " + e.get_description());
+    }
+}
+
+bool Searcher::geo_index_ready() const { return geo_.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }
 
 Xapian::Query Searcher::with_geo(const Xapian::Query& base, const SearchRequest& request) const {
     GeoArea area = area_of(request);
     if (!area.filters()) return base;
     // Membership only: distances of the shown results come from nearest_km.
-    auto hits = std::make_shared<const std::vector<GeoHit>>(geo_->match(area, false));
-    if (hits->empty()) return Xapian::Query::MatchNothing;
-    return Xapian::Query(Xapian::Query::OP_FILTER, base, Xapian::Query((new GeoPostingSource(hits))->release()));
+    auto docids = std::make_shared<const std::vector<Xapian::docid>>(geo_index().match_ids(area));
+    if (docids->empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_FILTER, base, Xapian::Query((new GeoPostingSource(docids))->release()));
 }
 
 std::vector<Xapian::docid> Searcher::match_docids(const SearchRequest& request) const {
@@ -101,12 +115,10 @@ std::vector<Xapian::docid> Searcher::match_docids(const SearchRequest& request) 
                                 !request.country.empty() || !request.theme.empty() || request.odd;
     if (!text_or_facets && area_of(request).filters()) {
         // A purely geographic request: the spatial index alone is the answer.
-        std::vector<Xapian::docid> docids;
-        for (const auto& hit : geo_->match(area_of(request), false)) docids.push_back(hit.docid);
-        return docids;
+        return geo_index().match_ids(area_of(request));
     }
     std::lock_guard lock(mutex_);
-    Prepared prepared = prepare(request);
+    Prepared prepared = prepare(request, false);
     std::vector<Xapian::docid> docids;
     Xapian::Enquire enquire(db_);
     enquire.set_query(with_geo(prepared.query, request));
@@ -125,7 +137,7 @@ std::vector<Xapian::docid> Searcher::top_docids(const SearchRequest& request) co
     enquire.set_query(with_geo(prepared.query, request));
     std::optional<DistanceKey> distance_key;
     if (request.sort == "distance" && request.near) {
-        distance_key.emplace(*geo_, *request.near);
+        distance_key.emplace(geo_index(), *request.near);
         enquire.set_sort_by_key(&*distance_key, false);
     }
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
@@ -140,7 +152,7 @@ Xapian::doccount Searcher::size() const {
     return db_.get_doccount();
 }
 
-Searcher::Prepared Searcher::prepare(const SearchRequest& request) const {
+Searcher::Prepared Searcher::prepare(const SearchRequest& request, bool ranked) const {
     Prepared p;
     ParsedQuery parsed = parse_query_text(request.q);
     TextQuery text = build_text_query(parsed, db_);
@@ -168,7 +180,7 @@ Searcher::Prepared Searcher::prepare(const SearchRequest& request) const {
     for (int o : parsed.odds) filter(schema::kOddPrefix, std::to_string(o));
 
     Xapian::Query all = text.match_all ? Xapian::Query::MatchAll : text_query;
-    if (!text.match_all) {
+    if (!text.match_all && ranked) {
         auto* structured = new Xapian::ValueMapPostingSource(schema::kSlotType);
         for (const char* type : {"programme", "contact", "partner", "partnership"})
             structured->add_mapping(type, kStructuredBoost);
@@ -199,7 +211,7 @@ json Searcher::search(const SearchRequest& request) const {
     // (ties by docid), so paging is stable and no match list is sorted here.
     std::optional<DistanceKey> distance_key;
     if (request.sort == "distance" && request.near) {
-        distance_key.emplace(*geo_, *request.near);
+        distance_key.emplace(geo_index(), *request.near);
         enquire.set_sort_by_key(&*distance_key, false);
     }
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
@@ -218,7 +230,7 @@ json Searcher::search(const SearchRequest& request) const {
         json full = to_json(r);
         item["countries"] = full["countries"];
         item["geo"] = full["geo"];
-        std::optional<double> distance = request.near ? geo_->nearest_km(docid, *request.near) : std::nullopt;
+        std::optional<double> distance = request.near ? geo_index().nearest_km(docid, *request.near) : std::nullopt;
         item["distance_km"] = distance ? json(std::round(*distance * 1000) / 1000) : json(nullptr);
         results.push_back(std::move(item));
     }
@@ -226,12 +238,17 @@ json Searcher::search(const SearchRequest& request) const {
     json facets = {{"type", json::object()}, {"country", json::object()}, {"theme", json::object()}, {"odd", json::object()}};
     for (auto it = type_spy.values_begin(); it != type_spy.values_end(); ++it) facets["type"][*it] = it.get_termfreq();
     for (const auto& [k, v] : country_spy.counts) facets["country"][k] = v;
-    for (const auto& [k, v] : theme_spy.counts) facets["theme"][k] = v;
+    json labels = {{"theme", json::object()}};
+    for (const auto& [k, v] : theme_spy.counts) {
+        facets["theme"][k] = v;
+        labels["theme"][k] = theme_label_locked(k);
+    }
     for (const auto& [k, v] : odd_spy.counts) facets["odd"][k] = v;
 
     json body = {{"total", mset.get_matches_estimated()},
                  {"results", results},
                  {"facets", facets},
+                 {"facet_labels", labels},
                  {"suggestion", prepared.suggestion.empty() ? json(nullptr) : json(prepared.suggestion)},
                  {"corrected_query", prepared.corrected ? json(prepared.suggestion) : json(nullptr)}};
     body["took_ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -258,6 +275,49 @@ std::vector<Record> Searcher::all_matches(const SearchRequest& request) const {
     for (auto it = mset.begin(); it != mset.end(); ++it)
         records.push_back(record_from_json(json::parse(it.get_document().get_data())));
     return records;
+}
+
+Searcher::RecordPage Searcher::records(const SearchRequest& request, Xapian::doccount offset, Xapian::doccount limit,
+                                       bool located_only) const {
+    RecordPage page;
+    std::lock_guard lock(mutex_);
+    Prepared prepared = prepare(request, false);
+    Xapian::Query query = with_geo(prepared.query, request);
+    if (located_only && !area_of(request).filters())
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query((new GeoPostingSource(geo_index().located_ids()))->release()));
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    Xapian::MSet mset = enquire.get_mset(offset, limit, db_.get_doccount());
+    page.total = mset.get_matches_estimated();  // exact: every match was counted
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        page.records.push_back(record_from_json(json::parse(it.get_document().get_data())));
+    return page;
+}
+
+Xapian::doccount Searcher::count(const SearchRequest& request) const { return records(request, 0, 0).total; }
+
+std::string Searcher::theme_label(const std::string& slug) const {
+    std::lock_guard lock(mutex_);
+    return theme_label_locked(slug);
+}
+
+std::string Searcher::theme_label_locked(const std::string& slug) const {
+    if (auto known = theme_labels_.find(slug); known != theme_labels_.end()) return known->second;
+    std::string label = slug;
+    const std::string term = std::string(schema::kThemePrefix) + slug;
+    // The first record holding the theme writes it as the guide does.
+    if (auto it = db_.postlist_begin(term); it != db_.postlist_end(term)) {
+        for (const auto& theme : record_from_json(json::parse(db_.get_document(*it).get_data())).themes)
+            if (slugify(theme) == slug) {
+                label = theme;
+                break;
+            }
+    }
+    theme_labels_.emplace(slug, label);
+    return label;
 }
 
 json Searcher::suggest(const std::string& prefix, int limit) const {

@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include <future>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -33,8 +35,27 @@ public:
     /// Completions for a prefix: {"q", "suggestions": [..]}.
     nlohmann::json suggest(const std::string& prefix, int limit = 10) const;
 
-    /// Every record matching `request` (ignoring limit/offset), for exports.
+    /// Every record matching `request` (ignoring limit/offset). Reads every
+    /// match: callers that may face a large answer use count() or records().
     std::vector<Record> all_matches(const SearchRequest& request) const;
+
+    /// One page of the records matching `request` (its limit and sort are
+    /// ignored), in the index's order (stable across pages), and the exact
+    /// number of matches; with `located_only`, only records with a point.
+    struct RecordPage {
+        std::vector<Record> records;
+        Xapian::doccount total = 0;
+    };
+    RecordPage records(const SearchRequest& request, Xapian::doccount offset, Xapian::doccount limit,
+                       bool located_only = false) const;
+
+    /// The exact number of records matching `request`.
+    Xapian::doccount count(const SearchRequest& request) const;
+
+    /// The display label of a theme facet key (its slug), as the guide writes
+    /// it ("eau-et-assainissement" -> "Eau et assainissement"); the slug itself
+    /// when no record holds the theme.
+    std::string theme_label(const std::string& slug) const;
 
     /// The docids of every record matching `request` (ignoring limit, offset
     /// and sort), ascending; for clusters and benchmarks.
@@ -44,22 +65,31 @@ public:
     /// facets, snippets or the exact total; for benchmarks.
     std::vector<Xapian::docid> top_docids(const SearchRequest& request) const;
 
-    /// The in-memory index of every record's points, loaded when the index opens.
-    const GeoIndex& geo_index() const { return *geo_; }
+    /// The in-memory index of every record's points. It is loaded in the
+    /// background when the index opens (so a server answers at once); the
+    /// first caller waits for it. Throws IndexError when the points cannot be read.
+    const GeoIndex& geo_index() const;
+    /// True once geo_index() no longer waits.
+    bool geo_index_ready() const;
 
     Xapian::doccount size() const;
     const std::string& index_dir() const { return index_dir_; }
 
 private:
     struct Prepared;
-    Prepared prepare(const SearchRequest& request) const;
+    /// The request as a Xapian query; `ranked` false leaves out what only
+    /// orders the matches (the boost of structured records), for membership.
+    Prepared prepare(const SearchRequest& request, bool ranked = true) const;
     /// `base` restricted to the records with a point in the request's circle/box.
     Xapian::Query with_geo(const Xapian::Query& base, const SearchRequest& request) const;
+    /// theme_label with mutex_ held.
+    std::string theme_label_locked(const std::string& slug) const;
 
     std::string index_dir_;
     mutable std::mutex mutex_;  // Xapian::Database objects are not thread-safe
     mutable Xapian::Database db_;
-    std::shared_ptr<const GeoIndex> geo_;
+    mutable std::map<std::string, std::string> theme_labels_;  ///< slug -> label, filled on first use
+    std::shared_future<std::shared_ptr<const GeoIndex>> geo_;
 };
 
 }  // namespace coopatlas::query

@@ -2,6 +2,7 @@
 // suggestions, OGC API - Features, exports and metrics. Kept apart so that
 // server.cpp stays a short table of routes.
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -20,8 +21,9 @@ using nlohmann::json;
 
 namespace {
 
-/// GET /api/geojson without `limit` returns every match up to this many features.
+/// GET /api/geojson without `limit` returns the first this many located matches.
 constexpr int kMaxGeojsonFeatures = 10000;
+
 constexpr int kMaxSuggestions = 20;
 
 /// Streams a file from disk; `keep` stays alive until the response is sent
@@ -53,16 +55,25 @@ thread_local std::chrono::steady_clock::time_point request_started{};
 void Server::api_routes() {
     http_.Get("/api/geojson", guarded([this](const httplib::Request& req, httplib::Response& res) {
         query::SearchRequest request = query::parse_request(params_of(req));
-        const bool paged = req.has_param("limit") || req.has_param("offset");
-        std::vector<Record> located;
-        for (auto& r : searcher().all_matches(request))
-            if (!r.geo.empty()) located.push_back(std::move(r));
-        const size_t from = paged ? std::min(located.size(), static_cast<size_t>(request.offset)) : 0;
-        const size_t count = paged ? static_cast<size_t>(request.limit) : static_cast<size_t>(kMaxGeojsonFeatures);
-        const size_t to = std::min(located.size(), from + count);
-        json body = feature_collection({located.begin() + static_cast<long>(from), located.begin() + static_cast<long>(to)});
-        body["numberMatched"] = located.size();
-        body["numberReturned"] = to - from;
+        // One page of located records, read from the index page by page: never
+        // the whole answer. Without `limit`, pages of kMaxGeojsonFeatures.
+        const bool sized = req.has_param("limit");
+        const auto limit = static_cast<Xapian::doccount>(sized ? request.limit : kMaxGeojsonFeatures);
+        const auto offset = static_cast<Xapian::doccount>(request.offset);
+        auto page = searcher().records(request, offset, limit, true);
+        json body = feature_collection(page.records);
+        body["numberMatched"] = page.total;
+        body["numberReturned"] = page.records.size();
+        body["links"] = json::array();
+        if (offset + page.records.size() < page.total && limit > 0) {
+            // The same URL, the next offset: every match is reachable page by page.
+            httplib::Params next(req.params.begin(), req.params.end());
+            next.erase("offset");
+            next.emplace("offset", std::to_string(offset + page.records.size()));
+            body["links"].push_back({{"rel", "next"},
+                                     {"type", "application/geo+json"},
+                                     {"href", base_url(req) + req.path + "?" + httplib::detail::params_to_query_str(next)}});
+        }
         send_json(res, body, 200, "application/geo+json");
     }));
     http_.Get("/api/suggest", guarded([this](const httplib::Request& req, httplib::Response& res) {
@@ -115,7 +126,17 @@ const std::map<std::string, std::optional<geo::BBox>>& Server::extents() {
         for (const auto& type : record_types()) {
             query::SearchRequest request;
             request.type = type;
-            extents_[type] = extent_of(s.all_matches(request));
+            // From the points' grid: no record is read, even at a million. The
+            // grid keeps the index's coordinates (Xapian's, ~2 m): the box is
+            // widened by 5e-5 degree (~5 m) and rounded outward to 1e-4 degree.
+            auto box = s.geo_index().extent(s.match_docids(request));
+            if (box) {
+                box->west = std::max(-180.0, std::floor((box->west - 5e-5) * 1e4) / 1e4);
+                box->south = std::max(-90.0, std::floor((box->south - 5e-5) * 1e4) / 1e4);
+                box->east = std::min(180.0, std::ceil((box->east + 5e-5) * 1e4) / 1e4);
+                box->north = std::min(90.0, std::ceil((box->north + 5e-5) * 1e4) / 1e4);
+            }
+            extents_[type] = box;
         }
     });
     return extents_;
@@ -169,6 +190,11 @@ void Server::export_routes() {
         params.erase("type");
         query::SearchRequest request = query::parse_request(params);  // the search filters narrow an export
         request.type = type;
+        const Xapian::doccount total = searcher().count(request);
+        if (total > options_.max_export_records)
+            throw TooLargeError("this export holds " + std::to_string(total) + " records; the limit is " +
+                                std::to_string(options_.max_export_records) +
+                                ": narrow it with q, country, theme, odd, bbox or near + radius_km");
         auto file = write_export(searcher().all_matches(request), type, format);
         send_file(res, file->path(), format.content_type, type + "." + format.extension, file);
     }));

@@ -37,7 +37,11 @@ void Server::routes() {
     }
     http_.Get("/healthz", guarded([this](const httplib::Request&, httplib::Response& res) {
         json body = {{"status", searcher_ ? "ok" : "no index"}};
-        if (searcher_) body["records"] = searcher_->size();
+        if (searcher_) {
+            body["records"] = searcher_->size();
+            // Keyword search answers at once; geographic search waits for the points' grid.
+            body["geo_index"] = searcher_->geo_index_ready() ? "ready" : "loading";
+        }
         else body["error"] = index_error_;
         send_json(res, body, searcher_ ? 200 : 503);
     }));
@@ -57,7 +61,7 @@ void Server::routes() {
     http_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (res.status == 404 && res.body.empty())
             send_json(res, {{"error", "no route for " + req.method + " " + req.path}}, 404);
-        else if (res.status == 413)
+        else if (res.status == 413 && res.body.empty())  // cpp-httplib's own 413 (body over the limit)
             send_json(res, {{"error", "request too large"}}, 413);
         else if (res.body.empty())
             send_json(res, {{"error", "HTTP " + std::to_string(res.status)}}, res.status);

@@ -164,6 +164,19 @@ TEST(GeoIndex, NearestPointOfARecordAndNoPoint) {
     EXPECT_LT(hits[0].distance_km, 10);
 }
 
+TEST(GeoIndex, ExtentOfSomeRecordsAndTheLocatedOnes) {
+    GeoIndex index(std::vector<GeoIndex::Entry>{{1, {48.8566, 2.3522}}, {1, {14.6928, -17.4467}}, {3, {43.6, 1.44}},
+                                                {4, {-21.1, 55.5}}});
+    auto box = index.extent({1, 3});
+    ASSERT_TRUE(box);
+    EXPECT_DOUBLE_EQ(box->west, -17.4467);
+    EXPECT_DOUBLE_EQ(box->east, 2.3522);
+    EXPECT_DOUBLE_EQ(box->south, 14.6928);
+    EXPECT_DOUBLE_EQ(box->north, 48.8566);
+    EXPECT_FALSE(index.extent({2, 99}).has_value()) << "no point, unknown docid";
+    EXPECT_EQ(*index.located_ids(), (std::vector<Xapian::docid>{1, 3, 4}));
+}
+
 TEST(GeoIndex, EmptyIndexAndNoFilter) {
     GeoIndex empty;
     EXPECT_TRUE(empty.match({geo::LatLon{0, 0}, 100.0, std::nullopt}).empty());
@@ -185,9 +198,77 @@ TEST(GeoIndex, ForEachPointVisitsThePointsInTheBox) {
     EXPECT_EQ(visited, expected);
 }
 
+/// Docids of the brute-force answer.
+std::vector<Xapian::docid> ids_of(const std::vector<GeoHit>& hits) {
+    std::vector<Xapian::docid> ids;
+    for (const auto& h : hits) ids.push_back(h.docid);
+    return ids;
+}
+
+TEST(GeoIndex, DenseAreasTakeWholeCellsAndStayExact) {
+    // Many points per cell (so circles and boxes hold whole cells), around
+    // Paris, Suva (on the 180th meridian) and near the north pole, plus points
+    // exactly on cell edges (multiples of GeoIndex::kCellDeg).
+    std::mt19937 rng(21);
+    std::normal_distribution<double> g(0, 1.5);
+    const std::vector<geo::LatLon> centres = {{48.85, 2.35}, {-18.1, 178.4}, {87.5, -30}};
+    std::vector<GeoIndex::Entry> entries;
+    Xapian::docid d = 0;
+    for (int k = 0; k < 30000; ++k) {
+        const auto& c = centres[static_cast<size_t>(k) % centres.size()];
+        double lat = std::clamp(c.lat + g(rng), -90.0, 90.0), lon = c.lon + g(rng) * 2;
+        if (lon > 180) lon -= 360;
+        if (lon < -180) lon += 360;
+        entries.push_back({++d, {lat, lon}});
+        if (k % 3 == 0) entries.push_back({d, {std::clamp(lat + g(rng), -90.0, 90.0), lon}});  // a second point
+    }
+    for (double lat = 47; lat <= 50; lat += GeoIndex::kCellDeg)
+        for (double lon = 1; lon <= 4; lon += GeoIndex::kCellDeg) entries.push_back({++d, {lat, lon}});
+    GeoIndex index(entries);
+    std::uniform_real_distribution<double> u(-1, 1);
+    int queries = 0;
+    for (const auto& c : centres) {
+        for (double r : {0.0, 10.0, 50.0, 120.0, 500.0, 1500.0, 6000.0}) {
+            for (int k = 0; k < 4; ++k) {
+                GeoArea area{geo::LatLon{std::clamp(c.lat + u(rng), -90.0, 90.0), c.lon + u(rng)}, r, std::nullopt};
+                if (k == 0) area.near = geo::LatLon{48, 2};  // a grid corner
+                const std::string what = "near " + std::to_string(area.near->lat) + "," +
+                                         std::to_string(area.near->lon) + " r=" + std::to_string(r);
+                auto want = brute_force(entries, area);
+                EXPECT_EQ(index.match_ids(area), ids_of(want)) << what;
+                expect_same(index.match(area, true), want, true, what);
+                ++queries;
+            }
+        }
+    }
+    // Boxes on the grid's lines, and boxes across the 180th meridian.
+    for (geo::BBox box : {geo::BBox{1, 47, 4, 50}, geo::BBox{2, 48, 2.25, 48.25}, geo::BBox{-1.5, 45, 6.75, 52},
+                          geo::BBox{175, -22, -175, -14}, geo::BBox{170.25, -30, -170.5, -5}, geo::BBox{}}) {
+        GeoArea area;
+        area.bbox = box;
+        EXPECT_EQ(index.match_ids(area), ids_of(brute_force(entries, area)))
+            << "bbox " << box.west << "," << box.south << "," << box.east << "," << box.north;
+        ++queries;
+    }
+    EXPECT_EQ(queries, 90);
+}
+
+TEST(GeoIndex, MatchIdsAgreesWithMatchOnRandomCircles) {
+    auto entries = random_entries(5000, 17);
+    GeoIndex index(entries);
+    std::mt19937 rng(19);
+    std::uniform_real_distribution<double> u(0, 1);
+    for (int q = 0; q < 200; ++q) {
+        GeoArea area{geo::LatLon{std::asin(2 * u(rng) - 1) * 180 / M_PI, -180 + 360 * u(rng)},
+                     20000 * u(rng) * u(rng), std::nullopt};
+        EXPECT_EQ(index.match_ids(area), ids_of(brute_force(entries, area)))
+            << "near " << area.near->lat << "," << area.near->lon << " r=" << *area.radius_km;
+    }
+}
+
 TEST(GeoPostingSource, WalksAndSkipsTheHitsInDocidOrder) {
-    auto hits = std::make_shared<const std::vector<GeoHit>>(std::vector<GeoHit>{{2, 0}, {5, 0}, {9, 0}});
-    GeoPostingSource source(hits);
+    auto docids = std::make_shared<const std::vector<Xapian::docid>>(std::vector<Xapian::docid>{2, 5, 9});
+    GeoPostingSource source(docids);
     source.init(Xapian::Database());
     EXPECT_EQ(source.get_termfreq_est(), 3u);
     source.next(0);
@@ -195,5 +276,21 @@ TEST(GeoPostingSource, WalksAndSkipsTheHitsInDocidOrder) {
     source.skip_to(6, 0);
     EXPECT_EQ(source.get_docid(), 9u);
     source.next(0);
+    EXPECT_TRUE(source.at_end());
+}
+
+TEST(GeoPostingSource, LongSkipsLandOnTheFirstDocidNotBelowTheTarget) {
+    std::vector<Xapian::docid> all;
+    for (Xapian::docid d = 3; d < 100000; d += 7) all.push_back(d);
+    auto docids = std::make_shared<const std::vector<Xapian::docid>>(all);
+    GeoPostingSource source(docids);
+    source.init(Xapian::Database());
+    for (Xapian::docid target : {1u, 3u, 4u, 10u, 11u, 500u, 501u, 65000u, 99998u}) {
+        source.skip_to(target, 0);
+        ASSERT_FALSE(source.at_end()) << target;
+        const auto want = *std::lower_bound(all.begin(), all.end(), target);
+        EXPECT_EQ(source.get_docid(), want) << target;
+    }
+    source.skip_to(100000, 0);
     EXPECT_TRUE(source.at_end());
 }

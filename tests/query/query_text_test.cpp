@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "core/terms.hpp"
 
@@ -147,6 +148,27 @@ TEST_F(BuildTextQuery, TypoIsCorrectedAndSaid) {
     EXPECT_EQ(tq.suggestion, "assainissement");
     run("collectivités assainisement", &tq);
     EXPECT_EQ(tq.suggestion, "collectivités assainissement");  // the rest as typed
+}
+
+TEST_F(BuildTextQuery, CorrectionIsWrittenWithTheGuidesAccents) {
+    // Records store their JSON (title, text): the correction shows the word as
+    // the guide writes it, not its folded index form.
+    for (const char* t : {"La BIODIVERSITÉ des forêts", "Biodiversité et forêts : la biodiversité des mers"}) {
+        Xapian::Document doc;
+        doc.set_data(nlohmann::json{{"title", "Fiche"}, {"text", t}}.dump());
+        terms::index_text(doc, t, "", 1, 0);
+        db_.add_spelling("biodiversite");
+        db_.add_document(doc);
+    }
+    db_.commit();
+    EXPECT_EQ(written_form(db_, "biodiversite"), "biodiversité");
+    EXPECT_EQ(written_form(db_, "forets"), "forêts");
+    EXPECT_EQ(written_form(db_, "absent"), "absent");  // no record holds it: the folded word
+    TextQuery tq;
+    EXPECT_EQ(run("biodiversitte forets", &tq).size(), 2u);
+    EXPECT_EQ(tq.suggestion, "biodiversité forets");  // the rest as typed
+    // A record whose data is not JSON gives no form: the folded word stays.
+    EXPECT_EQ(written_form(db_, "assainissement"), "assainissement");
 }
 
 TEST_F(BuildTextQuery, UnknownWordMakesTheQueryEmpty) {

@@ -115,6 +115,9 @@ TEST_F(ServerTest, PageIsServed) {
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 200);
     EXPECT_NE(res->body.find("<input"), std::string::npos);
+    // The data sources are credited on the page (their licences ask for it).
+    for (const char* source : {"GeoNames", "INSEE", "Etalab", "Natural Earth"})
+        EXPECT_NE(res->body.find(source), std::string::npos) << source;
 }
 
 // The routes that need points: a hand-made index (tests/web/fixture_index.hpp).
@@ -177,6 +180,86 @@ TEST_F(GeoServerTest, GeoJsonIsAFeatureCollectionInLonLatWithTheSearchFilters) {
     EXPECT_EQ(get_json("/api/geojson?type=partner&limit=1&offset=1")["numberMatched"], 3);
 }
 
+TEST_F(GeoServerTest, GeoJsonPagesLinkToTheNextPage) {
+    json first = get_json("/api/geojson?type=partner&limit=2");
+    EXPECT_EQ(first["numberMatched"], 3);
+    ASSERT_EQ(first["numberReturned"], 2);
+    ASSERT_EQ(first["links"].size(), 1u);
+    EXPECT_EQ(first["links"][0]["rel"], "next");
+    const std::string href = first["links"][0]["href"];
+    const std::string path = href.substr(href.find("/api/geojson"));
+    EXPECT_NE(path.find("offset=2"), std::string::npos) << path;
+    EXPECT_NE(path.find("type=partner"), std::string::npos) << path;
+    json second = get_json(path);
+    ASSERT_EQ(second["numberReturned"], 1);
+    EXPECT_TRUE(second["links"].empty()) << "the last page has no next link";
+    std::set<std::string> ids;
+    for (const json* page : {&first, &second})
+        for (const auto& f : (*page)["features"]) ids.insert(f["id"].get<std::string>());
+    EXPECT_EQ(ids, (std::set<std::string>{"partner/lyon", "partner/cotonou", "partner/ouagadougou"}));
+    // Without limit: one page of every located match (the passage has no point).
+    json all = get_json("/api/geojson");
+    EXPECT_EQ(all["numberMatched"], 6);
+    EXPECT_EQ(all["features"].size(), 6u);
+    EXPECT_TRUE(all["links"].empty());
+}
+
+TEST_F(GeoServerTest, ClustersOverHttp) {
+    json world = get_json("/api/clusters?zoom=0");
+    ASSERT_TRUE(world["clusters"].is_array());
+    long records = 0;
+    for (const auto& c : world["clusters"]) {
+        records += c["count"].get<long>();
+        EXPECT_GE(c["lat"].get<double>(), -90);
+        EXPECT_EQ(c["bbox"].size(), 4u);
+    }
+    // Six located records in two zoom-0 cells (West Africa + Lyon, Ouagadougou):
+    // each record counts once per cell, so the Lyon-Cotonou partnership once.
+    EXPECT_EQ(world["clusters"].size(), 2u);
+    EXPECT_EQ(records, 6);
+    // The search filters and the view narrow the clusters.
+    json benin = get_json("/api/clusters?zoom=6&bbox=1,5,4,8&type=partner");
+    ASSERT_EQ(benin["clusters"].size(), 1u);
+    EXPECT_EQ(benin["clusters"][0]["count"], 1);
+    EXPECT_NEAR(benin["clusters"][0]["lon"].get<double>(), 2.4183, 1e-4);  // the index keeps ~2 m
+    EXPECT_TRUE(get_json("/api/clusters?zoom=0&q=kangourou")["clusters"].empty());
+    EXPECT_TRUE(get_json("/api/clusters", 400)["error"].get<std::string>().find("zoom") != std::string::npos);
+    EXPECT_TRUE(get_json("/api/clusters?zoom=99", 400).contains("error"));
+    EXPECT_TRUE(get_json("/api/clusters?zoom=3&bbox=1,2", 400).contains("error"));
+}
+
+TEST_F(GeoServerTest, ThemeFacetsCarryTheirAccentedLabel) {
+    json body = get_json("/api/search?q=eau");
+    ASSERT_TRUE(body["facets"]["theme"].contains("eau-et-assainissement")) << body["facets"].dump();
+    EXPECT_EQ(body["facet_labels"]["theme"]["eau-et-assainissement"], "Eau et assainissement");
+    EXPECT_EQ(body["facet_labels"]["theme"].size(), body["facets"]["theme"].size());
+}
+
+TEST_F(GeoServerTest, HealthzSaysWhenTheGeoIndexIsReady) {
+    get_json("/api/search?near=6.4,2.4&radius_km=50");  // waits for the grid
+    json health = get_json("/healthz");
+    EXPECT_EQ(health["status"], "ok");
+    EXPECT_EQ(health["geo_index"], "ready");
+}
+
+TEST_F(GeoServerTest, ExportPastTheLimitIs413WithAHint) {
+    web::ServerOptions options;
+    options.index_dir = dir_;
+    options.max_export_records = 2;
+    RunningServer small(options);
+    auto res = small.get("/export/partner.csv");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 413);
+    const std::string error = json::parse(res->body)["error"];
+    EXPECT_NE(error.find("3 records"), std::string::npos) << error;
+    EXPECT_NE(error.find("narrow"), std::string::npos) << error;
+    // Narrowed under the limit, the same export is written.
+    auto narrowed = small.get("/export/partner.csv?country=BJ");
+    ASSERT_TRUE(narrowed);
+    EXPECT_EQ(narrowed->status, 200) << narrowed->body;
+    EXPECT_NE(narrowed->body.find("Cotonou"), std::string::npos);
+}
+
 TEST_F(GeoServerTest, GeoJsonBadParametersAre400) {
     EXPECT_TRUE(get_json("/api/geojson?bbox=1,2,3", 400).contains("error"));
     EXPECT_TRUE(get_json("/api/geojson?near=45,5&radius_km=-1", 400).contains("error"));
@@ -212,7 +295,8 @@ TEST_F(GeoServerTest, OgcLandingConformanceCollectionsOverHttp) {
     json collections = get_json("/ogc/collections");
     EXPECT_EQ(collections["collections"].size(), record_types().size());
     json partner = get_json("/ogc/collections/partner");
-    EXPECT_EQ(partner["extent"]["spatial"]["bbox"][0], json::parse("[-1.5197,6.3654,4.8357,45.764]"));
+    // The partners' points (-1.5197, 6.3654) .. (4.8357, 45.764), rounded outward.
+    EXPECT_EQ(partner["extent"]["spatial"]["bbox"][0], json::parse("[-1.5198,6.3653,4.8358,45.7641]"));
     EXPECT_TRUE(get_json("/ogc/collections/unicorn", 404).contains("error"));
 }
 

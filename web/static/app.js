@@ -43,7 +43,12 @@
     const upper = String(code).toUpperCase();
     try { return (regionNames && regionNames.of(upper)) || upper; } catch (e) { return upper; }
   }
+  // Display labels the server gives with the facet keys (themes keyed by slug:
+  // "eau-et-assainissement" -> "Eau et assainissement"), from the last search.
+  let facetLabels = {};
   function facetLabel(name, key) {
+    const given = facetLabels[name] && facetLabels[name][key];
+    if (given) return given;
     if (name === "type") return TYPE_LABELS[key] || key;
     if (name === "country") return countryName(key);
     if (name === "odd") return "ODD " + key;
@@ -84,7 +89,7 @@
   // ---------- the map ----------
   const map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 12 }).setView([20, 5], 2);
   map.attributionControl.setPrefix("Leaflet");
-  map.attributionControl.addAttribution("Fond : Natural Earth");
+  map.attributionControl.addAttribution("Fond : Natural Earth · lieux : GeoNames, INSEE / Etalab");
   const backgroundLayer = L.layerGroup().addTo(map);  // every match (clusters or points)
   const pageLayer = L.layerGroup().addTo(map);        // the results of this page
   const geoLayer = L.layerGroup().addTo(map);         // the radius circle / bbox outline
@@ -350,6 +355,7 @@
       const body = await getJson("/api/search?" + params);
       if (ticket !== searchTicket) return;
       renderResults(body);
+      facetLabels = body.facet_labels || {};
       renderFacets(body.facets);
       drawPageResults(body.results);
       document.body.dataset.results = String(body.results.length);

@@ -115,6 +115,15 @@ void split_role_organisation(const std::string& s, std::string& role, std::strin
         }
     }
     if (best == std::string::npos) {
+        // "directeur IfECo": a function followed by an acronym names the organisation
+        auto space = repaired.rfind(' ');
+        std::string last = space == std::string::npos ? "" : repaired.substr(space + 1);
+        if (!last.empty() && display.is_acronym(text::fold(last)) && last == display.text(text::fold(last)) &&
+            role_or_prose_start(ws[0])) {
+            role = trim(repaired.substr(0, space));
+            organisation = last;
+            return;
+        }
         role = repaired;
         return;
     }
@@ -264,6 +273,13 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
         if (t.rfind("mailto:", 0) == 0) continue;
         auto emails = find_emails(t);
         if (emails.empty()) continue;
+        // "•	 Coordonnées : AimF – sp@aimf.asso.fr" of a block the programme reader did not take whole
+        static const std::regex coordinates(R"(^•\s*Coordonn\S*\s*:\s*(.*)$)");
+        std::smatch cm;
+        if (std::regex_match(t, cm, coordinates)) {
+            for (auto& p : people_in_coordinates(cm[1].str(), l.number, display)) out.push_back({std::move(p), sections[i]});
+            continue;
+        }
         // Organisation named by the block header "ConTACT | DAECT".
         std::string header_org;
         size_t top = i;
@@ -333,7 +349,10 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
                 if (std::regex_search(b, m, url_re())) p.url = m.str();
                 else if (std::regex_search(b, m, phone_re())) p.phone = trim(m.str());
             }
-            if (p.name.empty() && !is_generic_email(email)) p.name = name_from_email(email, display);
+            if (p.name.empty() && !is_generic_email(email)) {
+                p.name = name_from_email(email, display);
+                p.name_from_email = !p.name.empty();
+            }
             if (!rest.empty()) roles_and_organisations(info_units(guide, rest), p, display);
             if (p.organisation.empty() && !header_org.empty()) p.organisation = header_org;
             out.push_back({std::move(p), sections[i]});
@@ -428,7 +447,10 @@ std::vector<Person> people_in_coordinates(const std::string& value, int line, co
                 split_role_organisation(before, p.role, p.organisation, display);
             }
         }
-        if (p.name.empty() && !is_generic_email(p.email)) p.name = name_from_email(p.email, display);
+        if (p.name.empty() && !is_generic_email(p.email)) {
+            p.name = name_from_email(p.email, display);
+            p.name_from_email = !p.name.empty();
+        }
         out.push_back(std::move(p));
     }
     return out;
@@ -460,6 +482,7 @@ std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::
     struct PersonGroup {
         std::string key;  // "contact/" + slug of the name (of the address for a generic one)
         std::string name, phone, url;
+        bool name_from_email = false;
         std::vector<size_t> members;  // indexes into appearances
     };
     std::vector<PersonGroup> people;
@@ -490,7 +513,12 @@ std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::
         }
         PersonGroup& g = people[index];
         g.members.push_back(i);
-        if (g.name.empty()) g.name = p.name;  // the first spelling ("virgine Rouquette" later is a typo)
+        // the first printed spelling ("virgine Rouquette" later is a typo); a name read from the
+        // address ("maria-ines.rosas@") gives way to the printed one ("María Inés Rosas")
+        if (g.name.empty() || (g.name_from_email && !p.name.empty() && !p.name_from_email)) {
+            g.name = p.name;
+            g.name_from_email = p.name_from_email;
+        }
         if (g.phone.empty()) g.phone = p.phone;
         if (g.url.empty()) g.url = p.url;
         person_of[i] = index;

@@ -27,6 +27,7 @@ struct Person {
     std::string phone;
     std::string url;
     int line = 0;
+    bool name_from_email = false;  ///< the guide prints no name: read from "first.last@"
 };
 
 /// E-mail addresses in a text, lower case, in order, without the final dot of a sentence.

@@ -242,7 +242,8 @@ std::string DisplayText::repair_word(const std::string& w, Mode mode, bool first
         // few capitalised uses in mid-sentence outweigh several lower-case ones; a word
         // used in lower case 20 times or more is an ordinary word ("énergie", "région").
         int lower = count(lower_count_, k);
-        return caps >= 1 && 5 * caps >= lower && lower < 20;
+        // ("france": lower case 130 times in small caps, but "France" more often still)
+        return caps >= 1 && 5 * caps >= lower && (lower < 20 || caps >= lower);
     };
     auto lowered = [&] {
         icu::UnicodeString l = uw;

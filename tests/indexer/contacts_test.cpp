@@ -210,3 +210,35 @@ TEST(Contacts, HeaderAboveABlankLineAndAddressesAreNoRole) {
     ASSERT_EQ(secretariat.size(), 1u);
     EXPECT_TRUE(secretariat[0]->fields.at("role").is_null());
 }
+
+TEST(Contacts, FunctionFollowedByAnAcronymNamesTheOrganisation) {
+    // guide lines 7811-7812 and 7838-7840
+    auto records = contacts_of(
+        " 9.4 Hongrie\nL’association « Initiatives France-Europe \nCentrale et Orientale (IFECO) » agit.\n\n"
+        "ConTACTs\n\njosé L. osete\ndirecteur IfECo\nosetejoseinfh@laposte.net\n");
+    auto osete = with_email(records, "osetejoseinfh@laposte.net");
+    ASSERT_EQ(osete.size(), 1u);
+    EXPECT_EQ(osete[0]->fields.at("name"), "José L. Osete");
+    EXPECT_EQ(osete[0]->fields.at("role"), "directeur");
+    EXPECT_EQ(osete[0]->fields.at("organisation"), "IFECO (Initiatives France-Europe Centrale et Orientale)");
+}
+
+TEST(Contacts, PrintedNameWinsOverOneReadFromTheAddress) {
+    // guide lines 6718-6719 and 6900-6902: "Argentine :" labels the address only
+    auto records = contacts_of(
+        "ConTACTs AU sEIn DEs AMBAssADEs\n\nArgentine :\nmaria-ines.rosas@diplomatie.gouv.fr\n\n"
+        "ConTACTs\n\nMaría Inés Rosas\nambassade de france en Argentine\nmaria-ines.rosas@diplomatie.gouv.fr\n");
+    auto rosas = with_email(records, "maria-ines.rosas@diplomatie.gouv.fr");
+    ASSERT_EQ(rosas.size(), 2u);
+    for (const auto* r : rosas) EXPECT_EQ(r->fields.at("name"), "María Inés Rosas");
+}
+
+TEST(Contacts, CoordinatesBulletOutsideAProgrammeBlock) {
+    // a "Coordonnées" bullet the programme reader did not attach to a block (guide line 5891)
+    auto records = contacts_of("Texte.\n\n•\t ODD : 4, 10, 11, 17\n•\t Coordonnées : AimF – sp@aimf.asso.fr\n");
+    auto aimf = with_email(records, "sp@aimf.asso.fr");
+    ASSERT_EQ(aimf.size(), 1u);
+    // (capitals need the glossary of the whole guide: "AimF" -> "AIMF")
+    EXPECT_EQ(text::fold(aimf[0]->fields.at("organisation").get<std::string>()), "aimf");
+    EXPECT_TRUE(aimf[0]->fields.at("name").is_null());
+}

@@ -177,9 +177,10 @@ constexpr std::array<std::pair<const char*, const char*>, 4> kCountryAliases = {
 }};
 
 /// Brand names of French régions that are not their official names.
-constexpr std::array<std::pair<const char*, const char*>, 3> kRegionAliases = {{
+constexpr std::array<std::pair<const char*, const char*>, 4> kRegionAliases = {{
     {"sud", "provence alpes cote azur"}, {"paca", "provence alpes cote azur"},
     {"sud paca", "provence alpes cote azur"},
+    {"sud provence cote azur", "provence alpes cote azur"},  // the guide's "Sud-Provence-Côte d'Azur"
 }};
 
 /// Words that end a name ("Bretagne et ...", "Testour en Tunisie").
@@ -862,6 +863,18 @@ bool Scanner::bare_name(std::size_t& i) {
             cue = starts_with(ws_[k].f, "jumel") ||
                   ((i == 0 || before == ", ") && starts_with(ws_[k].f, "accompagne"));
         if (!cue) cue = after_foreign;
+        // "avec trois territoires, Alger, tipaza et oran": a counted list of partners
+        if (!cue && i >= 3 && (before == ", " || before == " : ")) {
+            static const std::array<std::string_view, 9> kGroups = {
+                "territoires", "villes", "communes", "collectivites", "partenaires", "regions", "provinces",
+                "municipalites", "departements"};
+            const std::string& count = ws_[i - 2].f;
+            bool counted = count == "deux" || count == "trois" || count == "quatre" || count == "cinq" ||
+                           count == "six" || count == "plusieurs" ||
+                           std::isdigit(static_cast<unsigned char>(count[0]));
+            cue = ws_[i - 3].f == "avec" && counted &&
+                  std::find(kGroups.begin(), kGroups.end(), ws_[i - 1].f) != kGroups.end();
+        }
         // the subject of a sentence about twinning, in a foreign country's section:
         // "Barcelone est quant à elle jumelée avec toulouse"
         if (!cue && i == 0 && w.cap && context_ && context_->code != "FR") {

@@ -306,7 +306,10 @@ std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vec
             }
             if (b.label.find("destination") == std::string::npos) continue;
             // groups split by ';', each "A, B et C (Pays)"; a country alone is the party
-            static const std::regex item_re(R"(^\s*(?:(?:communes?|villes?)\s+(?:de\s+|d(?:'|’)))?(.*?)\s*(?:\(([^)]*)\))?\s*$)");
+            // "communes de A", "départements de l'Alibori et du Borgou", "région centrale (togo)"
+            static const std::regex item_re(
+                R"(^\s*(?:(communes?|villes?|d(?:e|é)partements?|r(?:e|é)gions?|provinces?|municipalit(?:e|é)s?)\s+)?(?:de\s+la\s+|de\s+l(?:'|’)|de\s+|du\s+|des\s+|d(?:'|’))?(.*?)\s*(?:\(([^)]*)\))?\s*$)",
+                std::regex::icase);
             std::size_t from = 0;
             std::vector<std::string> groups;
             while (from <= value.size()) {
@@ -337,12 +340,37 @@ std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vec
                     current += c;
                 }
                 items.push_back(current);
-                for (auto& item : items) {
+                // "A, B (X) et C (Y)": a parenthesised country covers the items before it, back to
+                // the previous one; the kind word of "départements de A et du B" covers the list too
+                std::vector<std::optional<Country>> item_countries(items.size());
+                std::optional<Country> carry;
+                for (std::size_t k = items.size(); k-- > 0;) {
+                    std::smatch pm;
+                    static const std::regex own(R"(\(([^)]*)\)\s*$)");
+                    std::string it = cleaned(items[k]);
+                    if (std::regex_search(it, pm, own))
+                        if (auto c = lex.country(pm[1].str())) carry = c;
+                    item_countries[k] = carry;
+                }
+                std::string list_kind;
+                for (std::size_t k = 0; k < items.size(); ++k) {
+                    const std::string& item = items[k];
                     std::smatch m;
                     std::string it = cleaned(item);
                     if (it.empty() || !std::regex_match(it, m, item_re)) continue;
-                    std::string name = cleaned(m[1].str());
-                    std::optional<Country> c = m[2].matched ? lex.country(m[2].str()) : std::nullopt;
+                    std::string kind_word = text::fold(m[1].str());
+                    std::string item_kind = kind_word.rfind("depart", 0) == 0   ? "département"
+                                            : kind_word.rfind("region", 0) == 0 ? "région"
+                                            : kind_word.rfind("province", 0) == 0 ? "province"
+                                            : kind_word.empty()                   ? ""
+                                                                                  : "commune";
+                    if (!item_kind.empty()) list_kind = item_kind;
+                    else if (!list_kind.empty() && it.rfind("du ", 0) != 0 && it.rfind("de ", 0) != 0 &&
+                             it.rfind("d’", 0) != 0 && it.rfind("d'", 0) != 0)
+                        list_kind.clear();  // "départements de A, B": only "de/du" items continue the kind
+                    std::string name = cleaned(m[2].str());
+                    std::optional<Country> c = m[3].matched ? lex.country(m[3].str()) : std::nullopt;
+                    if (!c) c = item_countries[k];
                     if (!c) c = group_country;
                     if (!c) c = context;
                     PartyMention d;
@@ -367,7 +395,7 @@ std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vec
                             d.place = d.name = inside->name;
                             d.country = inside;
                         } else {
-                            d.kind = "commune";
+                            d.kind = list_kind.empty() ? "commune" : list_kind;
                             d.place = d.name = repair_place_name(name);
                             d.country = c;
                         }

@@ -63,6 +63,17 @@ TEST(Parties, SmallFrenchHomonymInAParagraphAbroad) {
     EXPECT_EQ(abroad[0].french, 1);
 }
 
+TEST(Parties, CountedListOfForeignTerritories) {
+    auto m = find_party_mentions(
+        "Les coopérations les plus importantes sont celles du conseil régional de Sud-Provence-Côte d’Azur "
+        "avec trois territoires, Alger, tipaza et oran.",
+        source_lexicon(), source_lexicon().country("Algérie"));
+    std::vector<std::string> places;
+    for (auto& p : m) places.push_back(p.place + (p.french == 1 ? " FR" : p.french == 0 ? " abroad" : " ?"));
+    EXPECT_EQ(places, (std::vector<std::string>{"Provence-Alpes-Côte d'Azur FR", "Alger abroad", "Tipaza abroad",
+                                                "Oran abroad"}));
+}
+
 TEST(Parties, FrancoAdjectives) {
     auto c = source_lexicon().country_of_adjective("franco-quebecois");
     ASSERT_TRUE(c);

@@ -200,6 +200,22 @@ TEST(Partnerships, ProgrammeLeadsWithEachDestination) {
     EXPECT_EQ(matera->fields["theme"], "patrimoine, projet de patrimoines méditerranéens");
 }
 
+TEST(Partnerships, ProgrammeDestinationsKeepTheirKindAndTheirOwnCountry) {
+    auto e = extract("partnership_programme_kinds.txt");
+    // "départements de l'Alibori et du Borgou (Bénin) et région centrale (togo)"
+    EXPECT_EQ(e.pairs(), (Pairs{{"Grand Est", "Alibori"}, {"Grand Est", "Borgou"}, {"Grand Est", "Centrale"}}));
+    for (auto& p : e.partners) {
+        if (p.fields["place"] == "Alibori" || p.fields["place"] == "Borgou") {
+            EXPECT_EQ(p.fields["kind"], "département");
+            EXPECT_EQ(p.countries.at(0).code, "BJ") << p.fields["place"];  // not the Togo of the next item
+        }
+        if (p.fields["place"] == "Centrale") {
+            EXPECT_EQ(p.fields["kind"], "région");
+            EXPECT_EQ(p.countries.at(0).code, "TG");
+        }
+    }
+}
+
 TEST(Partnerships, IdsAreStable) {
     auto a = extract("partnership_prose.txt");
     auto b = extract("partnership_prose.txt");

@@ -93,6 +93,7 @@ constexpr KindWord kKinds[] = {
     {{"departements", nullptr, nullptr}, "département", -1, true, false},
     {{"provinces", nullptr, nullptr}, "province", 0, true, false},
     {{"metropole", nullptr, nullptr}, "métropole", 1, false, false},
+    {{"agglomeration", nullptr, nullptr}, "intercommunalité", -1, false, false},
     {{"eurometropole", nullptr, nullptr}, "métropole", 1, false, false},
     {{"commune", nullptr, nullptr}, "commune", -1, false, false},
     {{"communes", nullptr, nullptr}, "commune", -1, true, false},
@@ -638,8 +639,9 @@ bool Scanner::kind_phrase(std::size_t& i) {
             settle_country(m, tag);
         }
         if (m.french == -1) {
-            bool big_enough = fp && (fp->kind != "commune" || tag.french ||
-                                     fp->population >= (abroad ? 5000 : 300));
+            // "la ville de Montréal": a French homonym of under 3 000 inhabitants is no "ville"
+            long least = abroad ? 5000 : (ws_[i].f == "ville" ? 3000 : 300);
+            bool big_enough = fp && (fp->kind != "commune" || tag.french || fp->population >= least);
             m.french = (big_enough && !(tag.country && tag.country->code != "FR")) ? 1 : 0;
         }
         if (m.french == 1 && fp)

@@ -53,8 +53,9 @@ TEST(Parties, PluralKindsListTheirNames) {
 }
 
 TEST(Parties, SmallFrenchHomonymInAParagraphAbroad) {
-    auto here = find_party_mentions("Le partenariat entre Toulouse Métropole et la ville de Montréal.", source_lexicon());
-    auto abroad = find_party_mentions("Le partenariat entre Toulouse Métropole et la ville de Montréal.",
+    auto here = find_party_mentions("Le partenariat entre Toulouse Métropole et la commune de Montréal.",
+                                    source_lexicon());
+    auto abroad = find_party_mentions("Le partenariat entre Toulouse Métropole et la commune de Montréal.",
                                       source_lexicon(), std::nullopt, true);
     ASSERT_EQ(here.size(), 2u);
     ASSERT_EQ(abroad.size(), 2u);
@@ -72,6 +73,27 @@ TEST(Parties, CountedListOfForeignTerritories) {
     for (auto& p : m) places.push_back(p.place + (p.french == 1 ? " FR" : p.french == 0 ? " abroad" : " ?"));
     EXPECT_EQ(places, (std::vector<std::string>{"Provence-Alpes-Côte d'Azur FR", "Alger abroad", "Tipaza abroad",
                                                 "Oran abroad"}));
+}
+
+TEST(Parties, ATinyFrenchHomonymIsNoVille) {
+    auto m = parties_of("La ville de Montréal et le conseil départemental du nord ont lancé un partenariat.");
+    ASSERT_EQ(m.size(), 2u);
+    EXPECT_EQ(m[0].place, "Montréal");
+    EXPECT_EQ(m[0].french, 0);
+    EXPECT_EQ(m[1].place, "Nord");
+    EXPECT_EQ(m[1].french, 1);
+    auto lescar = parties_of("La ville de Lescar coopère avec Testour.");
+    ASSERT_FALSE(lescar.empty());
+    EXPECT_EQ(lescar[0].french, 1);  // 9 800 inhabitants
+}
+
+TEST(Parties, AgglomerationOfAFrenchTown) {
+    auto m = parties_of("L’agglomération de Saint-Brieuc est engagée avec la ville de Cienfuegos.");
+    ASSERT_EQ(m.size(), 2u);
+    EXPECT_EQ(m[0].kind, "intercommunalité");
+    EXPECT_EQ(m[0].french, 1);
+    EXPECT_EQ(m[1].place, "Cienfuegos");
+    EXPECT_EQ(m[1].french, 0);
 }
 
 TEST(Parties, FrancoAdjectives) {

@@ -275,9 +275,22 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
         if (emails.empty()) continue;
         // "•	 Coordonnées : AimF – sp@aimf.asso.fr" of a block the programme reader did not take whole
         static const std::regex coordinates(R"(^•\s*Coordonn\S*\s*:\s*(.*)$)");
+        // ... or whose value runs down to this line ("•	 Coordonnées : Lucas Giboin, chargé de mission" /
+        // "" / "Sahel, l.giboin@cites-unies-france.org")
         std::smatch cm;
-        if (std::regex_match(t, cm, coordinates)) {
-            for (auto& p : people_in_coordinates(cm[1].str(), l.number, display)) out.push_back({std::move(p), sections[i]});
+        std::vector<std::string> value_lines = {t};
+        for (size_t k = i; k > 0 && k + 4 > i && !std::regex_match(value_lines.front(), cm, coordinates);) {
+            std::string above_line = trim(lines[--k].text);
+            if (above_line.empty()) continue;
+            if (above_line.rfind("•", 0) == 0 && !std::regex_match(above_line, coordinates)) break;
+            if (!find_emails(above_line).empty()) break;
+            value_lines.insert(value_lines.begin(), above_line);
+        }
+        if (std::regex_match(value_lines.front(), cm, coordinates)) {
+            value_lines.front() = cm[1].str();
+            for (auto& p : people_in_coordinates(join_lines(guide, value_lines), l.number, display))
+                if (p.email == emails.front() || std::find(emails.begin(), emails.end(), p.email) != emails.end())
+                    out.push_back({std::move(p), sections[i]});
             continue;
         }
         // Organisation named by the block header "ConTACT | DAECT".

@@ -56,6 +56,13 @@ bool unfinished(const std::string& bullet) {
 // full stop ("plan" / "territorial d’alimentation"); a capital opens new prose.
 bool continues(const std::vector<std::string>& bullet_lines, const std::string& next) {
     if (bullet_lines.empty() || next.empty()) return false;
+    // "Coordonnées : Lucas Giboin, chargé de mission" / "" / "Sahel, l.giboin@...": the address
+    // still belongs to coordinates that have none yet.
+    bool has_address = std::any_of(bullet_lines.begin(), bullet_lines.end(),
+                                   [](const std::string& l) { return l.find('@') != std::string::npos; });
+    if (!has_address && next.find('@') != std::string::npos &&
+        text::fold(bullet_lines.front()).find("coordonnees") != std::string::npos)
+        return true;
     std::string last = trim(bullet_lines.back());
     if (last.empty() || last.back() == '.') return false;
     unsigned char c = static_cast<unsigned char>(next[0]);

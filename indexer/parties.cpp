@@ -847,7 +847,9 @@ bool Scanner::bare_name(std::size_t& i) {
     bool pending = false;
     if (m.french == -1) {
         // a cue just before: "avec Bilbao", "ville jumelle australienne, Robinvale", "nantes/tbilissi"
-        bool cue = slash || (prev == "avec" && plain_gap(before));
+        // "en partenariat avec Aerospace Valley" introduces an organisation, not a locality
+        bool organisation_cue = prev == "avec" && i >= 3 && ws_[i - 2].f == "partenariat" && ws_[i - 3].f == "en";
+        bool cue = slash || (prev == "avec" && plain_gap(before) && !organisation_cue);
         for (std::size_t back = i; back > 0 && i - back < 4 && !cue; --back) {
             const std::string& f = ws_[back - 1].f;
             cue = starts_with(f, "jumel") || starts_with(f, "partenaire") || starts_with(f, "homologue") ||

@@ -96,6 +96,16 @@ TEST(Parties, AgglomerationOfAFrenchTown) {
     EXPECT_EQ(m[1].french, 0);
 }
 
+TEST(Parties, InPartnershipWithAnOrganisation) {
+    auto m = find_party_mentions("Le projet, en partenariat avec Aerospace Valley, est piloté par Toulouse Métropole.",
+                                 source_lexicon(), source_lexicon().country("Canada"));
+    for (auto& p : m) EXPECT_NE(p.french, 0) << p.raw;
+    auto c = find_party_mentions("Toulouse Métropole coopère avec Aerospace Valley.", source_lexicon(),
+                                 source_lexicon().country("Canada"));
+    ASSERT_EQ(c.size(), 2u);  // after a cooperation verb it is a partner
+    EXPECT_EQ(c[1].french, 0);
+}
+
 TEST(Parties, FrancoAdjectives) {
     auto c = source_lexicon().country_of_adjective("franco-quebecois");
     ASSERT_TRUE(c);

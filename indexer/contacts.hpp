@@ -2,9 +2,10 @@
 /// @file contacts.hpp
 /// CONTACT(S) blocks and programme "Coordonnées" -> contact records (issue 3).
 ///
-/// One record per person: appearances are merged when they share an e-mail
-/// address, or, without one, the same folded name. The record lists every
-/// section where the person appears (`sections`) and every line (`lines`).
+/// One record per appearance of a person (the guide gives role and organisation
+/// per section). Appearances sharing an e-mail address, or, without one, the same
+/// folded name, are one person: their records share the key `person`, the name,
+/// and list every section (`sections`) and line (`lines`) where the person appears.
 /// Generic addresses (sp@, contact@, info@, secretariat...@) belong to an
 /// organisation: their record has no `name` and carries the organisation.
 

@@ -10,7 +10,8 @@
 /// left as its number). Part names come from the running footers
 /// ("IIIe PartIe | GéoGraphies") and the part title lines ("IIIe PARTIE");
 /// top-level names from the table of contents ("soMMAIRE") and the side tabs
-/// ("10 / vILLE / DURABLE"). Headings are validated by their numbering (a
+/// ("10 / vILLE / DURABLE"); a sheet opening with a lead paragraph starts a
+/// top-level section whose heading line the extraction lost. Headings are validated by their numbering (a
 /// "31 juillet 2020" line is not section 31), may wrap over several lines, and
 /// the tables of contents create no section.
 

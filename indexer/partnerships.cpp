@@ -94,7 +94,13 @@ std::vector<Pair> pair_sentence(const std::string& sentence, std::vector<PartyMe
                                 std::vector<PartyMention>& memory, const std::optional<Country>& section_country,
                                 const PartyLexicon& lex) {
     auto pairs = pair_parties(sentence, mentions, memory);
-    if (!section_country || !has_cue(sentence)) return pairs;
+    // only a cooperation word proper, not "soutient" or "projet": "À Coulaines, la volontaire soutient ..."
+    static const char* const kStrongCues[] = {"cooper", "partenari", "partenaire", "jumel", "collabor", "engage",
+                                              "accompagn", "relation"};
+    std::string folded = text::fold(sentence);
+    bool strong = std::any_of(std::begin(kStrongCues), std::end(kStrongCues),
+                              [&](const char* c) { return folded.find(c) != std::string::npos; });
+    if (!section_country || !strong) return pairs;
     // In a country's section, a French party the sentence pairs with nobody works with
     // that country: "Plusieurs villes normandes (ifs, Colombelles) ont des partenariats".
     PartyMention country;

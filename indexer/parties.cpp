@@ -413,6 +413,22 @@ private:
             if (ws_[back - 1].f == "entre") return true;
         return false;
     }
+    /// "OPTECH (Montréal)", "YMCA Québec (Montréal Nord)": a name in parentheses right after an
+    /// organisation's acronym (and the country word that may follow it) is where it sits.
+    bool seat_of_organisation(std::size_t i) const {
+        if (i == 0 || gap(i) != " (") return false;
+        std::size_t k = i - 1;
+        std::optional<Country> c;
+        if (k > 0 && country_at(k, c) == 1 && plain_gap(gap(k))) --k;
+        if (!ws_[k].acronym) return false;
+        // a place is one to three words: "CESESMA (Centro de Servicios Educativos ...)" spells the acronym out
+        for (std::size_t e = i + 1; e <= i + 3; ++e) {
+            if (e >= ws_.size()) return s_.find(')', ws_[i].e) != std::string_view::npos;
+            if (gap(e).find(')') != std::string_view::npos) return true;
+            if (!plain_gap(gap(e))) return false;
+        }
+        return false;
+    }
     bool rare(const std::string& f) const { return f.size() > 2 && (lex_.looks_proper(f) || lex_.frequency(f) <= 6); }
 
     std::size_t country_at(std::size_t i, std::optional<Country>& found) const;
@@ -788,6 +804,10 @@ bool Scanner::bare_name(std::size_t& i) {
             kind = "intercommunalité";
         if (!kind.empty()) end = e + 1;
     }
+    // "Lannion-Trégor Communauté": the kind word ended up inside the capitalised name
+    if (kind.empty() && e > i + 1 &&
+        (ws_[e - 1].f == "communaute" || ws_[e - 1].f == "agglomeration" || ws_[e - 1].f == "agglo"))
+        kind = "intercommunalité";
     // "Grand Lyon", "Grand Belfort": French when the rest names a French commune ("Grand Bassam" is not)
     if (w.f == "grand" && e > i + 1) {
         auto* core = lex_.french(raw(i + 1, e));
@@ -820,7 +840,7 @@ bool Scanner::bare_name(std::size_t& i) {
             return true;
         }
         bool small = fp->kind == "commune" && fp->population < (w.cap ? 300 : 10000);
-        bool abroad = (context_ && context_->code != "FR") || sentence_abroad_;
+        bool abroad = (context_ && context_->code != "FR") || sentence_abroad_ || seat_of_organisation(i);
         if (!small && !(abroad && fp->kind == "commune" && fp->population < 5000 && !tag.french)) {
             m.french = 1;
             m.kind = fp->kind;
@@ -887,7 +907,12 @@ bool Scanner::bare_name(std::size_t& i) {
                   f.find("partenari") != std::string::npos;
         }
         // a small French homonym abroad waits for the list's tag ("Faux-la-Montagne et Saint-Camille, au Québec")
-        bool homonym = lex_.french(name) != nullptr && !m.tagged;
+        bool homonym = lex_.french(name) != nullptr && !m.tagged && !seat_of_organisation(i);
+        // "OPTECH (Montréal) ont mis en place un partenariat": the seat of a partner organisation
+        if (!cue && seat_of_organisation(i)) {
+            std::string f = text::fold(s_);
+            cue = f.find("partenari") != std::string::npos || f.find("cooper") != std::string::npos;
+        }
         if (cue && !homonym) m.french = 0;
         else pending = true;  // a later "(Pays)" may still tag this list
         if (!m.country) m.country = context_;

@@ -106,6 +106,21 @@ TEST(Parties, InPartnershipWithAnOrganisation) {
     EXPECT_EQ(c[1].french, 0);
 }
 
+TEST(Parties, SeatOfAPartnerOrganisation) {
+    auto m = parties_of(
+        "Lannion-Trégor Communauté dans les Côtes-d’Armor (100 000 habitants) et OPTECH (Montréal) ont mis en place "
+        "un partenariat pour développer la filière de l’agrophotonique.");
+    ASSERT_EQ(m.size(), 2u);
+    EXPECT_EQ(m[0].kind, "intercommunalité");
+    EXPECT_EQ(m[0].french, 1);
+    EXPECT_EQ(m[1].place, "Montréal");
+    EXPECT_EQ(m[1].french, 0);
+    // an acronym spelled out in parentheses is no seat
+    auto spelled = parties_of("Il s’inspire des méthodes exemplaires de ses partenaires de l’ONG nicaraguayenne "
+                              "CESESMA (Centro de Servicios Educativos en Salud y Medio Ambiente) en matière de santé.");
+    EXPECT_TRUE(spelled.empty()) << spelled.front().raw;
+}
+
 TEST(Parties, FrancoAdjectives) {
     auto c = source_lexicon().country_of_adjective("franco-quebecois");
     ASSERT_TRUE(c);

@@ -262,6 +262,30 @@ struct Appearance {
 // Groups of lines around each e-mail address outside programme blocks: the
 // lines above it up to a blank line, a header or another address, and the
 // lines below it up to a blank line or a page break.
+// "Ambassade de France en Argentine" for a country label ("Argentine :") under a header
+// "ConTACTs AU sEIn DEs AMBAssADEs": the preposition the guide itself uses with that country
+// ("ambassade de france au Brésil"), else the usual one (en before a vowel or a feminine -e,
+// aux before a plural, au otherwise).
+std::string embassy_of(const Guide& guide, const Country& country, const std::string& printed) {
+    static const std::regex re(R"(ambassade de france (en|au|aux) ([a-z' -]+))");
+    std::string prep;
+    for (const auto& l : guide.lines()) {
+        std::string f = text::fold(l.text);
+        if (f.find("ambassade de france") == std::string::npos) continue;
+        for (std::sregex_iterator it(f.begin(), f.end(), re), end; it != end && prep.empty(); ++it) {
+            auto found = CountryTable::default_table().find_in((*it)[2].str());
+            if (!found.empty() && found.front().code == country.code) prep = (*it)[1].str();
+        }
+        if (!prep.empty()) break;
+    }
+    if (prep.empty()) {
+        std::string f = text::fold(printed);
+        bool vowel = !f.empty() && std::string("aeiouy").find(f[0]) != std::string::npos;
+        prep = vowel || (!f.empty() && f.back() == 'e') ? "en" : (!f.empty() && f.back() == 's') ? "aux" : "au";
+    }
+    return "Ambassade de France " + prep + " " + printed;
+}
+
 void people_in_groups(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
                       const std::set<int>& skip_lines, const DisplayText& display, std::vector<Appearance>& out) {
     const auto& lines = guide.lines();
@@ -350,7 +374,22 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
             }
             std::vector<std::string> rest;
             for (const auto& a : info) {
-                if (!a.empty() && a.back() == ':') continue;  // "Argentine :", "et à la DAECT :" label the address
+                if (!a.empty() && a.back() == ':') {
+                    // "Argentine :", "et à la DAECT :" label the address; an acronym there is the organisation
+                    for (const auto& w : text::words(a))
+                        if (w.size() >= 3 && display.is_acronym(w) && p.organisation.empty() &&
+                            display.text(w) != w)
+                            p.organisation = display.text(w);
+                    // a country under "ConTACTs AU sEIn DEs AMBAssADEs": that country's embassy
+                    std::string label = trim(a.substr(0, a.size() - 1));
+                    auto country = CountryTable::default_table().lookup(label);
+                    bool embassies = false;
+                    for (size_t k = i; k > 0 && k + 40 > i && !embassies;)
+                        embassies = text::fold(lines[--k].text).find("au sein des ambassades") != std::string::npos;
+                    if (p.organisation.empty() && country && embassies)
+                        p.organisation = embassy_of(guide, *country, display.sentence(label));
+                    continue;
+                }
                 if (is_address(a)) continue;
                 std::smatch m;
                 if (std::regex_search(a, m, url_re()) && trim(a) == m.str()) p.url = m.str();

@@ -249,3 +249,21 @@ TEST(Contacts, CoordinatesBulletOutsideAProgrammeBlock) {
     EXPECT_EQ(giboin[0]->fields.at("name"), "Lucas Giboin");
     EXPECT_EQ(giboin[0]->fields.at("role"), "chargé de mission Sahel");
 }
+
+TEST(Contacts, LabelsNameTheOrganisationUnderTheEmbassiesHeader) {
+    // guide lines 6716-6749: a country label under "ConTACTs AU sEIn DEs AMBAssADEs"
+    auto records = contacts_of(
+        "La DAECT a lancé un appel à projets avec l’ambassade de France au Brésil.\n\n"
+        "ConTACTs AU sEIn DEs AMBAssADEs\n\nArgentine :\nmaria-ines.rosas@diplomatie.gouv.fr\n\n"
+        "Brésil :\ndamien.gairin-calvo@diplomatie.gouv.fr\n\net à la DAECT :\nservane.gandais@diplomatie.gouv.fr\n");
+    auto rosas = with_email(records, "maria-ines.rosas@diplomatie.gouv.fr");
+    ASSERT_EQ(rosas.size(), 1u);
+    EXPECT_EQ(rosas[0]->fields.at("organisation"), "Ambassade de France en Argentine");
+    auto gairin = with_email(records, "damien.gairin-calvo@diplomatie.gouv.fr");
+    ASSERT_EQ(gairin.size(), 1u);
+    // the preposition the guide uses with the country
+    EXPECT_EQ(gairin[0]->fields.at("organisation"), "Ambassade de France au Brésil");
+    auto gandais = with_email(records, "servane.gandais@diplomatie.gouv.fr");
+    ASSERT_EQ(gandais.size(), 1u);
+    EXPECT_EQ(gandais[0]->fields.at("organisation"), "DAECT");
+}

@@ -37,6 +37,7 @@ struct Word {
     bool cap = false;
     bool acronym = false;  ///< two or more letters, all capitals ("AFD", "BTVL")
     bool mixed = false;    ///< a capital after the first letter ("PACt", "dAeCt"): small-caps residue
+    bool inner_cap = false;  ///< a later hyphenated part is capitalised ("fès-Meknès")
 };
 
 std::vector<Word> split_words(std::string_view s) {
@@ -48,6 +49,7 @@ std::vector<Word> split_words(std::string_view s) {
             bool hyphen = gap == "-" || (gap == "- " && capitalised(s, t.begin)) || ((gap.size() >= 3 && gap.size() <= 5) && gap[0] == '-' &&
                                          (gap[1] == 'd' || gap[1] == 'l') && gap.size() > 2);
             if (hyphen) {
+                out.back().inner_cap = out.back().inner_cap || capitalised(s, t.begin);
                 out.back().f += "-" + t.folded;
                 out.back().e = t.end;
                 continue;
@@ -113,6 +115,9 @@ constexpr KindWord kKinds[] = {
     {{"celle", nullptr, nullptr}, "commune", -1, false, false},
     {{"celles", nullptr, nullptr}, "commune", -1, true, false},
     {{"chu", nullptr, nullptr}, "établissement", 1, false, true},
+    {{"parc", "naturel", "regional"}, "établissement", 1, false, false},
+    {{"parc", "national", "regional"}, "établissement", 1, false, false},
+    {{"pnr", nullptr, nullptr}, "établissement", 1, false, true},
     {{"cr", nullptr, nullptr}, "région", 1, false, true},
     {{"cd", nullptr, nullptr}, "département", 1, false, true},
     {{"ca", nullptr, nullptr}, "intercommunalité", 1, false, true},
@@ -577,6 +582,10 @@ bool Scanner::kind_phrase(std::size_t& i) {
     // "la ville de Lyon et celle de mossoul": "celle" stands for the kind just named
     if ((ws_[i].f == "celle" || ws_[i].f == "celles") && (out_.empty() || out_.back().kind != "commune")) return false;
     std::size_t j = i + n;
+    // "le parc naturel régional (PnR) du Massif des Bauges": the acronym in parentheses
+    if (j + 1 < ws_.size() && gap(j).find('(') != std::string_view::npos &&
+        (ws_[j].acronym || ws_[j].mixed) && gap(j + 1).find(')') != std::string_view::npos)
+        ++j;
     std::optional<Country> adjective;
     if (j < ws_.size() && plain_gap(gap(j))) {
         if ((adjective = lex_.country_of_adjective(ws_[j].f))) ++j;
@@ -596,11 +605,14 @@ bool Scanner::kind_phrase(std::size_t& i) {
     } else if (j < ws_.size()) {
         std::string_view g = gap(j);
         preposition = g.find("d’") != std::string_view::npos || g.find("d'") != std::string_view::npos;
-        // "Région Bretagne": a capitalised name right after the kind word
-        if (!preposition && (!plain_gap(g) || !ws_[j].cap)) {
+        // "Région Bretagne": a capitalised name right after the kind word; "région fès-Meknès":
+        // small caps lost the first capital of a hyphenated name
+        bool lost_capital = plain_gap(g) && !ws_[j].cap && ws_[j].inner_cap;
+        if (!preposition && (!plain_gap(g) || !(ws_[j].cap || lost_capital))) {
             i += n;
             return true;
         }
+        if (lost_capital) preposition = true;  // accept the lower-case first letter as after "de"
     }
     std::size_t e = name_end(j, preposition);
     // "les cinq provinces de la côte": a plural foreign kind names capitalised places only

@@ -121,6 +121,29 @@ TEST(Parties, SeatOfAPartnerOrganisation) {
     EXPECT_TRUE(spelled.empty()) << spelled.front().raw;
 }
 
+TEST(Parties, RegionWhoseNameLostItsFirstCapital) {
+    auto m = parties_of("Après avoir travaillé avec la région fès-Meknès, le conseil régional de Centre-Val de "
+                        "Loire va désormais appuyer son partenaire.",
+                        source_lexicon().country("Maroc"));
+    ASSERT_EQ(m.size(), 2u);
+    EXPECT_EQ(m[0].place, "Fès-Meknès");
+    EXPECT_EQ(m[0].french, 0);
+    EXPECT_EQ(m[1].place, "Centre-Val de Loire");
+}
+
+TEST(Parties, RegionalNaturalPark) {
+    auto a = parties_of("Le parc naturel régional (PnR) du Massif des Bauges est partenaire de la région de "
+                        "Béni-Mellal Kénifra.");
+    auto b = parties_of("Le PNR Massif des Bauges l’a appuyée.");
+    ASSERT_EQ(a.size(), 2u);
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_EQ(a[0].kind, "établissement");
+    EXPECT_EQ(a[0].french, 1);
+    EXPECT_EQ(a[0].key(), b[0].key());
+    EXPECT_EQ(a[1].place, "Béni-Mellal Kénifra");
+    EXPECT_EQ(a[1].french, 0);
+}
+
 TEST(Parties, FrancoAdjectives) {
     auto c = source_lexicon().country_of_adjective("franco-quebecois");
     ASSERT_TRUE(c);

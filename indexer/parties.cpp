@@ -608,6 +608,11 @@ bool Scanner::kind_phrase(std::size_t& i) {
         // "Région Bretagne": a capitalised name right after the kind word; "région fès-Meknès":
         // small caps lost the first capital of a hyphenated name
         bool lost_capital = plain_gap(g) && !ws_[j].cap && ws_[j].inner_cap;
+        // "la région occitanie": a known French name of that kind in small caps
+        if (!lost_capital && plain_gap(g) && !ws_[j].cap && k->french != 0 && std::string(k->kind) != "commune") {
+            std::size_t e2 = name_end(j, true);
+            lost_capital = e2 > j && lex_.french(raw(j, e2), k->kind) != nullptr;
+        }
         if (!preposition && (!plain_gap(g) || !(ws_[j].cap || lost_capital))) {
             i += n;
             return true;

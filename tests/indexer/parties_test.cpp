@@ -131,6 +131,15 @@ TEST(Parties, RegionWhoseNameLostItsFirstCapital) {
     EXPECT_EQ(m[1].place, "Centre-Val de Loire");
 }
 
+TEST(Parties, SmallCapsRegionAfterItsKindWord) {
+    auto m = parties_of("Coordonné par la région occitanie, il peut être rejoint par de nouvelles régions.");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].place, "Occitanie");
+    EXPECT_EQ(m[0].kind, "région");
+    EXPECT_EQ(m[0].french, 1);
+    EXPECT_TRUE(parties_of("La région concernée est vaste.").empty());
+}
+
 TEST(Parties, RegionalNaturalPark) {
     auto a = parties_of("Le parc naturel régional (PnR) du Massif des Bauges est partenaire de la région de "
                         "Béni-Mellal Kénifra.");

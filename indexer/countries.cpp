@@ -94,8 +94,10 @@ const CountryTable& CountryTable::default_table() {
     return table;
 }
 
-std::optional<Country> CountryTable::lookup(std::string_view name) const {
-    auto it = names_.find(key_of(name));
+std::optional<Country> CountryTable::lookup(std::string_view name) const { return lookup_key(key_of(name)); }
+
+std::optional<Country> CountryTable::lookup_key(std::string_view key) const {
+    auto it = names_.find(key);
     if (it == names_.end()) return std::nullopt;
     return it->second.country;
 }

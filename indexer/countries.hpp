@@ -31,6 +31,8 @@ public:
 
     /// The country a whole name designates ("Bénin", "Rép. du Congo", "corée"), if any.
     std::optional<Country> lookup(std::string_view name) const;
+    /// lookup() for a name already normalised with text::words_key() (no second folding).
+    std::optional<Country> lookup_key(std::string_view key) const;
     /// Every country named in free text, in order of first mention, without
     /// repeats; the longest name wins ("République démocratique du Congo" is CD,
     /// not CG). Names that are also common words or first names ("Maurice",
@@ -46,7 +48,11 @@ private:
         Country country;
         bool searchable = true;
     };
-    std::unordered_map<std::string, Entry> names_;  // folded words joined by one space
+    struct KeyHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, Entry, KeyHash, std::equal_to<>> names_;  // folded words joined by one space
     std::size_t max_words_ = 1;
 };
 

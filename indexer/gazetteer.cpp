@@ -127,13 +127,11 @@ void Gazetteer::index(std::size_t i) {
     add_key(p.key);
     for (const auto& k : p.alt_keys) add_key(k);
     if (p.kind == place_kind::kCountry && !countries_.count(p.country)) countries_[p.country] = i;
-    if (p.country == "FR" && p.kind != place_kind::kCity) {
-        auto add_compact = [&](const std::string& key) {
-            if (compact_size(key) >= kMinCompact) by_compact_.push_back({compact_hash(key), i});
-        };
-        add_compact(p.key);
-        for (const auto& k : p.alt_keys) add_compact(k);
-    }
+    auto add_compact = [&](const std::string& key) {
+        if (compact_size(key) >= kMinCompact) by_compact_.push_back({compact_hash(key), i});
+    };
+    add_compact(p.key);
+    for (const auto& k : p.alt_keys) add_compact(k);
 }
 
 namespace {
@@ -285,7 +283,7 @@ std::vector<const Place*> Gazetteer::lookup(std::string_view name, const PlaceFi
     return rank(find(name), filter);
 }
 
-std::vector<const Place*> Gazetteer::find_compact(std::string_view label) const {
+std::vector<const Place*> Gazetteer::find_compact_any(std::string_view label, const PlaceFilter& filter) const {
     std::vector<const Place*> out;
     if (label.size() < kMinCompact) return out;
     const std::uint64_t h = key_hash(label);
@@ -296,7 +294,30 @@ std::vector<const Place*> Gazetteer::find_compact(std::string_view label) const 
         for (std::size_t k = 0; !match && k < p.alt_keys.size(); ++k) match = compact_equals(p.alt_keys[k], label);
         if (match) out.push_back(&p);
     }
-    return rank(std::move(out), {});
+    return rank(std::move(out), filter);
+}
+
+std::vector<const Place*> Gazetteer::find_compact(std::string_view label) const {
+    std::vector<const Place*> out = find_compact_any(label);
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [](const Place* p) { return p->country != "FR" || p->kind == place_kind::kCity; }),
+              out.end());
+    return out;
+}
+
+std::vector<const Place*> Gazetteer::find_area_prefix(std::string_view name, const PlaceFilter& filter) const {
+    std::vector<const Place*> out;
+    const std::string prefix = place_key(name) + ' ';
+    if (prefix.size() < 5 || filter.countries.empty()) return out;
+    for (const Place& p : places_) {
+        if (p.kind != place_kind::kAdmin1 && p.kind != place_kind::kAdmin2) continue;
+        if (!contains(filter.countries, p.country)) continue;
+        bool match = p.key.compare(0, prefix.size(), prefix) == 0;
+        for (std::size_t k = 0; !match && k < p.alt_keys.size(); ++k)
+            match = p.alt_keys[k].compare(0, prefix.size(), prefix) == 0;
+        if (match) out.push_back(&p);
+    }
+    return rank(std::move(out), filter);
 }
 
 const Place* Gazetteer::country(std::string_view code) const {
@@ -332,7 +353,7 @@ Gazetteer Gazetteer::load(const std::string& gpkg_path) {
     const auto count = static_cast<std::size_t>(std::max<GIntBig>(0, layer->GetFeatureCount()));
     g.places_.reserve(count);
     g.by_key_.reserve(count * 2);  // about 1.5 keys per place
-    g.by_compact_.reserve(count / 4);
+    g.by_compact_.reserve(count * 2);
     layer->ResetReading();
     for (gdal::FeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
         Place p;

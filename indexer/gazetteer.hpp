@@ -104,6 +104,12 @@ public:
     /// French places (commune, EPCI, département, région) whose compact_key()
     /// equals `label`, ranked like lookup(). Used for e-mail domains.
     std::vector<const Place*> find_compact(std::string_view label) const;
+    /// Every place whose compact_key() equals `label`, ranked like lookup(): a
+    /// name whose hyphen the PDF extraction lost ("Edingenneckarhausen").
+    std::vector<const Place*> find_compact_any(std::string_view label, const PlaceFilter& filter = {}) const;
+    /// Admin areas (admin1, admin2) of filter.countries whose name starts with
+    /// the words of `name` ("Tamil" -> "Tamil Nadu"); empty without a country.
+    std::vector<const Place*> find_area_prefix(std::string_view name, const PlaceFilter& filter) const;
 
     /// True when `p` lies in (or within ~10 km of) the outline of `code`, the
     /// overseas territories counting as France; true when no outline is known.
@@ -125,7 +131,7 @@ private:
 
     std::vector<Place> places_;
     std::vector<KeyRef> by_key_;      ///< place_key() and alternate keys
-    std::vector<KeyRef> by_compact_;  ///< compact_key() of French places other than cities
+    std::vector<KeyRef> by_compact_;  ///< compact_key() of every place
     std::unordered_map<std::string, std::size_t> countries_;
     struct Shapes;
     std::unique_ptr<Shapes> shapes_;

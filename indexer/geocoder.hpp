@@ -48,6 +48,12 @@ struct CountryMismatch {
     std::string record_id, place, country;
 };
 
+/// A partner whose stated country the gazetteer contradicted: its record now
+/// names the country of the place found (issue 4: no point outside its country).
+struct CountryCorrection {
+    std::string record_id, place, from, to;
+};
+
 class Geocoder {
 public:
     explicit Geocoder(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
@@ -81,8 +87,13 @@ public:
 
     const std::vector<Unresolved>& unresolved() const { return unresolved_; }
     const std::vector<CountryMismatch>& mismatches() const { return mismatches_; }
+    const std::vector<CountryCorrection>& corrections() const { return corrections_; }
 
 private:
+    /// The gazetteer entry locate() answers with, or nullptr.
+    const Place* find_place(const std::string& phrase, const std::vector<std::string>& countries,
+                            const std::vector<std::string>& context_countries, const std::vector<std::string>& kinds,
+                            bool loose) const;
     void geocode_partner(Record& r);
     void geocode_programme(Record& r);
     void geocode_contact(Record& r);
@@ -95,6 +106,7 @@ private:
     const Gazetteer& gazetteer_;
     std::vector<Unresolved> unresolved_;
     std::vector<CountryMismatch> mismatches_;
+    std::vector<CountryCorrection> corrections_;
 };
 
 /// Writes unresolved.tsv: a header then name, context, page per line.

@@ -104,6 +104,50 @@ TEST(GazetteerBuild, AddsMissingCitiesOnceAndReviewedNames) {
     EXPECT_TRUE(g.find("ANG").empty());  // code-like alternate names are not names
 }
 
+TEST(GazetteerBuild, PlacesAnEpciAtTheMemberItIsNamedAfterElseItsLargest) {
+    SourceData s = fixture::fixture_sources();
+    s.epci.push_back({"200000001", "CA du Grand Strasbourg", {"13055", "67482"}});
+    s.epci.push_back({"200000002", "CC des Deux Rives", {"13055", "67482"}});
+    Gazetteer g;
+    for (auto& p : build_places(s)) g.add(std::move(p));
+    const Place* named = first_of_kind(g.find("CA du Grand Strasbourg"), "epci");
+    ASSERT_NE(named, nullptr);
+    EXPECT_NEAR(named->point.lat, 48.58392, 1e-6);  // Strasbourg, though Marseille is larger
+    const Place* other = first_of_kind(g.find("CC des Deux Rives"), "epci");
+    ASSERT_NE(other, nullptr);
+    EXPECT_NEAR(other->point.lat, 43.29695, 1e-6);  // Marseille, the largest member
+}
+
+TEST(GazetteerBuild, AReviewedLineMovesAPlaceTheSourcesHave) {
+    SourceData s = fixture::fixture_sources();
+    s.overrides.push_back({"Petitvillage", "commune", "FR", 45.7, 0.2, {}, "mairie"});
+    Gazetteer g;
+    for (auto& p : build_places(s)) g.add(std::move(p));
+    auto found = g.find("Petitvillage");
+    ASSERT_EQ(found.size(), 1u);  // moved, not added
+    EXPECT_FALSE(found[0]->approximate);
+    EXPECT_NEAR(found[0]->point.lat, 45.7, 1e-9);
+    EXPECT_EQ(found[0]->insee, "16999");
+    EXPECT_EQ(found[0]->source.find("estimate"), std::string::npos);
+    EXPECT_NE(found[0]->source.find("override:mairie"), std::string::npos);
+}
+
+TEST(Gazetteer, FindsGluedNamesAndAreasByTheirFirstWords) {
+    Gazetteer g = fixture::fixture_gazetteer();
+    auto glued = g.find_compact_any("hameausurloire");
+    ASSERT_EQ(glued.size(), 1u);
+    EXPECT_EQ(glued[0]->name, "Hameau-sur-Loire");
+    EXPECT_TRUE(g.find_compact("hameausurloire").size() == 1u);  // a French commune: also for e-mail domains
+    EXPECT_TRUE(g.find_compact("valencia").empty());              // a foreign city is not
+    EXPECT_EQ(g.find_compact_any("valencia").size(), 1u);
+    PlaceFilter tunisia;
+    tunisia.countries = {"TN"};
+    auto areas = g.find_area_prefix("Mahdia", tunisia);
+    ASSERT_EQ(areas.size(), 1u);
+    EXPECT_EQ(areas[0]->name, "Mahdia Governorate");
+    EXPECT_TRUE(g.find_area_prefix("Mahdia", {}).empty());  // only within a stated country
+}
+
 TEST(GazetteerBuild, UnknownAliasTargetIsAnError) {
     SourceData s = fixture::fixture_sources();
     s.aliases.push_back({"Nulle Part", "Atlantide", "admin1", "FR"});

@@ -182,13 +182,46 @@ TEST_F(GeocoderTest, GivesEveryRecordAPointAndPartnershipsOnePerParty) {
     fs::remove(tsv);
 }
 
-TEST_F(GeocoderTest, ReportsAPartnerFoundOutsideItsStatedCountry) {
-    std::vector<Record> records = {partner("angouleme", "Angoulême", "commune", "Bénin", false)};
+TEST_F(GeocoderTest, AWellKnownPlaceElsewhereCorrectsTheStatedCountry) {
+    // "Bamako" tagged Chad by the extraction: the town wins, the records take its country.
+    Record link;
+    link.id = "partnership/nantes--angouleme";
+    link.type = "partnership";
+    link.countries = {Country{"BJ", "Bénin"}};
+    link.fields = {{"parties", {"partner/angouleme"}}};
+    std::vector<Record> records = {partner("angouleme", "Angoulême", "commune", "Bénin", false), link};
     geocoder.geocode(records);
     ASSERT_EQ(records[0].geo.size(), 1u);
     EXPECT_LT(km(records[0].geo[0], kAngouleme), 1);
-    ASSERT_EQ(geocoder.mismatches().size(), 1u);
-    EXPECT_EQ(geocoder.mismatches()[0].country, "BJ");
+    EXPECT_TRUE(geocoder.mismatches().empty());
+    ASSERT_EQ(geocoder.corrections().size(), 1u);
+    EXPECT_EQ(geocoder.corrections()[0].from, "BJ");
+    EXPECT_EQ(geocoder.corrections()[0].to, "FR");
+    ASSERT_EQ(records[0].countries.size(), 1u);
+    EXPECT_EQ(records[0].countries[0].code, "FR");
+    ASSERT_EQ(records[1].countries.size(), 1u);
+    EXPECT_EQ(records[1].countries[0].code, "FR");
+}
+
+TEST_F(GeocoderTest, AnObscureHomonymElsewhereKeepsTheStatedCountry) {
+    // A 120-inhabitant French village is no reason to move a partner out of Bénin.
+    std::vector<Record> records = {partner("petit", "Petitvillage", "commune", "Bénin", false)};
+    geocoder.geocode(records);
+    ASSERT_EQ(records[0].geo.size(), 1u);
+    EXPECT_EQ(records[0].geo[0].precision, "country");
+    EXPECT_LT(km(records[0].geo[0], kPortoNovo), 1);
+    EXPECT_TRUE(geocoder.mismatches().empty());
+    EXPECT_TRUE(geocoder.corrections().empty());
+}
+
+TEST_F(GeocoderTest, GluedHyphenAndFirstWordOfAnArea) {
+    // "Hameausurloire": the PDF lost the hyphens; "Mahdia" starts "Mahdia Governorate".
+    auto p = geocoder.locate("Hameausurloire", {"FR"});
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->place, "Hameau-sur-Loire");
+    EXPECT_FALSE(geocoder.locate("Hameausurloire", {"ES"}));
+    auto area = geocoder.locate("Mahdia Gov", {"TN"}, {}, {"admin1"}, false);
+    EXPECT_FALSE(area);  // "mahdia gov" is no word prefix of the governorate's name
 }
 
 TEST_F(GeocoderTest, TakesTheCountryOfTheGeographySection) {

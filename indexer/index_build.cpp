@@ -77,6 +77,9 @@ BuildSummary build_index(const BuildOptions& options, const std::function<void(c
             Geocoder geocoder(gazetteer);
             geocoder.geocode(records);
             unresolved = geocoder.unresolved();
+            for (const auto& c : geocoder.corrections())
+                progress("note: " + c.record_id + ": '" + c.place + "' lies in " + c.to + ", not " + c.from +
+                         ": country corrected");
             for (const auto& m : geocoder.mismatches())
                 progress("warning: " + m.record_id + ": point '" + m.place + "' outside its country " + m.country);
         } else {

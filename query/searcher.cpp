@@ -63,6 +63,52 @@ private:
 /// that merely mention the same words; BM25 still orders each type.
 constexpr double kStructuredBoost = 4.0;
 
+bool is_structured(const std::string& type) {
+    return type == "programme" || type == "contact" || type == "partner" || type == "partnership";
+}
+
+/// The structured records as a posting list of constant weight, from a flag
+/// per docid loaded when the index opens: under OP_AND_MAYBE it is asked
+/// about each text match, and answers in O(1) without reading any value
+/// (Xapian::ValueMapPostingSource decodes the type's value stream and looks
+/// the string up for each).
+class StructuredBoost : public Xapian::PostingSource {
+public:
+    StructuredBoost(std::shared_ptr<const std::vector<uint8_t>> flags, Xapian::doccount count, double weight)
+        : flags_(std::move(flags)), weight_(weight), count_(count) {}
+    Xapian::doccount get_termfreq_min() const override { return count_; }
+    Xapian::doccount get_termfreq_est() const override { return count_; }
+    Xapian::doccount get_termfreq_max() const override { return count_; }
+    void init(const Xapian::Database&) override {
+        pos_ = 0;
+        set_maxweight(weight_);
+    }
+    void next(double) override { advance(pos_ + 1); }
+    void skip_to(Xapian::docid did, double) override {
+        if (did > pos_) advance(did);
+    }
+    bool check(Xapian::docid did, double) override {
+        // Not flagged: an indeterminate position from which next() moves past did.
+        pos_ = did;
+        return did < flags_->size() && (*flags_)[did];
+    }
+    bool at_end() const override { return pos_ >= flags_->size(); }
+    Xapian::docid get_docid() const override { return pos_; }
+    double get_weight() const override { return weight_; }
+    Xapian::PostingSource* clone() const override { return new StructuredBoost(flags_, count_, weight_); }
+    std::string get_description() const override { return "coopatlas::StructuredBoost"; }
+
+private:
+    void advance(Xapian::docid from) {
+        pos_ = from;
+        while (pos_ < flags_->size() && !(*flags_)[pos_]) ++pos_;
+    }
+    std::shared_ptr<const std::vector<uint8_t>> flags_;
+    double weight_;
+    Xapian::doccount count_;
+    Xapian::docid pos_ = 0;
+};
+
 }  // namespace
 
 struct Searcher::Prepared {
@@ -84,22 +130,33 @@ Searcher::Searcher(const std::string& index_dir) : index_dir_(index_dir) {
     if (db_.get_metadata("coopatlas:schema") != schema::kSchemaVersion)
         throw IndexError("the index at '" + index_dir + "' was written by another version of coopatlas-index; "
                          "rebuild it");
-    // The grid is read from a database handle of its own (Xapian handles are
-    // not thread-safe), on a thread of its own: ~1 s at a million records.
-    geo_ = std::async(std::launch::async, [path = xapian_dir.string()] {
-               return std::make_shared<const GeoIndex>(GeoIndex::load(Xapian::Database(path)));
-           }).share();
+    // The grid and the record types are read from a database handle of their
+    // own (Xapian handles are not thread-safe), on a thread of their own: ~1 s
+    // at a million records, while the server already answers.
+    loaded_ = std::async(std::launch::async, [path = xapian_dir.string()] {
+                  Xapian::Database db(path);
+                  auto structured = std::make_shared<std::vector<uint8_t>>(db.get_lastdocid() + 1, 0);
+                  Xapian::doccount count = 0;
+                  for (auto it = db.valuestream_begin(schema::kSlotType); it != db.valuestream_end(schema::kSlotType);
+                       ++it)
+                      count += (*structured)[it.get_docid()] = is_structured(*it);
+                  return std::make_shared<const Loaded>(Loaded{GeoIndex::load(db), std::move(structured), count});
+              }).share();
 }
 
-const GeoIndex& Searcher::geo_index() const {
+const Searcher::Loaded& Searcher::loaded() const {
     try {
-        return *geo_.get();
+        return *loaded_.get();
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot read the points of the index at '" + index_dir_ + "': " + e.get_description());
     }
 }
 
-bool Searcher::geo_index_ready() const { return geo_.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }
+const GeoIndex& Searcher::geo_index() const { return loaded().geo; }
+
+bool Searcher::geo_index_ready() const {
+    return loaded_.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+}
 
 Xapian::Query Searcher::with_geo(const Xapian::Query& base, const SearchRequest& request) const {
     GeoArea area = area_of(request);
@@ -181,9 +238,7 @@ Searcher::Prepared Searcher::prepare(const SearchRequest& request, bool ranked) 
 
     Xapian::Query all = text.match_all ? Xapian::Query::MatchAll : text_query;
     if (!text.match_all && ranked) {
-        auto* structured = new Xapian::ValueMapPostingSource(schema::kSlotType);
-        for (const char* type : {"programme", "contact", "partner", "partnership"})
-            structured->add_mapping(type, kStructuredBoost);
+        auto* structured = new StructuredBoost(loaded().structured, loaded().structured_count, kStructuredBoost);
         all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, Xapian::Query(structured->release()));
     }
     if (!filters.empty())

@@ -69,7 +69,7 @@ public:
     /// background when the index opens (so a server answers at once); the
     /// first caller waits for it. Throws IndexError when the points cannot be read.
     const GeoIndex& geo_index() const;
-    /// True once geo_index() no longer waits.
+    /// True once geo_index() no longer waits (nor does a ranked search).
     bool geo_index_ready() const;
 
     Xapian::doccount size() const;
@@ -89,7 +89,15 @@ private:
     mutable std::mutex mutex_;  // Xapian::Database objects are not thread-safe
     mutable Xapian::Database db_;
     mutable std::map<std::string, std::string> theme_labels_;  ///< slug -> label, filled on first use
-    std::shared_future<std::shared_ptr<const GeoIndex>> geo_;
+    /// What is read from the whole index in the background when it opens.
+    struct Loaded {
+        GeoIndex geo;
+        /// Per docid: 1 for a structured record (boosted when ranking), else 0.
+        std::shared_ptr<const std::vector<uint8_t>> structured;
+        Xapian::doccount structured_count = 0;
+    };
+    const Loaded& loaded() const;
+    std::shared_future<std::shared_ptr<const Loaded>> loaded_;
 };
 
 }  // namespace coopatlas::query

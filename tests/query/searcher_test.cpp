@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "indexer/index_build.hpp"
+#include "indexer/xapian_writer.hpp"
 
 namespace fs = std::filesystem;
 using namespace coopatlas;
@@ -66,3 +67,34 @@ TEST_F(SearcherTest, EntityRoundTrip) {
 }
 
 TEST(SearcherOpen, MissingIndexIsAnIndexError) { EXPECT_THROW(Searcher("/no/such/index"), IndexError); }
+
+TEST(SearcherRanking, StructuredRecordsComeBeforeTheSamePassageByAFixedBoost) {
+    // Two records alike but for their type: the partner gets the structured
+    // records' fixed bonus over the passage; BM25 gives both the same weight.
+    auto record = [](const std::string& type) {
+        Record r;
+        r.id = type + "/eau";
+        r.type = type;
+        r.title = "Eau potable";
+        r.text = "Adduction d'eau potable et jumelage entre communes.";
+        r.page = 7;
+        return r;
+    };
+    const std::string dir =
+        (fs::temp_directory_path() / ("coopatlas-ranking-" + std::to_string(::getpid()))).string();
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    indexer::write_xapian({record("passage"), record("partner")}, dir + "/xapian");
+    {
+        Searcher searcher(dir);
+        SearchRequest r;
+        r.q = "jumelage";
+        auto body = searcher.search(r);
+        ASSERT_EQ(body["results"].size(), 2u);
+        EXPECT_EQ(body["results"][0]["type"], "partner");
+        EXPECT_NEAR(body["results"][0]["score"].get<double>() - body["results"][1]["score"].get<double>(), 4.0, 1e-9);
+        EXPECT_EQ(searcher.top_docids(r).size(), 2u);
+        EXPECT_EQ(searcher.match_docids(r).size(), 2u);
+    }
+    fs::remove_all(dir);
+}

@@ -42,6 +42,11 @@ bool contains(const std::vector<std::string>& list, std::string_view value) {
 /// Earth's 1:50m outlines cut off coastal towns and small islands.
 constexpr double kShapeToleranceDeg = 0.1;
 
+/// rank(): a region this many times as populous as the settlements a kind word
+/// asked for (counted as at least kMinVillage people) still wins.
+constexpr long kRegionOverVillage = 100;
+constexpr long kMinVillage = 1000;
+
 /// Shortest compact key indexed (shorter ones match too many e-mail labels).
 constexpr std::size_t kMinCompact = 3;
 
@@ -223,10 +228,24 @@ std::vector<const Place*> rank(std::vector<const Place*> cands, const PlaceFilte
             if (contains(filter.countries, p->country)) kept.push_back(p);
         cands = std::move(kept);  // hard: a wrong country is worse than none
     }
+    std::vector<const Place*> promoted;  // regions that outweigh the kind asked for
     if (!filter.kinds.empty()) {
         std::vector<const Place*> kept;
+        long kept_population = 0;
         for (const Place* p : cands)
-            if (contains(filter.kinds, p->kind)) kept.push_back(p);
+            if (contains(filter.kinds, p->kind)) {
+                kept.push_back(p);
+                kept_population = std::max(kept_population, p->population);
+            }
+        // "Hebei" called a commune: a province of that name outweighs a village
+        // (a region over a hundred times as populous as every kept place).
+        if (!kept.empty())
+            for (const Place* p : cands)
+                if (p->kind == place_kind::kAdmin1 && !contains(filter.kinds, p->kind) &&
+                    p->population > kRegionOverVillage * std::max(kept_population, kMinVillage)) {
+                    kept.insert(kept.begin(), p);
+                    promoted.push_back(p);
+                }
         if (!kept.empty()) cands = std::move(kept);
     }
     if (!filter.admins.empty()) {
@@ -250,6 +269,7 @@ std::vector<const Place*> rank(std::vector<const Place*> cands, const PlaceFilte
     };
     auto kind_order = [&](const Place* p) {
         if (filter.kinds.empty()) return 0;
+        if (std::find(promoted.begin(), promoted.end(), p) != promoted.end()) return 1;
         auto it = std::find_if(filter.kinds.begin(), filter.kinds.end(), [&](const std::string& k) {
             return settlement_class(k) == settlement_class(p->kind);
         });

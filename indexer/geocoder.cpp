@@ -56,7 +56,7 @@ bool is_generic(const std::string& w) {
         "sud",       "nord",         "est",          "ouest",        "grand",     "saint",    "sainte",
         "nouvelle",  "haute",        "haut",         "bas",          "basse",     "urbaine",  "rurale",
         "cote",      "cotes",        "ile",          "iles",         "lac",       "mont",     "val",
-        "vallee"};
+        "vallee",    "parc",         "parcs",        "massif",       "foret",     "plateau"};
     return kGeneric.count(w) > 0 || kind_words().count(w) > 0 || text::is_stopword(w);
 }
 

@@ -253,3 +253,29 @@ TEST_F(GeocoderTest, FallsBackToTheAreaTheCuesName) {
     EXPECT_LT(km(*p, kNantes), 1);
     EXPECT_FALSE(geocoder.locate("Ksar Inconnu"));
 }
+
+TEST_F(GeocoderTest, APopulousRegionOutweighsAVillageTheKindWordAskedFor) {
+    // "la commune de Mahdia" stays the town (the governorate is not 100 times larger);
+    // "Hebei" called a commune is the province, not a village of that name.
+    auto town = geocoder.locate("Mahdia", {"TN"}, {}, {"commune", "city"}, false);
+    ASSERT_TRUE(town);
+    EXPECT_EQ(town->precision, "city");
+    Gazetteer g = fixture::fixture_gazetteer();
+    Place village;
+    village.name = "Tunisville";
+    village.kind = "city";
+    village.country = "TN";
+    village.population = 300;
+    village.point = {36.0, 10.0};
+    g.add(village);
+    Place region = village;
+    region.kind = "admin1";
+    region.population = 2000000;
+    region.point = {36.8, 10.2};
+    g.add(region);
+    Geocoder local(g);
+    auto p = local.locate("Tunisville", {"TN"}, {}, {"commune", "city"}, false);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->precision, "admin");
+    EXPECT_NEAR(p->lat, 36.8, 1e-9);
+}

@@ -518,10 +518,22 @@ std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::
     std::set<int> programme_lines;
     for (const auto& b : find_programme_blocks(guide)) {
         for (int n = b.line; n <= b.end_line; ++n) programme_lines.insert(n);
+        // The people of "Coordonnées" work for the block's lead when they name no organisation
+        // ("Porteur : Fonds mondial des villes", "Collectivité territoriale cheffe de file : conseil
+        // régional des Hauts-de-France").
+        std::string lead;
+        for (const auto& f : b.fields) {
+            std::string label = text::fold(f.label);
+            bool is_lead = label.rfind("porteur", 0) == 0 || label.find("cheffe de file") != std::string::npos ||
+                           label.find("responsable") != std::string::npos;
+            if (is_lead && lead.empty() && !f.value.empty()) lead = capitalize_first(display.text(f.value));
+        }
         for (const auto& f : b.fields) {
             if (text::fold(f.label).rfind("coordonnees", 0) != 0) continue;
-            for (auto& p : people_in_coordinates(f.value, f.line, display))
+            for (auto& p : people_in_coordinates(f.value, f.line, display)) {
+                if (p.organisation.empty() && !lead.empty() && lead.size() < 80) p.organisation = lead;
                 appearances.push_back({std::move(p), sections[static_cast<size_t>(f.line - 1)]});
+            }
         }
     }
     people_in_groups(guide, sections, programme_lines, display, appearances);

@@ -33,6 +33,8 @@ TEST(Contacts, PersonOfAProgrammeCoordinatesInABulletList) {
     EXPECT_EQ(r->id, "contact/mikael-roux");
     EXPECT_EQ(r->fields.at("name"), "Mikaël Roux");
     EXPECT_EQ(r->fields.at("role"), "chargé de mission");
+    // no organisation in the coordinates: the block's lead ("Collectivité territoriale cheffe de file")
+    EXPECT_EQ(text::fold(r->fields.at("organisation").get<std::string>()), "conseil regional grand est");
     EXPECT_EQ(r->section, (std::vector<std::string>{"Géographies", "2", "2.1 Bénin"}));
 }
 

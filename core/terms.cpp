@@ -1,6 +1,7 @@
 #include "terms.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "text.hpp"
 
@@ -69,14 +70,46 @@ std::string synonym_key(std::string_view utf8) {
     return key;
 }
 
+namespace {
+
+/// What one folded word adds to a document: nothing (stop word, too long), or
+/// its exact term and its stem. Memoised per thread: the stemmer and the stop
+/// list cost far more than a hash lookup, and a text repeats its words.
+struct WordTerms {
+    bool indexed = false;
+    std::string stem;
+};
+
+const WordTerms& analyse(const std::string& folded) {
+    thread_local std::unordered_map<std::string, WordTerms> memo;
+    auto it = memo.find(folded);
+    if (it != memo.end()) return it->second;
+    WordTerms w;
+    w.indexed = !text::is_stopword(folded) && folded.size() <= 64;
+    if (w.indexed) w.stem = stem(folded);
+    if (memo.size() > (1u << 20)) memo.clear();  // bounded for endless vocabularies (numbers, codes)
+    return memo.emplace(folded, std::move(w)).first->second;
+}
+
+}  // namespace
+
 Xapian::termpos index_text(Xapian::Document& doc, std::string_view utf8, std::string_view prefix,
-                           Xapian::termcount wdf_inc, Xapian::termpos position) {
-    const std::string pre(prefix);
+                           Xapian::termcount wdf_inc, Xapian::termpos position, Positions positions) {
+    std::string term(prefix), stem_term_buf = "Z" + std::string(prefix);
+    const size_t pre = prefix.size();
     for (const auto& token : text::tokenize(utf8)) {
         ++position;
-        if (text::is_stopword(token.folded) || token.folded.size() > 64) continue;
-        doc.add_posting(pre + token.folded, position, wdf_inc);
-        doc.add_term(stem_term(pre, stem(token.folded)), wdf_inc);
+        const WordTerms& w = analyse(token.folded);
+        if (!w.indexed) continue;
+        term.resize(pre);
+        term += token.folded;
+        if (positions == Positions::kept)
+            doc.add_posting(term, position, wdf_inc);
+        else
+            doc.add_term(term, wdf_inc);
+        stem_term_buf.resize(pre + 1);
+        stem_term_buf += w.stem;
+        doc.add_term(stem_term_buf, wdf_inc);
     }
     return position;
 }

@@ -43,11 +43,17 @@ std::string stem_term(std::string_view prefix, const std::string& stem);
 /// développement" -> "agence francaise developpement").
 std::string synonym_key(std::string_view utf8);
 
+/// Whether index_text records the positions of the exact terms (phrase
+/// search needs them; a field never searched by phrase saves their cost).
+enum class Positions { kept, dropped };
+
 /// Adds the words of `utf8` to `doc` at positions starting after `position`
 /// (returned updated): each word as an unstemmed term and as "Z"+stem, both
 /// with `prefix`, with `wdf_inc` per occurrence. Stop words are skipped (their
-/// position is kept, so phrases still need the right gap).
+/// position is kept, so phrases still need the right gap). Stems never carry
+/// positions (phrases are matched on exact words only).
 Xapian::termpos index_text(Xapian::Document& doc, std::string_view utf8, std::string_view prefix,
-                           Xapian::termcount wdf_inc, Xapian::termpos position);
+                           Xapian::termcount wdf_inc, Xapian::termpos position,
+                           Positions positions = Positions::kept);
 
 }  // namespace coopatlas::terms

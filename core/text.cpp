@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace coopatlas::text {
 
@@ -22,9 +23,13 @@ const icu::Normalizer2& nfd() {
 
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x00B4; }
 
-bool is_word_char(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK; }
+bool is_word_char(UChar32 c) {
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
+}
 
-void append_folded(UChar32 c, std::string& out) {
+/// The folded form of one non-ASCII code point, uncached (ICU NFD per call).
+void fold_code_point(UChar32 c, std::string& out) {
     switch (c) {
         case 0x0153: out += "oe"; return;  // œ
         case 0x0152: out += "oe"; return;  // Œ
@@ -51,6 +56,20 @@ void append_folded(UChar32 c, std::string& out) {
         U8_APPEND_UNSAFE(buf, len, d);
         out.append(buf, static_cast<size_t>(len));
     }
+}
+
+/// fold_code_point through a per-thread memo: a text repeats few distinct
+/// letters, and the NFD normaliser costs far more than a hash lookup.
+void append_folded(UChar32 c, std::string& out) {
+    thread_local std::unordered_map<UChar32, std::string> memo;
+    auto it = memo.find(c);
+    if (it == memo.end()) {
+        std::string folded;
+        fold_code_point(c, folded);
+        if (memo.size() > 65536) memo.clear();  // bounded: only for pathological scripts
+        it = memo.emplace(c, std::move(folded)).first;
+    }
+    out += it->second;
 }
 
 // Articles and pronouns that French elides before a vowel; "aujourd'hui" is not one.

@@ -92,9 +92,12 @@ BuildSummary build_index(const BuildOptions& options, const std::function<void(c
             for (const auto& g : r.geo) ++summary.points_by_precision[g.precision];
         }
         progress("writing the Xapian database (" + std::to_string(records.size()) + " records)");
-        write_xapian(records, (staging / "xapian").string());
+        std::vector<std::string> lines;  // each record serialised once, for the documents and entities.jsonl
+        XapianWriteOptions xapian_options;
+        xapian_options.lines = &lines;
+        write_xapian(records, (staging / "xapian").string(), xapian_options);
         progress("writing entities.jsonl");
-        write_jsonl(records, (staging / "entities.jsonl").string());
+        write_jsonl(lines, (staging / "entities.jsonl").string());
         progress("writing atlas.gpkg and unresolved.tsv (" + std::to_string(unresolved.size()) + " names to review)");
         write_atlas_gpkg(records, (staging / "atlas.gpkg").string());
         write_unresolved_tsv(unresolved, (staging / "unresolved.tsv").string());

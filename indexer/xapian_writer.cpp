@@ -6,20 +6,23 @@
 #include <exception>
 #include <filesystem>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/error.hpp"
 #include "core/index_schema.hpp"
 #include "core/terms.hpp"
 #include "core/text.hpp"
 #include "glossary.hpp"
+#include "jsonl_writer.hpp"
 
 namespace coopatlas::indexer {
 
 namespace {
 
-Xapian::Document make_document(const Record& r) {
+Xapian::Document make_document(const Record& r, const std::string& data) {
     Xapian::Document doc;
-    doc.set_data(to_json(r).dump());
+    doc.set_data(data);
     doc.add_boolean_term(std::string(schema::kIdPrefix) + r.id);
     doc.add_boolean_term(std::string(schema::kTypePrefix) + r.type);
     for (const auto& c : r.countries) doc.add_boolean_term(std::string(schema::kCountryPrefix) + text::fold(c.code));
@@ -35,7 +38,9 @@ Xapian::Document make_document(const Record& r) {
     // Title words count three times and also go under the title prefix; the body
     // follows after a gap so that phrases do not run from title into text.
     Xapian::termpos pos = terms::index_text(doc, r.title, "", 3, 0);
-    terms::index_text(doc, r.title, schema::kTitlePrefix, 1, 0);
+    // The title field is searched by word, never by phrase (query/query_text.cpp
+    // builds phrases over unprefixed terms): no positions to store.
+    terms::index_text(doc, r.title, schema::kTitlePrefix, 1, 0, terms::Positions::dropped);
     pos = terms::index_text(doc, r.text, "", 1, pos + 100);
     // Structured fields (name, organisation, email, lead, ...) weigh like the
     // title: they are what a programme or a contact is about.
@@ -57,18 +62,30 @@ namespace {
 /// Writes records [begin, end) into a new database at `path`.
 void write_range(const std::vector<Record>& records, size_t begin, size_t end, const std::string& path,
                  const XapianWriteOptions& options) {
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
+    const size_t batch = std::max(1u, options.documents_per_commit);
+    // Spelling frequencies (documents holding the word), added once per
+    // distinct word at the end rather than once per document.
+    std::unordered_map<std::string, Xapian::termcount> spelling;
+    std::unordered_set<std::string> ids;  // the database is new: only a repeated id needs a replace
     for (size_t i = begin; i < end; ++i) {
         const Record& r = records[i];
-        Xapian::Document doc = make_document(r);
+        std::string line = record_line(r);
+        Xapian::Document doc = make_document(r, line);
+        if (options.lines) (*options.lines)[i] = std::move(line);
         // Unprefixed terms are the folded words: they feed the spelling suggestions.
         if (options.spelling)
             for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
                 const std::string& term = *t;
-                if (!term.empty() && std::islower(static_cast<unsigned char>(term[0]))) db.add_spelling(term);
+                if (!term.empty() && std::islower(static_cast<unsigned char>(term[0]))) ++spelling[term];
             }
-        db.replace_document(std::string(schema::kIdPrefix) + r.id, doc);
+        if (ids.insert(r.id).second)
+            db.add_document(doc);
+        else
+            db.replace_document(std::string(schema::kIdPrefix) + r.id, doc);
+        if ((i - begin + 1) % batch == 0) db.commit();
     }
+    for (const auto& [word, documents] : spelling) db.add_spelling(word, documents);
     if (begin == 0)  // once, in the first shard
         // Acronyms of the guide both ways and the English -> French table (glossary.hpp).
         for (const auto& [key, value] : synonym_pairs(records)) db.add_synonym(key, value);
@@ -81,6 +98,7 @@ void write_range(const std::vector<Record>& records, size_t begin, size_t end, c
 void write_xapian(const std::vector<Record>& records, const std::string& dir) { write_xapian(records, dir, {}); }
 
 void write_xapian(const std::vector<Record>& records, const std::string& dir, const XapianWriteOptions& options) {
+    if (options.lines) options.lines->assign(records.size(), std::string());
     try {
         const size_t shards = std::clamp<size_t>(options.shards, 1, std::max<size_t>(1, records.size() / 1000));
         if (shards == 1) {

@@ -81,3 +81,32 @@ TEST(IndexText, ExactWordsWithPositionsAndStems) {
     pos.skip_to("villes");
     EXPECT_EQ(*pos.positionlist_begin(), 2u);
 }
+
+TEST(IndexText, DroppedPositionsKeepTheSameTermsAndWdf) {
+    Xapian::Document kept, dropped;
+    terms::index_text(kept, "Villes jumelées, villes amies", "S", 2, 0);
+    terms::index_text(dropped, "Villes jumelées, villes amies", "S", 2, 0, terms::Positions::dropped);
+    auto a = kept.termlist_begin(), b = dropped.termlist_begin();
+    for (; a != kept.termlist_end() && b != dropped.termlist_end(); ++a, ++b) {
+        EXPECT_EQ(*a, *b);
+        EXPECT_EQ(a.get_wdf(), b.get_wdf());
+        EXPECT_EQ(b.positionlist_count(), 0u);
+    }
+    EXPECT_TRUE(a == kept.termlist_end() && b == dropped.termlist_end());
+    auto villes = kept.termlist_begin();
+    villes.skip_to("Svilles");
+    EXPECT_EQ(villes.get_wdf(), 4u);  // twice, wdf_inc 2
+    EXPECT_EQ(villes.positionlist_count(), 2u);
+}
+
+TEST(IndexText, RepeatedWordsGiveTheTermsOfTheirFirstAnalysis) {
+    // The per-word memo must not leak one word's stem or stop status into another.
+    Xapian::Document first, again;
+    terms::index_text(first, "Les collectivités et les collections", "", 1, 0);
+    terms::index_text(again, "collections collectivités les", "", 1, 0);
+    std::vector<std::string> a, b;
+    for (auto it = first.termlist_begin(); it != first.termlist_end(); ++it) a.push_back(*it);
+    for (auto it = again.termlist_begin(); it != again.termlist_end(); ++it) b.push_back(*it);
+    EXPECT_EQ(a, b);
+    EXPECT_EQ(a, (std::vector<std::string>{"Zcollect", "Zcollectivit", "collections", "collectivites"}));
+}

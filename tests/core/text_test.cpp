@@ -72,3 +72,17 @@ TEST(Tokenize, InvalidUtf8NeverThrows) {
 }
 
 TEST(CollapseWhitespace, RunsAndEnds) { EXPECT_EQ(collapse_whitespace("  a \n\t b  "), "a b"); }
+
+TEST(Tokenize, AsciiPunctuationSplitsAndOtherScriptsAreWords) {
+    EXPECT_EQ(words("eau_potable+assainissement/2030"),
+              (std::vector<std::string>{"eau", "potable", "assainissement", "2030"}));
+    EXPECT_EQ(words("Ελλάδα Москва"), (std::vector<std::string>{"ελλαδα", "москва"}));
+}
+
+TEST(Fold, SameAnswerEveryTime) {
+    // Folded letters are memoised per thread: a second pass must agree with the first.
+    const std::string text = "Œuvre, éàù ÇÉ ß Ǆ ﬁ İstanbul";
+    const std::string first = fold(text);
+    EXPECT_EQ(fold(text), first);
+    EXPECT_EQ(fold("éé"), "ee");
+}

@@ -1,0 +1,119 @@
+#include "indexer/xapian_writer.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/index_schema.hpp"
+#include "indexer/jsonl_writer.hpp"
+
+namespace fs = std::filesystem;
+using namespace coopatlas;
+using namespace coopatlas::indexer;
+
+namespace {
+
+fs::path scratch(const std::string& name) {
+    fs::path p = fs::temp_directory_path() / ("coopatlas-xw-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(p);
+    fs::create_directories(p);
+    return p;
+}
+
+/// n partner records; every third mentions "jumelage", every record "projet".
+std::vector<Record> records(size_t n) {
+    std::vector<Record> out;
+    for (size_t i = 0; i < n; ++i) {
+        Record r;
+        r.id = "partner/p" + std::to_string(i);
+        r.type = "partner";
+        r.title = "Commune numéro " + std::to_string(i);
+        r.text = std::string("Un projet de coopération décentralisée") + (i % 3 == 0 ? " et de jumelage" : "");
+        r.page = static_cast<int>(i % 50);
+        out.push_back(r);
+    }
+    return out;
+}
+
+std::string read_all(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+TEST(XapianWriter, LinesAreTheDocumentDataAndGiveTheSameJsonl) {
+    const auto rs = records(30);
+    const fs::path dir = scratch("lines");
+    std::vector<std::string> lines;
+    XapianWriteOptions options;
+    options.lines = &lines;
+    write_xapian(rs, (dir / "xapian").string(), options);
+    ASSERT_EQ(lines.size(), rs.size());
+    Xapian::Database db((dir / "xapian").string());
+    ASSERT_EQ(db.get_doccount(), rs.size());
+    for (Xapian::docid d = 1; d <= db.get_doccount(); ++d) EXPECT_EQ(db.get_document(d).get_data(), lines[d - 1]);
+    write_jsonl(lines, (dir / "from-lines.jsonl").string());
+    write_jsonl(rs, (dir / "from-records.jsonl").string());
+    EXPECT_EQ(read_all(dir / "from-lines.jsonl"), read_all(dir / "from-records.jsonl"));
+    fs::remove_all(dir);
+}
+
+TEST(XapianWriter, SpellingFrequencyIsTheNumberOfDocuments) {
+    const auto rs = records(30);
+    const fs::path dir = scratch("spelling");
+    XapianWriteOptions options;
+    options.documents_per_commit = 7;  // several commits, none at the end of the range
+    write_xapian(rs, (dir / "xapian").string(), options);
+    Xapian::Database db((dir / "xapian").string());
+    std::map<std::string, Xapian::termcount> spelling;
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) spelling[*it] = it.get_termfreq();
+    EXPECT_EQ(spelling["projet"], 30u);
+    EXPECT_EQ(spelling["jumelage"], 10u);
+    EXPECT_EQ(spelling.count("de"), 0u);  // stop word: not a term, not a suggestion
+    EXPECT_EQ(db.get_termfreq("jumelage"), 10u);
+    EXPECT_EQ(db.get_spelling_suggestion("jumelag"), "jumelage");
+    fs::remove_all(dir);
+}
+
+TEST(XapianWriter, RepeatedIdReplacesTheFirstDocument) {
+    auto rs = records(3);
+    rs.push_back(rs[1]);
+    rs.back().text = "texte remplacé";
+    const fs::path dir = scratch("replace");
+    write_xapian(rs, (dir / "xapian").string());
+    Xapian::Database db((dir / "xapian").string());
+    EXPECT_EQ(db.get_doccount(), 3u);
+    EXPECT_EQ(db.get_termfreq(std::string(schema::kIdPrefix) + "partner/p1"), 1u);
+    EXPECT_EQ(db.get_termfreq("remplace"), 1u);
+    EXPECT_EQ(db.get_termfreq("projet"), 2u);
+    fs::remove_all(dir);
+}
+
+TEST(XapianWriter, ShardsKeepRecordOrderAndPhrases) {
+    const auto rs = records(2500);
+    const fs::path dir = scratch("shards");
+    std::vector<std::string> lines;
+    XapianWriteOptions options;
+    options.shards = 2;
+    options.lines = &lines;
+    write_xapian(rs, (dir / "xapian").string(), options);
+    Xapian::Database db((dir / "xapian").string());
+    ASSERT_EQ(db.get_doccount(), rs.size());
+    for (Xapian::docid d : {1u, 1250u, 1251u, 2500u}) EXPECT_EQ(db.get_document(d).get_data(), lines[d - 1]);
+    EXPECT_EQ(db.get_metadata("coopatlas:schema"), std::string(schema::kSchemaVersion));
+    // Phrase search needs the body's positions; the title-prefixed terms have none.
+    Xapian::Enquire enquire(db);
+    std::vector<Xapian::Query> words = {Xapian::Query("cooperation"), Xapian::Query("decentralisee")};
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), 2));
+    EXPECT_EQ(enquire.get_mset(0, 10, rs.size()).get_matches_estimated(), rs.size());
+    EXPECT_EQ(db.get_collection_freq("Scommune"), rs.size());
+    EXPECT_EQ(db.positionlist_begin(1, "Scommune"), db.positionlist_end(1, "Scommune"));
+    fs::remove_all(dir);
+}

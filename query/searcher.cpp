@@ -63,6 +63,13 @@ private:
 /// that merely mention the same words; BM25 still orders each type.
 constexpr double kStructuredBoost = 4.0;
 
+/// match_docids keeps the match set of a text/facet query matching at least
+/// 1/kFrequentShare of the records (a filter cache, as Lucene's query cache),
+/// for the kMatchSetCacheSize most recently used such queries (1 bit per
+/// record each: 125 KB at a million records).
+constexpr Xapian::doccount kFrequentShare = 100;
+constexpr size_t kMatchSetCacheSize = 16;
+
 bool is_structured(const std::string& type) {
     return type == "programme" || type == "contact" || type == "partner" || type == "partnership";
 }
@@ -177,6 +184,15 @@ std::vector<Xapian::docid> Searcher::match_docids(const SearchRequest& request) 
     std::lock_guard lock(mutex_);
     Prepared prepared = prepare(request, false);
     std::vector<Xapian::docid> docids;
+    if (area_of(request).filters()) {
+        // A frequent text/facet part: its match set is kept as a bitmap, and
+        // the area's candidates are checked against it, without Xapian.
+        if (auto set = frequent_match_set(prepared.query)) {
+            for (auto d : geo_index().match_ids(area_of(request)))
+                if (d / 64 < set->size() && ((*set)[d / 64] >> (d % 64) & 1)) docids.push_back(d);
+            return docids;
+        }
+    }
     Xapian::Enquire enquire(db_);
     enquire.set_query(with_geo(prepared.query, request));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -350,6 +366,29 @@ Searcher::RecordPage Searcher::records(const SearchRequest& request, Xapian::doc
     for (auto it = mset.begin(); it != mset.end(); ++it)
         page.records.push_back(record_from_json(json::parse(it.get_document().get_data())));
     return page;
+}
+
+std::shared_ptr<const std::vector<uint64_t>> Searcher::frequent_match_set(const Xapian::Query& query) const {
+    const std::string key = query.get_description();
+    for (auto it = match_sets_.begin(); it != match_sets_.end(); ++it)
+        if (it->first == key) {
+            auto set = it->second;
+            match_sets_.splice(match_sets_.begin(), match_sets_, it);  // most recently used first
+            return set;
+        }
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    // Only a query matching many records is worth a bitmap (and its one full match).
+    const Xapian::doccount everything = db_.get_doccount();
+    if (enquire.get_mset(0, 0).get_matches_estimated() < everything / kFrequentShare) return nullptr;
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    Xapian::MSet mset = enquire.get_mset(0, everything);
+    auto set = std::make_shared<std::vector<uint64_t>>(db_.get_lastdocid() / 64 + 1, 0);
+    for (auto it = mset.begin(); it != mset.end(); ++it) (*set)[*it / 64] |= uint64_t{1} << (*it % 64);
+    match_sets_.emplace_front(key, set);
+    if (match_sets_.size() > kMatchSetCacheSize) match_sets_.pop_back();
+    return set;
 }
 
 Xapian::doccount Searcher::count(const SearchRequest& request) const { return records(request, 0, 0).total; }

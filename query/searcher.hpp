@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <future>
+#include <list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -58,7 +59,10 @@ public:
     std::string theme_label(const std::string& slug) const;
 
     /// The docids of every record matching `request` (ignoring limit, offset
-    /// and sort), ascending; for clusters and benchmarks.
+    /// and sort), ascending; for clusters and benchmarks. With an area and a
+    /// text/facet part matching >= 1% of the records, that part's match set is
+    /// computed once, kept (16 most recent) and the area's candidates checked
+    /// against it: the cost then follows the area, not the word's frequency.
     std::vector<Xapian::docid> match_docids(const SearchRequest& request) const;
 
     /// The docids of one page of `request` (as search() orders them), without
@@ -82,6 +86,10 @@ private:
     Prepared prepare(const SearchRequest& request, bool ranked = true) const;
     /// `base` restricted to the records with a point in the request's circle/box.
     Xapian::Query with_geo(const Xapian::Query& base, const SearchRequest& request) const;
+    /// The match set (bitmap over docids) of a membership query that matches
+    /// many records, computed once and kept (LRU); null for a rarer query.
+    /// With mutex_ held.
+    std::shared_ptr<const std::vector<uint64_t>> frequent_match_set(const Xapian::Query& query) const;
     /// theme_label with mutex_ held.
     std::string theme_label_locked(const std::string& slug) const;
 
@@ -89,6 +97,7 @@ private:
     mutable std::mutex mutex_;  // Xapian::Database objects are not thread-safe
     mutable Xapian::Database db_;
     mutable std::map<std::string, std::string> theme_labels_;  ///< slug -> label, filled on first use
+    mutable std::list<std::pair<std::string, std::shared_ptr<const std::vector<uint64_t>>>> match_sets_;
     /// What is read from the whole index in the background when it opens.
     struct Loaded {
         GeoIndex geo;

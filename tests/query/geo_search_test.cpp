@@ -228,3 +228,23 @@ TEST_F(GeoSearchTest, AllMatchesAndMatchDocidsAgreeWithSearch) {
     EXPECT_EQ(docids.size(), want.size());
     EXPECT_TRUE(std::is_sorted(docids.begin(), docids.end()));
 }
+
+TEST_F(GeoSearchTest, MatchDocidsWithAFrequentWordAgreeWithBruteForceAndSearch) {
+    // The word's match set is computed once and kept: every later circle is
+    // checked against it (Searcher::match_docids); the answers stay exact.
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<double> u(0, 1);
+    for (int q = 0; q < 40; ++q) {
+        SearchRequest r;
+        r.q = "assainissement";
+        if (q % 4 == 0) r.country = "sn";
+        r.near = geo::LatLon{std::asin(2 * u(rng) - 1) * 180 / M_PI, -180 + 360 * u(rng)};
+        r.radius_km = 5000 * u(rng);
+        const auto want = brute_force(r, true);
+        const auto docids = searcher_->match_docids(r);
+        EXPECT_EQ(docids.size(), want.size()) << q;
+        EXPECT_TRUE(std::is_sorted(docids.begin(), docids.end()));
+        r.limit = 1000;
+        EXPECT_EQ(searcher_->search(r)["total"].get<size_t>(), docids.size()) << q;
+    }
+}

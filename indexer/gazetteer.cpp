@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <utility>
 
 #include "core/error.hpp"
 #include "core/gdal_handles.hpp"
@@ -147,11 +148,28 @@ void drop_duplicates(std::vector<Ref>& v) {
             v.end());
 }
 
+/// Stable LSD radix sort on the 64-bit hash, 16 bits a pass: entries appended in
+/// place order come out sorted by (hash, place), as operator< orders them, in
+/// linear time (a comparison sort of the ~600 000 entries was a tenth of load()).
+template <class Ref>
+void radix_sort_by_hash(std::vector<Ref>& v) {
+    std::vector<Ref> tmp(v.size());
+    std::vector<std::size_t> start(1 << 16);
+    for (int shift = 0; shift < 64; shift += 16) {
+        std::fill(start.begin(), start.end(), 0);
+        for (const Ref& r : v) ++start[(r.hash >> shift) & 0xFFFF];
+        std::size_t sum = 0;
+        for (auto& c : start) sum += std::exchange(c, sum);
+        for (const Ref& r : v) tmp[start[(r.hash >> shift) & 0xFFFF]++] = r;
+        v.swap(tmp);
+    }
+}
+
 }  // namespace
 
 void Gazetteer::sort_indexes() {
     for (auto* v : {&by_key_, &by_compact_}) {
-        std::sort(v->begin(), v->end());
+        radix_sort_by_hash(*v);
         drop_duplicates(*v);
     }
 }

@@ -59,8 +59,8 @@ struct Cap {
     geo::LatLon centre;
     double angle;  ///< radians, clamped to pi
     double sin_c, cos_c, cos_a;
-    double x, y, z;       ///< the centre's unit vector
-    double lo2, hi2;      ///< squared chords: surely inside below lo2, surely outside above hi2
+    double x, y, z;   ///< the centre's unit vector
+    double lo2, hi2;  ///< squared chords: surely inside below lo2, surely outside above hi2
 
     Cap(geo::LatLon c, double radius_km) : centre(c) {
         angle = std::min(std::numbers::pi, std::max(0.0, radius_km) / geo::kEarthRadiusKm);
@@ -95,7 +95,8 @@ struct Cap {
 
 /// Grid columns whose cells lie within the longitudes [lo, hi]; may be empty (lo > hi).
 ColRange columns_within(double lo, double hi, double cell_deg) {
-    return {static_cast<int>(std::ceil((lo + 180) / cell_deg)), static_cast<int>(std::floor((hi + 180) / cell_deg)) - 1};
+    return {static_cast<int>(std::ceil((lo + 180) / cell_deg)),
+            static_cast<int>(std::floor((hi + 180) / cell_deg)) - 1};
 }
 
 }  // namespace
@@ -164,7 +165,8 @@ GeoIndex GeoIndex::load(const Xapian::Database& db) {
             coords.unserialise(value);
             for (auto c = coords.begin(); c != coords.end(); ++c)
                 // Xapian normalises longitudes to 0..360; the index uses -180..180.
-                entries.push_back({it.get_docid(), {(*c).latitude, (*c).longitude > 180 ? (*c).longitude - 360 : (*c).longitude}});
+                entries.push_back(
+                    {it.get_docid(), {(*c).latitude, (*c).longitude > 180 ? (*c).longitude - 360 : (*c).longitude}});
         }
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot read the points of the index (value slot " + std::to_string(schema::kSlotPoints) +
@@ -220,13 +222,15 @@ std::vector<RowPlan> plan_rows(const GeoArea& area, bool whole_cells, double cel
             if (widest_lat && *widest_lat >= s && *widest_lat <= n) out = std::max(out, widest);
             if (std::isnan(ws) || std::isnan(wn) || cap.angle >= std::numbers::pi / 2) out = 180;
             out += kWidthMarginDeg;
-            if (out >= 180) plan.candidates = {all};
+            if (out >= 180)
+                plan.candidates = {all};
             else
                 for (const auto& r : wrap(cap.centre.lon - out, cap.centre.lon + out))
                     plan.candidates.push_back(meeting(r.lo, r.hi));
             if (whole && !std::isnan(ws) && !std::isnan(wn)) {
                 const double in = std::min(ws, wn) - kWidthMarginDeg;
-                if (std::min(ws, wn) >= 180) plan.inside = {all};
+                if (std::min(ws, wn) >= 180)
+                    plan.inside = {all};
                 else if (in > 0)
                     for (const auto& r : wrap(cap.centre.lon - in, cap.centre.lon + in))
                         plan.inside.push_back(columns_within(r.lo, r.hi, cell_deg));
@@ -237,15 +241,18 @@ std::vector<RowPlan> plan_rows(const GeoArea& area, bool whole_cells, double cel
     }
     const geo::BBox& b = *area.bbox;
     std::vector<LonRange> lons;
-    if (b.west <= b.east) lons = {{b.west, b.east}};
-    else lons = {{b.west, 180}, {-180, b.east}};
+    if (b.west <= b.east)
+        lons = {{b.west, b.east}};
+    else
+        lons = {{b.west, 180}, {-180, b.east}};
     for (int row = lat_cell(b.south); row <= lat_cell(b.north); ++row) {
         RowPlan plan;
         plan.row = row;
         for (const auto& r : lons) plan.candidates.push_back(meeting(r.lo, r.hi));
         const double s = -90 + row * cell_deg, n = s + cell_deg;
         if (whole_cells && s >= b.south + kSlackDeg && n <= b.north - kSlackDeg)
-            for (const auto& r : lons) plan.inside.push_back(columns_within(r.lo + kSlackDeg, r.hi - kSlackDeg, cell_deg));
+            for (const auto& r : lons)
+                plan.inside.push_back(columns_within(r.lo + kSlackDeg, r.hi - kSlackDeg, cell_deg));
         rows.push_back(std::move(plan));
     }
     return rows;
@@ -337,7 +344,8 @@ std::vector<Xapian::docid> GeoIndex::match_ids(const GeoArea& area) const {
         return ids;
     }
     visit(
-        area, true, [&](uint32_t from, uint32_t to) { ids.insert(ids.end(), docids_.begin() + from, docids_.begin() + to); },
+        area, true,
+        [&](uint32_t from, uint32_t to) { ids.insert(ids.end(), docids_.begin() + from, docids_.begin() + to); },
         [&](uint32_t i, double) { ids.push_back(docids_[i]); });
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -352,7 +360,10 @@ std::vector<GeoHit> GeoIndex::match(const GeoArea& area, bool need_distances) co
     }
     std::vector<GeoHit> found;
     visit(
-        area, false, [](uint32_t, uint32_t) {}, [&](uint32_t i, double d) { found.push_back({docids_[i], d}); });
+        area, false, [](uint32_t, uint32_t) {},
+        [&](uint32_t i, double d) {
+            found.push_back({docids_[i], d});
+        });
 
     // One hit per record, ordered by docid, with its nearest distance.
     const size_t max_doc = doc_start_.size() - 1;
@@ -408,8 +419,10 @@ void GeoIndex::for_each_point(const geo::BBox& box,
                               const std::function<void(Xapian::docid, geo::LatLon)>& visit) const {
     if (docids_.empty()) return;
     std::vector<LonRange> lons;
-    if (box.west <= box.east) lons = {{box.west, box.east}};
-    else lons = {{box.west, 180}, {-180, box.east}};
+    if (box.west <= box.east)
+        lons = {{box.west, box.east}};
+    else
+        lons = {{box.west, 180}, {-180, box.east}};
     for (const auto& range : lons)
         scan_cells(lat_cell(box.south), lat_cell(box.north), lon_cell(range.lo), lon_cell(range.hi),
                    [&](int, int, uint32_t from, uint32_t to) {
@@ -435,8 +448,10 @@ void GeoPostingSource::init(const Xapian::Database&) {
 }
 
 void GeoPostingSource::next(double) {
-    if (!started_) started_ = true;
-    else ++pos_;
+    if (!started_)
+        started_ = true;
+    else
+        ++pos_;
 }
 
 void GeoPostingSource::skip_to(Xapian::docid did, double) {
@@ -449,7 +464,8 @@ void GeoPostingSource::skip_to(Xapian::docid did, double) {
         step *= 2;
         hi = std::min(docids_->size(), hi + step);
     }
-    auto it = std::lower_bound(docids_->begin() + static_cast<long>(lo), docids_->begin() + static_cast<long>(std::min(hi, docids_->size())), did);
+    auto it = std::lower_bound(docids_->begin() + static_cast<long>(lo),
+                               docids_->begin() + static_cast<long>(std::min(hi, docids_->size())), did);
     pos_ = static_cast<size_t>(it - docids_->begin());
 }
 

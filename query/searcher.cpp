@@ -135,20 +135,21 @@ Searcher::Searcher(const std::string& index_dir) : index_dir_(index_dir) {
         throw IndexError("cannot open the index at '" + index_dir + "': " + e.get_description());
     }
     if (db_.get_metadata("coopatlas:schema") != schema::kSchemaVersion)
-        throw IndexError("the index at '" + index_dir + "' was written by another version of coopatlas-index; "
+        throw IndexError("the index at '" + index_dir +
+                         "' was written by another version of coopatlas-index; "
                          "rebuild it");
     // The grid and the record types are read from a database handle of their
     // own (Xapian handles are not thread-safe), on a thread of their own: ~1 s
     // at a million records, while the server already answers.
-    loaded_ = std::async(std::launch::async, [path = xapian_dir.string()] {
-                  Xapian::Database db(path);
-                  auto structured = std::make_shared<std::vector<uint8_t>>(db.get_lastdocid() + 1, 0);
-                  Xapian::doccount count = 0;
-                  for (auto it = db.valuestream_begin(schema::kSlotType); it != db.valuestream_end(schema::kSlotType);
-                       ++it)
-                      count += (*structured)[it.get_docid()] = is_structured(*it);
-                  return std::make_shared<const Loaded>(Loaded{GeoIndex::load(db), std::move(structured), count});
-              }).share();
+    loaded_ =
+        std::async(std::launch::async, [path = xapian_dir.string()] {
+            Xapian::Database db(path);
+            auto structured = std::make_shared<std::vector<uint8_t>>(db.get_lastdocid() + 1, 0);
+            Xapian::doccount count = 0;
+            for (auto it = db.valuestream_begin(schema::kSlotType); it != db.valuestream_end(schema::kSlotType); ++it)
+                count += (*structured)[it.get_docid()] = is_structured(*it);
+            return std::make_shared<const Loaded>(Loaded{GeoIndex::load(db), std::move(structured), count});
+        }).share();
 }
 
 const Searcher::Loaded& Searcher::loaded() const {
@@ -213,8 +214,8 @@ std::vector<Xapian::docid> Searcher::top_docids(const SearchRequest& request) co
         distance_key.emplace(geo_index(), *request.near);
         enquire.set_sort_by_key(&*distance_key, false);
     }
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                         static_cast<Xapian::doccount>(request.limit));
+    Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit));
     std::vector<Xapian::docid> docids;
     for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
     return docids;
@@ -258,7 +259,8 @@ Searcher::Prepared Searcher::prepare(const SearchRequest& request, bool ranked) 
         all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, Xapian::Query(structured->release()));
     }
     if (!filters.empty())
-        all = Xapian::Query(Xapian::Query::OP_FILTER, all, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+        all = Xapian::Query(Xapian::Query::OP_FILTER, all,
+                            Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
     p.query = all;
     return p;
 }
@@ -294,10 +296,14 @@ json Searcher::search(const SearchRequest& request) const {
     json results = json::array();
     for (const auto& [docid, it] : hits) {
         Record r = record_from_json(json::parse(it.get_document().get_data()));
-        json item = {{"id", r.id},          {"type", r.type},       {"title", r.title},
+        json item = {{"id", r.id},
+                     {"type", r.type},
+                     {"title", r.title},
                      {"snippet", prepared.match_terms.empty() ? html_escape(r.text.substr(0, r.text.find(' ', 200)))
                                                               : make_snippet(r.text, prepared.match_terms)},
-                     {"page", r.page},      {"section", r.section}, {"score", it.get_weight()}};
+                     {"page", r.page},
+                     {"section", r.section},
+                     {"score", it.get_weight()}};
         json full = to_json(r);
         item["countries"] = full["countries"];
         item["geo"] = full["geo"];
@@ -306,7 +312,8 @@ json Searcher::search(const SearchRequest& request) const {
         results.push_back(std::move(item));
     }
 
-    json facets = {{"type", json::object()}, {"country", json::object()}, {"theme", json::object()}, {"odd", json::object()}};
+    json facets = {
+        {"type", json::object()}, {"country", json::object()}, {"theme", json::object()}, {"odd", json::object()}};
     for (auto it = type_spy.values_begin(); it != type_spy.values_end(); ++it) facets["type"][*it] = it.get_termfreq();
     for (const auto& [k, v] : country_spy.counts) facets["country"][k] = v;
     json labels = {{"theme", json::object()}};
@@ -329,7 +336,8 @@ json Searcher::search(const SearchRequest& request) const {
 Record Searcher::get(const std::string& id) const {
     std::lock_guard lock(mutex_);
     Xapian::PostingIterator it = db_.postlist_begin(std::string(schema::kIdPrefix) + id);
-    if (it == db_.postlist_end(std::string(schema::kIdPrefix) + id)) throw NotFoundError("no record with id '" + id + "'");
+    if (it == db_.postlist_end(std::string(schema::kIdPrefix) + id))
+        throw NotFoundError("no record with id '" + id + "'");
     return record_from_json(json::parse(db_.get_document(*it).get_data()));
 }
 

@@ -50,10 +50,8 @@ std::string feature_id_of(const std::string& record_id) {
 
 const std::map<std::string, std::string>& collection_titles() {
     static const std::map<std::string, std::string> titles = {
-        {"programme", "Programmes et projets"},
-        {"contact", "Contacts"},
-        {"partner", "Collectivités partenaires"},
-        {"partnership", "Partenariats de coopération"},
+        {"programme", "Programmes et projets"},   {"contact", "Contacts"},
+        {"partner", "Collectivités partenaires"}, {"partnership", "Partenariats de coopération"},
         {"passage", "Passages du guide"},
     };
     return titles;
@@ -61,19 +59,21 @@ const std::map<std::string, std::string>& collection_titles() {
 
 void check_collection(const std::string& id) {
     if (!collection_titles().count(id))
-        throw NotFoundError("no collection '" + id + "' (collections: programme, contact, partner, partnership, passage)");
+        throw NotFoundError("no collection '" + id +
+                            "' (collections: programme, contact, partner, partnership, passage)");
 }
 
 json landing(const std::string& base) {
     return {{"title", "coopatlas"},
-            {"description", "Guide opérationnel de la coopération décentralisée (CNCD/DAECT, MEAE, 2020): "
-                            "programmes, contacts, collectivités partenaires et partenariats"},
-            {"links", json::array({link(base + "/ogc", "self", "application/json", "this document"),
-                                   link(base + "/ogc/api", "service-desc", "application/vnd.oai.openapi+json;version=3.0",
-                                        "API definition"),
-                                   link(base + "/ogc/conformance", "conformance", "application/json",
-                                        "conformance classes"),
-                                   link(base + "/ogc/collections", "data", "application/json", "collections")})}};
+            {"description",
+             "Guide opérationnel de la coopération décentralisée (CNCD/DAECT, MEAE, 2020): "
+             "programmes, contacts, collectivités partenaires et partenariats"},
+            {"links",
+             json::array({link(base + "/ogc", "self", "application/json", "this document"),
+                          link(base + "/ogc/api", "service-desc", "application/vnd.oai.openapi+json;version=3.0",
+                               "API definition"),
+                          link(base + "/ogc/conformance", "conformance", "application/json", "conformance classes"),
+                          link(base + "/ogc/collections", "data", "application/json", "collections")})}};
 }
 
 json conformance() {
@@ -103,9 +103,10 @@ json collection(const std::string& base, const std::string& id, const std::optio
               {"links", json::array({link(self, "self", "application/json"),
                                      link(self + "/items", "items", "application/geo+json", "features")})}};
     if (extent)
-        c["extent"] = {{"spatial",
-                        {{"bbox", json::array({json::array({extent->west, extent->south, extent->east, extent->north})})},
-                         {"crs", kCrs84}}}};
+        c["extent"] = {
+            {"spatial",
+             {{"bbox", json::array({json::array({extent->west, extent->south, extent->east, extent->north})})},
+              {"crs", kCrs84}}}};
     return c;
 }
 
@@ -128,8 +129,10 @@ json items(const query::Searcher& searcher, const std::string& base, const std::
     std::string bbox_text;
     for (const auto& [name, value] : params) {
         if (params.count(name) > 1) throw UsageError("parameter '" + name + "' given more than once");
-        if (name == "limit") request.limit = std::min(int_param("limit", value, 1), kMaxLimit);
-        else if (name == "offset") request.offset = int_param("offset", value, 0);
+        if (name == "limit")
+            request.limit = std::min(int_param("limit", value, 1), kMaxLimit);
+        else if (name == "offset")
+            request.offset = int_param("offset", value, 0);
         else if (name == "bbox") {
             request.bbox = geo::parse_bbox(value, "bbox");
             bbox_text = value;
@@ -155,10 +158,10 @@ json items(const query::Searcher& searcher, const std::string& base, const std::
     if (request.offset + returned < matched)
         links.push_back(link(page(request.offset + request.limit), "next", "application/geo+json", "next page"));
     if (request.offset > 0)
-        links.push_back(link(page(std::max(0, request.offset - request.limit)), "prev", "application/geo+json",
-                             "previous page"));
-    return {{"type", "FeatureCollection"}, {"features", features}, {"numberMatched", matched},
-            {"numberReturned", returned},   {"timeStamp", now_rfc3339()}, {"links", links}};
+        links.push_back(
+            link(page(std::max(0, request.offset - request.limit)), "prev", "application/geo+json", "previous page"));
+    return {{"type", "FeatureCollection"}, {"features", features},       {"numberMatched", matched},
+            {"numberReturned", returned},  {"timeStamp", now_rfc3339()}, {"links", links}};
 }
 
 json item(const query::Searcher& searcher, const std::string& base, const std::string& id,

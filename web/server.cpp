@@ -18,7 +18,9 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
     } catch (const IndexError& e) {
         index_error_ = e.what();
     }
-    http_.new_task_queue = [threads = options_.threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+    http_.new_task_queue = [threads = options_.threads] {
+        return new httplib::ThreadPool(static_cast<size_t>(threads));
+    };
     http_.set_payload_max_length(64 * 1024);
     routes();
 }
@@ -36,24 +38,24 @@ void Server::routes() {
         http_.set_mount_point("/vendor/topojson-client", options_.vendor_dir + "/topojson-client/dist");
     }
     http_.Get("/healthz", guarded([this](const httplib::Request&, httplib::Response& res) {
-        json body = {{"status", searcher_ ? "ok" : "no index"}};
-        if (searcher_) {
-            body["records"] = searcher_->size();
-            // Keyword search answers at once; geographic search waits for the points' grid.
-            body["geo_index"] = searcher_->geo_index_ready() ? "ready" : "loading";
-        }
-        else body["error"] = index_error_;
-        send_json(res, body, searcher_ ? 200 : 503);
-    }));
+                  json body = {{"status", searcher_ ? "ok" : "no index"}};
+                  if (searcher_) {
+                      body["records"] = searcher_->size();
+                      // Keyword search answers at once; geographic search waits for the points' grid.
+                      body["geo_index"] = searcher_->geo_index_ready() ? "ready" : "loading";
+                  } else
+                      body["error"] = index_error_;
+                  send_json(res, body, searcher_ ? 200 : 503);
+              }));
     http_.Get("/api/search", guarded([this](const httplib::Request& req, httplib::Response& res) {
-        send_json(res, searcher().search(query::parse_request(params_of(req))));
-    }));
+                  send_json(res, searcher().search(query::parse_request(params_of(req))));
+              }));
     http_.Get("/api/clusters", guarded([this](const httplib::Request& req, httplib::Response& res) {
-        send_json(res, query::clusters(searcher(), params_of(req)));
-    }));
+                  send_json(res, query::clusters(searcher(), params_of(req)));
+              }));
     http_.Get(R"(/api/entity/(.+))", guarded([this](const httplib::Request& req, httplib::Response& res) {
-        send_json(res, to_json(searcher().get(req.matches[1])));
-    }));
+                  send_json(res, to_json(searcher().get(req.matches[1])));
+              }));
     api_routes();
     ogc_routes();
     export_routes();

@@ -19,8 +19,8 @@ namespace coopatlas::web {
 
 struct ServerOptions {
     std::string index_dir = "var/index";
-    std::string static_dir;   ///< the page: web/static
-    std::string vendor_dir;   ///< node_modules, for Leaflet and the basemap
+    std::string static_dir;  ///< the page: web/static
+    std::string vendor_dir;  ///< node_modules, for Leaflet and the basemap
     int threads = 4;
     /// An export of more records is refused with a 413 (GDAL writes it whole first).
     size_t max_export_records = 50000;

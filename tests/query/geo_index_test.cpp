@@ -79,8 +79,10 @@ TEST(GeoIndex, RandomCirclesMatchBruteForce) {
     for (int q = 0; q < 300; ++q) {
         GeoArea area;
         // Half the centres on a record's point (dense areas), half anywhere.
-        if (q % 2 == 0) area.near = entries[static_cast<size_t>(u(rng) * entries.size())].point;
-        else area.near = geo::LatLon{std::asin(2 * u(rng) - 1) * 180 / M_PI, -180 + 360 * u(rng)};
+        if (q % 2 == 0)
+            area.near = entries[static_cast<size_t>(u(rng) * entries.size())].point;
+        else
+            area.near = geo::LatLon{std::asin(2 * u(rng) - 1) * 180 / M_PI, -180 + 360 * u(rng)};
         area.radius_km = radii[static_cast<size_t>(q) % radii.size()] * (0.5 + u(rng));
         const std::string what = "near " + std::to_string(area.near->lat) + "," + std::to_string(area.near->lon) +
                                  " r=" + std::to_string(*area.radius_km);
@@ -137,10 +139,10 @@ TEST(GeoIndex, BoxesIncludingOnesCrossingThe180thMeridian) {
         GeoArea area;
         area.bbox = geo::BBox{w, s, e, n};
         if (q % 3 == 0) area.near = geo::LatLon{-90 + 180 * u(rng), -180 + 360 * u(rng)};  // distances only
-        if (q % 6 == 0) area.radius_km = 3000 * u(rng);                                   // circle AND box
-        expect_same(index.match(area), brute_force(entries, area), area.near.has_value(),
-                    "bbox " + std::to_string(w) + "," + std::to_string(s) + "," + std::to_string(e) + "," +
-                        std::to_string(n));
+        if (q % 6 == 0) area.radius_km = 3000 * u(rng);                                    // circle AND box
+        expect_same(
+            index.match(area), brute_force(entries, area), area.near.has_value(),
+            "bbox " + std::to_string(w) + "," + std::to_string(s) + "," + std::to_string(e) + "," + std::to_string(n));
     }
     // A box across the 180th meridian around Fiji.
     GeoArea fiji;
@@ -165,8 +167,8 @@ TEST(GeoIndex, NearestPointOfARecordAndNoPoint) {
 }
 
 TEST(GeoIndex, ExtentOfSomeRecordsAndTheLocatedOnes) {
-    GeoIndex index(std::vector<GeoIndex::Entry>{{1, {48.8566, 2.3522}}, {1, {14.6928, -17.4467}}, {3, {43.6, 1.44}},
-                                                {4, {-21.1, 55.5}}});
+    GeoIndex index(std::vector<GeoIndex::Entry>{
+        {1, {48.8566, 2.3522}}, {1, {14.6928, -17.4467}}, {3, {43.6, 1.44}}, {4, {-21.1, 55.5}}});
     auto box = index.extent({1, 3});
     ASSERT_TRUE(box);
     EXPECT_DOUBLE_EQ(box->west, -17.4467);
@@ -259,8 +261,8 @@ TEST(GeoIndex, MatchIdsAgreesWithMatchOnRandomCircles) {
     std::mt19937 rng(19);
     std::uniform_real_distribution<double> u(0, 1);
     for (int q = 0; q < 200; ++q) {
-        GeoArea area{geo::LatLon{std::asin(2 * u(rng) - 1) * 180 / M_PI, -180 + 360 * u(rng)},
-                     20000 * u(rng) * u(rng), std::nullopt};
+        GeoArea area{geo::LatLon{std::asin(2 * u(rng) - 1) * 180 / M_PI, -180 + 360 * u(rng)}, 20000 * u(rng) * u(rng),
+                     std::nullopt};
         EXPECT_EQ(index.match_ids(area), ids_of(brute_force(entries, area)))
             << "near " << area.near->lat << "," << area.near->lon << " r=" << *area.radius_km;
     }

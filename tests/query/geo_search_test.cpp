@@ -38,8 +38,8 @@ protected:
     static void SetUpTestSuite() {
         std::mt19937 rng(42);
         std::uniform_real_distribution<double> u(0, 1);
-        const std::vector<geo::LatLon> cities = {{48.8566, 2.3522}, {14.6928, -17.4467}, {-18.1416, 178.4419},
-                                                 {64.1466, -21.9426}, {-77.85, 166.67}, {12.37, -1.52}};
+        const std::vector<geo::LatLon> cities = {{48.8566, 2.3522},   {14.6928, -17.4467}, {-18.1416, 178.4419},
+                                                 {64.1466, -21.9426}, {-77.85, 166.67},    {12.37, -1.52}};
         for (int i = 0; i < 1500; ++i) {
             Record r;
             r.id = "partner/p-" + std::to_string(i);

@@ -80,8 +80,7 @@ TEST(SearcherRanking, StructuredRecordsComeBeforeTheSamePassageByAFixedBoost) {
         r.page = 7;
         return r;
     };
-    const std::string dir =
-        (fs::temp_directory_path() / ("coopatlas-ranking-" + std::to_string(::getpid()))).string();
+    const std::string dir = (fs::temp_directory_path() / ("coopatlas-ranking-" + std::to_string(::getpid()))).string();
     fs::remove_all(dir);
     fs::create_directories(dir);
     indexer::write_xapian({record("passage"), record("partner")}, dir + "/xapian");

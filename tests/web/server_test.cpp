@@ -285,7 +285,8 @@ TEST_F(GeoServerTest, OgcLandingConformanceCollectionsOverHttp) {
     json landing = get_json("/ogc");
     bool data = false;
     for (const auto& l : landing["links"])
-        if (l["rel"] == "data") data = l["href"] == "http://127.0.0.1:" + std::to_string(running_->port()) + "/ogc/collections";
+        if (l["rel"] == "data")
+            data = l["href"] == "http://127.0.0.1:" + std::to_string(running_->port()) + "/ogc/collections";
     EXPECT_TRUE(data) << landing.dump();
     EXPECT_FALSE(get_json("/ogc/conformance")["conformsTo"].empty());
     auto api = get("/ogc/api");
@@ -321,10 +322,10 @@ TEST_F(GeoServerTest, OgcItemsPagingOverHttp) {
 }
 
 TEST_F(GeoServerTest, ExportsHaveTheirContentTypeAndABody) {
-    for (const auto& [ext, type] : std::vector<std::pair<std::string, std::string>>{
-             {"geojson", "application/geo+json"},
-             {"csv", "text/csv; charset=utf-8"},
-             {"kml", "application/vnd.google-earth.kml+xml"}}) {
+    for (const auto& [ext, type] :
+         std::vector<std::pair<std::string, std::string>>{{"geojson", "application/geo+json"},
+                                                          {"csv", "text/csv; charset=utf-8"},
+                                                          {"kml", "application/vnd.google-earth.kml+xml"}}) {
         auto res = get("/export/partner." + ext);
         ASSERT_TRUE(res) << ext;
         EXPECT_EQ(res->status, 200) << ext << ": " << res->body;
@@ -371,8 +372,9 @@ TEST_F(GeoServerTest, MetricsCountARequest) {
     }
     ASSERT_TRUE(after);
     EXPECT_EQ(count_of(after->body), count_of(before->body) + 1) << after->body;
-    EXPECT_NE(after->body.find("coopatlas_http_request_duration_seconds_bucket{route=\"/api/entity/{id}\",le=\"+Inf\"}"),
-              std::string::npos);
+    EXPECT_NE(
+        after->body.find("coopatlas_http_request_duration_seconds_bucket{route=\"/api/entity/{id}\",le=\"+Inf\"}"),
+        std::string::npos);
 }
 
 TEST_F(GeoServerTest, OversizedRequestBodyIs413) {
@@ -389,9 +391,9 @@ TEST(NoIndexServer, DataRoutesAnswer503AndTheDocumentsStillAnswer) {
     int port = server.bind_any_port("127.0.0.1");
     std::thread thread([&] { server.serve(); });
     httplib::Client client("127.0.0.1", port);
-    for (const char* path : {"/healthz", "/api/search?q=eau", "/api/geojson", "/api/suggest?q=eau",
-                             "/api/entity/partner/lyon", "/ogc/collections", "/ogc/collections/partner/items",
-                             "/export/partner.csv", "/export/atlas.gpkg"}) {
+    for (const char* path :
+         {"/healthz", "/api/search?q=eau", "/api/geojson", "/api/suggest?q=eau", "/api/entity/partner/lyon",
+          "/ogc/collections", "/ogc/collections/partner/items", "/export/partner.csv", "/export/atlas.gpkg"}) {
         auto res = client.Get(path);
         ASSERT_TRUE(res) << path;
         EXPECT_EQ(res->status, 503) << path;

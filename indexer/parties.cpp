@@ -342,9 +342,12 @@ std::optional<Country> PartyLexicon::country(std::string_view name) const {
 std::optional<Country> PartyLexicon::country_of_adjective(std::string_view folded_word) const {
     std::string w(folded_word);
     if (starts_with(w, "franco-")) w = w.substr(7);  // "franco-québécois"
-    for (const auto& d : kDemonyms) {
-        std::string m = d.stem;
-        if (w == m || w == m + "e" || w == m + "s" || w == m + "es" || w == m + "ne" || w == m + "nes")
+    const std::string_view word = w;
+    for (const auto& d : kDemonyms) {  // stem + "", e, s, es, ne, nes; no allocation per demonym
+        const std::string_view m = d.stem;
+        if (!starts_with(word, m)) continue;
+        const std::string_view rest = word.substr(m.size());
+        if (rest.empty() || rest == "e" || rest == "s" || rest == "es" || rest == "ne" || rest == "nes")
             return country(d.country);
     }
     return std::nullopt;

@@ -69,6 +69,42 @@ bool continues(const std::vector<std::string>& bullet_lines, const std::string& 
     return std::islower(c) || (c == 0xC3 && next.size() > 1 && static_cast<unsigned char>(next[1]) >= 0xA0);
 }
 
+enum class Label { destinations, themes, odd, lead, coordinates, budget, other };
+
+Label label_of(const std::string& label) {
+    std::string f = text::fold(label);
+    if (f.find("destination") != std::string::npos) return Label::destinations;
+    if (f.rfind("thematique", 0) == 0) return Label::themes;
+    if (f == "odd") return Label::odd;
+    if (f.rfind("porteur", 0) == 0 || f.find("chef") != std::string::npos || f.find("responsable") != std::string::npos ||
+        f.find("impliquee") != std::string::npos)
+        return Label::lead;
+    if (f.rfind("coordonnees", 0) == 0) return Label::coordinates;
+    if (f.rfind("budget", 0) == 0) return Label::budget;
+    return Label::other;
+}
+
+// Prose printed between two bullets of one block ("Thématiques : culture, jeunesse." /
+// a paragraph describing the project / "• ODD : 4, 10"): when a bullet with a block
+// label follows within a few lines, the prose belongs to the block. Returns the index
+// of that bullet, or `from` when the block really ends here.
+size_t bullet_after_inner_prose(const Guide& guide, size_t from) {
+    const auto& lines = guide.lines();
+    int text_lines = 0;
+    for (size_t q = from; q < lines.size() && text_lines < 15; ++q) {
+        std::string t = trim(lines[q].text);
+        if (t.empty() || is_layout_noise(lines[q].text)) continue;
+        if (is_block_heading(t)) return from;
+        if (is_bullet(t)) {
+            auto colon = t.find(':');
+            if (colon == std::string::npos) return from;
+            return label_of(trim(t.substr(std::string("•").size(), colon - std::string("•").size()))) == Label::other ? from : q;
+        }
+        ++text_lines;
+    }
+    return from;
+}
+
 const std::regex& see_page() {
     static const std::regex re(R"(voir\b.*\bpages?\s+(\d{1,3}))", std::regex::icase);
     return re;
@@ -157,7 +193,16 @@ std::vector<ProgrammeBlock> find_programme_blocks(const Guide& guide) {
                 continue;
             }
             if (is_block_heading(t)) break;
-            if (gap && !unfinished(join_lines(guide, bullet_lines)) && !continues(bullet_lines, t)) break;
+            if (gap && !unfinished(join_lines(guide, bullet_lines)) && !continues(bullet_lines, t)) {
+                size_t next_bullet = bullet_after_inner_prose(guide, q);
+                if (next_bullet == q) break;
+                std::vector<std::string> prose;
+                for (; q < next_bullet; ++q)
+                    if (!is_blank(lines[q]) && !is_layout_noise(lines[q].text)) prose.push_back(lines[q].text);
+                b.inner_prose.push_back(join_lines(guide, prose));
+                --q;  // the loop's ++q lands on the bullet
+                continue;
+            }
             if (t.rfind("http", 0) == 0 || t.rfind("www.", 0) == 0) {
                 b.end_line = l.number;
                 continue;  // a link printed under the block
@@ -219,21 +264,6 @@ std::string kind_of(const std::string& subtitle) {
     if (f.find("cles en main") != std::string::npos) return "clés en main";
     if (f.find("mutualisable") != std::string::npos) return "mutualisable";
     return "";
-}
-
-enum class Label { destinations, themes, odd, lead, coordinates, budget, other };
-
-Label label_of(const std::string& label) {
-    std::string f = text::fold(label);
-    if (f.find("destination") != std::string::npos) return Label::destinations;
-    if (f.rfind("thematique", 0) == 0) return Label::themes;
-    if (f == "odd") return Label::odd;
-    if (f.rfind("porteur", 0) == 0 || f.find("chef") != std::string::npos || f.find("responsable") != std::string::npos ||
-        f.find("impliquee") != std::string::npos)
-        return Label::lead;
-    if (f.rfind("coordonnees", 0) == 0) return Label::coordinates;
-    if (f.rfind("budget", 0) == 0) return Label::budget;
-    return Label::other;
 }
 
 std::vector<int> odd_numbers(const std::string& value) {
@@ -375,6 +405,7 @@ std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std
         if (r.countries.empty() && r.section.size() > 1 && r.section.front() == "Géographies")
             r.countries = countries.find_in(r.section.back());
         std::string description = paragraph_before(guide, b.line);
+        for (const auto& prose : b.inner_prose) description = description.empty() ? prose : description + "\n" + prose;
         std::string after = paragraph_after(guide, b.end_line, b.fields.empty());
         if (!after.empty()) description = description.empty() ? after : description + "\n" + after;
         r.fields["kind"] = kind.empty() ? nlohmann::json(nullptr) : nlohmann::json(kind);

@@ -31,6 +31,7 @@ struct ProgrammeBlock {
     std::string heading;   ///< "PRoGRAMME" (raw)
     std::string subtitle;  ///< lines after the heading up to the first blank line (joined, raw)
     std::vector<ProgrammeField> fields;
+    std::vector<std::string> inner_prose;  ///< paragraphs printed between two bullets (joined, raw)
     std::string stub;  ///< for a cross-reference: the "voir ... page N" sentence; empty otherwise
     bool is_stub() const { return !stub.empty(); }
 };

@@ -104,3 +104,18 @@ TEST(Programmes, IdsAreStable) {
     ASSERT_EQ(a.programmes.size(), b.programmes.size());
     for (size_t i = 0; i < a.programmes.size(); ++i) EXPECT_EQ(a.programmes[i].id, b.programmes[i].id);
 }
+
+TEST(Programmes, ProseBetweenTwoBulletsStaysInTheBlock) {
+    // "• Thématiques : ... créatives." / a paragraph describing the project / "• ODD : 4, 10, 11, 17"
+    Guide guide = Guide::load(std::string(COOPATLAS_FIXTURES) + "/programme_inner_prose.txt");
+    auto programmes = extract_programmes(guide, section_paths(guide));
+    ASSERT_EQ(programmes.size(), 1u);
+    const Record& r = programmes[0];
+    EXPECT_EQ(r.odd, (std::vector<int>{4, 10, 11, 17}));
+    EXPECT_EQ(r.fields["emails"], nlohmann::json::array({"sp@aimf.asso.fr"}));
+    EXPECT_EQ(text::fold(r.fields["lead"].get<std::string>()), "aimf");
+    ASSERT_TRUE(r.fields["budget"].is_string());
+    EXPECT_NE(r.fields["description"].get<std::string>().find("Poto Poto"), std::string::npos);
+    // The prose is not read as more themes.
+    for (const auto& t : r.themes) EXPECT_EQ(text::fold(t).find("poto"), std::string::npos) << t;
+}

@@ -103,6 +103,7 @@ constexpr KindWord kKinds[] = {
     {{"villes", nullptr, nullptr}, "commune", -1, true, false},
     {{"mairie", nullptr, nullptr}, "commune", -1, false, false},
     {{"village", nullptr, nullptr}, "commune", -1, false, false},
+    {{"quartier", nullptr, nullptr}, "commune", -1, false, false},  // "jumelée avec un quartier de Hanoï"
     {{"municipalite", nullptr, nullptr}, "municipalité", 0, false, false},
     {{"municipalites", nullptr, nullptr}, "municipalité", 0, true, false},
     {{"province", nullptr, nullptr}, "province", 0, false, false},
@@ -450,6 +451,7 @@ private:
     void emit(PartyMention m) { out_.push_back(std::move(m)); }
     bool kind_phrase(std::size_t& i);
     bool bare_name(std::size_t& i);
+    bool twinned_pair(std::size_t& i);
     void settle_country(PartyMention& m, const Tag& tag) const;
 
     std::string_view s_;
@@ -907,6 +909,12 @@ bool Scanner::bare_name(std::size_t& i) {
             cue = starts_with(ws_[k].f, "jumel") ||
                   ((i == 0 || before == ", ") && starts_with(ws_[k].f, "accompagne"));
         if (!cue) cue = after_foreign;
+        // "le Hebei, province partenaire du conseil régional ...", "Kaolack, ville partenaire de ..."
+        if (!cue && end + 1 < ws_.size() && gap(end) == ", ") {
+            std::size_t kn = 0;
+            cue = starts_with(ws_[end].f, "partenaire") ||
+                  (kind_at(ws_, end, kn) && kn == 1 && starts_with(ws_[end + 1].f, "partenaire"));
+        }
         // "avec trois territoires, Alger, tipaza et oran": a counted list of partners
         if (!cue && i >= 3 && (before == ", " || before == " : ")) {
             static const std::array<std::string_view, 9> kGroups = {
@@ -941,6 +949,53 @@ bool Scanner::bare_name(std::size_t& i) {
     emit(std::move(m));
     pending_.push_back(pending);
     i = std::max(end, tag.end);
+    return true;
+}
+
+/// "des jumelages ... (Cottbus-montreuil)": two towns joined by a hyphen in a sentence
+/// about twinning, one a French commune of some size and the other unknown.
+bool Scanner::twinned_pair(std::size_t& i) {
+    const Word& w = ws_[i];
+    if (w.f.find('-') == std::string::npos || text::fold(s_).find("jumel") == std::string::npos) return false;
+    std::string_view raw_word = s_.substr(w.b, w.e - w.b);
+    std::size_t dash = raw_word.find('-');
+    if (dash == std::string_view::npos || raw_word.find('-', dash + 1) != std::string_view::npos) return false;
+    std::string left(raw_word.substr(0, dash)), right(raw_word.substr(dash + 1));
+    auto french_town = [&](const std::string& name) {
+        auto* p = lex_.french(name, "commune");
+        return p && p->population >= 20000 ? p : nullptr;
+    };
+    auto unknown = [&](const std::string& name) {
+        std::string f = text::fold(name);
+        return name.size() > 3 && !lex_.french(name) && !lex_.country(name) && lex_.looks_proper(f) &&
+               !text::is_stopword(f);
+    };
+    const FrenchPlace* fp = nullptr;
+    bool french_left = false;
+    if ((fp = french_town(left)) && unknown(right)) french_left = true;
+    else if (!((fp = french_town(right)) && unknown(left))) return false;
+    PartyMention fr, fo;
+    fr.kind = fo.kind = "commune";
+    fr.french = 1;
+    fr.place = fr.name = fp->name;
+    fr.country = lex_.country("France");
+    fo.french = 0;
+    fo.place = fo.name = repair_place_name(french_left ? right : left);
+    fo.country = context_;
+    std::size_t split = w.b + dash;
+    PartyMention& first = french_left ? fr : fo;
+    PartyMention& second = french_left ? fo : fr;
+    first.raw = left;
+    first.begin = w.b;
+    first.end = split;
+    second.raw = right;
+    second.begin = split + 1;
+    second.end = w.e;
+    emit(std::move(first));
+    pending_.push_back(false);
+    emit(std::move(second));
+    pending_.push_back(false);
+    ++i;
     return true;
 }
 
@@ -990,6 +1045,7 @@ std::vector<PartyMention> Scanner::run() {
             i += n;
             continue;
         }
+        if (twinned_pair(i)) continue;
         if (bare_name(i)) continue;
         ++i;
     }

@@ -183,7 +183,8 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
     for (std::size_t i = 0; i + 1 < parties.size();) {
         std::size_t j = i;
         while (j + 1 < parties.size() &&
-               sentence.substr(parties[j].end, parties[j + 1].begin - parties[j].end) == "/")
+               (sentence.substr(parties[j].end, parties[j + 1].begin - parties[j].end) == "/" ||
+                sentence.substr(parties[j].end, parties[j + 1].begin - parties[j].end) == "-"))
             ++j;
         if (j > i) {
             for (std::size_t a = i; a <= j; ++a) {

@@ -140,6 +140,38 @@ TEST(Parties, SmallCapsRegionAfterItsKindWord) {
     EXPECT_TRUE(parties_of("La région concernée est vaste.").empty());
 }
 
+TEST(Parties, AppositionNamesAPartner) {
+    auto m = find_party_mentions("La prochaine édition devrait se tenir en 2021 dans le Hebei, province partenaire "
+                                 "du conseil régional Auvergne-rhône-Alpes.",
+                                 source_lexicon(), source_lexicon().country("Chine"));
+    std::vector<std::string> places;
+    for (auto& p : m) places.push_back(p.place + (p.french == 1 ? " FR" : " abroad"));
+    EXPECT_EQ(places, (std::vector<std::string>{"Hebei abroad", "Auvergne-Rhône-Alpes FR"}));
+}
+
+TEST(Parties, TwinnedWithADistrict) {
+    auto m = parties_of("La ville est aujourd’hui jumelée avec un quartier de Hanoï.");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].place, "Hanoï");
+    EXPECT_EQ(m[0].french, 0);
+}
+
+TEST(Parties, HyphenatedTwinTowns) {
+    auto m = find_party_mentions("Elle compte plus de 2 000 jumelages actifs, certains depuis plus de 60 ans "
+                                 "(Cottbus-montreuil).",
+                                 source_lexicon(), source_lexicon().country("Allemagne"));
+    ASSERT_EQ(m.size(), 2u);
+    EXPECT_EQ(m[0].place, "Cottbus");
+    EXPECT_EQ(m[0].french, 0);
+    EXPECT_EQ(m[0].country->code, "DE");
+    EXPECT_EQ(m[1].place, "Montreuil");
+    EXPECT_EQ(m[1].french, 1);
+    // a hyphenated French name is not a pair
+    auto one = parties_of("Issy-les-Moulineaux a 14 jumelages.");
+    ASSERT_EQ(one.size(), 1u);
+    EXPECT_EQ(one[0].place, "Issy-les-Moulineaux");
+}
+
 TEST(Parties, RegionalNaturalPark) {
     auto a = parties_of("Le parc naturel régional (PnR) du Massif des Bauges est partenaire de la région de "
                         "Béni-Mellal Kénifra.");

@@ -40,6 +40,7 @@ const char* kUsage =
     "  N queries of each kind (default 1000): R50 R500 K10+R50 K10+R500 BBOX K10\n"
     "  geo kinds return the whole set of matching records; K10 the top 10 by relevance\n"
     "  --out DIR: writes queries.tsv and answers.tsv (kind, count, sum of record numbers)\n"
+    "  --no-match-cache: keyword+area queries without the match-set cache (each pays its word in full)\n"
     "  --geo-only N: no index; the spatial index alone over the points of N synthetic\n"
     "                records, timing GeoIndex::match on the geographic kinds\n";
 
@@ -84,6 +85,7 @@ int main(int argc, char** argv) {
     try {
         std::string index, out;
         size_t per_kind = 1000, geo_only = 0;
+        bool match_cache = true;
         for (int i = 1; i < argc; ++i) {
             std::string a = argv[i];
             auto value = [&]() -> std::string {
@@ -94,6 +96,7 @@ int main(int argc, char** argv) {
             else if (a == "--queries") per_kind = std::stoul(value());
             else if (a == "--out") out = value();
             else if (a == "--geo-only") geo_only = std::stoul(value());
+            else if (a == "--no-match-cache") match_cache = false;
             else if (a == "--help") {
                 std::cout << kUsage;
                 return 0;
@@ -105,6 +108,7 @@ int main(int argc, char** argv) {
         auto t = std::chrono::steady_clock::now();
         query::Searcher searcher(index);
         searcher.geo_index();  // the grid loads in the background: wait for it, it is part of opening
+        searcher.set_match_set_cache(match_cache);
         const double open_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
 
         auto queries = bench::synthetic_queries(per_kind);

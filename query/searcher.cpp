@@ -376,7 +376,14 @@ Searcher::RecordPage Searcher::records(const SearchRequest& request, Xapian::doc
     return page;
 }
 
+void Searcher::set_match_set_cache(bool enabled) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    match_set_cache_ = enabled;
+    if (!enabled) match_sets_.clear();
+}
+
 std::shared_ptr<const std::vector<uint64_t>> Searcher::frequent_match_set(const Xapian::Query& query) const {
+    if (!match_set_cache_) return nullptr;
     const std::string key = query.get_description();
     for (auto it = match_sets_.begin(); it != match_sets_.end(); ++it)
         if (it->first == key) {

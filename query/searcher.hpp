@@ -64,6 +64,9 @@ public:
     /// computed once, kept (16 most recent) and the area's candidates checked
     /// against it: the cost then follows the area, not the word's frequency.
     std::vector<Xapian::docid> match_docids(const SearchRequest& request) const;
+    /// Turns the match-set cache of match_docids off (or on again): benchmarks
+    /// report the cost of a first query with a word, not only of a repeated one.
+    void set_match_set_cache(bool enabled);
 
     /// The docids of one page of `request` (as search() orders them), without
     /// facets, snippets or the exact total; for benchmarks.
@@ -98,6 +101,7 @@ private:
     mutable Xapian::Database db_;
     mutable std::map<std::string, std::string> theme_labels_;  ///< slug -> label, filled on first use
     mutable std::list<std::pair<std::string, std::shared_ptr<const std::vector<uint64_t>>>> match_sets_;
+    bool match_set_cache_ = true;
     /// What is read from the whole index in the background when it opens.
     struct Loaded {
         GeoIndex geo;

@@ -246,5 +246,9 @@ TEST_F(GeoSearchTest, MatchDocidsWithAFrequentWordAgreeWithBruteForceAndSearch) 
         EXPECT_TRUE(std::is_sorted(docids.begin(), docids.end()));
         r.limit = 1000;
         EXPECT_EQ(searcher_->search(r)["total"].get<size_t>(), docids.size()) << q;
+        // The same answer without the cache.
+        searcher_->set_match_set_cache(false);
+        EXPECT_EQ(searcher_->match_docids(r), docids) << q;
+        searcher_->set_match_set_cache(true);
     }
 }

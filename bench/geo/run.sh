@@ -38,19 +38,26 @@ for N in "${SIZES[@]}"; do
   D=$WORK/n$N
   mkdir -p "$D"
   echo "== $N records" >&2
+  # The machine may be shared: the load average before and after each step goes into the results.
+  cut -d' ' -f1-3 /proc/loadavg > "$D/load.txt"
   "$BUILD/bench/coopatlas-bench-gen" --records "$N" --out "$D" > "$D/build.json"
+  cut -d' ' -f1-3 /proc/loadavg >> "$D/load.txt"
   cat "$D/build.json" >&2
   "$BUILD/bench/coopatlas-bench-geo" --index "$D" --queries "$QUERIES" --out "$D" > "$D/coopatlas.json"
   cat "$D/coopatlas.json" >&2
+  cut -d' ' -f1-3 /proc/loadavg >> "$D/load.txt"
   chmod -R a+rwX "$D"
   /usr/bin/python3 "$ROOT/bench/geo/peers.py" "$D" "$PGSOCK" "$PGPORT" > /dev/null
   cat "$D/peers.json" >&2
+  cut -d' ' -f1-3 /proc/loadavg >> "$D/load.txt"
   mkdir -p "$ROOT/bench/geo/results"
   /usr/bin/python3 - "$D" "$ROOT/bench/geo/results/n$N.json" <<'PY'
 import json, sys
 d, out = sys.argv[1], sys.argv[2]
+load = [line.split() for line in open(d + "/load.txt")]
 r = {"build": json.load(open(d + "/build.json")), "coopatlas": json.load(open(d + "/coopatlas.json")),
-     **json.load(open(d + "/peers.json"))}
+     **json.load(open(d + "/peers.json")),
+     "loadavg_1_5_15": dict(zip(["start", "after_build", "after_coopatlas_queries", "after_peers"], load))}
 json.dump(r, open(out, "w"), indent=2)
 PY
 done

@@ -327,6 +327,12 @@ const FrenchPlace* PartyLexicon::french(std::string_view name, std::string_view 
 }
 
 std::optional<Country> PartyLexicon::country(std::string_view name) const {
+    auto it = country_cache_.find(std::string(name));
+    if (it == country_cache_.end()) it = country_cache_.emplace(std::string(name), country_uncached(name)).first;
+    return it->second;
+}
+
+std::optional<Country> PartyLexicon::country_uncached(std::string_view name) const {
     std::string key = key_of(name);
     if (key.empty()) return std::nullopt;
     for (const auto& [alias, official] : kCountryAliases)

@@ -72,6 +72,10 @@ private:
     std::unordered_map<std::string, std::vector<FrenchPlace>> french_;  // key: folded words
     std::vector<std::string> region_keys_;  // keys of french_ naming a région: the partial-name fallback scans only these
     std::unordered_map<std::string, std::pair<int, int>> case_;         // folded -> (capitalised, lower)
+    /// country() answers by raw name: the scanner asks the same names many times
+    /// per sentence. Not thread-safe: one lexicon per thread.
+    mutable std::unordered_map<std::string, std::optional<Country>> country_cache_;
+    std::optional<Country> country_uncached(std::string_view name) const;
 };
 
 /// One mention of a party (or of a country) in a sentence.

@@ -19,6 +19,10 @@ def main():
     for k, label in KINDS:
         ratio = f"{pg[k]['p50_ms'] / c[k]['p50_ms']:.0f}x / {pg[k]['p99_ms'] / c[k]['p99_ms']:.0f}x"
         print(f"| {label} | **{cell(c[k])}** | {cell(pg.get(k))} | {cell(sq.get(k))} | {c[k]['mean_results']:,.0f} | {ratio} |")
+    if "coopatlas_no_match_cache" in r:
+        n = r["coopatlas_no_match_cache"]["queries"]
+        print("\ncoopatlas without the match-set cache: " +
+              ", ".join(f"{k} {cell(n[k])}" for k, _ in KINDS if k.startswith("K10")))
     diff = {s: sum(q.get("answers_differing_from_coopatlas", 0) for q in r[s]["queries"].values()) for s in ("postgis", "sqlite")}
     print(f"\nanswers differing from coopatlas: PostGIS {diff['postgis']}, SQLite {diff['sqlite']}")
     b = r["build"]

@@ -477,9 +477,18 @@ void Geocoder::geocode_partner(Record& r) {
             return;
         }
     }
+    const Place* found = place.empty() ? nullptr : find_place(place, hard, context, kinds, true);
+    if (!found) found = find_place(name, hard, context, kinds, true);
     std::optional<GeoPoint> p;
-    if (!place.empty()) p = locate(place, hard, context, kinds, true);
-    if (!p) p = locate(name, hard, context, kinds, true);
+    if (found) p = point_of(*found);
+    // A foreign partner the extraction gave no country ("Aschaffenburg",
+    // "Rufisque") takes the country of the place abroad it was found at.
+    if (found && code.empty() && r.countries.empty() && found->kind != place_kind::kCountry &&
+        found->country != "FR")
+        if (const Place* c = gazetteer_.country(found->country)) {
+            r.countries = {Country{c->country, c->name}};
+            hard = {c->country};
+        }
     // The country the extraction gave may be wrong ("Bamako" tagged Chad,
     // "Sarrebruck" in a Georgia section): a well-known place (a town of
     // kMinCorrectingPopulation people, an admin area) of that exact name elsewhere

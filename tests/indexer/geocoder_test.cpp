@@ -203,6 +203,20 @@ TEST_F(GeocoderTest, AWellKnownPlaceElsewhereCorrectsTheStatedCountry) {
     EXPECT_EQ(records[1].countries[0].code, "FR");
 }
 
+TEST_F(GeocoderTest, AForeignPartnerWithNoCountryTakesTheCountryOfItsPlace) {
+    // "Aschaffenburg", "Rufisque": the extraction gave no country; the place abroad gives it.
+    std::vector<Record> records = {partner("pekin", "Pékin", "commune", "", false),
+                                   partner("nantes", "Nantes", "commune", "", false)};
+    geocoder.geocode(records);
+    ASSERT_EQ(records[0].geo.size(), 1u);
+    EXPECT_EQ(records[0].geo[0].precision, "city");
+    ASSERT_EQ(records[0].countries.size(), 1u);
+    EXPECT_EQ(records[0].countries[0].code, "CN");
+    // A French place is not a reason to give a country the extraction withheld.
+    ASSERT_EQ(records[1].geo.size(), 1u);
+    EXPECT_TRUE(records[1].countries.empty());
+}
+
 TEST_F(GeocoderTest, AnObscureHomonymElsewhereKeepsTheStatedCountry) {
     // A 120-inhabitant French village is no reason to move a partner out of Bénin.
     std::vector<Record> records = {partner("petit", "Petitvillage", "commune", "Bénin", false)};

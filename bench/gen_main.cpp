@@ -65,7 +65,8 @@ int main(int argc, char** argv) {
         }
         if (records == 0 || out.empty()) throw UsageError("--records N and --out DIR are required");
 
-        fs::remove_all(out);
+        // Only what this writes: the folder may hold the caller's files (run.sh's build.json, load.txt).
+        for (const char* part : {"xapian", "entities.jsonl", "atlas.gpkg"}) fs::remove_all(fs::path(out) / part);
         fs::create_directories(out);
         auto t = std::chrono::steady_clock::now();
         std::vector<Record> all;

@@ -186,11 +186,13 @@ PlacePhrase parse_place_phrase(const std::string& phrase, const Gazetteer& g) {
     std::vector<text::Token> tokens = text::tokenize(s);
     for (std::size_t k = 1; k + 1 <= tokens.size(); ++k) {
         const std::string& w = tokens[k].folded;
-        if (w != "au" && w != "aux" && w != "en" && w != "dans" && w != "a") continue;
+        // "du" only before a whole country: "Région Centre du Burkina Faso".
+        const bool of_country = w == "du";
+        if (w != "au" && w != "aux" && w != "en" && w != "dans" && w != "a" && !of_country) continue;
         if (k + 1 >= tokens.size()) break;
         std::string rest = s.substr(tokens[k + 1].begin);
         auto a = area_named(rest, g);
-        if (!a) continue;
+        if (!a || (of_country && (a->countries.empty() || !a->admin.empty() || a->place))) continue;
         for (const auto& c : a->countries) add_unique(out.countries, c);
         add_unique(out.admins, a->admin);
         if (a->place && !out.area) out.area = a->place;

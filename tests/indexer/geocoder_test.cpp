@@ -55,6 +55,8 @@ TEST_F(GeocoderTest, ReadsTheCuesOfAPhrase) {
     p = parse_place_phrase("Valence, en Espagne", gazetteer);
     EXPECT_EQ(p.name, "Valence");
     EXPECT_EQ(p.countries, std::vector<std::string>{"ES"});
+    p = parse_place_phrase("Région Centre du Bénin", gazetteer);
+    EXPECT_EQ(p.countries, std::vector<std::string>{"BJ"});
     p = parse_place_phrase("CA du Grand Angoulême", gazetteer);
     EXPECT_EQ(p.name, "Grand Angoulême");
     EXPECT_TRUE(parse_place_phrase("Bénin", gazetteer).is_country);

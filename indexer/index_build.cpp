@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -60,19 +61,26 @@ BuildSummary build_index(const BuildOptions& options, const std::function<void(c
 
     try {
         fs::create_directories(staging);
+        // Geocoding (issue 4): the default gazetteer is optional so that a fresh
+        // checkout can index before scripts/index.sh has built it; one asked for must exist.
+        const std::string gazetteer_path =
+            options.gazetteer_path.empty() ? std::string(kDefaultGazetteer) : options.gazetteer_path;
+        const bool geocoding = !options.gazetteer_path.empty() || fs::exists(gazetteer_path);
+        // The gazetteer loads while the guide is read and its records extracted:
+        // neither needs the other and each takes about a second.
+        std::future<Gazetteer> gazetteer_loaded;
+        if (geocoding) {
+            progress("loading the gazetteer " + gazetteer_path);
+            gazetteer_loaded = std::async(std::launch::async, [&gazetteer_path] { return Gazetteer::load(gazetteer_path); });
+        }
         progress("reading the guide " + options.guide_path);
         Guide guide = Guide::load(options.guide_path);
         progress("extracting records from " + std::to_string(guide.lines().size()) + " lines");
         std::vector<Record> records = extract_records(guide);
 
-        // Geocoding (issue 4): the default gazetteer is optional so that a fresh
-        // checkout can index before scripts/index.sh has built it; one asked for must exist.
         std::vector<Unresolved> unresolved;
-        const std::string gazetteer_path =
-            options.gazetteer_path.empty() ? std::string(kDefaultGazetteer) : options.gazetteer_path;
-        if (!options.gazetteer_path.empty() || fs::exists(gazetteer_path)) {
-            progress("loading the gazetteer " + gazetteer_path);
-            Gazetteer gazetteer = Gazetteer::load(gazetteer_path);
+        if (geocoding) {
+            Gazetteer gazetteer = gazetteer_loaded.get();
             progress("geocoding with " + std::to_string(gazetteer.places().size()) + " places");
             Geocoder geocoder(gazetteer);
             geocoder.geocode(records);

@@ -159,8 +159,11 @@ TEST(Partnerships, TwinnedCitiesInACountrySection) {
                                 {"Toulouse", "Barcelone"},
                                 {"Montpellier", "Barcelone"},
                                 {"Lyon", "Barcelone"}}));
-    for (auto& p : e.partnerships)
-        if (p.title.find("Choisy") == std::string::npos) EXPECT_EQ(p.countries.at(0).code, "ES") << p.title;
+    for (auto& p : e.partnerships) {
+        if (p.title.find("Choisy") == std::string::npos) {
+            EXPECT_EQ(p.countries.at(0).code, "ES") << p.title;
+        }
+    }
 }
 
 TEST(Partnerships, NamesSharingASentenceAreNotPartners) {

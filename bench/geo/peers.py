@@ -142,11 +142,11 @@ def main():
             # prefilters; the exact test reads the double coordinates.
             geo = " OR ".join(f"(r.maxlon >= {a!r} AND r.minlon <= {b!r} AND p.lon BETWEEN {a!r} AND {b!r})"
                               for a, b in envs)
-            return (f"SELECT DISTINCT p.rec FROM pts_rt r JOIN pts p ON p.pid = r.pid WHERE r.maxlat >= {s!r} AND "
+            return (f"SELECT DISTINCT p.rec AS id FROM pts_rt r JOIN pts p ON p.pid = r.pid WHERE r.maxlat >= {s!r} AND "
                     f"r.minlat <= {n!r} AND p.lat BETWEEN {s!r} AND {n!r} AND ({geo}){kw}", {"w": q[9]})
         lat0, lat1, ranges = circle_box(lat, lon, r)
         geo = " OR ".join(f"(r.maxlon >= {a!r} AND r.minlon <= {b!r})" for a, b in ranges)
-        return (f"SELECT DISTINCT p.rec FROM pts_rt r JOIN pts p ON p.pid = r.pid WHERE r.maxlat >= {lat0!r} AND "
+        return (f"SELECT DISTINCT p.rec AS id FROM pts_rt r JOIN pts p ON p.pid = r.pid WHERE r.maxlat >= {lat0!r} AND "
                 f"r.minlat <= {lat1!r} AND ({geo}) AND hav(:lat, :lon, p.lat, p.lon) <= :r{kw}",
                 {"lat": lat, "lon": lon, "r": r, "w": q[9]})
 
@@ -154,25 +154,34 @@ def main():
         times, wrong, kinds = {}, {}, []
         for q in queries:
             t = time.perf_counter()
-            ids = execute(q)
+            got = execute(q)
             times.setdefault(q[1], []).append((time.perf_counter() - t) * 1000)
             if q[1] not in kinds:
                 kinds.append(q[1])
             want = answers[q[0]]
-            got = (len(ids), 0 if q[1] == "K10" else sum(ids))
             if got != want:
                 wrong[q[1]] = wrong.get(q[1], 0) + 1
         return {k: {"p50_ms": pct(times[k], 0.5), "p99_ms": pct(times[k], 0.99), "n": len(times[k]),
                     "answers_differing_from_coopatlas": wrong.get(k, 0)} for k in kinds}
 
+    # A geo answer is checked by its count and the sum of its record numbers,
+    # both computed inside the database: the peers never pay for sending tens
+    # of thousands of rows to Python (coopatlas keeps its answer in memory too).
+    # Keyword-only answers are top 10 lists; only their size is compared.
+    def answer_sql(q, sql):
+        return sql if q[1] == "K10" else f"SELECT count(*), coalesce(sum(id), 0) FROM ({sql}) AS answer"
+
+    def summary(q, rows):
+        return (len(rows), 0) if q[1] == "K10" else (int(rows[0][0]), int(rows[0][1]))
+
     def pg_exec(q):
         sql, params = pg_query(q)
-        c.execute(sql, params)
-        return [row[0] for row in c.fetchall()]
+        c.execute(answer_sql(q, sql), params)
+        return summary(q, c.fetchall())
 
     def lite_exec(q):
         sql, params = lite_query(q)
-        return [row[0] for row in lite.execute(sql, params)]
+        return summary(q, lite.execute(answer_sql(q, sql), params).fetchall())
 
     report["postgis"] = {"build_s": pg_build, "bytes": pg_bytes, "queries": run("postgis", pg_exec)}
     report["sqlite"] = {"build_s": lite_build, "bytes": os.path.getsize(path), "queries": run("sqlite", lite_exec)}

@@ -2,6 +2,8 @@
 # Geographic benchmark (bench/README.md): coopatlas vs PostgreSQL 15 + PostGIS
 # vs SQLite FTS5 + R*Tree on the same synthetic records and queries.
 #   bench/geo/run.sh [SIZES...]        default: 10000 100000
+#   STEPS=peers bench/geo/run.sh 1000000   only the peers, on the records and
+#                                           queries an earlier run left in WORK
 # Installs the peers from Debian packages, runs PostgreSQL on a unix socket
 # only (listen_addresses=''), started and stopped by this script.
 set -euo pipefail
@@ -9,6 +11,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD:-$ROOT/build-bench}
 WORK=${WORK:-/tmp/coopatlas-bench}
 QUERIES=${QUERIES:-1000}
+STEPS=${STEPS:-coopatlas peers}
 SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(10000 100000)
 
@@ -39,29 +42,40 @@ for N in "${SIZES[@]}"; do
   mkdir -p "$D"
   echo "== $N records" >&2
   # The machine may be shared: the load average before and after each step goes into the results.
-  cut -d' ' -f1-3 /proc/loadavg > "$D/load.txt"
-  "$BUILD/bench/coopatlas-bench-gen" --records "$N" --out "$D" > "$D/build.json"
-  cut -d' ' -f1-3 /proc/loadavg >> "$D/load.txt"
-  cat "$D/build.json" >&2
-  "$BUILD/bench/coopatlas-bench-geo" --index "$D" --queries "$QUERIES" --out "$D" > "$D/coopatlas.json"
-  cat "$D/coopatlas.json" >&2
-  # Every keyword query uses the same word: also time them without the
-  # searcher's match-set cache (each query pays its word in full).
-  "$BUILD/bench/coopatlas-bench-geo" --index "$D" --queries "$QUERIES" --no-match-cache > "$D/coopatlas-nocache.json"
-  cut -d' ' -f1-3 /proc/loadavg >> "$D/load.txt"
-  chmod -R a+rwX "$D"
-  /usr/bin/python3 "$ROOT/bench/geo/peers.py" "$D" "$PGSOCK" "$PGPORT" > /dev/null
-  cat "$D/peers.json" >&2
-  cut -d' ' -f1-3 /proc/loadavg >> "$D/load.txt"
+  if [[ " $STEPS " == *" coopatlas "* ]]; then
+    cut -d' ' -f1-3 /proc/loadavg > "$D/load.txt"
+    "$BUILD/bench/coopatlas-bench-gen" --records "$N" --out "$D" > "$D/build.json"
+    cut -d' ' -f1-3 /proc/loadavg >> "$D/load.txt"
+    cat "$D/build.json" >&2
+    "$BUILD/bench/coopatlas-bench-geo" --index "$D" --queries "$QUERIES" --out "$D" > "$D/coopatlas.json"
+    cat "$D/coopatlas.json" >&2
+    # Every keyword query uses the same word: also time them without the
+    # searcher's match-set cache (each query pays its word in full).
+    "$BUILD/bench/coopatlas-bench-geo" --index "$D" --queries "$QUERIES" --no-match-cache > "$D/coopatlas-nocache.json"
+    cut -d' ' -f1-3 /proc/loadavg >> "$D/load.txt"
+    date -u +%FT%TZ > "$D/coopatlas-time.txt"
+  fi
+  if [[ " $STEPS " == *" peers "* ]]; then
+    chmod -R a+rwX "$D"
+    cut -d' ' -f1-3 /proc/loadavg > "$D/load-peers.txt"
+    /usr/bin/python3 "$ROOT/bench/geo/peers.py" "$D" "$PGSOCK" "$PGPORT" > /dev/null
+    cat "$D/peers.json" >&2
+    cut -d' ' -f1-3 /proc/loadavg >> "$D/load-peers.txt"
+    date -u +%FT%TZ > "$D/peers-time.txt"
+  fi
   mkdir -p "$ROOT/bench/geo/results"
   /usr/bin/python3 - "$D" "$ROOT/bench/geo/results/n$N.json" <<'PY'
 import json, sys
 d, out = sys.argv[1], sys.argv[2]
 load = [line.split() for line in open(d + "/load.txt")]
+load_peers = [line.split() for line in open(d + "/load-peers.txt")]
 r = {"build": json.load(open(d + "/build.json")), "coopatlas": json.load(open(d + "/coopatlas.json")),
      "coopatlas_no_match_cache": json.load(open(d + "/coopatlas-nocache.json")),
      **json.load(open(d + "/peers.json")),
-     "loadavg_1_5_15": dict(zip(["start", "after_build", "after_coopatlas_queries", "after_peers"], load))}
+     "finished_utc": {"coopatlas": open(d + "/coopatlas-time.txt").read().strip(),
+                      "peers": open(d + "/peers-time.txt").read().strip()},
+     "loadavg_1_5_15": {**dict(zip(["start", "after_build", "after_coopatlas_queries"], load)),
+                        **dict(zip(["before_peers", "after_peers"], load_peers))}}
 json.dump(r, open(out, "w"), indent=2)
 PY
 done

@@ -62,7 +62,8 @@ namespace {
 /// Writes records [begin, end) into a new database at `path`.
 void write_range(const std::vector<Record>& records, size_t begin, size_t end, const std::string& path,
                  const XapianWriteOptions& options) {
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC |
+                                (options.termlists ? 0 : Xapian::DB_NO_TERMLIST));
     const size_t batch = std::max(1u, options.documents_per_commit);
     // Spelling frequencies (documents holding the word), added once per
     // distinct word at the end rather than once per document.

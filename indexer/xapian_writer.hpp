@@ -31,6 +31,11 @@ struct XapianWriteOptions {
     /// data), in record order, so that entities.jsonl is written from it
     /// (write_jsonl(lines)) without serialising the records a second time.
     std::vector<std::string>* lines = nullptr;
+    /// false: no per-document term lists (Xapian::DB_NO_TERMLIST), about a
+    /// quarter of the build's CPU. The query library never reads them (the
+    /// facets come from posting lists, query/facet_table.hpp); the price is
+    /// that a document can no longer be replaced or deleted in place.
+    bool termlists = true;
 };
 
 void write_xapian(const std::vector<Record>& records, const std::string& dir, const XapianWriteOptions& options);

@@ -38,26 +38,6 @@ private:
 
 GeoArea area_of(const SearchRequest& r) { return {r.near, r.radius_km, r.bbox}; }
 
-/// Counts the boolean terms with one prefix over every matching document.
-class TermFacetSpy : public Xapian::MatchSpy {
-public:
-    explicit TermFacetSpy(std::string prefix) : prefix_(std::move(prefix)) {}
-    void operator()(const Xapian::Document& doc, double) override {
-        for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-            it.skip_to(prefix_);
-            if (it == doc.termlist_end()) break;
-            std::string term = *it;
-            if (term.rfind(prefix_, 0) != 0) break;
-            std::string rest = term.substr(prefix_.size());
-            if (!rest.empty() && !std::isupper(static_cast<unsigned char>(rest[0]))) ++counts[rest];
-        }
-    }
-    std::map<std::string, int> counts;
-
-private:
-    std::string prefix_;
-};
-
 /// Weight added to structured records (programme, contact, partner,
 /// partnership) that match the text, so that they come before the passages
 /// that merely mention the same words; BM25 still orders each type.
@@ -144,11 +124,14 @@ Searcher::Searcher(const std::string& index_dir) : index_dir_(index_dir) {
     loaded_ =
         std::async(std::launch::async, [path = xapian_dir.string()] {
             Xapian::Database db(path);
+            // Facets from posting lists, never term lists (the index may have none).
+            FacetTable facets = FacetTable::load(db);
             auto structured = std::make_shared<std::vector<uint8_t>>(db.get_lastdocid() + 1, 0);
             Xapian::doccount count = 0;
-            for (auto it = db.valuestream_begin(schema::kSlotType); it != db.valuestream_end(schema::kSlotType); ++it)
-                count += (*structured)[it.get_docid()] = is_structured(*it);
-            return std::make_shared<const Loaded>(Loaded{GeoIndex::load(db), std::move(structured), count});
+            for (Xapian::docid d = 1; d < structured->size(); ++d)
+                count += (*structured)[d] = is_structured(facets.type(d));
+            return std::make_shared<const Loaded>(
+                Loaded{GeoIndex::load(db), std::move(structured), count, std::move(facets)});
         }).share();
 }
 
@@ -271,13 +254,9 @@ json Searcher::search(const SearchRequest& request) const {
     Prepared prepared = prepare(request);
     Xapian::Enquire enquire(db_);
     enquire.set_query(with_geo(prepared.query, request));
-    Xapian::ValueCountMatchSpy type_spy(schema::kSlotType);
-    TermFacetSpy country_spy(std::string(schema::kCountryPrefix)), theme_spy(std::string(schema::kThemePrefix)),
-        odd_spy(std::string(schema::kOddPrefix));
-    enquire.add_matchspy(&type_spy);
-    enquire.add_matchspy(&country_spy);
-    enquire.add_matchspy(&theme_spy);
-    enquire.add_matchspy(&odd_spy);
+    // Counted from the in-memory table by docid: no term list, no value read.
+    FacetSpy facet_spy(loaded().facets);
+    enquire.add_matchspy(&facet_spy);
 
     const Xapian::doccount everything = db_.get_doccount();
     // sort=distance: Xapian keeps the top of the page by the nearest-point key
@@ -314,14 +293,14 @@ json Searcher::search(const SearchRequest& request) const {
 
     json facets = {
         {"type", json::object()}, {"country", json::object()}, {"theme", json::object()}, {"odd", json::object()}};
-    for (auto it = type_spy.values_begin(); it != type_spy.values_end(); ++it) facets["type"][*it] = it.get_termfreq();
-    for (const auto& [k, v] : country_spy.counts) facets["country"][k] = v;
+    for (const auto& [k, v] : facet_spy.counts(FacetTable::Facet::type)) facets["type"][k] = v;
+    for (const auto& [k, v] : facet_spy.counts(FacetTable::Facet::country)) facets["country"][k] = v;
     json labels = {{"theme", json::object()}};
-    for (const auto& [k, v] : theme_spy.counts) {
+    for (const auto& [k, v] : facet_spy.counts(FacetTable::Facet::theme)) {
         facets["theme"][k] = v;
         labels["theme"][k] = theme_label_locked(k);
     }
-    for (const auto& [k, v] : odd_spy.counts) facets["odd"][k] = v;
+    for (const auto& [k, v] : facet_spy.counts(FacetTable::Facet::odd)) facets["odd"][k] = v;
 
     json body = {{"total", mset.get_matches_estimated()},
                  {"results", results},

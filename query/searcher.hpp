@@ -16,6 +16,7 @@
 #include <string>
 
 #include "core/record.hpp"
+#include "facet_table.hpp"
 #include "geo_index.hpp"
 #include "request.hpp"
 
@@ -108,6 +109,8 @@ private:
         /// Per docid: 1 for a structured record (boosted when ranking), else 0.
         std::shared_ptr<const std::vector<uint8_t>> structured;
         Xapian::doccount structured_count = 0;
+        /// Every record's type, countries, themes and ODD, for the facet counts.
+        FacetTable facets;
     };
     const Loaded& loaded() const;
     std::shared_future<std::shared_ptr<const Loaded>> loaded_;

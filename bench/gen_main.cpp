@@ -66,7 +66,8 @@ int main(int argc, char** argv) {
         if (records == 0 || out.empty()) throw UsageError("--records N and --out DIR are required");
 
         // Only what this writes: the folder may hold the caller's files (run.sh's build.json, load.txt).
-        for (const char* part : {"xapian", "entities.jsonl", "atlas.gpkg"}) fs::remove_all(fs::path(out) / part);
+        for (const char* part : {"xapian", "entities.jsonl", "entities.offsets", "atlas.gpkg"})
+            fs::remove_all(fs::path(out) / part);
         fs::create_directories(out);
         auto t = std::chrono::steady_clock::now();
         std::vector<Record> all;
@@ -74,16 +75,17 @@ int main(int argc, char** argv) {
         for (size_t i = 0; i < records; ++i) all.push_back(bench::synthetic_record(i));
         const double generate_s = seconds_since(t);
 
-        // As coopatlas-index does: the Xapian writer serialises each record
-        // once (document data), entities.jsonl is written from those lines.
+        // As coopatlas-index does: the Xapian writer serialises the records,
+        // the record store (entities.jsonl + offsets) is written from those lines.
         std::vector<std::string> lines;
         options.lines = &lines;
+        options.progress = [](const std::string& step) { std::cerr << "coopatlas-bench-gen: " << step << '\n'; };
         t = std::chrono::steady_clock::now();
         indexer::write_xapian(all, (fs::path(out) / "xapian").string(), options);
         const double xapian_s = seconds_since(t);
 
         t = std::chrono::steady_clock::now();
-        indexer::write_jsonl(lines, (fs::path(out) / "entities.jsonl").string());
+        indexer::write_record_store(lines, out);
         const double jsonl_s = seconds_since(t);
 
         double gpkg_s = 0;

@@ -41,6 +41,7 @@ const char* kUsage =
     "  geo kinds return the whole set of matching records; K10 the top 10 by relevance\n"
     "  --out DIR: writes queries.tsv and answers.tsv (kind, count, sum of record numbers)\n"
     "  --no-match-cache: keyword+area queries without the match-set cache (each pays its word in full)\n"
+    "  --kinds K1,K2: only these kinds (e.g. K10+R50), for profiling one kind\n"
     "  --geo-only N: no index; the spatial index alone over the points of N synthetic\n"
     "                records, timing GeoIndex::match on the geographic kinds\n";
 
@@ -83,7 +84,7 @@ int run_geo_only(size_t records, size_t per_kind) {
 
 int main(int argc, char** argv) {
     try {
-        std::string index, out;
+        std::string index, out, kinds;
         size_t per_kind = 1000, geo_only = 0;
         bool match_cache = true;
         for (int i = 1; i < argc; ++i) {
@@ -97,6 +98,7 @@ int main(int argc, char** argv) {
             else if (a == "--out") out = value();
             else if (a == "--geo-only") geo_only = std::stoul(value());
             else if (a == "--no-match-cache") match_cache = false;
+            else if (a == "--kinds") kinds = "," + value() + ",";
             else if (a == "--help") {
                 std::cout << kUsage;
                 return 0;
@@ -123,6 +125,7 @@ int main(int argc, char** argv) {
         std::vector<std::string> order;
         for (size_t n = 0; n < queries.size(); ++n) {
             const auto& q = queries[n];
+            if (!kinds.empty() && kinds.find("," + q.kind + ",") == std::string::npos) continue;
             if (ms.find(q.kind) == ms.end()) order.push_back(q.kind);
             const auto r = request_of(q);
             const auto start = std::chrono::steady_clock::now();

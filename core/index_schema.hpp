@@ -26,7 +26,13 @@ inline constexpr Xapian::valueno kSlotType = 0;    ///< record type
 inline constexpr Xapian::valueno kSlotPage = 1;    ///< sortable printed page
 inline constexpr Xapian::valueno kSlotPoints = 2;  ///< Xapian::LatLongCoords::serialise of geo[]
 
+/// The records, one JSON line each in docid order (record `docid` is line
+/// docid - 1), and where each line starts: N + 1 little-endian uint64, the
+/// last one the file's size. The Xapian documents carry no data.
+inline constexpr std::string_view kRecordsFile = "entities.jsonl";
+inline constexpr std::string_view kRecordOffsetsFile = "entities.offsets";
+
 /// Version of this layout, stored as database metadata "coopatlas:schema".
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 
 }  // namespace coopatlas::schema

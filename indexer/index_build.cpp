@@ -99,13 +99,8 @@ BuildSummary build_index(const BuildOptions& options, const std::function<void(c
             ++summary.records_by_type[r.type];
             for (const auto& g : r.geo) ++summary.points_by_precision[g.precision];
         }
-        progress("writing the Xapian database (" + std::to_string(records.size()) + " records)");
-        std::vector<std::string> lines;  // each record serialised once, for the documents and entities.jsonl
-        XapianWriteOptions xapian_options;
-        xapian_options.lines = &lines;
-        write_xapian(records, (staging / "xapian").string(), xapian_options);
-        progress("writing entities.jsonl");
-        write_jsonl(lines, (staging / "entities.jsonl").string());
+        progress("writing the Xapian database and entities.jsonl (" + std::to_string(records.size()) + " records)");
+        write_search_index(records, staging.string());
         progress("writing atlas.gpkg and unresolved.tsv (" + std::to_string(unresolved.size()) + " names to review)");
         write_atlas_gpkg(records, (staging / "atlas.gpkg").string());
         write_unresolved_tsv(unresolved, (staging / "unresolved.tsv").string());

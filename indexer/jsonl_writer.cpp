@@ -1,8 +1,10 @@
 #include "jsonl_writer.hpp"
 
+#include <cstdint>
 #include <fstream>
 
 #include "core/error.hpp"
+#include "core/index_schema.hpp"
 
 namespace coopatlas::indexer {
 
@@ -33,6 +35,21 @@ void write_jsonl(const std::vector<Record>& records, const std::string& path) {
 void write_jsonl(const std::vector<std::string>& lines, const std::string& path) {
     write_file(path, [&](std::ofstream& out) {
         for (const auto& l : lines) out << l << '\n';
+    });
+}
+
+void write_record_store(const std::vector<std::string>& lines, const std::string& index_dir) {
+    write_jsonl(lines, index_dir + "/" + std::string(schema::kRecordsFile));
+    std::vector<uint64_t> offsets;
+    offsets.reserve(lines.size() + 1);
+    uint64_t at = 0;
+    for (const auto& l : lines) {
+        offsets.push_back(at);
+        at += l.size() + 1;
+    }
+    offsets.push_back(at);
+    write_file(index_dir + "/" + std::string(schema::kRecordOffsetsFile), [&](std::ofstream& out) {
+        out.write(reinterpret_cast<const char*>(offsets.data()), static_cast<std::streamsize>(offsets.size() * sizeof(uint64_t)));
     });
 }
 

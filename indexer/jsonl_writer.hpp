@@ -16,7 +16,12 @@ std::string record_line(const Record& r);
 void write_jsonl(const std::vector<Record>& records, const std::string& path);
 
 /// Writes lines already made by record_line (e.g. by write_xapian, which
-/// serialises every record once for its document data).
+/// serialises the records in its shard threads).
 void write_jsonl(const std::vector<std::string>& lines, const std::string& path);
+
+/// The index's record store (core/index_schema.hpp, docs/index-format.md):
+/// `index_dir`/entities.jsonl from `lines` (in docid order) and
+/// entities.offsets, where each line starts.
+void write_record_store(const std::vector<std::string>& lines, const std::string& index_dir);
 
 }  // namespace coopatlas::indexer

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
 #include <exception>
 #include <filesystem>
 #include <thread>
@@ -20,9 +21,10 @@ namespace coopatlas::indexer {
 
 namespace {
 
-Xapian::Document make_document(const Record& r, const std::string& data) {
+/// The document of a record: terms and values only. The record itself is
+/// stored once, in the record store (write_record_store), not as document data.
+Xapian::Document make_document(const Record& r) {
     Xapian::Document doc;
-    doc.set_data(data);
     doc.add_boolean_term(std::string(schema::kIdPrefix) + r.id);
     doc.add_boolean_term(std::string(schema::kTypePrefix) + r.type);
     for (const auto& c : r.countries) doc.add_boolean_term(std::string(schema::kCountryPrefix) + text::fold(c.code));
@@ -59,32 +61,47 @@ Xapian::Document make_document(const Record& r, const std::string& data) {
 
 namespace {
 
-/// Writes records [begin, end) into a new database at `path`.
-void write_range(const std::vector<Record>& records, size_t begin, size_t end, const std::string& path,
-                 const XapianWriteOptions& options) {
+/// Which record each document holds, in docid order: every record once,
+/// except that a record whose id came before replaces that earlier record in
+/// place (the later one wins, as a replace_document would do). Documents and
+/// record-store lines then correspond one to one.
+std::vector<size_t> documents_of(const std::vector<Record>& records) {
+    std::vector<size_t> order(records.size());
+    std::unordered_map<std::string_view, size_t> first;  // id -> its slot in order
+    first.reserve(records.size());
+    size_t n = 0;
+    for (size_t i = 0; i < records.size(); ++i) {
+        auto [it, fresh] = first.emplace(records[i].id, n);
+        if (fresh)
+            order[n++] = i;
+        else
+            order[it->second] = i;
+    }
+    order.resize(n);
+    return order;
+}
+
+/// Writes the documents order[begin, end) into a new database at `path`.
+void write_range(const std::vector<Record>& records, const std::vector<size_t>& order, size_t begin, size_t end,
+                 const std::string& path, const XapianWriteOptions& options) {
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC |
                                 (options.termlists ? 0 : Xapian::DB_NO_TERMLIST));
     const size_t batch = std::max(1u, options.documents_per_commit);
     // Spelling frequencies (documents holding the word), added once per
     // distinct word at the end rather than once per document.
     std::unordered_map<std::string, Xapian::termcount> spelling;
-    std::unordered_set<std::string> ids;  // the database is new: only a repeated id needs a replace
-    for (size_t i = begin; i < end; ++i) {
-        const Record& r = records[i];
-        std::string line = record_line(r);
-        Xapian::Document doc = make_document(r, line);
-        if (options.lines) (*options.lines)[i] = std::move(line);
+    for (size_t d = begin; d < end; ++d) {
+        const Record& r = records[order[d]];
+        if (options.lines) (*options.lines)[d] = record_line(r);
+        Xapian::Document doc = make_document(r);
         // Unprefixed terms are the folded words: they feed the spelling suggestions.
         if (options.spelling)
             for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
                 const std::string& term = *t;
                 if (!term.empty() && std::islower(static_cast<unsigned char>(term[0]))) ++spelling[term];
             }
-        if (ids.insert(r.id).second)
-            db.add_document(doc);
-        else
-            db.replace_document(std::string(schema::kIdPrefix) + r.id, doc);
-        if ((i - begin + 1) % batch == 0) db.commit();
+        db.add_document(doc);
+        if ((d - begin + 1) % batch == 0) db.commit();
     }
     for (const auto& [word, documents] : spelling) db.add_spelling(word, documents);
     if (begin == 0)  // once, in the first shard
@@ -99,11 +116,12 @@ void write_range(const std::vector<Record>& records, size_t begin, size_t end, c
 void write_xapian(const std::vector<Record>& records, const std::string& dir) { write_xapian(records, dir, {}); }
 
 void write_xapian(const std::vector<Record>& records, const std::string& dir, const XapianWriteOptions& options) {
-    if (options.lines) options.lines->assign(records.size(), std::string());
+    const std::vector<size_t> order = documents_of(records);
+    if (options.lines) options.lines->assign(order.size(), std::string());
     try {
-        const size_t shards = std::clamp<size_t>(options.shards, 1, std::max<size_t>(1, records.size() / 1000));
+        const size_t shards = std::clamp<size_t>(options.shards, 1, std::max<size_t>(1, order.size() / 1000));
         if (shards == 1) {
-            write_range(records, 0, records.size(), dir, options);
+            write_range(records, order, 0, order.size(), dir, options);
             return;
         }
         // Contiguous slices, so compacting renumbers the documents in record order.
@@ -112,10 +130,10 @@ void write_xapian(const std::vector<Record>& records, const std::string& dir, co
         std::vector<std::exception_ptr> failures(shards);
         for (size_t k = 0; k < shards; ++k) {
             paths.push_back(dir + ".shard" + std::to_string(k));
-            const size_t begin = records.size() * k / shards, end = records.size() * (k + 1) / shards;
+            const size_t begin = order.size() * k / shards, end = order.size() * (k + 1) / shards;
             threads.emplace_back([&, k, begin, end] {
                 try {
-                    write_range(records, begin, end, paths[k], options);
+                    write_range(records, order, begin, end, paths[k], options);
                 } catch (...) {
                     failures[k] = std::current_exception();
                 }
@@ -126,11 +144,24 @@ void write_xapian(const std::vector<Record>& records, const std::string& dir, co
             if (f) std::rethrow_exception(f);
         Xapian::Database all;
         for (const auto& path : paths) all.add_database(Xapian::Database(path));
+        if (options.progress) options.progress("compacting " + std::to_string(shards) + " shards into " + dir);
+        const auto started = std::chrono::steady_clock::now();
         all.compact(dir);
+        if (options.progress)
+            options.progress("compacted in " +
+                             std::to_string(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()) +
+                             " s");
         for (const auto& path : paths) std::filesystem::remove_all(path);
     } catch (const Xapian::Error& e) {
         throw Error("Xapian: cannot write the index at '" + dir + "': " + e.get_description());
     }
+}
+
+void write_search_index(const std::vector<Record>& records, const std::string& index_dir, XapianWriteOptions options) {
+    std::vector<std::string> lines;
+    options.lines = &lines;
+    write_xapian(records, index_dir + "/xapian", options);
+    write_record_store(lines, index_dir);
 }
 
 }  // namespace coopatlas::indexer

@@ -2,6 +2,7 @@
 /// @file xapian_writer.hpp
 /// records -> Xapian database, laid out as core/index_schema.hpp says.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,10 +28,13 @@ struct XapianWriteOptions {
     /// CPU of Xapian's default 10,000 (bench/README.md). The database is
     /// opened without fsync (DB_NO_SYNC): it is built in a staging folder.
     unsigned documents_per_commit = 1000;
-    /// When set, receives every record's JSON (record_line(), the document
-    /// data), in record order, so that entities.jsonl is written from it
-    /// (write_jsonl(lines)) without serialising the records a second time.
+    /// When set, receives the JSON line (record_line()) of every document, in
+    /// docid order, serialised by the shard threads: the record store
+    /// (write_record_store) is written from it. A record whose id repeats an
+    /// earlier one replaces it, so there may be fewer lines than records.
     std::vector<std::string>* lines = nullptr;
+    /// Told about the steps of a long build (compaction), when set.
+    std::function<void(const std::string&)> progress;
     /// false: no per-document term lists (Xapian::DB_NO_TERMLIST), about a
     /// quarter of the build's CPU. The query library never reads them (the
     /// facets come from posting lists, query/facet_table.hpp); the price is
@@ -39,5 +43,11 @@ struct XapianWriteOptions {
 };
 
 void write_xapian(const std::vector<Record>& records, const std::string& dir, const XapianWriteOptions& options);
+
+/// What the query library reads of an index folder: `index_dir`/xapian and
+/// the record store (entities.jsonl + entities.offsets), from the same
+/// serialisation of the records. `options.lines` is ignored.
+void write_search_index(const std::vector<Record>& records, const std::string& index_dir,
+                        XapianWriteOptions options = {});
 
 }  // namespace coopatlas::indexer

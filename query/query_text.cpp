@@ -154,14 +154,14 @@ ParsedQuery parse_query_text(std::string_view q) {
     return parsed;
 }
 
-std::string written_form(const Xapian::Database& db, const std::string& folded) {
+std::string written_form(const Xapian::Database& db, const RecordLines& lines, const std::string& folded) {
     // How often each spelling of the word appears in the first records holding it.
     std::map<std::string, int> forms;
     int read = 0;
     try {
         for (auto it = db.postlist_begin(folded); it != db.postlist_end(folded) && read < kWrittenFormRecords;
              ++it, ++read) {
-            const auto data = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr, false);
+            const auto data = nlohmann::json::parse(lines(*it), nullptr, false);
             if (!data.is_object()) continue;
             for (const char* field : {"title", "text"}) {
                 if (!data.contains(field) || !data[field].is_string()) continue;
@@ -184,7 +184,7 @@ namespace {
 
 class Builder {
 public:
-    Builder(const Xapian::Database& db, TextQuery& out) : db_(db), out_(out) {}
+    Builder(const Xapian::Database& db, const RecordLines& lines, TextQuery& out) : db_(db), lines_(lines), out_(out) {}
 
     /// The exact word or its stem; `correct` allows a spelling correction.
     Xapian::Query word(const std::string& w, bool correct, bool expand, std::string* corrected) {
@@ -200,7 +200,7 @@ public:
         if (!known && correct) {
             std::string fix = spelling(w);
             if (!fix.empty()) {
-                if (corrected) *corrected = written_form(db_, fix);
+                if (corrected) *corrected = written_form(db_, lines_, fix);
                 return word(fix, false, expand, nullptr);
             }
             out_.unknown.push_back(w);
@@ -266,6 +266,7 @@ private:
     }
 
     const Xapian::Database& db_;
+    const RecordLines& lines_;
     TextQuery& out_;
 };
 
@@ -277,11 +278,11 @@ bool plain(const std::vector<TextItem>& group) {
 
 }  // namespace
 
-TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db) {
+TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db, const RecordLines& lines) {
     TextQuery out;
     out.match_all = !parsed.has_text;
     if (parsed.groups.empty()) return out;
-    Builder build(db, out);
+    Builder build(db, lines, out);
 
     // Original words and their corrections, to write the corrected query back.
     std::vector<std::pair<std::string, std::string>> corrections;
@@ -342,7 +343,7 @@ TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db
     if (!parsed.excluded.empty()) {
         std::vector<Xapian::Query> excluded;
         TextQuery ignored;
-        Builder quiet(db, ignored);  // excluded words are not highlighted
+        Builder quiet(db, lines, ignored);  // excluded words are not highlighted
         for (const auto& item : parsed.excluded) excluded.push_back(quiet.item(item, false, nullptr));
         Xapian::Query none(Xapian::Query::OP_OR, excluded.begin(), excluded.end());
         out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, out.query, none);

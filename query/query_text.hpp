@@ -20,6 +20,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,13 +63,18 @@ struct TextQuery {
     std::vector<std::string> unknown;  ///< folded words found nowhere in the index, even corrected
 };
 
+/// A record's JSON line by docid (RecordStore::line for the searcher): the
+/// Xapian documents hold no data (docs/index-format.md).
+using RecordLines = std::function<std::string(Xapian::docid)>;
+
 /// How the guide writes the folded word `folded`: its most frequent spelling,
 /// lower-cased, in the first records holding it ("biodiversite" ->
 /// "biodiversité"); `folded` itself when no record holds it. Used to show a
 /// spelling correction as a reader would write it.
-std::string written_form(const Xapian::Database& db, const std::string& folded);
+std::string written_form(const Xapian::Database& db, const RecordLines& lines, const std::string& folded);
 
-/// Builds the query; `db` gives synonyms, spelling and term frequencies.
-TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db);
+/// Builds the query; `db` gives synonyms, spelling and term frequencies,
+/// `lines` the records (to write a correction with its accents).
+TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db, const RecordLines& lines);
 
 }  // namespace coopatlas::query

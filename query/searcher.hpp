@@ -18,6 +18,7 @@
 #include "core/record.hpp"
 #include "facet_table.hpp"
 #include "geo_index.hpp"
+#include "record_store.hpp"
 #include "request.hpp"
 
 namespace coopatlas::query {
@@ -100,6 +101,7 @@ private:
     std::string index_dir_;
     mutable std::mutex mutex_;  // Xapian::Database objects are not thread-safe
     mutable Xapian::Database db_;
+    std::unique_ptr<const RecordStore> store_;  ///< docid -> record (the documents hold no data)
     mutable std::map<std::string, std::string> theme_labels_;  ///< slug -> label, filled on first use
     mutable std::list<std::pair<std::string, std::shared_ptr<const std::vector<uint64_t>>>> match_sets_;
     bool match_set_cache_ = true;

@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
         records.push_back(r);
     }
     std::filesystem::create_directories(argv[1]);
-    indexer::write_xapian(records, (std::filesystem::path(argv[1]) / "xapian").string());
+    indexer::write_search_index(records, argv[1]);
     std::cout << argv[1] << "\n";
     return 0;
 }

@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -48,20 +49,35 @@ std::string read_all(const fs::path& p) {
 
 }  // namespace
 
-TEST(XapianWriter, LinesAreTheDocumentDataAndGiveTheSameJsonl) {
+/// Docid of the record with this id (its unique id term).
+static Xapian::docid docid_of(const Xapian::Database& db, const std::string& id) {
+    auto it = db.postlist_begin(std::string(schema::kIdPrefix) + id);
+    return it == db.postlist_end(std::string(schema::kIdPrefix) + id) ? 0 : *it;
+}
+
+TEST(XapianWriter, RecordStoreLinesFollowTheDocids) {
     const auto rs = records(30);
     const fs::path dir = scratch("lines");
-    std::vector<std::string> lines;
-    XapianWriteOptions options;
-    options.lines = &lines;
-    write_xapian(rs, (dir / "xapian").string(), options);
-    ASSERT_EQ(lines.size(), rs.size());
+    write_search_index(rs, dir.string());
     Xapian::Database db((dir / "xapian").string());
     ASSERT_EQ(db.get_doccount(), rs.size());
-    for (Xapian::docid d = 1; d <= db.get_doccount(); ++d) EXPECT_EQ(db.get_document(d).get_data(), lines[d - 1]);
-    write_jsonl(lines, (dir / "from-lines.jsonl").string());
+    // entities.jsonl is what write_jsonl writes from the records, line d-1 for docid d.
     write_jsonl(rs, (dir / "from-records.jsonl").string());
-    EXPECT_EQ(read_all(dir / "from-lines.jsonl"), read_all(dir / "from-records.jsonl"));
+    const std::string jsonl = read_all(dir / schema::kRecordsFile);
+    EXPECT_EQ(jsonl, read_all(dir / "from-records.jsonl"));
+    const std::string offsets = read_all(dir / schema::kRecordOffsetsFile);
+    ASSERT_EQ(offsets.size(), (rs.size() + 1) * sizeof(uint64_t));
+    auto offset = [&](size_t i) {
+        uint64_t v;
+        std::memcpy(&v, offsets.data() + i * sizeof v, sizeof v);
+        return v;
+    };
+    EXPECT_EQ(offset(rs.size()), jsonl.size());
+    for (size_t i = 0; i < rs.size(); ++i) {
+        EXPECT_EQ(docid_of(db, rs[i].id), i + 1);
+        EXPECT_EQ(jsonl.substr(offset(i), offset(i + 1) - offset(i)), record_line(rs[i]) + "\n");
+        EXPECT_EQ(db.get_document(static_cast<Xapian::docid>(i + 1)).get_data(), "");  // stored once, in the store
+    }
     fs::remove_all(dir);
 }
 
@@ -87,12 +103,20 @@ TEST(XapianWriter, RepeatedIdReplacesTheFirstDocument) {
     rs.push_back(rs[1]);
     rs.back().text = "texte remplacé";
     const fs::path dir = scratch("replace");
-    write_xapian(rs, (dir / "xapian").string());
+    std::vector<std::string> lines;
+    XapianWriteOptions options;
+    options.lines = &lines;
+    write_xapian(rs, (dir / "xapian").string(), options);
     Xapian::Database db((dir / "xapian").string());
     EXPECT_EQ(db.get_doccount(), 3u);
     EXPECT_EQ(db.get_termfreq(std::string(schema::kIdPrefix) + "partner/p1"), 1u);
     EXPECT_EQ(db.get_termfreq("remplace"), 1u);
     EXPECT_EQ(db.get_termfreq("projet"), 2u);
+    // The later record takes the earlier one's place, in the documents and in the lines.
+    EXPECT_EQ(docid_of(db, "partner/p1"), 2u);
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_EQ(lines[1], record_line(rs[3]));
+    EXPECT_EQ(lines[2], record_line(rs[2]));
     fs::remove_all(dir);
 }
 
@@ -106,7 +130,10 @@ TEST(XapianWriter, ShardsKeepRecordOrderAndPhrases) {
     write_xapian(rs, (dir / "xapian").string(), options);
     Xapian::Database db((dir / "xapian").string());
     ASSERT_EQ(db.get_doccount(), rs.size());
-    for (Xapian::docid d : {1u, 1250u, 1251u, 2500u}) EXPECT_EQ(db.get_document(d).get_data(), lines[d - 1]);
+    for (Xapian::docid d : {1u, 1250u, 1251u, 2500u}) {
+        EXPECT_EQ(docid_of(db, rs[d - 1].id), d);
+        EXPECT_EQ(lines[d - 1], record_line(rs[d - 1]));
+    }
     EXPECT_EQ(db.get_metadata("coopatlas:schema"), std::string(schema::kSchemaVersion));
     // Phrase search needs the body's positions; the title-prefixed terms have none.
     Xapian::Enquire enquire(db);

@@ -38,7 +38,7 @@ protected:
             record("suva", "assainissement", {{-18.14, 178.44}}),
             record("nowhere", "assainissement", {}),
         };
-        indexer::write_xapian(records, dir_ + "/xapian");
+        indexer::write_search_index(records, dir_);
         searcher_ = new Searcher(dir_);
     }
     static void TearDownTestSuite() {

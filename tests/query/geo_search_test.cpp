@@ -65,7 +65,7 @@ protected:
         }
         dir_ = (fs::temp_directory_path() / ("coopatlas-geo-search-" + std::to_string(::getpid()))).string();
         fs::create_directories(dir_);
-        indexer::write_xapian(records_, dir_ + "/xapian");
+        indexer::write_search_index(records_, dir_);
         searcher_ = new Searcher(dir_);
     }
     static void TearDownTestSuite() {

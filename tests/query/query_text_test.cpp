@@ -115,7 +115,7 @@ protected:
         db_.commit();
     }
     std::vector<std::string> run(const std::string& q, TextQuery* out = nullptr) {
-        TextQuery tq = build_text_query(parse_query_text(q), db_);
+        TextQuery tq = build_text_query(parse_query_text(q), db_, lines_);
         std::vector<std::string> found;
         Xapian::Enquire e(db_);
         e.set_query(tq.query);
@@ -126,6 +126,8 @@ protected:
     }
     std::string dir_;
     Xapian::WritableDatabase db_;
+    // These test documents keep their text as Xapian data (the index keeps it in entities.jsonl).
+    RecordLines lines_ = [this](Xapian::docid d) { return db_.get_document(d).get_data(); };
 };
 
 TEST_F(BuildTextQuery, CollectivitesDoNotFindCollections) {
@@ -161,14 +163,14 @@ TEST_F(BuildTextQuery, CorrectionIsWrittenWithTheGuidesAccents) {
         db_.add_document(doc);
     }
     db_.commit();
-    EXPECT_EQ(written_form(db_, "biodiversite"), "biodiversité");
-    EXPECT_EQ(written_form(db_, "forets"), "forêts");
-    EXPECT_EQ(written_form(db_, "absent"), "absent");  // no record holds it: the folded word
+    EXPECT_EQ(written_form(db_, lines_, "biodiversite"), "biodiversité");
+    EXPECT_EQ(written_form(db_, lines_, "forets"), "forêts");
+    EXPECT_EQ(written_form(db_, lines_, "absent"), "absent");  // no record holds it: the folded word
     TextQuery tq;
     EXPECT_EQ(run("biodiversitte forets", &tq).size(), 2u);
     EXPECT_EQ(tq.suggestion, "biodiversité forets");  // the rest as typed
     // A record whose data is not JSON gives no form: the folded word stays.
-    EXPECT_EQ(written_form(db_, "assainissement"), "assainissement");
+    EXPECT_EQ(written_form(db_, lines_, "assainissement"), "assainissement");
 }
 
 TEST_F(BuildTextQuery, UnknownWordMakesTheQueryEmpty) {
@@ -198,15 +200,15 @@ TEST_F(BuildTextQuery, HighlightTermsIncludeStemsAndSynonyms) {
 }
 
 TEST_F(BuildTextQuery, NoTextMeansEverything) {
-    TextQuery tq = build_text_query(parse_query_text("pays:fr"), db_);
+    TextQuery tq = build_text_query(parse_query_text("pays:fr"), db_, lines_);
     EXPECT_TRUE(tq.match_all);
 }
 
 TEST_F(BuildTextQuery, RelaxedOnlyWhenEveryWordIsKnown) {
-    TextQuery tq = build_text_query(parse_query_text("villes jumelées coopération Japon"), db_);
+    TextQuery tq = build_text_query(parse_query_text("villes jumelées coopération Japon"), db_, lines_);
     EXPECT_FALSE(tq.relaxed.empty());
-    tq = build_text_query(parse_query_text("villes jumelées coopération kangourou"), db_);
+    tq = build_text_query(parse_query_text("villes jumelées coopération kangourou"), db_, lines_);
     EXPECT_TRUE(tq.relaxed.empty());
-    tq = build_text_query(parse_query_text("villes jumelées Japon"), db_);
+    tq = build_text_query(parse_query_text("villes jumelées Japon"), db_, lines_);
     EXPECT_TRUE(tq.relaxed.empty());  // three groups: all of them or nothing
 }

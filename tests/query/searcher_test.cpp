@@ -83,7 +83,7 @@ TEST(SearcherRanking, StructuredRecordsComeBeforeTheSamePassageByAFixedBoost) {
     const std::string dir = (fs::temp_directory_path() / ("coopatlas-ranking-" + std::to_string(::getpid()))).string();
     fs::remove_all(dir);
     fs::create_directories(dir);
-    indexer::write_xapian({record("passage"), record("partner")}, dir + "/xapian");
+    indexer::write_search_index({record("passage"), record("partner")}, dir);
     {
         Searcher searcher(dir);
         SearchRequest r;

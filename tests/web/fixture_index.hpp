@@ -54,13 +54,13 @@ inline std::vector<Record> fixture_records() {
     return records;
 }
 
-/// Writes the records as an index folder (xapian/ only) and returns its path.
+/// Writes the records as an index folder (xapian/ and the record store) and returns its path.
 inline std::string write_fixture_index(const std::string& name) {
     namespace fs = std::filesystem;
     fs::path dir = fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
-    indexer::write_xapian(fixture_records(), (dir / "xapian").string());
+    indexer::write_search_index(fixture_records(), dir.string());
     return dir.string();
 }
 

@@ -1,0 +1,215 @@
+#include "candidate_filter.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <string>
+
+#include "core/terms.hpp"
+#include "geo_index.hpp"
+
+namespace coopatlas::query {
+
+namespace {
+
+using Docids = std::vector<Xapian::docid>;
+
+/// The first position >= `from` whose docid is >= `did` (size() when none):
+/// galloping then binary search, as the skips are mostly short.
+size_t gallop(const Docids& v, size_t from, Xapian::docid did) {
+    size_t lo = from, step = 1, hi = from;
+    while (hi < v.size() && v[hi] < did) {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+    }
+    return static_cast<size_t>(std::lower_bound(v.begin() + static_cast<long>(lo),
+                                                 v.begin() + static_cast<long>(std::min(hi, v.size())), did) -
+                               v.begin());
+}
+
+/// The docids of `a` not in `b` (both ascending).
+Docids minus(const Docids& a, const Docids& b) {
+    Docids out;
+    out.reserve(a.size());
+    std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return out;
+}
+
+bool is_term(const Xapian::Query& q) { return q.get_type() == Xapian::Query::LEAF_TERM; }
+
+std::string term_of(const Xapian::Query& q) { return *q.get_terms_begin(); }
+
+/// An unprefixed word term (index_text's exact term: folded, lower case).
+bool is_word_term(const std::string& t) {
+    return !t.empty() && !std::isupper(static_cast<unsigned char>(t[0]));
+}
+
+class Filter {
+public:
+    explicit Filter(const Xapian::Database& db) : db_(db) {}
+
+    Docids eval(const Xapian::Query& q, Docids cands) {
+        if (cands.empty()) return cands;
+        switch (q.get_type()) {
+            case Xapian::Query::LEAF_MATCH_ALL:
+                return cands;
+            case Xapian::Query::LEAF_MATCH_NOTHING:
+                return {};
+            case Xapian::Query::LEAF_TERM: {
+                const std::string t = term_of(q);
+                return t.empty() ? cands : term(t, cands);  // Query("") matches everything
+            }
+            case Xapian::Query::OP_AND:
+            case Xapian::Query::OP_FILTER:
+                return all_of(q, std::move(cands));
+            case Xapian::Query::OP_OR:
+            case Xapian::Query::OP_SYNONYM:
+            case Xapian::Query::OP_MAX:
+                return any_of(q, cands);
+            case Xapian::Query::OP_AND_NOT: {
+                Docids kept = eval(q.get_subquery(0), std::move(cands));
+                for (size_t i = 1; i < q.get_num_subqueries() && !kept.empty(); ++i)
+                    kept = minus(kept, eval(q.get_subquery(i), kept));
+                return kept;
+            }
+            case Xapian::Query::OP_AND_MAYBE:  // the other parts only add weight
+            case Xapian::Query::OP_SCALE_WEIGHT:
+                return eval(q.get_subquery(0), std::move(cands));
+            default:
+                return filter_candidates_by_xapian(db_, q, cands);
+        }
+    }
+
+private:
+    /// Leapfrog of the term's postings and the candidates.
+    Docids term(const std::string& t, const Docids& cands) {
+        Docids out;
+        Xapian::PostingIterator it = db_.postlist_begin(t);
+        const Xapian::PostingIterator end = db_.postlist_end(t);
+        size_t i = 0;
+        it.skip_to(cands[0]);
+        while (it != end) {
+            const Xapian::docid d = *it;
+            if (d == cands[i]) {
+                out.push_back(d);
+                if (++i == cands.size()) break;
+                it.skip_to(cands[i]);
+            } else if (d < cands[i]) {
+                it.skip_to(cands[i]);
+            } else {
+                i = gallop(cands, i, d);
+                if (i == cands.size()) break;
+            }
+        }
+        return out;
+    }
+
+    /// An upper bound of the documents `q` matches, to order the parts of an AND.
+    Xapian::doccount estimate(const Xapian::Query& q) {
+        const Xapian::doccount everything = db_.get_doccount();
+        switch (q.get_type()) {
+            case Xapian::Query::LEAF_MATCH_NOTHING:
+                return 0;
+            case Xapian::Query::LEAF_TERM:
+                return term_of(q).empty() ? everything : db_.get_termfreq(term_of(q));
+            case Xapian::Query::OP_AND:
+            case Xapian::Query::OP_FILTER: {
+                Xapian::doccount least = everything;
+                for (size_t i = 0; i < q.get_num_subqueries(); ++i) least = std::min(least, estimate(q.get_subquery(i)));
+                return least;
+            }
+            case Xapian::Query::OP_OR:
+            case Xapian::Query::OP_SYNONYM:
+            case Xapian::Query::OP_MAX: {
+                Xapian::doccount sum = 0;
+                for (size_t i = 0; i < q.get_num_subqueries() && sum < everything; ++i) sum += estimate(q.get_subquery(i));
+                return std::min(sum, everything);
+            }
+            case Xapian::Query::OP_AND_NOT:
+            case Xapian::Query::OP_AND_MAYBE:
+            case Xapian::Query::OP_SCALE_WEIGHT:
+                return estimate(q.get_subquery(0));
+            default:
+                return everything;
+        }
+    }
+
+    Docids all_of(const Xapian::Query& q, Docids cands) {
+        std::vector<std::pair<Xapian::doccount, size_t>> order;
+        for (size_t i = 0; i < q.get_num_subqueries(); ++i) order.emplace_back(estimate(q.get_subquery(i)), i);
+        std::sort(order.begin(), order.end());
+        for (const auto& [est, i] : order) {
+            if (cands.empty()) break;
+            cands = eval(q.get_subquery(i), std::move(cands));
+        }
+        return cands;
+    }
+
+    Docids any_of(const Xapian::Query& q, const Docids& cands) {
+        std::vector<Xapian::Query> parts;
+        for (size_t i = 0; i < q.get_num_subqueries(); ++i) parts.push_back(q.get_subquery(i));
+        // w OR Z<stem(w)>: every document holding the word holds its stem
+        // term too (terms::index_text), so the stem's postings say it all.
+        std::vector<std::string> terms;
+        for (const auto& p : parts)
+            if (is_term(p)) terms.push_back(term_of(p));
+        auto subsumed = [&](const Xapian::Query& p) {
+            if (!is_term(p)) return false;
+            const std::string w = term_of(p);
+            if (!is_word_term(w)) return false;
+            const std::string stem = terms::stem_term("", terms::stem(w));
+            return stem != w && std::find(terms.begin(), terms.end(), stem) != terms.end();
+        };
+        parts.erase(std::remove_if(parts.begin(), parts.end(), subsumed), parts.end());
+        // Most frequent part first: the later ones only look at what is left.
+        std::vector<std::pair<Xapian::doccount, size_t>> order;
+        for (size_t i = 0; i < parts.size(); ++i) order.emplace_back(estimate(parts[i]), i);
+        std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        Docids found, left = cands;
+        for (const auto& [est, i] : order) {
+            if (left.empty()) break;
+            if (est == 0) continue;
+            Docids part = eval(parts[i], left);
+            if (part.empty()) continue;
+            if (found.empty()) {
+                found = std::move(part);
+            } else {
+                Docids merged;
+                merged.reserve(found.size() + part.size());
+                std::merge(found.begin(), found.end(), part.begin(), part.end(), std::back_inserter(merged));
+                found = std::move(merged);
+            }
+            left = minus(left, found);
+        }
+        return found;
+    }
+
+    const Xapian::Database& db_;
+};
+
+}  // namespace
+
+std::vector<Xapian::docid> filter_candidates(const Xapian::Database& db, const Xapian::Query& query,
+                                             std::vector<Xapian::docid> candidates) {
+    return Filter(db).eval(query, std::move(candidates));
+}
+
+std::vector<Xapian::docid> filter_candidates_by_xapian(const Xapian::Database& db, const Xapian::Query& query,
+                                                       const std::vector<Xapian::docid>& candidates) {
+    if (candidates.empty()) return {};
+    auto docids = std::make_shared<const std::vector<Xapian::docid>>(candidates);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                    Xapian::Query((new GeoPostingSource(std::move(docids)))->release())));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    // At most every candidate matches: no larger result set to prepare for.
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(candidates.size()));
+    std::vector<Xapian::docid> out;
+    out.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(*it);
+    return out;
+}
+
+}  // namespace coopatlas::query

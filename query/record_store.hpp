@@ -1,0 +1,45 @@
+#pragma once
+/// @file record_store.hpp
+/// The records of an index, read from its entities.jsonl through
+/// entities.offsets (docs/index-format.md): record `docid` is line docid - 1.
+/// The Xapian documents carry no data of their own, so the build compresses
+/// and stores each record once, not twice (issue 6: indexing speed).
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/record.hpp"
+
+namespace coopatlas::query {
+
+class RecordStore {
+public:
+    /// Maps `index_dir`/entities.jsonl and its offsets; throws IndexError when
+    /// either is missing or they disagree (an index of another version).
+    explicit RecordStore(const std::string& index_dir);
+    ~RecordStore();
+    RecordStore(const RecordStore&) = delete;
+    RecordStore& operator=(const RecordStore&) = delete;
+
+    Xapian::doccount size() const { return count_; }
+    /// The JSON line of a record (no newline); throws IndexError for a docid
+    /// the store does not hold.
+    std::string_view line(Xapian::docid docid) const;
+    Record record(Xapian::docid docid) const;
+
+private:
+    struct Mapping {
+        const char* data = nullptr;
+        size_t size = 0;
+    };
+    static Mapping map_file(const std::string& path);
+
+    std::string index_dir_;
+    Mapping lines_, offsets_;
+    Xapian::doccount count_ = 0;
+};
+
+}  // namespace coopatlas::query

@@ -1,0 +1,73 @@
+#include "query/record_store.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/error.hpp"
+#include "core/index_schema.hpp"
+#include "indexer/jsonl_writer.hpp"
+
+namespace fs = std::filesystem;
+using namespace coopatlas;
+using coopatlas::query::RecordStore;
+
+namespace {
+
+class RecordStoreTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() / ("coopatlas-record-store-" + std::to_string(::getpid()));
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+        for (int i = 0; i < 3; ++i) {
+            Record r;
+            r.id = "partner/p" + std::to_string(i);
+            r.type = "partner";
+            r.title = "Commune " + std::string(i, 'x');  // lines of different lengths
+            r.text = "Jumelage numéro " + std::to_string(i);
+            lines_.push_back(indexer::record_line(r));
+        }
+        indexer::write_record_store(lines_, dir_.string());
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+    fs::path dir_;
+    std::vector<std::string> lines_;
+};
+
+}  // namespace
+
+TEST_F(RecordStoreTest, DocidNIsLineNMinusOne) {
+    RecordStore store(dir_.string());
+    ASSERT_EQ(store.size(), 3u);
+    for (Xapian::docid d = 1; d <= 3; ++d) EXPECT_EQ(store.line(d), lines_[d - 1]);
+    EXPECT_EQ(store.record(3).id, "partner/p2");
+    EXPECT_EQ(store.record(1).text, "Jumelage numéro 0");
+}
+
+TEST_F(RecordStoreTest, DocidOutsideTheStoreIsAnIndexError) {
+    RecordStore store(dir_.string());
+    EXPECT_THROW(store.line(0), IndexError);
+    EXPECT_THROW(store.line(4), IndexError);
+}
+
+TEST_F(RecordStoreTest, MissingOrMismatchedOffsetsAreIndexErrors) {
+    {
+        std::ofstream(dir_ / schema::kRecordsFile, std::ios::app) << "{}\n";  // jsonl longer than its offsets say
+        EXPECT_THROW(RecordStore{dir_.string()}, IndexError);
+    }
+    fs::remove(dir_ / schema::kRecordOffsetsFile);
+    EXPECT_THROW(RecordStore{dir_.string()}, IndexError);
+    EXPECT_THROW(RecordStore{(dir_ / "nowhere").string()}, IndexError);
+}
+
+TEST_F(RecordStoreTest, EmptyStoreHoldsNoRecord) {
+    const fs::path empty = dir_ / "empty";
+    fs::create_directories(empty);
+    indexer::write_record_store({}, empty.string());
+    RecordStore store(empty.string());
+    EXPECT_EQ(store.size(), 0u);
+    EXPECT_THROW(store.line(1), IndexError);
+}

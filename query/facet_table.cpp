@@ -72,6 +72,7 @@ FacetTable FacetTable::load(const Xapian::Database& db) {
 void FacetTable::add_value(Facet facet, std::string name, std::vector<Xapian::docid> docids) {
     names_.push_back(std::move(name));
     facets_.push_back(facet);
+    docs_.push_back(static_cast<Xapian::doccount>(docids.size()));
     postings_.push_back(std::move(docids));
 }
 
@@ -83,9 +84,14 @@ const std::string& FacetTable::type(Xapian::docid did) const {
 
 size_t FacetTable::memory_bytes() const {
     size_t bytes = offsets_.capacity() * sizeof(uint32_t) + values_.capacity() * sizeof(ValueId) +
-                   facets_.capacity() * sizeof(Facet) + names_.capacity() * sizeof(std::string);
+                   facets_.capacity() * sizeof(Facet) + docs_.capacity() * sizeof(Xapian::doccount) +
+                   names_.capacity() * sizeof(std::string);
     for (const auto& name : names_) bytes += name.capacity() > 15 ? name.capacity() + 1 : 0;  // beyond SSO
     return bytes;
+}
+
+void FacetSpy::add_everything() {
+    for (FacetTable::ValueId v = 0; v < counts_.size(); ++v) counts_[v] += table_.docs(v);
 }
 
 std::map<std::string, Xapian::doccount> FacetSpy::counts(FacetTable::Facet facet) const {

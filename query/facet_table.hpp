@@ -50,6 +50,8 @@ public:
     /// The number of distinct values over all facets (ValueIds are 0..).
     size_t value_count() const { return names_.size(); }
     Facet facet(ValueId v) const { return facets_[v]; }
+    /// The number of records holding a value.
+    Xapian::doccount docs(ValueId v) const { return docs_[v]; }
     /// The facet key of a value: the type, the lower-case ISO code, the theme
     /// slug, the ODD number as text.
     const std::string& name(ValueId v) const { return names_[v]; }
@@ -61,10 +63,11 @@ private:
     /// Adds a value of `facet` held by `docids` (ascending).
     void add_value(Facet facet, std::string name, std::vector<Xapian::docid> docids);
 
-    std::vector<std::string> names_;  ///< by ValueId
-    std::vector<Facet> facets_;       ///< by ValueId
-    std::vector<uint32_t> offsets_;   ///< by docid, size lastdocid + 2 (empty table: 0)
-    std::vector<ValueId> values_;     ///< every docid's values, docid by docid
+    std::vector<std::string> names_;      ///< by ValueId
+    std::vector<Facet> facets_;           ///< by ValueId
+    std::vector<Xapian::doccount> docs_;  ///< by ValueId
+    std::vector<uint32_t> offsets_;       ///< by docid, size lastdocid + 2 (empty table: 0)
+    std::vector<ValueId> values_;         ///< every docid's values, docid by docid
     /// Filled while loading: each value's docids, turned into offsets_/values_ at the end.
     std::vector<std::vector<Xapian::docid>> postings_;
 };
@@ -76,9 +79,13 @@ class FacetSpy : public Xapian::MatchSpy {
 public:
     /// `table` must outlive the spy.
     explicit FacetSpy(const FacetTable& table) : table_(table), counts_(table.value_count(), 0) {}
-    void operator()(const Xapian::Document& doc, double) override {
-        for (FacetTable::ValueId v : table_.values(doc.get_docid())) ++counts_[v];
+    void operator()(const Xapian::Document& doc, double) override { add(doc.get_docid()); }
+    /// Counts one match found without the matcher, as operator() does.
+    void add(Xapian::docid did) {
+        for (FacetTable::ValueId v : table_.values(did)) ++counts_[v];
     }
+    /// Counts every record of the table (a request that matches everything).
+    void add_everything();
     /// The values of `facet` seen at least once, with their number of matches.
     std::map<std::string, Xapian::doccount> counts(FacetTable::Facet facet) const;
     std::string get_description() const override { return "coopatlas::FacetSpy"; }

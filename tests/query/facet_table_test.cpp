@@ -8,6 +8,7 @@
 
 #include <filesystem>
 
+#include "core/geo.hpp"
 #include "core/index_schema.hpp"
 #include "core/text.hpp"
 #include "indexer/xapian_writer.hpp"
@@ -70,7 +71,7 @@ void write_index(const std::vector<Record>& records, const std::string& dir, boo
     indexer::XapianWriteOptions options;
     options.termlists = termlists;
     options.shards = shards;
-    indexer::write_xapian(records, dir + "/xapian", options);
+    indexer::write_search_index(records, dir, options);
 }
 
 }  // namespace
@@ -236,6 +237,44 @@ TEST_F(NoTermlistIndex, FacetsCountEveryMatchOfTheRecords) {
     EXPECT_EQ(facets["country"], nlohmann::json(countries));
     EXPECT_EQ(facets["theme"], nlohmann::json(themes));
     EXPECT_EQ(facets["odd"], nlohmann::json(odds));
+}
+
+TEST_F(NoTermlistIndex, AnAreaAloneCountsAsTheMatcherWould) {
+    // Without a word or a facet filter the matches are the spatial index's
+    // answer: total and facets counted from it must equal a brute-force scan,
+    // and those of the same area with a word every record holds (which goes
+    // through Xapian's matcher).
+    SearchRequest circle, box;
+    circle.near = geo::LatLon{14.7, -17.4};
+    circle.radius_km = 19.5;                       // points every 1.1 km northwards: none within 0.5 km of the edge
+    box.bbox = geo::BBox{-20, 14.5, -15, 14.955};  // points at 14.70, 14.71...: none on the edge
+    for (const auto& area : {circle, box}) {
+        std::map<std::string, int> types, countries;
+        std::vector<std::string> ids;
+        for (const auto& r : *records_) {
+            bool inside = false;
+            for (const auto& g : r.geo)
+                inside |= area.bbox ? area.bbox->contains({g.lat, g.lon})
+                                    : geo::distance_km(*area.near, {g.lat, g.lon}) <= *area.radius_km;
+            if (!inside) continue;
+            ids.push_back(r.id);
+            ++types[r.type];
+            for (const auto& c : r.countries) ++countries[text::fold(c.code)];
+        }
+        ASSERT_GT(ids.size(), 10u);
+        ASSERT_LT(ids.size(), records_->size() / 2);
+        auto body = bare_->search(area);
+        EXPECT_EQ(body["total"], ids.size());
+        EXPECT_EQ(body["facets"]["type"], nlohmann::json(types));
+        EXPECT_EQ(body["facets"]["country"], nlohmann::json(countries));
+        ASSERT_EQ(body["results"].size(), 10u);
+        for (size_t i = 0; i < 10; ++i) EXPECT_EQ(body["results"][i]["id"], ids[i]);  // record (docid) order
+        SearchRequest worded = area;
+        worded.q = "cooperation";
+        auto matched = bare_->search(worded);
+        EXPECT_EQ(matched["total"], body["total"]);
+        EXPECT_EQ(matched["facets"], body["facets"]);
+    }
 }
 
 TEST(NoTermlistShards, ShardsCompactIntoAnIndexWithTheSameFacets) {

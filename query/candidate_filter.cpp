@@ -162,13 +162,14 @@ private:
             return stem != w && std::find(terms.begin(), terms.end(), stem) != terms.end();
         };
         parts.erase(std::remove_if(parts.begin(), parts.end(), subsumed), parts.end());
+        if (parts.size() == 1) return eval(parts[0], cands);
         // Most frequent part first: the later ones only look at what is left.
         std::vector<std::pair<Xapian::doccount, size_t>> order;
         for (size_t i = 0; i < parts.size(); ++i) order.emplace_back(estimate(parts[i]), i);
         std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
         Docids found, left = cands;
-        for (const auto& [est, i] : order) {
-            if (left.empty()) break;
+        for (size_t k = 0; k < order.size() && !left.empty(); ++k) {
+            const auto& [est, i] = order[k];
             if (est == 0) continue;
             Docids part = eval(parts[i], left);
             if (part.empty()) continue;
@@ -180,7 +181,7 @@ private:
                 std::merge(found.begin(), found.end(), part.begin(), part.end(), std::back_inserter(merged));
                 found = std::move(merged);
             }
-            left = minus(left, found);
+            if (k + 1 < order.size()) left = minus(left, found);
         }
         return found;
     }

@@ -323,9 +323,15 @@ std::vector<Xapian::docid> GeoIndex::match_ids(const GeoArea& area) const {
     const size_t max_doc = doc_start_.size() - 1;
     if (candidate_points(area) > max_doc / 128) {
         // A large answer: a bitmap (1 bit per document) then one sweep in docid
-        // order, cheaper than sorting the candidates.
-        std::vector<uint64_t> bits(max_doc / 64 + 1, 0);
-        auto mark = [&](Xapian::docid d) { bits[d / 64] |= uint64_t{1} << (d % 64); };
+        // order, cheaper than sorting the candidates. A summary bit per word
+        // of the bitmap lets the sweep skip the empty words: at a million
+        // records a 50 km answer (~7k records) leaves most of the 15.6k words
+        // empty, and testing each one was a third of the query.
+        std::vector<uint64_t> bits(max_doc / 64 + 1, 0), summary(bits.size() / 64 + 1, 0);
+        auto mark = [&](Xapian::docid d) {
+            bits[d / 64] |= uint64_t{1} << (d % 64);
+            summary[d / 4096] |= uint64_t{1} << (d / 64 % 64);
+        };
         size_t marked = 0;
         visit(
             area, true,
@@ -338,9 +344,12 @@ std::vector<Xapian::docid> GeoIndex::match_ids(const GeoArea& area) const {
                 ++marked;
             });
         ids.reserve(marked);
-        for (size_t w = 0; w < bits.size(); ++w)
-            for (uint64_t b = bits[w]; b; b &= b - 1)
-                ids.push_back(static_cast<Xapian::docid>(w * 64 + static_cast<size_t>(__builtin_ctzll(b))));
+        for (size_t s = 0; s < summary.size(); ++s)
+            for (uint64_t words = summary[s]; words; words &= words - 1) {
+                const size_t w = s * 64 + static_cast<size_t>(__builtin_ctzll(words));
+                for (uint64_t b = bits[w]; b; b &= b - 1)
+                    ids.push_back(static_cast<Xapian::docid>(w * 64 + static_cast<size_t>(__builtin_ctzll(b))));
+            }
         return ids;
     }
     visit(

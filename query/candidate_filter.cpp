@@ -24,7 +24,7 @@ size_t gallop(const Docids& v, size_t from, Xapian::docid did) {
         step *= 2;
     }
     return static_cast<size_t>(std::lower_bound(v.begin() + static_cast<long>(lo),
-                                                 v.begin() + static_cast<long>(std::min(hi, v.size())), did) -
+                                                v.begin() + static_cast<long>(std::min(hi, v.size())), did) -
                                v.begin());
 }
 
@@ -41,9 +41,7 @@ bool is_term(const Xapian::Query& q) { return q.get_type() == Xapian::Query::LEA
 std::string term_of(const Xapian::Query& q) { return *q.get_terms_begin(); }
 
 /// An unprefixed word term (index_text's exact term: folded, lower case).
-bool is_word_term(const std::string& t) {
-    return !t.empty() && !std::isupper(static_cast<unsigned char>(t[0]));
-}
+bool is_word_term(const std::string& t) { return !t.empty() && !std::isupper(static_cast<unsigned char>(t[0])); }
 
 class Filter {
 public:
@@ -116,14 +114,16 @@ private:
             case Xapian::Query::OP_AND:
             case Xapian::Query::OP_FILTER: {
                 Xapian::doccount least = everything;
-                for (size_t i = 0; i < q.get_num_subqueries(); ++i) least = std::min(least, estimate(q.get_subquery(i)));
+                for (size_t i = 0; i < q.get_num_subqueries(); ++i)
+                    least = std::min(least, estimate(q.get_subquery(i)));
                 return least;
             }
             case Xapian::Query::OP_OR:
             case Xapian::Query::OP_SYNONYM:
             case Xapian::Query::OP_MAX: {
                 Xapian::doccount sum = 0;
-                for (size_t i = 0; i < q.get_num_subqueries() && sum < everything; ++i) sum += estimate(q.get_subquery(i));
+                for (size_t i = 0; i < q.get_num_subqueries() && sum < everything; ++i)
+                    sum += estimate(q.get_subquery(i));
                 return std::min(sum, everything);
             }
             case Xapian::Query::OP_AND_NOT:

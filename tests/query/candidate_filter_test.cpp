@@ -21,9 +21,9 @@ namespace {
 
 /// Words with inflections sharing a stem (jumelage/jumelages/jumelée), rare
 /// and frequent ones, and a stop word.
-const std::vector<std::string> kWords = {"jumelage", "jumelages", "jumelée", "eau",      "eaux",    "assainissement",
-                                         "culture",  "culturel",  "santé",   "école",    "écoles",  "agriculture",
-                                         "durable",  "rare",      "unique",  "coopération", "de",   "numérique"};
+const std::vector<std::string> kWords = {"jumelage", "jumelages", "jumelée", "eau",         "eaux",   "assainissement",
+                                         "culture",  "culturel",  "santé",   "école",       "écoles", "agriculture",
+                                         "durable",  "rare",      "unique",  "coopération", "de",     "numérique"};
 const std::vector<std::string> kTypes = {"partner", "programme", "partnership", "passage"};
 const std::vector<std::string> kCountries = {"sn", "ml", "bf", "ma"};
 
@@ -113,7 +113,7 @@ protected:
                 return Xapian::Query(Xapian::Query::OP_PHRASE, ab.begin(), ab.end(), 3);
             }
             default:
-                return rng() % 3 == 0  ? Xapian::Query::MatchAll
+                return rng() % 3 == 0   ? Xapian::Query::MatchAll
                        : rng() % 2 == 0 ? Xapian::Query(Xapian::Query::OP_WILDCARD, "cul")
                                         : Xapian::Query(Xapian::Query::OP_SYNONYM, v.begin(), v.end());
         }

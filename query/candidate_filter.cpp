@@ -43,6 +43,26 @@ std::string term_of(const Xapian::Query& q) { return *q.get_terms_begin(); }
 /// An unprefixed word term (index_text's exact term: folded, lower case).
 bool is_word_term(const std::string& t) { return !t.empty() && !std::isupper(static_cast<unsigned char>(t[0])); }
 
+/// The parts of an OR whose postings must be read: a word w is left out
+/// when its stem term Z<stem(w)> is a part too, since every document holding
+/// the word holds its stem term (terms::index_text).
+std::vector<Xapian::Query> or_parts(const Xapian::Query& q) {
+    std::vector<Xapian::Query> parts;
+    for (size_t i = 0; i < q.get_num_subqueries(); ++i) parts.push_back(q.get_subquery(i));
+    std::vector<std::string> terms;
+    for (const auto& p : parts)
+        if (is_term(p)) terms.push_back(term_of(p));
+    auto subsumed = [&](const Xapian::Query& p) {
+        if (!is_term(p)) return false;
+        const std::string w = term_of(p);
+        if (!is_word_term(w)) return false;
+        const std::string stem = terms::stem_term("", terms::stem(w));
+        return std::find(terms.begin(), terms.end(), stem) != terms.end();
+    };
+    parts.erase(std::remove_if(parts.begin(), parts.end(), subsumed), parts.end());
+    return parts;
+}
+
 class Filter {
 public:
     explicit Filter(const Xapian::Database& db) : db_(db) {}
@@ -147,21 +167,7 @@ private:
     }
 
     Docids any_of(const Xapian::Query& q, const Docids& cands) {
-        std::vector<Xapian::Query> parts;
-        for (size_t i = 0; i < q.get_num_subqueries(); ++i) parts.push_back(q.get_subquery(i));
-        // w OR Z<stem(w)>: every document holding the word holds its stem
-        // term too (terms::index_text), so the stem's postings say it all.
-        std::vector<std::string> terms;
-        for (const auto& p : parts)
-            if (is_term(p)) terms.push_back(term_of(p));
-        auto subsumed = [&](const Xapian::Query& p) {
-            if (!is_term(p)) return false;
-            const std::string w = term_of(p);
-            if (!is_word_term(w)) return false;
-            const std::string stem = terms::stem_term("", terms::stem(w));
-            return stem != w && std::find(terms.begin(), terms.end(), stem) != terms.end();
-        };
-        parts.erase(std::remove_if(parts.begin(), parts.end(), subsumed), parts.end());
+        const std::vector<Xapian::Query> parts = or_parts(q);
         if (parts.size() == 1) return eval(parts[0], cands);
         // Most frequent part first: the later ones only look at what is left.
         std::vector<std::pair<Xapian::doccount, size_t>> order;
@@ -189,7 +195,90 @@ private:
     const Xapian::Database& db_;
 };
 
+/// The whole match set of a query as a bitmap, with the same shortcuts:
+/// each term's postings are read once, in order (no matcher, no MSet).
+class BitmapFilter {
+public:
+    using Bits = std::vector<uint64_t>;
+    explicit BitmapFilter(const Xapian::Database& db) : db_(db), words_(db.get_lastdocid() / 64 + 1) {}
+
+    Bits eval(const Xapian::Query& q) {
+        switch (q.get_type()) {
+            case Xapian::Query::LEAF_MATCH_NOTHING:
+                return Bits(words_, 0);
+            case Xapian::Query::LEAF_TERM:
+                if (!term_of(q).empty()) return term(term_of(q));
+                break;
+            case Xapian::Query::OP_AND:
+            case Xapian::Query::OP_FILTER: {
+                // MatchAll parts add nothing to the others (all documents exist).
+                std::vector<Xapian::Query> parts;
+                for (size_t i = 0; i < q.get_num_subqueries(); ++i)
+                    if (q.get_subquery(i).get_type() != Xapian::Query::LEAF_MATCH_ALL)
+                        parts.push_back(q.get_subquery(i));
+                if (parts.empty()) break;
+                Bits bits = eval(parts[0]);
+                for (size_t i = 1; i < parts.size(); ++i) {
+                    const Bits other = eval(parts[i]);
+                    for (size_t w = 0; w < words_; ++w) bits[w] &= other[w];
+                }
+                return bits;
+            }
+            case Xapian::Query::OP_OR:
+            case Xapian::Query::OP_SYNONYM:
+            case Xapian::Query::OP_MAX: {
+                const auto parts = or_parts(q);
+                Bits bits = eval(parts[0]);
+                for (size_t i = 1; i < parts.size(); ++i) {
+                    const Bits other = eval(parts[i]);
+                    for (size_t w = 0; w < words_; ++w) bits[w] |= other[w];
+                }
+                return bits;
+            }
+            case Xapian::Query::OP_AND_NOT: {
+                Bits bits = eval(q.get_subquery(0));
+                for (size_t i = 1; i < q.get_num_subqueries(); ++i) {
+                    const Bits other = eval(q.get_subquery(i));
+                    for (size_t w = 0; w < words_; ++w) bits[w] &= ~other[w];
+                }
+                return bits;
+            }
+            case Xapian::Query::OP_AND_MAYBE:
+            case Xapian::Query::OP_SCALE_WEIGHT:
+                return eval(q.get_subquery(0));
+            default:
+                break;
+        }
+        // MatchAll alone and the other shapes: Xapian's matcher.
+        Bits bits(words_, 0);
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(q);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+        for (auto it = mset.begin(); it != mset.end(); ++it) set(bits, *it);
+        return bits;
+    }
+
+private:
+    Bits term(const std::string& t) {
+        Bits bits(words_, 0);
+        for (auto it = db_.postlist_begin(t); it != db_.postlist_end(t); ++it) set(bits, *it);
+        return bits;
+    }
+    void set(Bits& bits, Xapian::docid d) const {
+        if (d / 64 < words_) bits[d / 64] |= uint64_t{1} << (d % 64);
+    }
+
+    const Xapian::Database& db_;
+    size_t words_;
+};
+
 }  // namespace
+
+std::vector<uint64_t> match_bitmap(const Xapian::Database& db, const Xapian::Query& query) {
+    return BitmapFilter(db).eval(query);
+}
 
 std::vector<Xapian::docid> filter_candidates(const Xapian::Database& db, const Xapian::Query& query,
                                              std::vector<Xapian::docid> candidates) {

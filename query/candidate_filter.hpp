@@ -29,6 +29,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <vector>
 
 namespace coopatlas::query {
@@ -37,6 +38,12 @@ namespace coopatlas::query {
 /// ascending. Membership only: weights are ignored.
 std::vector<Xapian::docid> filter_candidates(const Xapian::Database& db, const Xapian::Query& query,
                                              std::vector<Xapian::docid> candidates);
+
+/// Every document `query` matches, as a bitmap: bit d%64 of word d/64 is
+/// set for docid d; db.get_lastdocid() / 64 + 1 words. Evaluated as
+/// filter_candidates is (terms' postings read once each, combined word by
+/// word), with Xapian's matcher for the other shapes; for match-set caches.
+std::vector<uint64_t> match_bitmap(const Xapian::Database& db, const Xapian::Query& query);
 
 /// The same answer from Xapian's matcher alone (the candidates as a
 /// GeoPostingSource under OP_FILTER, BoolWeight): the fallback of

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <random>
 
+#include "core/index_schema.hpp"
 #include "core/terms.hpp"
 #include "core/text.hpp"
 #include "indexer/xapian_writer.hpp"
@@ -67,9 +68,9 @@ protected:
             case 2:
                 return terms::stem_term("", terms::stem(w));
             case 3:
-                return "K" + kTypes[rng() % kTypes.size()];
+                return std::string(schema::kTypePrefix) + kTypes[rng() % kTypes.size()];
             case 4:
-                return "XC" + kCountries[rng() % kCountries.size()];
+                return std::string(schema::kCountryPrefix) + kCountries[rng() % kCountries.size()];
             default:
                 return rng() % 2 ? "absent" : "Zabsent";
         }
@@ -175,4 +176,28 @@ TEST_F(CandidateFilterTest, EmptyAndSingleCandidates) {
     EXPECT_TRUE(filter_candidates(*db_, word, {beyond}).empty());
     for (Xapian::docid d = 1; d <= 50; ++d)
         EXPECT_EQ(filter_candidates(*db_, word, {d}), filter_candidates_by_xapian(*db_, word, {d})) << d;
+}
+
+TEST_F(CandidateFilterTest, MatchBitmapOfRandomQueriesAgreesWithXapian) {
+    std::mt19937 rng(13);
+    std::vector<Xapian::docid> everything;
+    for (Xapian::docid d = 1; d <= db_->get_lastdocid(); ++d) everything.push_back(d);
+    for (int q = 0; q < 300; ++q) {
+        const Xapian::Query query = random_query(rng, 1 + q % 4);
+        const auto bits = match_bitmap(*db_, query);
+        ASSERT_EQ(bits.size(), db_->get_lastdocid() / 64 + 1);
+        std::vector<Xapian::docid> got;
+        for (size_t w = 0; w < bits.size(); ++w)
+            for (unsigned b = 0; b < 64; ++b)
+                if (bits[w] >> b & 1) got.push_back(static_cast<Xapian::docid>(w * 64 + b));
+        EXPECT_EQ(got, filter_candidates_by_xapian(*db_, query, everything)) << query.get_description();
+    }
+    // A facet alone under MatchAll, as prepare() writes a query without words.
+    const std::string partner = std::string(schema::kTypePrefix) + "partner";
+    const Xapian::Query facet(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, Xapian::Query(partner));
+    const auto bits = match_bitmap(*db_, facet);
+    size_t n = 0;
+    for (auto w : bits) n += static_cast<size_t>(__builtin_popcountll(w));
+    EXPECT_GT(n, 500u);
+    EXPECT_EQ(n, db_->get_termfreq(partner));
 }

@@ -34,6 +34,7 @@ const char* kUsage =
     "  writes DIR/entities.jsonl and DIR/xapian (the layout coopatlas-query reads)\n"
     "  --shards K       build K shards in parallel threads, then compact (default 2)\n"
     "  --no-spelling    skip the spelling dictionary (faster; no suggestions)\n"
+    "  --no-positions   no word positions (faster; no phrase search): to measure their cost\n"
     "  --per-commit N   documents between two commits (default 1000)\n"
     "  --gpkg           also write DIR/atlas.gpkg (as coopatlas-index does) and time it\n";
 
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
             else if (a == "--out") out = value();
             else if (a == "--shards") options.shards = static_cast<unsigned>(std::stoul(value()));
             else if (a == "--no-spelling") options.spelling = false;
+            else if (a == "--no-positions") options.positions = false;
             else if (a == "--gpkg") gpkg = true;
             else if (a == "--per-commit") options.documents_per_commit = static_cast<unsigned>(std::stoul(value()));
             else if (a == "--help") {
@@ -98,6 +100,7 @@ int main(int argc, char** argv) {
         nlohmann::json summary = {{"records", records},
                                   {"shards", options.shards},
                                   {"spelling", options.spelling},
+                                  {"positions", options.positions},
                                   {"documents_per_commit", options.documents_per_commit},
                                   {"generate_s", generate_s},
                                   {"jsonl_s", jsonl_s},

@@ -23,7 +23,7 @@ namespace {
 
 /// The document of a record: terms and values only. The record itself is
 /// stored once, in the record store (write_record_store), not as document data.
-Xapian::Document make_document(const Record& r) {
+Xapian::Document make_document(const Record& r, terms::Positions positions) {
     Xapian::Document doc;
     doc.add_boolean_term(std::string(schema::kIdPrefix) + r.id);
     doc.add_boolean_term(std::string(schema::kTypePrefix) + r.type);
@@ -39,21 +39,21 @@ Xapian::Document make_document(const Record& r) {
     }
     // Title words count three times and also go under the title prefix; the body
     // follows after a gap so that phrases do not run from title into text.
-    Xapian::termpos pos = terms::index_text(doc, r.title, "", 3, 0);
+    Xapian::termpos pos = terms::index_text(doc, r.title, "", 3, 0, positions);
     // The title field is searched by word, never by phrase (query/query_text.cpp
     // builds phrases over unprefixed terms): no positions to store.
     terms::index_text(doc, r.title, schema::kTitlePrefix, 1, 0, terms::Positions::dropped);
-    pos = terms::index_text(doc, r.text, "", 1, pos + 100);
+    pos = terms::index_text(doc, r.text, "", 1, pos + 100, positions);
     // Structured fields (name, organisation, email, lead, ...) weigh like the
     // title: they are what a programme or a contact is about.
     for (const auto& [key, value] : r.fields.items()) {
-        if (value.is_string()) pos = terms::index_text(doc, value.get<std::string>(), "", 2, pos + 100);
+        if (value.is_string()) pos = terms::index_text(doc, value.get<std::string>(), "", 2, pos + 100, positions);
         if (value.is_array())
             for (const auto& v : value)
-                if (v.is_string()) pos = terms::index_text(doc, v.get<std::string>(), "", 2, pos + 100);
+                if (v.is_string()) pos = terms::index_text(doc, v.get<std::string>(), "", 2, pos + 100, positions);
     }
-    for (const auto& c : r.countries) pos = terms::index_text(doc, c.name, "", 1, pos + 100);
-    for (const auto& t : r.themes) pos = terms::index_text(doc, t, "", 1, pos + 100);
+    for (const auto& c : r.countries) pos = terms::index_text(doc, c.name, "", 1, pos + 100, positions);
+    for (const auto& t : r.themes) pos = terms::index_text(doc, t, "", 1, pos + 100, positions);
     return doc;
 }
 
@@ -93,7 +93,8 @@ void write_range(const std::vector<Record>& records, const std::vector<size_t>& 
     for (size_t d = begin; d < end; ++d) {
         const Record& r = records[order[d]];
         if (options.lines) (*options.lines)[d] = record_line(r);
-        Xapian::Document doc = make_document(r);
+        Xapian::Document doc =
+            make_document(r, options.positions ? terms::Positions::kept : terms::Positions::dropped);
         // Unprefixed terms are the folded words: they feed the spelling suggestions.
         if (options.spelling)
             for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {

@@ -42,6 +42,10 @@ struct XapianWriteOptions {
     /// longer be replaced or deleted in place, is none here: an index is
     /// always rebuilt whole and swapped in.
     bool termlists = false;
+    /// Word positions, which phrase queries and multi-word synonyms need.
+    /// Off only to measure what they cost (coopatlas-bench-gen --no-positions):
+    /// every index the tools write keeps them.
+    bool positions = true;
 };
 
 void write_xapian(const std::vector<Record>& records, const std::string& dir, const XapianWriteOptions& options);

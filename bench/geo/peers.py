@@ -2,8 +2,10 @@
 """Loads bench records into PostgreSQL+PostGIS and SQLite (FTS5 + R*Tree), runs
 the queries coopatlas-bench-geo wrote (queries.tsv), times them (p50/p99, one
 thread) and checks each answer (count and sum of record numbers) against
-answers.tsv from coopatlas. Usage: peers.py DIR PG_SOCKET_DIR PG_PORT
-(DIR holds entities.jsonl, queries.tsv, answers.tsv; writes DIR/peers.json)."""
+answers.tsv from coopatlas. Usage: peers.py DIR PG_SOCKET_DIR PG_PORT [PER_KIND]
+(DIR holds entities.jsonl, queries.tsv, answers.tsv; writes DIR/peers.json).
+PER_KIND: run only the first PER_KIND queries of each kind (the peers take
+about half a second per query at 1M records; coopatlas runs them all)."""
 import json, math, os, sqlite3, sys, time
 
 import psycopg2
@@ -62,6 +64,9 @@ def circle_box(lat, lon, r_km):
 def main():
     d, sock, port = sys.argv[1], sys.argv[2], sys.argv[3]
     queries = read_tsv(os.path.join(d, "queries.tsv"))
+    if len(sys.argv) > 4:
+        per_kind, seen = int(sys.argv[4]), {}
+        queries = [q for q in queries if seen.setdefault(q[1], []).append(q) or len(seen[q[1]]) <= per_kind]
     answers = {a[0]: (int(a[2]), int(a[3])) for a in read_tsv(os.path.join(d, "answers.tsv"))}
     report = {}
 

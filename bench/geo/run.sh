@@ -4,6 +4,8 @@
 #   bench/geo/run.sh [SIZES...]        default: 10000 100000
 #   STEPS=peers bench/geo/run.sh 1000000   only the peers, on the records and
 #                                           queries an earlier run left in WORK
+#   PEER_QUERIES=200 bench/geo/run.sh 1000000   the peers run the first 200
+#                                           queries of each kind (coopatlas all)
 # Installs the peers from Debian packages, runs PostgreSQL on a unix socket
 # only (listen_addresses=''), started and stopped by this script.
 set -euo pipefail
@@ -11,6 +13,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD:-$ROOT/build-bench}
 WORK=${WORK:-/tmp/coopatlas-bench}
 QUERIES=${QUERIES:-1000}
+PEER_QUERIES=${PEER_QUERIES:-$QUERIES}  # per kind; the first ones of coopatlas's queries
 STEPS=${STEPS:-coopatlas peers}
 SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(10000 100000)
@@ -58,7 +61,7 @@ for N in "${SIZES[@]}"; do
   if [[ " $STEPS " == *" peers "* ]]; then
     chmod -R a+rwX "$D"
     cut -d' ' -f1-3 /proc/loadavg > "$D/load-peers.txt"
-    /usr/bin/python3 "$ROOT/bench/geo/peers.py" "$D" "$PGSOCK" "$PGPORT" > /dev/null
+    /usr/bin/python3 "$ROOT/bench/geo/peers.py" "$D" "$PGSOCK" "$PGPORT" "$PEER_QUERIES" > /dev/null
     cat "$D/peers.json" >&2
     cut -d' ' -f1-3 /proc/loadavg >> "$D/load-peers.txt"
     date -u +%FT%TZ > "$D/peers-time.txt"

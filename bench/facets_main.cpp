@@ -23,10 +23,11 @@ using namespace coopatlas;
 namespace {
 
 const char* kUsage =
-    "usage: coopatlas-bench-facets --index DIR [--calls N] [--radius-km R]\n"
+    "usage: coopatlas-bench-facets --index DIR [--calls N] [--radius-km R] [--q WORDS]\n"
     "  times Searcher::search (q empty, limit 10, facets counted over every match)\n"
     "  around Paris within R km (default 500) and over the whole index:\n"
-    "  the first call after opening, then N more (default 20): min and median\n";
+    "  the first call after opening, then N more (default 20): min and median\n"
+    "  --q WORDS: also WORDS alone and WORDS in the area (facets counted by the matcher)\n";
 
 double ms_since(std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
@@ -66,6 +67,7 @@ int main(int argc, char** argv) {
         std::string index;
         int calls = 20;
         double radius_km = 500;
+        std::string words;
         for (int i = 1; i < argc; ++i) {
             std::string a = argv[i];
             auto value = [&]() -> std::string {
@@ -78,6 +80,8 @@ int main(int argc, char** argv) {
                 calls = std::stoi(value());
             else if (a == "--radius-km")
                 radius_km = std::stod(value());
+            else if (a == "--q")
+                words = value();
             else if (a == "--help") {
                 std::cout << kUsage;
                 return 0;
@@ -110,6 +114,11 @@ int main(int argc, char** argv) {
         query::SearchRequest everything;
         everything.limit = 10;
         report["everything"] = time_search(searcher, everything, calls);
+        if (!words.empty()) {
+            area.q = everything.q = words;
+            report["words_area"] = time_search(searcher, area, calls);
+            report["words"] = time_search(searcher, everything, calls);
+        }
         report["load_after"] = load_average();
         std::cout << report.dump(1) << "\n";
         return 0;

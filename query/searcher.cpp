@@ -105,6 +105,7 @@ struct Searcher::Prepared {
     std::string suggestion;  ///< the query with unknown words corrected
     bool corrected = false;  ///< the results are those of `suggestion`
     bool match_all = false;  ///< no word and no facet filter: every record matches
+    Xapian::Query membership;  ///< `query` without what only orders: prepare(request, false).query
 };
 
 Searcher::Searcher(const std::string& index_dir) : index_dir_(index_dir) {
@@ -174,18 +175,7 @@ std::vector<Xapian::docid> Searcher::match_docids(const SearchRequest& request) 
     std::lock_guard lock(mutex_);
     Prepared prepared = prepare(request, false);
     std::vector<Xapian::docid> docids;
-    if (area_of(request).filters()) {
-        // A frequent text/facet part: its match set is kept as a bitmap, and
-        // the area's candidates are checked against it, without Xapian.
-        if (auto set = frequent_match_set(prepared.query)) {
-            for (auto d : geo_index().match_ids(area_of(request)))
-                if (d / 64 < set->size() && ((*set)[d / 64] >> (d % 64) & 1)) docids.push_back(d);
-            return docids;
-        }
-        // Otherwise the area's candidates are checked against the text/facet
-        // part's posting lists directly (candidate_filter.hpp), not by a match.
-        return filter_candidates(db_, prepared.query, geo_index().match_ids(area_of(request)));
-    }
+    if (area_of(request).filters()) return area_members(prepared.query, request);
     Xapian::Enquire enquire(db_);
     enquire.set_query(with_geo(prepared.query, request));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -211,6 +201,21 @@ std::vector<Xapian::docid> Searcher::top_docids(const SearchRequest& request) co
     std::vector<Xapian::docid> docids;
     for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
     return docids;
+}
+
+std::vector<Xapian::docid> Searcher::area_members(const Xapian::Query& membership,
+                                                  const SearchRequest& request) const {
+    // A frequent text/facet part: its match set is kept as a bitmap, and
+    // the area's candidates are checked against it, without Xapian.
+    if (auto set = frequent_match_set(membership)) {
+        std::vector<Xapian::docid> docids;
+        for (auto d : geo_index().match_ids(area_of(request)))
+            if (d / 64 < set->size() && ((*set)[d / 64] >> (d % 64) & 1)) docids.push_back(d);
+        return docids;
+    }
+    // Otherwise the area's candidates are checked against the text/facet
+    // part's posting lists directly (candidate_filter.hpp), not by a match.
+    return filter_candidates(db_, membership, geo_index().match_ids(area_of(request)));
 }
 
 Xapian::doccount Searcher::size() const {
@@ -246,14 +251,17 @@ Searcher::Prepared Searcher::prepare(const SearchRequest& request, bool ranked) 
     for (int o : parsed.odds) filter(schema::kOddPrefix, std::to_string(o));
 
     Xapian::Query all = text.match_all ? Xapian::Query::MatchAll : text_query;
+    auto filtered = [&](const Xapian::Query& q) {
+        return filters.empty() ? q
+                               : Xapian::Query(Xapian::Query::OP_FILTER, q,
+                                               Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    };
+    p.membership = filtered(all);
     if (!text.match_all && ranked) {
         auto* structured = new StructuredBoost(loaded().structured, loaded().structured_count, kStructuredBoost);
         all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, Xapian::Query(structured->release()));
     }
-    if (!filters.empty())
-        all = Xapian::Query(Xapian::Query::OP_FILTER, all,
-                            Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
-    p.query = all;
+    p.query = filtered(all);
     p.match_all = text.match_all && filters.empty();
     return p;
 }
@@ -265,14 +273,16 @@ json Searcher::search(const SearchRequest& request) const {
     Xapian::Enquire enquire(db_);
     enquire.set_query(with_geo(prepared.query, request));
     // Facets are counted from the in-memory table by docid: no term list, no
-    // value read. When the matches are known without Xapian (everything, or
-    // an area alone: the spatial index's answer), so are the total and the
+    // value read. When the matches are known without Xapian's matcher
+    // (everything; an area: the spatial index's answer, checked against the
+    // words and facets as match_docids does), so are the total and the
     // facets, and Xapian only finds the page: making it visit every match
     // would cost ~0.25 s at a million records.
     FacetSpy facet_spy(loaded().facets);
     std::optional<Xapian::doccount> known_total;
-    if (prepared.match_all && area_of(request).filters()) {
-        const auto members = geo_index().match_ids(area_of(request));
+    if (area_of(request).filters()) {
+        const auto members = prepared.match_all ? geo_index().match_ids(area_of(request))
+                                                : area_members(prepared.membership, request);
         for (Xapian::docid d : members) facet_spy.add(d);
         known_total = static_cast<Xapian::doccount>(members.size());
     } else if (prepared.match_all) {

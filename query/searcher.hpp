@@ -95,6 +95,11 @@ private:
     /// many records, computed once and kept (LRU); null for a rarer query.
     /// With mutex_ held.
     std::shared_ptr<const std::vector<uint64_t>> frequent_match_set(const Xapian::Query& query) const;
+    /// The docids (ascending) matching a membership query (Prepared::membership)
+    /// within the request's circle/box, which must filter: the area's
+    /// candidates checked against a frequent query's match set or by the
+    /// candidate filter, without a full match. With mutex_ held.
+    std::vector<Xapian::docid> area_members(const Xapian::Query& membership, const SearchRequest& request) const;
     /// theme_label with mutex_ held.
     std::string theme_label_locked(const std::string& slug) const;
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -42,6 +43,8 @@ const char* kUsage =
     "  --out DIR: writes queries.tsv and answers.tsv (kind, count, sum of record numbers)\n"
     "  --no-match-cache: keyword+area queries without the match-set cache (each pays its word in full)\n"
     "  --kinds K1,K2: only these kinds (e.g. K10+R50), for profiling one kind\n"
+    "  --passes P: run the whole query list P times and keep each query's best time\n"
+    "              (on a shared machine: removes the time slices lost to other processes)\n"
     "  --geo-only N: no index; the spatial index alone over the points of N synthetic\n"
     "                records, timing GeoIndex::match on the geographic kinds\n";
 
@@ -85,7 +88,7 @@ int run_geo_only(size_t records, size_t per_kind) {
 int main(int argc, char** argv) {
     try {
         std::string index, out, kinds;
-        size_t per_kind = 1000, geo_only = 0;
+        size_t per_kind = 1000, geo_only = 0, passes = 1;
         bool match_cache = true;
         for (int i = 1; i < argc; ++i) {
             std::string a = argv[i];
@@ -99,6 +102,7 @@ int main(int argc, char** argv) {
             else if (a == "--geo-only") geo_only = std::stoul(value());
             else if (a == "--no-match-cache") match_cache = false;
             else if (a == "--kinds") kinds = "," + value() + ",";
+            else if (a == "--passes") passes = std::max<size_t>(1, std::stoul(value()));
             else if (a == "--help") {
                 std::cout << kUsage;
                 return 0;
@@ -123,25 +127,31 @@ int main(int argc, char** argv) {
         std::map<std::string, std::vector<double>> ms;
         std::map<std::string, double> mean_count;
         std::vector<std::string> order;
-        for (size_t n = 0; n < queries.size(); ++n) {
-            const auto& q = queries[n];
-            if (!kinds.empty() && kinds.find("," + q.kind + ",") == std::string::npos) continue;
-            if (ms.find(q.kind) == ms.end()) order.push_back(q.kind);
-            const auto r = request_of(q);
-            const auto start = std::chrono::steady_clock::now();
-            std::vector<Xapian::docid> ids = q.kind == "K10" ? searcher.top_docids(r) : searcher.match_docids(r);
-            ms[q.kind].push_back(
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-            mean_count[q.kind] += static_cast<double>(ids.size()) / static_cast<double>(per_kind);
-            if (qout) {
-                qout << n << '\t' << q.kind << '\t' << q.near.lat << '\t' << q.near.lon << '\t' << q.radius_km << '\t'
-                     << q.bbox.west << '\t' << q.bbox.south << '\t' << q.bbox.east << '\t' << q.bbox.north << '\t'
-                     << (q.keyword ? bench::kTenPercentWord : "") << '\n';
-                unsigned long long sum = 0;  // record number = docid - 1 (records are indexed in order)
-                for (auto d : ids) sum += d - 1;
-                aout << n << '\t' << q.kind << '\t' << ids.size() << '\t' << (q.kind == "K10" ? 0 : sum) << '\n';
+        std::vector<double> best(queries.size(), std::numeric_limits<double>::infinity());
+        for (size_t pass = 0; pass < passes; ++pass) {
+            for (size_t n = 0; n < queries.size(); ++n) {
+                const auto& q = queries[n];
+                if (!kinds.empty() && kinds.find("," + q.kind + ",") == std::string::npos) continue;
+                if (std::find(order.begin(), order.end(), q.kind) == order.end()) order.push_back(q.kind);
+                const auto r = request_of(q);
+                const auto start = std::chrono::steady_clock::now();
+                std::vector<Xapian::docid> ids = q.kind == "K10" ? searcher.top_docids(r) : searcher.match_docids(r);
+                best[n] = std::min(
+                    best[n], std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+                if (pass > 0) continue;
+                mean_count[q.kind] += static_cast<double>(ids.size()) / static_cast<double>(per_kind);
+                if (qout) {
+                    qout << n << '\t' << q.kind << '\t' << q.near.lat << '\t' << q.near.lon << '\t' << q.radius_km << '\t'
+                         << q.bbox.west << '\t' << q.bbox.south << '\t' << q.bbox.east << '\t' << q.bbox.north << '\t'
+                         << (q.keyword ? bench::kTenPercentWord : "") << '\n';
+                    unsigned long long sum = 0;  // record number = docid - 1 (records are indexed in order)
+                    for (auto d : ids) sum += d - 1;
+                    aout << n << '\t' << q.kind << '\t' << ids.size() << '\t' << (q.kind == "K10" ? 0 : sum) << '\n';
+                }
             }
         }
+        for (size_t n = 0; n < queries.size(); ++n)
+            if (best[n] != std::numeric_limits<double>::infinity()) ms[queries[n].kind].push_back(best[n]);
         nlohmann::json report = {{"system", "coopatlas"},
                                  {"records", searcher.size()},
                                  {"open_ms", open_ms},

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <type_traits>
 
 #include "core/error.hpp"
 #include "core/index_schema.hpp"
@@ -321,35 +322,52 @@ std::vector<Xapian::docid> GeoIndex::match_ids(const GeoArea& area) const {
     std::vector<Xapian::docid> ids;
     if (!area.filters() || docids_.empty()) return ids;
     const size_t max_doc = doc_start_.size() - 1;
-    if (candidate_points(area) > max_doc / 128) {
+    const size_t candidates = candidate_points(area);
+    if (candidates > max_doc / 128) {
         // A large answer: a bitmap (1 bit per document) then one sweep in docid
-        // order, cheaper than sorting the candidates. A summary bit per word
-        // of the bitmap lets the sweep skip the empty words: at a million
-        // records a 50 km answer (~7k records) leaves most of the 15.6k words
-        // empty, and testing each one was a third of the query.
-        std::vector<uint64_t> bits(max_doc / 64 + 1, 0), summary(bits.size() / 64 + 1, 0);
-        auto mark = [&](Xapian::docid d) {
-            bits[d / 64] |= uint64_t{1} << (d % 64);
-            summary[d / 4096] |= uint64_t{1} << (d / 64 % 64);
-        };
+        // order, cheaper than sorting the candidates. With fewer candidates
+        // than words in the bitmap, a summary bit per word lets the sweep skip
+        // the empty words: at a million records a 50 km answer (~7k records)
+        // leaves most of the 15.6k words empty, and testing each one was a
+        // third of the query (R50 p50 0.19 -> 0.14 ms); a denser answer (R500)
+        // is swept whole, as the summary would only cost.
+        std::vector<uint64_t> bits(max_doc / 64 + 1, 0);
+        const bool sparse = candidates < bits.size();
+        std::vector<uint64_t> summary(sparse ? bits.size() / 64 + 1 : 0, 0);
         size_t marked = 0;
-        visit(
-            area, true,
-            [&](uint32_t from, uint32_t to) {
-                for (uint32_t i = from; i < to; ++i) mark(docids_[i]);
-                marked += to - from;
-            },
-            [&](uint32_t i, double) {
-                mark(docids_[i]);
-                ++marked;
-            });
+        // The summary test is hoisted out of the marking loops (one visit per case).
+        auto mark_all = [&](auto with_summary) {
+            auto mark = [&](Xapian::docid d) {
+                bits[d / 64] |= uint64_t{1} << (d % 64);
+                if constexpr (decltype(with_summary)::value) summary[d / 4096] |= uint64_t{1} << (d / 64 % 64);
+            };
+            visit(
+                area, true,
+                [&](uint32_t from, uint32_t to) {
+                    for (uint32_t i = from; i < to; ++i) mark(docids_[i]);
+                    marked += to - from;
+                },
+                [&](uint32_t i, double) {
+                    mark(docids_[i]);
+                    ++marked;
+                });
+        };
+        if (sparse)
+            mark_all(std::true_type{});
+        else
+            mark_all(std::false_type{});
         ids.reserve(marked);
+        auto sweep = [&](size_t w) {
+            for (uint64_t b = bits[w]; b; b &= b - 1)
+                ids.push_back(static_cast<Xapian::docid>(w * 64 + static_cast<size_t>(__builtin_ctzll(b))));
+        };
+        if (!sparse) {
+            for (size_t w = 0; w < bits.size(); ++w) sweep(w);
+            return ids;
+        }
         for (size_t s = 0; s < summary.size(); ++s)
-            for (uint64_t words = summary[s]; words; words &= words - 1) {
-                const size_t w = s * 64 + static_cast<size_t>(__builtin_ctzll(words));
-                for (uint64_t b = bits[w]; b; b &= b - 1)
-                    ids.push_back(static_cast<Xapian::docid>(w * 64 + static_cast<size_t>(__builtin_ctzll(b))));
-            }
+            for (uint64_t words = summary[s]; words; words &= words - 1)
+                sweep(s * 64 + static_cast<size_t>(__builtin_ctzll(words)));
         return ids;
     }
     visit(

@@ -1,5 +1,6 @@
 // coopatlas-bench-gen: writes N synthetic records (bench/synthetic.hpp) as
 // entities.jsonl and a Xapian index, through the indexer's own writers.
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -32,7 +33,8 @@ uintmax_t size_on_disk(const fs::path& p) {
 const char* kUsage =
     "usage: coopatlas-bench-gen --records N --out DIR [--shards K] [--no-spelling] [--per-commit N] [--gpkg]\n"
     "  writes DIR/entities.jsonl and DIR/xapian (the layout coopatlas-query reads)\n"
-    "  --shards K       build K shards in parallel threads, then compact (default 2)\n"
+    "  --shards K       build K shards, one thread per core taking them in turn, then compact\n"
+    "                   (default: one per 100,000 records, at least 2)\n"
     "  --no-spelling    skip the spelling dictionary (faster; no suggestions)\n"
     "  --no-positions   no word positions (faster; no phrase search): to measure their cost\n"
     "  --per-commit N   documents between two commits (default 1000)\n"
@@ -46,7 +48,7 @@ int main(int argc, char** argv) {
         std::string out;
         bool gpkg = false;
         indexer::XapianWriteOptions options;
-        options.shards = 2;
+        options.shards = 0;  // not given: from the number of records
         for (int i = 1; i < argc; ++i) {
             std::string a = argv[i];
             auto value = [&]() -> std::string {
@@ -66,6 +68,7 @@ int main(int argc, char** argv) {
             } else throw UsageError("unknown option " + a);
         }
         if (records == 0 || out.empty()) throw UsageError("--records N and --out DIR are required");
+        if (options.shards == 0) options.shards = static_cast<unsigned>(std::max<size_t>(2, (records + 99999) / 100000));
 
         // Only what this writes: the folder may hold the caller's files (run.sh's build.json, load.txt).
         for (const char* part : {"xapian", "entities.jsonl", "entities.offsets", "atlas.gpkg"})

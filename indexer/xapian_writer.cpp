@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <exception>
 #include <filesystem>
@@ -127,20 +128,26 @@ void write_xapian(const std::vector<Record>& records, const std::string& dir, co
         }
         // Contiguous slices, so compacting renumbers the documents in record order.
         std::vector<std::string> paths;
-        std::vector<std::thread> threads;
+        for (size_t k = 0; k < shards; ++k) paths.push_back(dir + ".shard" + std::to_string(k));
+        // One worker per core takes the shards in turn: small shards keep each
+        // position table small, whose B-tree inserts otherwise grow costlier
+        // with its size (bench/README.md).
         std::vector<std::exception_ptr> failures(shards);
-        for (size_t k = 0; k < shards; ++k) {
-            paths.push_back(dir + ".shard" + std::to_string(k));
-            const size_t begin = order.size() * k / shards, end = order.size() * (k + 1) / shards;
-            threads.emplace_back([&, k, begin, end] {
-                try {
-                    write_range(records, order, begin, end, paths[k], options);
-                } catch (...) {
-                    failures[k] = std::current_exception();
+        std::atomic<size_t> next{0};
+        std::vector<std::thread> workers;
+        const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+        for (size_t w = 0; w < std::min(shards, cores); ++w)
+            workers.emplace_back([&] {
+                for (size_t k = next++; k < shards; k = next++) {
+                    try {
+                        write_range(records, order, order.size() * k / shards, order.size() * (k + 1) / shards,
+                                    paths[k], options);
+                    } catch (...) {
+                        failures[k] = std::current_exception();
+                    }
                 }
             });
-        }
-        for (auto& t : threads) t.join();
+        for (auto& t : workers) t.join();
         for (auto& f : failures)
             if (f) std::rethrow_exception(f);
         Xapian::Database all;

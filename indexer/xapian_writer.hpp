@@ -20,8 +20,10 @@ void write_xapian(const std::vector<Record>& records, const std::string& dir);
 /// commits more often than that (documents_per_commit).
 struct XapianWriteOptions {
     bool spelling = true;  ///< feed the spelling dictionary (suggestions) with every word
-    /// > 1: contiguous slices of the records are written as shards by parallel
-    /// threads, then compacted into `dir` (docids stay in record order).
+    /// > 1: contiguous slices of the records are written as shards, by one
+    /// thread per core taking them in turn, then compacted into `dir` (docids
+    /// stay in record order). Shards of ~100k records build fastest here
+    /// (bench/README.md); at most one per 1,000 records.
     unsigned shards = 1;
     /// Documents buffered between two commits. Small batches keep Xapian's
     /// in-memory posting maps small: at 100k records, 1,000 cost 2/3 of the

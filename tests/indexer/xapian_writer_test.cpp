@@ -144,3 +144,17 @@ TEST(XapianWriter, ShardsKeepRecordOrderAndPhrases) {
     EXPECT_EQ(db.positionlist_begin(1, "Scommune"), db.positionlist_end(1, "Scommune"));
     fs::remove_all(dir);
 }
+
+TEST(XapianWriter, MoreShardsThanCoresKeepRecordOrder) {
+    const auto rs = records(6000);
+    const fs::path dir = scratch("many-shards");
+    XapianWriteOptions options;
+    options.shards = 6;  // taken in turn by one worker per core
+    write_xapian(rs, (dir / "xapian").string(), options);
+    Xapian::Database db((dir / "xapian").string());
+    ASSERT_EQ(db.get_doccount(), rs.size());
+    for (Xapian::docid d = 1; d <= rs.size(); d += 997) EXPECT_EQ(docid_of(db, rs[d - 1].id), d);
+    EXPECT_EQ(docid_of(db, rs.back().id), rs.size());
+    EXPECT_EQ(db.get_termfreq("jumelage"), 2000u);
+    fs::remove_all(dir);
+}

@@ -12,6 +12,7 @@
 #include <future>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <thread>
 
 #include "core/error.hpp"
 #include "extract.hpp"
@@ -100,7 +101,9 @@ BuildSummary build_index(const BuildOptions& options, const std::function<void(c
             for (const auto& g : r.geo) ++summary.points_by_precision[g.precision];
         }
         progress("writing the Xapian database and entities.jsonl (" + std::to_string(records.size()) + " records)");
-        write_search_index(records, staging.string());
+        XapianWriteOptions xapian_options;
+        xapian_options.shards = std::max(1u, std::thread::hardware_concurrency());  // at most one per 1,000 records
+        write_search_index(records, staging.string(), xapian_options);
         progress("writing atlas.gpkg and unresolved.tsv (" + std::to_string(unresolved.size()) + " names to review)");
         write_atlas_gpkg(records, (staging / "atlas.gpkg").string());
         write_unresolved_tsv(unresolved, (staging / "unresolved.tsv").string());

@@ -48,6 +48,12 @@ struct XapianWriteOptions {
     /// Off only to measure what they cost (coopatlas-bench-gen --no-positions):
     /// every index the tools write keeps them.
     bool positions = true;
+    /// From this many records on, documents (and the record store's lines)
+    /// are numbered in the spatial order of each record's first point, not in
+    /// record order: an area's records then sit in a few docid runs, which
+    /// makes a word + area query skip most of the word's postings. The guide
+    /// (a few thousand records) keeps its reading order.
+    size_t spatial_order_from = 50000;
 };
 
 void write_xapian(const std::vector<Record>& records, const std::string& dir, const XapianWriteOptions& options);

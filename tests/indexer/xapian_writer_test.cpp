@@ -158,3 +158,32 @@ TEST(XapianWriter, MoreShardsThanCoresKeepRecordOrder) {
     EXPECT_EQ(db.get_termfreq("jumelage"), 2000u);
     fs::remove_all(dir);
 }
+
+TEST(XapianWriter, LargeCollectionsAreNumberedInSpatialOrder) {
+    // Records alternate between Dakar and Hanoi, one has no point: in spatial
+    // order each city's records are contiguous, the pointless one last, each
+    // group in record order, and the lines follow the docids.
+    auto rs = records(9);
+    for (size_t i = 0; i < rs.size(); ++i)
+        if (i != 4) rs[i].geo.push_back(i % 2 ? GeoPoint{21.03, 105.83, "Hanoï", "city", "test"}
+                                              : GeoPoint{14.69, -17.45, "Dakar", "city", "test"});
+    const fs::path dir = scratch("spatial");
+    std::vector<std::string> lines;
+    XapianWriteOptions options;
+    options.lines = &lines;
+    options.spatial_order_from = 5;
+    write_xapian(rs, (dir / "xapian").string(), options);
+    Xapian::Database db((dir / "xapian").string());
+    const std::vector<size_t> expected = {0, 2, 6, 8, 1, 3, 5, 7, 4};  // Dakar (west) first, then Hanoi, then no point
+    for (size_t d = 0; d < expected.size(); ++d) {
+        EXPECT_EQ(docid_of(db, rs[expected[d]].id), d + 1) << rs[expected[d]].id;
+        EXPECT_EQ(lines[d], record_line(rs[expected[d]]));
+    }
+    // Below the threshold (the guide), record order.
+    fs::remove_all(dir / "xapian");
+    options.spatial_order_from = 10;
+    write_xapian(rs, (dir / "xapian").string(), options);
+    Xapian::Database kept((dir / "xapian").string());
+    for (size_t i = 0; i < rs.size(); ++i) EXPECT_EQ(docid_of(kept, rs[i].id), i + 1);
+    fs::remove_all(dir);
+}

@@ -56,16 +56,21 @@ RecordStore::RecordStore(const std::string& index_dir) : index_dir_(index_dir) {
             throw IndexError("'" + index_dir + "/" + std::string(schema::kRecordOffsetsFile) + "' does not match '" +
                              std::string(schema::kRecordsFile) + "': rebuild the index");
     } catch (...) {
-        if (lines_.data) ::munmap(const_cast<char*>(lines_.data), lines_.size);
-        if (offsets_.data) ::munmap(const_cast<char*>(offsets_.data), offsets_.size);
+        unmap(lines_);
+        unmap(offsets_);
         throw;
     }
     count_ = static_cast<Xapian::doccount>(offsets_.size / sizeof(uint64_t) - 1);
 }
 
 RecordStore::~RecordStore() {
-    if (lines_.data) ::munmap(const_cast<char*>(lines_.data), lines_.size);
-    if (offsets_.data) ::munmap(const_cast<char*>(offsets_.data), offsets_.size);
+    unmap(lines_);
+    unmap(offsets_);
+}
+
+void RecordStore::unmap(Mapping& m) {
+    if (m.data) ::munmap(const_cast<char*>(m.data), m.size);
+    m = {};
 }
 
 std::string_view RecordStore::line(Xapian::docid docid) const {

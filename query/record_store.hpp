@@ -36,6 +36,7 @@ private:
         size_t size = 0;
     };
     static Mapping map_file(const std::string& path);
+    static void unmap(Mapping& m);
 
     std::string index_dir_;
     Mapping lines_, offsets_;

@@ -160,9 +160,13 @@ Xapian::Query Searcher::with_geo(const Xapian::Query& base, const SearchRequest&
     GeoArea area = area_of(request);
     if (!area.filters()) return base;
     // Membership only: distances of the shown results come from nearest_km.
-    auto docids = std::make_shared<const std::vector<Xapian::docid>>(geo_index().match_ids(area));
-    if (docids->empty()) return Xapian::Query::MatchNothing;
-    return Xapian::Query(Xapian::Query::OP_FILTER, base, Xapian::Query((new GeoPostingSource(docids))->release()));
+    return restricted_to(base, geo_index().match_ids(area));
+}
+
+Xapian::Query Searcher::restricted_to(const Xapian::Query& base, std::vector<Xapian::docid> docids) {
+    if (docids.empty()) return Xapian::Query::MatchNothing;
+    auto shared = std::make_shared<const std::vector<Xapian::docid>>(std::move(docids));
+    return Xapian::Query(Xapian::Query::OP_FILTER, base, Xapian::Query((new GeoPostingSource(shared))->release()));
 }
 
 std::vector<Xapian::docid> Searcher::match_docids(const SearchRequest& request) const {
@@ -271,7 +275,6 @@ json Searcher::search(const SearchRequest& request) const {
     std::lock_guard lock(mutex_);
     Prepared prepared = prepare(request);
     Xapian::Enquire enquire(db_);
-    enquire.set_query(with_geo(prepared.query, request));
     // Facets are counted from the in-memory table by docid: no term list, no
     // value read. When the matches are known without Xapian's matcher
     // (everything; an area: the spatial index's answer, checked against the
@@ -285,11 +288,15 @@ json Searcher::search(const SearchRequest& request) const {
                                                 : area_members(prepared.membership, request);
         for (Xapian::docid d : members) facet_spy.add(d);
         known_total = static_cast<Xapian::doccount>(members.size());
+        // Xapian ranks only the known matches: the area is not computed twice.
+        enquire.set_query(restricted_to(prepared.query, members));
     } else if (prepared.match_all) {
         facet_spy.add_everything();
         known_total = db_.get_doccount();
+        enquire.set_query(prepared.query);
     } else {
         enquire.add_matchspy(&facet_spy);
+        enquire.set_query(prepared.query);
     }
 
     const Xapian::doccount everything = db_.get_doccount();

@@ -91,6 +91,8 @@ private:
     Prepared prepare(const SearchRequest& request, bool ranked = true) const;
     /// `base` restricted to the records with a point in the request's circle/box.
     Xapian::Query with_geo(const Xapian::Query& base, const SearchRequest& request) const;
+    /// `base` restricted to `docids` (ascending).
+    static Xapian::Query restricted_to(const Xapian::Query& base, std::vector<Xapian::docid> docids);
     /// The match set (bitmap over docids) of a membership query that matches
     /// many records, computed once and kept (LRU); null for a rarer query.
     /// With mutex_ held.

@@ -513,7 +513,11 @@ std::string contact_id(const Person& person) {
 }
 
 std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::vector<std::string>>& sections) {
-    const DisplayText display(guide);
+    return extract_contacts(guide, sections, DisplayText(guide));
+}
+
+std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                     const DisplayText& display) {
     std::vector<Appearance> appearances;
     std::set<int> programme_lines;
     for (const auto& b : find_programme_blocks(guide)) {

@@ -49,4 +49,8 @@ std::string contact_id(const Person& person);
 
 std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::vector<std::string>>& sections);
 
+/// The same with the guide's display repair already learnt (extract_records shares one).
+std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                     const DisplayText& display);
+
 }  // namespace coopatlas::indexer

@@ -1,9 +1,10 @@
 #include "extract.hpp"
 
-#include <functional>
 #include <future>
+#include <utility>
 
 #include "contacts.hpp"
+#include "display_text.hpp"
 #include "partnerships.hpp"
 #include "passages.hpp"
 #include "programmes.hpp"
@@ -12,20 +13,32 @@
 namespace coopatlas::indexer {
 
 std::vector<Record> extract_records(const Guide& guide) {
-    const auto sections = section_paths(guide);
-    // The extractors only read the guide and the sections: they run in threads,
-    // and their records are joined in a fixed order, so the output does not
-    // depend on the scheduling. An extractor's exception reaches the caller via get().
-    std::vector<std::future<std::vector<Record>>> pending;
-    for (auto extractor : {extract_partnerships, extract_contacts, extract_programmes})
-        pending.push_back(std::async(std::launch::async, extractor, std::cref(guide), std::cref(sections)));
+    // The party lexicon reads the Etalab lists, not the guide: it loads while the
+    // display repair and the sections are learnt.
+    auto lexicon = std::async(std::launch::async, default_party_lexicon);
+    // One display repair for every extractor: learning it reads the whole guide.
+    const DisplayText display(guide);
+    const auto sections = section_paths(guide, display);
+    // The extractors only read the guide, the display repair and the sections: they
+    // run in threads, and their records are joined in a fixed order, so the output
+    // does not depend on the scheduling. An extractor's exception reaches the caller via get().
+    auto partnerships = std::async(std::launch::async, [&] {
+        return extract_partnerships(guide, sections, lexicon.get());
+    });
+    // Programmes link the contact records: they follow the contacts in one thread.
+    auto contacts_and_programmes = std::async(std::launch::async, [&] {
+        std::vector<Record> contacts = extract_contacts(guide, sections, display);
+        std::vector<Record> programmes = extract_programmes(guide, sections, display, contacts);
+        return std::pair{std::move(programmes), std::move(contacts)};
+    });
     std::vector<Record> records = extract_passages(guide, sections);
-    std::vector<std::vector<Record>> parts;
-    for (auto& p : pending) parts.push_back(p.get());
-    for (auto i : {2, 1, 0}) {  // programmes, contacts, partnerships: the order of the records
-        records.insert(records.end(), std::make_move_iterator(parts[i].begin()),
-                       std::make_move_iterator(parts[i].end()));
+    auto [programmes, contacts] = contacts_and_programmes.get();
+    for (auto* part : {&programmes, &contacts}) {  // the order of the records
+        records.insert(records.end(), std::make_move_iterator(part->begin()), std::make_move_iterator(part->end()));
     }
+    std::vector<Record> partner_records = partnerships.get();
+    records.insert(records.end(), std::make_move_iterator(partner_records.begin()),
+                   std::make_move_iterator(partner_records.end()));
     return records;
 }
 

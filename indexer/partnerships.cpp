@@ -537,10 +537,14 @@ std::vector<GuideSentence> guide_sentences(const Guide& guide, const std::vector
     return out;
 }
 
-std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections) {
+PartyLexicon default_party_lexicon() {
     PartnerOptions options;
     options.node_modules = default_node_modules();
-    return extract_partnerships(guide, sections, PartyLexicon::load(options, CountryTable::default_table()));
+    return PartyLexicon::load(options, CountryTable::default_table());
+}
+
+std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections) {
+    return extract_partnerships(guide, sections, default_party_lexicon());
 }
 
 std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections,

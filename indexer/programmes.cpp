@@ -324,6 +324,11 @@ std::set<std::string> significant_words(const std::string& s) {
 
 std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std::vector<std::string>>& sections) {
     const DisplayText display(guide);
+    return extract_programmes(guide, sections, display, extract_contacts(guide, sections, display));
+}
+
+std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                       const DisplayText& display, const std::vector<Record>& contacts) {
     const CountryTable& countries = CountryTable::default_table();
     auto blocks = find_programme_blocks(guide);
 
@@ -331,7 +336,7 @@ std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std
     // A person has one contact record per appearance: the block links the appearance at its own line.
     std::map<std::string, std::string> id_by_email, id_by_name;
     std::map<std::pair<std::string, int>, std::string> id_by_email_line;
-    for (const auto& c : extract_contacts(guide, sections)) {
+    for (const auto& c : contacts) {
         if (c.fields.contains("email") && c.fields["email"].is_string()) {
             id_by_email.emplace(c.fields["email"], c.id);
             id_by_email_line[{c.fields["email"], c.line}] = c.id;

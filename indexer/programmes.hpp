@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/record.hpp"
+#include "display_text.hpp"
 #include "guide.hpp"
 
 namespace coopatlas::indexer {
@@ -39,6 +40,12 @@ struct ProgrammeBlock {
 /// Every PROGRAMME / PROJET block of the guide, in order.
 std::vector<ProgrammeBlock> find_programme_blocks(const Guide& guide);
 
+/// Extracts the contacts too: a programme links the contact records of its "Coordonnées".
 std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std::vector<std::string>>& sections);
+
+/// The same with the display repair and the contact records the caller already has
+/// (extract_records computes each once).
+std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                       const DisplayText& display, const std::vector<Record>& contacts);
 
 }  // namespace coopatlas::indexer

@@ -94,9 +94,10 @@ struct Segment {
 
 }  // namespace
 
-std::vector<std::vector<std::string>> section_paths(const Guide& guide) {
+std::vector<std::vector<std::string>> section_paths(const Guide& guide) { return section_paths(guide, DisplayText(guide)); }
+
+std::vector<std::vector<std::string>> section_paths(const Guide& guide, const DisplayText& display) {
     const auto& lines = guide.lines();
-    const DisplayText display(guide);
 
     // Footers: "IIIe PartIe | GéoGraphies" names the part of its sheet.
     std::vector<std::pair<size_t, std::pair<std::string, std::string>>> footers;  // line index, (roman, name)

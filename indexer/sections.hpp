@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "display_text.hpp"
 #include "guide.hpp"
 
 namespace coopatlas::indexer {
@@ -25,5 +26,8 @@ namespace coopatlas::indexer {
 /// For each line of the guide (index = line number - 1), the path of headings
 /// that contains it, outermost first; display text repaired ("1.3 énergie" -> "1.3 Énergie").
 std::vector<std::vector<std::string>> section_paths(const Guide& guide);
+
+/// The same with the guide's display repair already learnt (extract_records shares one).
+std::vector<std::vector<std::string>> section_paths(const Guide& guide, const DisplayText& display);
 
 }  // namespace coopatlas::indexer

@@ -184,6 +184,11 @@ std::map<std::string, std::string> text_definitions(const Guide& guide, const Di
     std::map<std::string, std::string> out;  // folded acronym -> display expansion
     std::vector<std::string> paragraph;
     auto flush = [&] {
+        // Both kinds of definition sit in parentheses, which the display repair neither adds
+        // nor removes: a paragraph without any is skipped before its costly repair.
+        bool parenthesis = std::any_of(paragraph.begin(), paragraph.end(),
+                                       [](const std::string& l) { return l.find('(') != std::string::npos; });
+        if (!parenthesis) paragraph.clear();
         if (paragraph.empty()) return;
         std::string t = display.text(join_lines(guide, paragraph));
         paragraph.clear();
@@ -416,6 +421,7 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
 
 std::vector<std::string> find_emails(std::string_view s) {
     std::vector<std::string> out;
+    if (s.find('@') == std::string_view::npos) return out;  // most lines: no regex search
     std::string str(s);
     for (std::sregex_iterator it(str.begin(), str.end(), email_re()), end; it != end; ++it) {
         std::string e = lower_ascii(it->str());

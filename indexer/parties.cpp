@@ -384,7 +384,7 @@ const FrenchPlace* PartyLexicon::french(std::string_view name, std::string_view 
 }
 
 std::optional<Country> PartyLexicon::country(std::string_view name) const {
-    auto it = country_cache_.find(std::string(name));
+    auto it = country_cache_.find(name);
     if (it == country_cache_.end()) it = country_cache_.emplace(std::string(name), country_uncached(name)).first;
     return it->second;
 }
@@ -404,17 +404,23 @@ std::optional<Country> PartyLexicon::country_uncached(std::string_view name) con
 }
 
 std::optional<Country> PartyLexicon::country_of_adjective(std::string_view folded_word) const {
-    std::string w(folded_word);
-    if (starts_with(w, "franco-")) w = w.substr(7);  // "franco-québécois"
-    const std::string_view word = w;
-    for (const auto& d : kDemonyms) {  // stem + "", e, s, es, ne, nes; no allocation per demonym
-        const std::string_view m = d.stem;
-        if (!starts_with(word, m)) continue;
-        const std::string_view rest = word.substr(m.size());
-        if (rest.empty() || rest == "e" || rest == "s" || rest == "es" || rest == "ne" || rest == "nes")
-            return country(d.country);
-    }
-    return std::nullopt;
+    std::string_view word = folded_word;
+    if (starts_with(word, "franco-")) word.remove_prefix(7);  // "franco-québécois"
+    // Every inflected form (stem + "", e, s, es, ne, nes) -> its country, the first
+    // demonym of the list winning a shared form: one lookup per word of the guide.
+    struct FormHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    static const auto forms = [] {
+        std::unordered_map<std::string, const char*, FormHash, std::equal_to<>> m;
+        for (const auto& d : kDemonyms)
+            for (const char* ending : {"", "e", "s", "es", "ne", "nes"}) m.try_emplace(std::string(d.stem) + ending, d.country);
+        return m;
+    }();
+    auto it = forms.find(word);
+    if (it == forms.end()) return std::nullopt;
+    return country(it->second);
 }
 
 // ---------------------------------------------------------------- mentions
@@ -477,9 +483,10 @@ private:
     static bool plain_gap(std::string_view g) {
         return !g.empty() && std::all_of(g.begin(), g.end(), [](char c) { return c == ' '; });
     }
-    std::string raw(std::size_t from, std::size_t to) const {  // words [from, to)
-        return std::string(s_.substr(ws_[from].b, ws_[to - 1].e - ws_[from].b));
+    std::string_view slice(std::size_t from, std::size_t to) const {  // words [from, to)
+        return s_.substr(ws_[from].b, ws_[to - 1].e - ws_[from].b);
     }
+    std::string raw(std::size_t from, std::size_t to) const { return std::string(slice(from, to)); }
     bool entre_before(std::size_t i) const {  // "entre" among the 8 words before word i
         for (std::size_t back = i; back > 0 && i - back < 8; --back)
             if (ws_[back - 1].f == "entre") return true;
@@ -528,6 +535,8 @@ private:
 };
 
 std::size_t Scanner::country_at(std::size_t i, std::optional<Country>& found) const {
+    // a particle starts no country name ("de France" is found from "France")
+    if (i >= ws_.size() || particle(ws_[i].f)) return 0;
     for (std::size_t n = std::min<std::size_t>(5, ws_.size() - i); n >= 1; --n) {
         if (n > 1 && !std::all_of(ws_.begin() + i + 1, ws_.begin() + i + n, [&](const Word& w) {
                 std::size_t k = &w - ws_.data();
@@ -535,8 +544,7 @@ std::size_t Scanner::country_at(std::size_t i, std::optional<Country>& found) co
                 return g.size() <= 6 && g.find_first_of(",;:()/.") == std::string_view::npos;
             }))
             continue;
-        if (particle(ws_[i].f)) return 0;
-        if (auto c = lex_.country(raw(i, i + n))) {
+        if (auto c = lex_.country(slice(i, i + n))) {
             found = c;
             return n;
         }

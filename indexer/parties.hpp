@@ -74,7 +74,11 @@ private:
     std::unordered_map<std::string, std::pair<int, int>> case_;         // folded -> (capitalised, lower)
     /// country() answers by raw name: the scanner asks the same names many times
     /// per sentence. Not thread-safe: one lexicon per thread.
-    mutable std::unordered_map<std::string, std::optional<Country>> country_cache_;
+    struct NameHash {  // lookups by string_view: the scanner asks with slices of the sentence
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    mutable std::unordered_map<std::string, std::optional<Country>, NameHash, std::equal_to<>> country_cache_;
     std::optional<Country> country_uncached(std::string_view name) const;
 };
 

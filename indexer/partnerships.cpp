@@ -473,6 +473,14 @@ int GuideSentence::line_at(std::size_t offset) const {
 }
 
 std::string cooperation_theme(const std::string& sentence) {
+    // The pattern's openings in ASCII lower case: a sentence holding none has no theme,
+    // found without running the regex (most sentences).
+    std::string lower = sentence;
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (lower.find("dans l") == std::string::npos && lower.find("sur l") == std::string::npos &&
+        lower.find("autour d") == std::string::npos && lower.find("en mati") == std::string::npos)
+        return "";
     static const std::regex re(
         R"((?:dans (?:le|les) domaines? (?:de la |de l(?:'|’)|du |des |de )?|sur (?:le|les) thèmes? (?:de la |de l(?:'|’)|du |des |de )?|autour (?:de la |de l(?:'|’)|du |des |de )|en matière (?:de la |de l(?:'|’)|de |d(?:'|’)))([^,.;:()]{3,}))",
         std::regex::icase);

@@ -27,7 +27,8 @@ std::optional<Numbered> numbered(const std::string& raw) {
     static const std::regex re(R"(^(\d{1,2})(?:\.(\d{1,2}))?\s+(\S.*)$)");
     std::smatch m;
     std::string t = trim(raw);
-    if (!std::regex_match(t, m, re)) return std::nullopt;
+    // most lines do not open with a digit: no regex for them
+    if (t.empty() || !std::isdigit(static_cast<unsigned char>(t[0])) || !std::regex_match(t, m, re)) return std::nullopt;
     Numbered n{std::stoi(m[1]), m[2].matched ? std::stoi(m[2]) : 0, m[3]};
     if (n.top == 0 || (m[2].matched && n.sub == 0)) return std::nullopt;
     unsigned char c = static_cast<unsigned char>(n.title[0]);
@@ -105,7 +106,7 @@ std::vector<std::vector<std::string>> section_paths(const Guide& guide, const Di
     for (size_t i = 0; i < lines.size(); ++i) {
         std::smatch m;
         std::string t = trim(lines[i].text);
-        if (std::regex_match(t, m, footer_re())) {
+        if (t.find(" | ") != std::string::npos && std::regex_match(t, m, footer_re())) {  // test first: cheaper
             std::string name = display.heading(m[2].str());
             footers.push_back({i, {m[1], name}});
             known_subparts[text::fold(m[2].str())] = name;
@@ -139,7 +140,7 @@ std::vector<std::vector<std::string>> section_paths(const Guide& guide, const Di
             segments.push_back(s);
             st = State{segments.size() - 1, 0, 0, ""};
         };
-        if (std::regex_match(t, m, part_title_re())) {
+        if (t.find(" PART") != std::string::npos && std::regex_match(t, m, part_title_re())) {
             current_roman = m[1];
             open_segment(current_roman, "");
         } else if (starts_sheet(lines, i) && !f.empty() &&

@@ -191,6 +191,23 @@ TEST(Parties, FrancoAdjectives) {
     EXPECT_EQ(c->code, "CA");
 }
 
+TEST(Parties, AdjectiveForms) {
+    const auto& lex = source_lexicon();
+    auto code = [&](const char* folded) {
+        auto c = lex.country_of_adjective(folded);
+        return c ? c->code : std::string("-");
+    };
+    EXPECT_EQ(code("tunisienne"), "TN");   // stem + "ne"
+    EXPECT_EQ(code("tunisiennes"), "TN");  // stem + "nes"
+    EXPECT_EQ(code("malgaches"), "MG");    // stem + "s"
+    EXPECT_EQ(code("libanaise"), "LB");    // stem + "e"
+    EXPECT_EQ(code("martiniquaises"), "FR");
+    EXPECT_EQ(code("tunisiens"), "TN");
+    EXPECT_EQ(code("tunisiennete"), "-");  // other endings are other words
+    EXPECT_EQ(code("tunis"), "-");
+    EXPECT_EQ(code("franco-"), "-");
+}
+
 TEST(Parties, DepartementGivesItsNameAsPlace) {
     auto m = parties_of("Le conseil départemental de Loire-Atlantique est engagé.");
     ASSERT_EQ(m.size(), 1u);

@@ -252,5 +252,14 @@ TEST(Partnerships, SentencesDoNotCrossBlankLines) {
     EXPECT_EQ(s[2].line, 4);
 }
 
+TEST(Partnerships, CooperationThemeOpenings) {
+    EXPECT_EQ(cooperation_theme("Une coopération dans le domaine de la santé, depuis 2010."), "santé");
+    EXPECT_EQ(cooperation_theme("DANS LES DOMAINES DE l’eau et de l’assainissement."), "eau et de l’assainissement");
+    EXPECT_EQ(cooperation_theme("Un accord Sur le thème du tourisme durable."), "tourisme durable");
+    EXPECT_EQ(cooperation_theme("Ils travaillent autour de la jeunesse."), "jeunesse");
+    EXPECT_EQ(cooperation_theme("Un appui en matière d’urbanisme."), "urbanisme");
+    EXPECT_EQ(cooperation_theme("Un partenariat entre Lyon et Beyrouth."), "");
+}
+
 }  // namespace
 }  // namespace coopatlas::indexer

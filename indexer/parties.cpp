@@ -408,12 +408,8 @@ std::optional<Country> PartyLexicon::country_of_adjective(std::string_view folde
     if (starts_with(word, "franco-")) word.remove_prefix(7);  // "franco-québécois"
     // Every inflected form (stem + "", e, s, es, ne, nes) -> its country, the first
     // demonym of the list winning a shared form: one lookup per word of the guide.
-    struct FormHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     static const auto forms = [] {
-        std::unordered_map<std::string, const char*, FormHash, std::equal_to<>> m;
+        std::unordered_map<std::string, const char*, NameHash, std::equal_to<>> m;
         for (const auto& d : kDemonyms)
             for (const char* ending : {"", "e", "s", "es", "ne", "nes"}) m.try_emplace(std::string(d.stem) + ending, d.country);
         return m;

@@ -74,7 +74,7 @@ private:
     std::unordered_map<std::string, std::pair<int, int>> case_;         // folded -> (capitalised, lower)
     /// country() answers by raw name: the scanner asks the same names many times
     /// per sentence. Not thread-safe: one lexicon per thread.
-    struct NameHash {  // lookups by string_view: the scanner asks with slices of the sentence
+    struct NameHash {  // lookups by string_view: the scanner asks with slices of the sentence, and words
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };

@@ -11,7 +11,7 @@ die() { echo "setup: error: $*" >&2; exit 1; }
 
 packages=(build-essential cmake ninja-build pkg-config git
           libxapian-dev libgdal-dev gdal-bin nlohmann-json3-dev libcpp-httplib-dev
-          libssl-dev zlib1g-dev libbrotli-dev libgtest-dev libicu-dev libmimalloc-dev
+          libssl-dev zlib1g-dev libbrotli-dev libgtest-dev libicu-dev libmimalloc-dev libsqlite3-dev
           iso-codes)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -195,7 +195,24 @@ TEST(Gazetteer, RoundTripsThroughTheGeoPackage) {
     auto stats = write_gazetteer(places, s.shapes, path.string());
     EXPECT_EQ(stats.shapes, static_cast<long>(s.shapes.size()));
     Gazetteer g = Gazetteer::load(path.string());
-    EXPECT_EQ(g.places().size(), places.size());
+    ASSERT_EQ(g.places().size(), places.size());
+    for (std::size_t i = 0; i < places.size(); ++i) {  // every field back, in the same order
+        const Place& a = places[i];
+        const Place& b = g.places()[i];
+        EXPECT_EQ(b.name, a.name);
+        EXPECT_EQ(b.key, a.key.empty() ? place_key(a.name) : a.key);
+        EXPECT_EQ(b.alt_keys, a.alt_keys) << a.name;
+        EXPECT_EQ(b.kind, a.kind);
+        EXPECT_EQ(b.country, a.country);
+        EXPECT_EQ(b.admin1, a.admin1);
+        EXPECT_EQ(b.admin2, a.admin2);
+        EXPECT_EQ(b.insee, a.insee);
+        EXPECT_EQ(b.population, a.population);
+        EXPECT_EQ(b.approximate, a.approximate);
+        EXPECT_EQ(b.source, a.source);
+        EXPECT_EQ(b.point.lat, a.point.lat);
+        EXPECT_EQ(b.point.lon, a.point.lon);
+    }
     ASSERT_FALSE(g.find("Pékin").empty());
     EXPECT_NEAR(g.find("Pékin")[0]->point.lon, 116.39723, 1e-6);
     EXPECT_TRUE(g.has_country_shapes());

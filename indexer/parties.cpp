@@ -392,6 +392,16 @@ std::optional<Country> PartyLexicon::country(std::string_view name) const {
 std::optional<Country> PartyLexicon::country_uncached(std::string_view name) const {
     std::string key = key_of(name);
     if (key.empty()) return std::nullopt;
+    return country_of_key(key);
+}
+
+std::optional<Country> PartyLexicon::country_of_key(std::string_view key) const {
+    auto it = key_cache_.find(key);
+    if (it == key_cache_.end()) it = key_cache_.emplace(std::string(key), country_of_key_uncached(key)).first;
+    return it->second;
+}
+
+std::optional<Country> PartyLexicon::country_of_key_uncached(std::string_view key) const {
     for (const auto& [alias, official] : kCountryAliases)
         if (key == alias) return countries_->lookup(official);
     auto c = countries_->lookup_key(key);
@@ -533,6 +543,7 @@ private:
 std::size_t Scanner::country_at(std::size_t i, std::optional<Country>& found) const {
     // a particle starts no country name ("de France" is found from "France")
     if (i >= ws_.size() || particle(ws_[i].f)) return 0;
+    std::string key;  // words_key() of the words [i, i + n): their tokens, hyphens as spaces
     for (std::size_t n = std::min<std::size_t>(5, ws_.size() - i); n >= 1; --n) {
         if (n > 1 && !std::all_of(ws_.begin() + i + 1, ws_.begin() + i + n, [&](const Word& w) {
                 std::size_t k = &w - ws_.data();
@@ -540,7 +551,12 @@ std::size_t Scanner::country_at(std::size_t i, std::optional<Country>& found) co
                 return g.size() <= 6 && g.find_first_of(",;:()/.") == std::string_view::npos;
             }))
             continue;
-        if (auto c = lex_.country(slice(i, i + n))) {
+        key.clear();
+        for (std::size_t k = i; k < i + n; ++k) {
+            if (k > i) key += ' ';
+            for (char c : ws_[k].f) key += c == '-' ? ' ' : c;
+        }
+        if (auto c = lex_.country_of_key(key)) {
             found = c;
             return n;
         }

@@ -54,6 +54,8 @@ public:
     /// by population); articles "le/la/les" are tried too ("du Lamentin").
     const FrenchPlace* french(std::string_view name, std::string_view kind = "") const;
     std::optional<Country> country(std::string_view name) const;
+    /// country() for a name already normalised with text::words_key() ("cote ivoire").
+    std::optional<Country> country_of_key(std::string_view key) const;
     /// "tunisienne" -> Tunisie, "martiniquaise" -> France.
     std::optional<Country> country_of_adjective(std::string_view folded_word) const;
     /// True when the guide writes this folded word capitalised at least as often
@@ -79,7 +81,9 @@ private:
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
     mutable std::unordered_map<std::string, std::optional<Country>, NameHash, std::equal_to<>> country_cache_;
+    mutable std::unordered_map<std::string, std::optional<Country>, NameHash, std::equal_to<>> key_cache_;
     std::optional<Country> country_uncached(std::string_view name) const;
+    std::optional<Country> country_of_key_uncached(std::string_view key) const;
 };
 
 /// One mention of a party (or of a country) in a sentence.

@@ -191,6 +191,20 @@ TEST(Parties, FrancoAdjectives) {
     EXPECT_EQ(c->code, "CA");
 }
 
+// Country names of several words, elided or hyphenated, are found in running text.
+TEST(Parties, CountryNamesOfSeveralWords) {
+    auto codes = [](const std::string& sentence) {
+        std::vector<std::string> out;
+        for (const auto& m : find_party_mentions(sentence, source_lexicon()))
+            if (m.kind == "pays" && m.country) out.push_back(m.country->code);
+        return out;
+    };
+    EXPECT_EQ(codes("Une mission en Côte d’Ivoire puis en Guinée-Bissau."), (std::vector<std::string>{"CI", "GW"}));
+    EXPECT_EQ(codes("Des échanges avec la République démocratique du Congo."), (std::vector<std::string>{"CD"}));
+    EXPECT_EQ(codes("Un projet au Burkina Faso et aux États-Unis."), (std::vector<std::string>{"BF", "US"}));
+    EXPECT_EQ(codes("Un jumelage avec la Réunion."), (std::vector<std::string>{"FR"}));  // overseas: France
+}
+
 TEST(Parties, AdjectiveForms) {
     const auto& lex = source_lexicon();
     auto code = [&](const char* folded) {

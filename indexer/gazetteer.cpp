@@ -1,11 +1,13 @@
 #include "gazetteer.hpp"
 
+#include <ogr_api.h>
 #include <ogr_geometry.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <utility>
 
 #include "core/error.hpp"
@@ -117,8 +119,28 @@ struct Gazetteer::Shapes {
     struct Outline {
         std::unique_ptr<OGRGeometry> geometry;
         OGREnvelope envelope;
+        /// GEOS's prepared form of `geometry`, made on its first test: a plain Contains()
+        /// converts the whole outline for GEOS at every call (most of geocoding's time).
+        mutable OGRPreparedGeometryUniquePtr prepared;
+        mutable bool prepare_tried = false;
     };
     std::map<std::string, std::vector<Outline>> by_code;
+    std::mutex prepare_mutex;  // in_country() is const and may be called from several threads
+
+    /// The same answer as o.geometry->Contains(&p), from the prepared geometry when GEOS has one.
+    bool contains(const Outline& o, const OGRPoint& p) {
+        OGRPreparedGeometry* prepared = nullptr;
+        {
+            std::lock_guard<std::mutex> lock(prepare_mutex);
+            if (!o.prepare_tried) {
+                o.prepare_tried = true;
+                o.prepared.reset(OGRCreatePreparedGeometry(OGRGeometry::ToHandle(o.geometry.get())));
+            }
+            prepared = o.prepared.get();
+        }
+        if (prepared == nullptr) return o.geometry->Contains(&p);
+        return OGRPreparedGeometryContains(prepared, OGRGeometry::ToHandle(const_cast<OGRPoint*>(&p)));
+    }
 };
 
 Gazetteer::Gazetteer() : shapes_(std::make_unique<Shapes>()) {}
@@ -219,7 +241,7 @@ bool Gazetteer::in_country(std::string_view code, geo::LatLon p) const {
             if (p.lon < o.envelope.MinX - kShapeToleranceDeg || p.lon > o.envelope.MaxX + kShapeToleranceDeg ||
                 p.lat < o.envelope.MinY - kShapeToleranceDeg || p.lat > o.envelope.MaxY + kShapeToleranceDeg)
                 continue;
-            if (o.geometry->Contains(&point) || o.geometry->Distance(&point) <= kShapeToleranceDeg) return true;
+            if (shapes_->contains(o, point) || o.geometry->Distance(&point) <= kShapeToleranceDeg) return true;
         }
     }
     return !known;

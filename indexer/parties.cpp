@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <unordered_set>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -139,6 +140,13 @@ std::size_t match_kind(const std::vector<Word>& ws, std::size_t i, const KindWor
 }
 
 const KindWord* kind_at(const std::vector<Word>& ws, std::size_t i, std::size_t& length) {
+    // Asked at every word of every sentence: most words start no kind, told by one lookup.
+    static const std::unordered_set<std::string_view> kFirstWords = [] {
+        std::unordered_set<std::string_view> words;
+        for (const auto& k : kKinds) words.insert(k.words[0]);
+        return words;
+    }();
+    if (i >= ws.size() || !kFirstWords.count(ws[i].f)) return nullptr;
     for (const auto& k : kKinds) {
         if (std::size_t n = match_kind(ws, i, k)) {
             length = n;

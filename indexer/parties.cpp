@@ -551,20 +551,26 @@ private:
 std::size_t Scanner::country_at(std::size_t i, std::optional<Country>& found) const {
     // a particle starts no country name ("de France" is found from "France")
     if (i >= ws_.size() || particle(ws_[i].f)) return 0;
-    std::string key;  // words_key() of the words [i, i + n): their tokens, hyphens as spaces
-    for (std::size_t n = std::min<std::size_t>(5, ws_.size() - i); n >= 1; --n) {
+    const std::size_t longest = std::min<std::size_t>(5, ws_.size() - i);
+    // words_key() of the words [i, i + longest): their tokens, hyphens as spaces. The key
+    // of the first n words is its prefix ending at ends[n - 1].
+    std::string key;
+    std::array<std::size_t, 5> ends{};
+    for (std::size_t k = 0; k < longest; ++k) {
+        if (k > 0) key += ' ';
+        const std::size_t from = key.size();
+        key += ws_[i + k].f;
+        std::replace(key.begin() + static_cast<std::ptrdiff_t>(from), key.end(), '-', ' ');
+        ends[k] = key.size();
+    }
+    for (std::size_t n = longest; n >= 1; --n) {
         if (n > 1 && !std::all_of(ws_.begin() + i + 1, ws_.begin() + i + n, [&](const Word& w) {
                 std::size_t k = &w - ws_.data();
                 std::string_view g = gap(k);
                 return g.size() <= 6 && g.find_first_of(",;:()/.") == std::string_view::npos;
             }))
             continue;
-        key.clear();
-        for (std::size_t k = i; k < i + n; ++k) {
-            if (k > i) key += ' ';
-            for (char c : ws_[k].f) key += c == '-' ? ' ' : c;
-        }
-        if (auto c = lex_.country_of_key(key)) {
+        if (auto c = lex_.country_of_key(std::string_view(key).substr(0, ends[n - 1]))) {
             found = c;
             return n;
         }

@@ -131,26 +131,23 @@ std::vector<Token> tokenize(std::string_view utf8) {
                 break;
             }
         }
-        // Split on apostrophes, dropping an elided article at the front.
+        // Split on apostrophes, dropping an elided article at the front (pieces are
+        // taken as they come: no list of them for every word of a text).
+        auto piece = [&](int32_t b, int32_t e, bool last) {
+            std::string folded = fold(utf8.substr(static_cast<size_t>(b), static_cast<size_t>(e - b)));
+            bool elided = !last && std::find(kElisions.begin(), kElisions.end(), folded) != kElisions.end();
+            if (elided || folded.empty()) return;
+            tokens.push_back({std::move(folded), static_cast<size_t>(b), static_cast<size_t>(e)});
+        };
         int32_t piece_start = start;
-        std::vector<std::pair<int32_t, int32_t>> pieces;
         for (int32_t a : apostrophes) {
-            int32_t piece_end = a;
-            // step back over the apostrophe itself
-            int32_t back = piece_end;
+            // the piece ends before the apostrophe itself
+            int32_t back = a;
             U8_BACK_1(s, 0, back);
-            pieces.emplace_back(piece_start, back);
+            piece(piece_start, back, false);
             piece_start = a;
         }
-        pieces.emplace_back(piece_start, end);
-        for (size_t p = 0; p < pieces.size(); ++p) {
-            auto [b, e] = pieces[p];
-            std::string folded = fold(utf8.substr(static_cast<size_t>(b), static_cast<size_t>(e - b)));
-            bool elided = p + 1 < pieces.size() &&
-                          std::find(kElisions.begin(), kElisions.end(), folded) != kElisions.end();
-            if (elided || folded.empty()) continue;
-            tokens.push_back({std::move(folded), static_cast<size_t>(b), static_cast<size_t>(e)});
-        }
+        piece(piece_start, end, true);
     }
     return tokens;
 }

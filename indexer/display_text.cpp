@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <regex>
 
@@ -74,7 +75,11 @@ std::string map_words(std::string_view raw, F&& f) {
     while (i < s.length()) {
         UChar32 c = s.char32At(i);
         if (!is_letter(c)) {
-            out += utf8(icu::UnicodeString(c));
+            // kept as it is: its UTF-8 bytes, without a UnicodeString per space or comma
+            char bytes[U8_MAX_LENGTH];
+            int32_t length = 0;
+            U8_APPEND_UNSAFE(bytes, length, c);
+            out.append(bytes, static_cast<std::size_t>(length));
             if (!u_isspace(c)) previous = c;
             i += U16_LENGTH(c);
             continue;

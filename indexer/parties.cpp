@@ -3,13 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
-#include <fstream>
-#include <nlohmann/json.hpp>
-#include <sstream>
 #include <unordered_set>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "etalab_lists.hpp"
 
 namespace coopatlas::indexer {
 
@@ -201,75 +199,6 @@ constexpr std::array<std::pair<const char*, const char*>, 4> kRegionAliases = {{
 /// Words that end a name ("Bretagne et ...", "Testour en Tunisie").
 bool particle(const std::string& f) { return f == "de" || f == "du" || f == "des" || f == "la" || f == "le" || f == "les"; }
 
-/// The members of one Etalab list entry the lexicon uses.
-struct EtalabEntry {
-    std::string nom, type;
-    long population = 0, population_totale = 0;
-};
-
-/// SAX reader of an Etalab list (an array of objects): keeps only the members
-/// above, without building a DOM of the large lists (member arrays, codes).
-class EtalabReader : public nlohmann::json_sax<nlohmann::json> {
-public:
-    explicit EtalabReader(std::vector<EtalabEntry>& out) : out_(out) {}
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t v) override { return number(static_cast<long>(v)); }
-    bool number_unsigned(number_unsigned_t v) override { return number(static_cast<long>(v)); }
-    bool number_float(number_float_t v, const string_t&) override { return number(static_cast<long>(v)); }
-    bool string(string_t& v) override {
-        if (depth_ == 2 && key_ == "nom") out_.back().nom = std::move(v);
-        else if (depth_ == 2 && key_ == "type") out_.back().type = std::move(v);
-        return true;
-    }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override {
-        if (++depth_ == 2) out_.emplace_back();
-        key_.clear();
-        return true;
-    }
-    bool key(string_t& k) override {
-        if (depth_ == 2) key_ = std::move(k);
-        return true;
-    }
-    bool end_object() override { return close(); }
-    bool start_array(std::size_t) override {
-        ++depth_;
-        return true;
-    }
-    bool end_array() override { return close(); }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception& e) override {
-        error_ = e.what();
-        return false;
-    }
-    const std::string& error() const { return error_; }
-
-private:
-    bool number(long v) {
-        if (depth_ == 2 && key_ == "population") out_.back().population = v;
-        else if (depth_ == 2 && key_ == "populationTotale") out_.back().population_totale = v;
-        return true;
-    }
-    bool close() {
-        if (--depth_ == 2) key_.clear();  // a nested value ended: the next member needs its key
-        return true;
-    }
-    std::vector<EtalabEntry>& out_;
-    int depth_ = 0;
-    std::string key_, error_;
-};
-
-std::vector<EtalabEntry> read_json(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("cannot read '" + path.string() + "'");
-    std::vector<EtalabEntry> entries;
-    EtalabReader reader(entries);
-    if (!nlohmann::json::sax_parse(in, &reader))
-        throw Error("'" + path.string() + "' is not valid JSON: " + reader.error() +
-                    " (reinstall the npm packages with scripts/setup.sh)");
-    return entries;
-}
-
 /// "CA du Grand Angoulême" -> "grand angouleme", "Nantes Métropole" -> "nantes metropole".
 std::string epci_key(const std::string& name) {
     auto ws = text::words(name);
@@ -293,14 +222,14 @@ PartyLexicon PartyLexicon::load(const PartnerOptions& options, const CountryTabl
     namespace fs = std::filesystem;
     fs::path dir = fs::path(options.node_modules) / "@etalab" / "decoupage-administratif" / "data";
     if (!fs::exists(dir / "communes.json")) return lex;
-    for (const auto& c : read_json(dir / "communes.json")) {
+    for (const auto& c : read_etalab_list((dir / "communes.json").string())) {
         if (c.type != "commune-actuelle") continue;
         lex.add_french(c.nom, "commune", c.population);
     }
-    for (const auto& d : read_json(dir / "departements.json")) lex.add_french(d.nom, "département", 0);
-    for (const auto& r : read_json(dir / "regions.json")) lex.add_french(r.nom, "région", 0);
+    for (const auto& d : read_etalab_list((dir / "departements.json").string())) lex.add_french(d.nom, "département", 0);
+    for (const auto& r : read_etalab_list((dir / "regions.json").string())) lex.add_french(r.nom, "région", 0);
     if (fs::exists(dir / "epci.json"))
-        for (const auto& e : read_json(dir / "epci.json")) {
+        for (const auto& e : read_etalab_list((dir / "epci.json").string())) {
             std::string key = epci_key(e.nom);
             if (key.empty()) continue;
             lex.french_[key].push_back({e.nom, "intercommunalité", e.population_totale});

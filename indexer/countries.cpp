@@ -46,6 +46,7 @@ void CountryTable::add(const std::string& name, const Country& country, bool sea
     std::string key = key_of(name);
     if (key.empty()) return;
     names_.try_emplace(key, Entry{country, searchable && !ambiguous(key)});
+    first_words_.insert(key.substr(0, key.find(' ')));
     max_words_ = std::max<std::size_t>(max_words_, std::count(key.begin(), key.end(), ' ') + 1);
 }
 

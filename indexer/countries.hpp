@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/record.hpp"
@@ -40,6 +41,9 @@ public:
     std::vector<Country> find_in(std::string_view text) const;
 
     std::size_t size() const { return names_.size(); }
+    /// True when the key of some name starts with this folded word ("cote" for
+    /// "cote ivoire"): a scanner need not look up the names a word cannot start.
+    bool starts_a_name(std::string_view first_word) const { return first_words_.count(first_word) > 0; }
 
 private:
     void add(const std::string& name, const Country& country, bool searchable);
@@ -54,6 +58,7 @@ private:
     };
     std::unordered_map<std::string, Entry, KeyHash, std::equal_to<>> names_;  // folded words joined by one space
     std::size_t max_words_ = 1;
+    std::unordered_set<std::string, KeyHash, std::equal_to<>> first_words_;  // first word of every key
 };
 
 }  // namespace coopatlas::indexer

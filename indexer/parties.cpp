@@ -197,7 +197,7 @@ constexpr std::array<std::pair<const char*, const char*>, 4> kRegionAliases = {{
 }};
 
 /// Words that end a name ("Bretagne et ...", "Testour en Tunisie").
-bool particle(const std::string& f) { return f == "de" || f == "du" || f == "des" || f == "la" || f == "le" || f == "les"; }
+bool particle(std::string_view f) { return f == "de" || f == "du" || f == "des" || f == "la" || f == "le" || f == "les"; }
 
 /// "CA du Grand Angoulême" -> "grand angouleme", "Nantes Métropole" -> "nantes metropole".
 std::string epci_key(const std::string& name) {
@@ -330,6 +330,14 @@ std::optional<Country> PartyLexicon::country_uncached(std::string_view name) con
     std::string key = key_of(name);
     if (key.empty()) return std::nullopt;
     return country_of_key(key);
+}
+
+bool PartyLexicon::starts_country_name(std::string_view first_word) const {
+    if (countries_->starts_a_name(first_word)) return true;
+    return std::any_of(kCountryAliases.begin(), kCountryAliases.end(), [&](const auto& alias) {
+        std::string_view key = alias.first;
+        return key.substr(0, key.find(' ')) == first_word;
+    });
 }
 
 std::optional<Country> PartyLexicon::country_of_key(std::string_view key) const {
@@ -480,6 +488,9 @@ private:
 std::size_t Scanner::country_at(std::size_t i, std::optional<Country>& found) const {
     // a particle starts no country name ("de France" is found from "France")
     if (i >= ws_.size() || particle(ws_[i].f)) return 0;
+    // most words start no country name: no key built, no lookup
+    const std::string_view first_token = std::string_view(ws_[i].f).substr(0, ws_[i].f.find('-'));
+    if (!lex_.starts_country_name(first_token)) return 0;
     const std::size_t longest = std::min<std::size_t>(5, ws_.size() - i);
     // words_key() of the words [i, i + longest): their tokens, hyphens as spaces. The key
     // of the first n words is its prefix ending at ends[n - 1].

@@ -56,6 +56,8 @@ public:
     std::optional<Country> country(std::string_view name) const;
     /// country() for a name already normalised with text::words_key() ("cote ivoire").
     std::optional<Country> country_of_key(std::string_view key) const;
+    /// False when no key country_of_key() knows starts with this folded word.
+    bool starts_country_name(std::string_view first_word) const;
     /// "tunisienne" -> Tunisie, "martiniquaise" -> France.
     std::optional<Country> country_of_adjective(std::string_view folded_word) const;
     /// True when the guide writes this folded word capitalised at least as often

@@ -61,3 +61,11 @@ TEST(Countries, MissingOrMalformedTableIsAnError) {
 TEST(Countries, DefaultTableIsTheSourceTreeCopy) {
     EXPECT_GT(CountryTable::default_table().size(), 200u);
 }
+
+TEST(Countries, KnowsTheWordsNamesStartWith) {
+    EXPECT_TRUE(table().starts_a_name("benin"));
+    EXPECT_TRUE(table().starts_a_name("cote"));      // "cote ivoire"
+    EXPECT_TRUE(table().starts_a_name("republique")); // "republique centrafricaine", ...
+    EXPECT_FALSE(table().starts_a_name("ivoire"));    // inside a name only
+    EXPECT_FALSE(table().starts_a_name("bretagne"));
+}

@@ -85,6 +85,17 @@ std::string fold(std::string_view utf8) {
     const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
     const auto n = static_cast<int32_t>(utf8.size());
     while (i < n) {
+        // A run of ASCII (most of a French text) is copied, then lower-cased in place.
+        int32_t run = i;
+        while (run < n && s[run] < 0x80) ++run;
+        if (run > i) {
+            const std::size_t at = out.size();
+            out.append(utf8.data() + i, static_cast<std::size_t>(run - i));
+            for (std::size_t k = at; k < out.size(); ++k)
+                if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] + 32);
+            i = run;
+            continue;
+        }
         UChar32 c;
         U8_NEXT(s, i, n, c);
         if (c < 0) continue;  // invalid UTF-8 byte: dropped
@@ -182,15 +193,15 @@ bool is_stopword(std::string_view w) {
 std::string collapse_whitespace(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size());
-    bool space = false;
-    for (char ch : utf8) {
-        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += ch;
+    auto space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; };
+    const std::size_t n = utf8.size();
+    for (std::size_t i = 0; i < n;) {
+        while (i < n && space(utf8[i])) ++i;
+        const std::size_t word = i;  // a run without spaces, copied whole
+        while (i < n && !space(utf8[i])) ++i;
+        if (i == word) break;
+        if (!out.empty()) out += ' ';
+        out.append(utf8.data() + word, i - word);
     }
     return out;
 }

@@ -71,7 +71,18 @@ TEST(Tokenize, InvalidUtf8NeverThrows) {
     EXPECT_EQ(w.back(), "potable");
 }
 
-TEST(CollapseWhitespace, RunsAndEnds) { EXPECT_EQ(collapse_whitespace("  a \n\t b  "), "a b"); }
+TEST(CollapseWhitespace, RunsAndEnds) {
+    EXPECT_EQ(collapse_whitespace("  a \n\t b  "), "a b");
+    EXPECT_EQ(collapse_whitespace("Côte\r\nd’Ivoire,  Bénin"), "Côte d’Ivoire, Bénin");
+    EXPECT_EQ(collapse_whitespace(" \t\n"), "");
+    EXPECT_EQ(collapse_whitespace("word"), "word");
+}
+
+TEST(Fold, AsciiRunsBetweenOtherLettersAndBadBytes) {
+    EXPECT_EQ(fold("ABC-Été ZÜRICH"), "abc-ete zurich");
+    EXPECT_EQ(fold("A\xFF" "B\xC3" "C"), "abc");  // invalid UTF-8 bytes are dropped
+    EXPECT_EQ(fold(""), "");
+}
 
 TEST(Tokenize, AsciiPunctuationSplitsAndOtherScriptsAreWords) {
     EXPECT_EQ(words("eau_potable+assainissement/2030"),

@@ -415,7 +415,7 @@ Gazetteer Gazetteer::load(const std::string& gpkg_path) {
         while (rows.next()) {
             auto point = rows.point();
             if (!point) continue;
-            Place p;
+            Place& p = g.places_.emplace_back();  // filled in place: no move of nine strings
             p.name = rows.text(0);
             p.key = rows.text(1);
             if (p.key.empty()) p.key = place_key(p.name);
@@ -435,7 +435,6 @@ Gazetteer Gazetteer::load(const std::string& gpkg_path) {
             p.approximate = rows.integer(9) != 0;
             p.source = rows.text(10);
             p.point = *point;
-            g.places_.push_back(std::move(p));
             g.index(g.places_.size() - 1);
         }
     } catch (const Error& e) {

@@ -209,7 +209,9 @@ std::vector<std::vector<std::string>> section_paths(const Guide& guide, const Di
             std::smatch n;
             int number = 0;
             std::string name;
-            if (std::regex_match(t, n, lone) && std::stoi(n[1]) <= 12) {
+            // both end with the number: other lines need no regex
+            const bool ends_with_digit = !t.empty() && std::isdigit(static_cast<unsigned char>(t.back()));
+            if (ends_with_digit && std::regex_match(t, n, lone) && std::stoi(n[1]) <= 12) {
                 number = std::stoi(n[1]);
                 std::vector<std::string> after, before;
                 for (size_t k = i + 1; k < lines.size() && k <= i + 5 && after.size() < 4; ++k) {
@@ -232,7 +234,7 @@ std::vector<std::vector<std::string>> section_paths(const Guide& guide, const Di
                 }
                 auto& chosen = !after.empty() ? after : before;
                 for (const auto& c : chosen) name += (name.empty() ? "" : " ") + c;
-            } else if (std::regex_match(t, n, glued) && caps_looking(n[1].str())) {
+            } else if (ends_with_digit && std::regex_match(t, n, glued) && caps_looking(n[1].str())) {
                 number = std::stoi(n[2]);
                 name = n[1];
             }

@@ -271,11 +271,11 @@ struct Appearance {
 // "ConTACTs AU sEIn DEs AMBAssADEs": the preposition the guide itself uses with that country
 // ("ambassade de france au Brésil"), else the usual one (en before a vowel or a feminine -e,
 // aux before a plural, au otherwise).
-std::string embassy_of(const Guide& guide, const Country& country, const std::string& printed) {
+// `folded_lines`: the guide's lines, folded.
+std::string embassy_of(const std::vector<std::string>& folded_lines, const Country& country, const std::string& printed) {
     static const std::regex re(R"(ambassade de france (en|au|aux) ([a-z' -]+))");
     std::string prep;
-    for (const auto& l : guide.lines()) {
-        std::string f = text::fold(l.text);
+    for (const auto& f : folded_lines) {
         if (f.find("ambassade de france") == std::string::npos) continue;
         for (std::sregex_iterator it(f.begin(), f.end(), re), end; it != end && prep.empty(); ++it) {
             auto found = CountryTable::default_table().find_in((*it)[2].str());
@@ -295,6 +295,10 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
                       const std::set<int>& skip_lines, const DisplayText& display, std::vector<Appearance>& out) {
     const auto& lines = guide.lines();
     static const std::regex header(R"(^contacts?\s*(\|\s*(.+))?$)", std::regex::icase);
+    // Folded once: embassy labels search the guide and the lines above them.
+    std::vector<std::string> folded_lines;
+    folded_lines.reserve(lines.size());
+    for (const auto& l : lines) folded_lines.push_back(text::fold(l.text));
     for (size_t i = 0; i < lines.size(); ++i) {
         const auto& l = lines[i];
         if (skip_lines.count(l.number)) continue;
@@ -390,9 +394,9 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
                     auto country = CountryTable::default_table().lookup(label);
                     bool embassies = false;
                     for (size_t k = i; k > 0 && k + 40 > i && !embassies;)
-                        embassies = text::fold(lines[--k].text).find("au sein des ambassades") != std::string::npos;
+                        embassies = folded_lines[--k].find("au sein des ambassades") != std::string::npos;
                     if (p.organisation.empty() && country && embassies)
-                        p.organisation = embassy_of(guide, *country, display.sentence(label));
+                        p.organisation = embassy_of(folded_lines, *country, display.sentence(label));
                     continue;
                 }
                 if (is_address(a)) continue;

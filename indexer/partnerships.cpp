@@ -473,19 +473,19 @@ int GuideSentence::line_at(std::size_t offset) const {
 }
 
 std::string cooperation_theme(const std::string& sentence) {
-    // The pattern's openings in ASCII lower case: a sentence holding none has no theme,
-    // found without running the regex (most sentences).
+    // The pattern's openings in ASCII lower case: no match starts before the first of
+    // them, and a sentence holding none has no theme (most sentences: no regex at all).
     std::string lower = sentence;
     for (char& c : lower)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (lower.find("dans l") == std::string::npos && lower.find("sur l") == std::string::npos &&
-        lower.find("autour d") == std::string::npos && lower.find("en mati") == std::string::npos)
-        return "";
+    std::size_t first = std::string::npos;
+    for (const char* opening : {"dans l", "sur l", "autour d", "en mati"}) first = std::min(first, lower.find(opening));
+    if (first == std::string::npos) return "";
     static const std::regex re(
         R"((?:dans (?:le|les) domaines? (?:de la |de l(?:'|’)|du |des |de )?|sur (?:le|les) thèmes? (?:de la |de l(?:'|’)|du |des |de )?|autour (?:de la |de l(?:'|’)|du |des |de )|en matière (?:de la |de l(?:'|’)|de |d(?:'|’)))([^,.;:()]{3,}))",
         std::regex::icase);
     std::smatch m;
-    if (!std::regex_search(sentence, m, re)) return "";
+    if (!std::regex_search(sentence.begin() + static_cast<std::ptrdiff_t>(first), sentence.end(), m, re)) return "";
     std::string theme = text::collapse_whitespace(m[1].str());
     // keep whole words, at most about 90 bytes
     if (theme.size() > 90) theme = theme.substr(0, theme.rfind(' ', 90));

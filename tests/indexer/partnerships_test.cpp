@@ -259,6 +259,8 @@ TEST(Partnerships, CooperationThemeOpenings) {
     EXPECT_EQ(cooperation_theme("Ils travaillent autour de la jeunesse."), "jeunesse");
     EXPECT_EQ(cooperation_theme("Un appui en matière d’urbanisme."), "urbanisme");
     EXPECT_EQ(cooperation_theme("Un partenariat entre Lyon et Beyrouth."), "");
+    // an opening that leads to no theme, then one that does
+    EXPECT_EQ(cooperation_theme("Un accord sur la forme, puis dans le domaine de la culture."), "culture");
 }
 
 }  // namespace

@@ -64,10 +64,10 @@ bool roman_ordinal(const std::string& w) {
 }
 
 // Letters (and the marks on them) make a word; everything else is kept as it is. `f` gets
-// the word, its index and the last character before it that is not a space (0 for the first).
+// the word (UTF-8 and UTF-16: callers need both, converting once), its index and the last
+// character before it that is not a space (0 for the first).
 template <typename F>
-std::string map_words(std::string_view raw, F&& f) {
-    icu::UnicodeString s = u(raw);
+std::string map_words(const icu::UnicodeString& s, F&& f) {
     std::string out;
     int32_t i = 0;
     int index = 0;
@@ -86,7 +86,8 @@ std::string map_words(std::string_view raw, F&& f) {
         }
         int32_t start = i;
         while (i < s.length() && is_letter(s.char32At(i))) i += U16_LENGTH(s.char32At(i));
-        out += f(utf8(s.tempSubStringBetween(start, i)), index++, previous);
+        const icu::UnicodeString word = s.tempSubStringBetween(start, i);
+        out += f(utf8(word), word, index++, previous);
         previous = s.char32At(s.moveIndex32(i, -1));
     }
     return out;
@@ -131,10 +132,10 @@ void DisplayText::learn(const std::vector<std::string>& lines) {
     //    Capitalised words in mid-sentence ("avec Nice") are proper nouns.
     std::unordered_map<UChar32, int> lower_in_acronyms;
     for (const auto& line : lines) {
-        Shape whole = shape_of(u(line));
+        const icu::UnicodeString uline = u(line);
+        Shape whole = shape_of(uline);
         bool ordinary = whole.lower > 2 * whole.upper;
-        map_words(line, [&](const std::string& w, int, UChar32 before) {
-            icu::UnicodeString uw = u(w);
+        map_words(uline, [&](const std::string& w, const icu::UnicodeString& uw, int, UChar32 before) {
             Shape s = shape_of(uw);
             std::string f = text::fold(w);
             if (s.upper >= 2 && s.lower >= 1 && s.length <= 8 && !roman_ordinal(w))
@@ -230,8 +231,7 @@ void DisplayText::learn_glossary(const std::vector<std::string>& lines) {
     for (auto& [acronym, expansion] : glossary_) expansion = text(expansion);
 }
 
-std::string DisplayText::repair_word(const std::string& w, Mode mode, bool first) const {
-    icu::UnicodeString uw = u(w);
+std::string DisplayText::repair_word(const std::string& w, const icu::UnicodeString& uw, Mode mode, bool first) const {
     Shape s = shape_of(uw);
     std::string f = text::fold(w);
     auto count = [](const std::unordered_map<std::string, int>& m, const std::string& k) {
@@ -286,7 +286,9 @@ std::string DisplayText::repair_word(const std::string& w, Mode mode, bool first
 }
 
 std::string DisplayText::repair(std::string_view raw, Mode mode) const {
-    return map_words(raw, [&](const std::string& w, int index, UChar32) { return repair_word(w, mode, index == 0); });
+    return map_words(u(raw), [&](const std::string& w, const icu::UnicodeString& uw, int index, UChar32) {
+        return repair_word(w, uw, mode, index == 0);
+    });
 }
 
 std::string DisplayText::text(std::string_view raw) const { return repair(raw, Mode::text); }

@@ -16,6 +16,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <unicode/unistr.h>
+
 #include "guide.hpp"
 
 namespace coopatlas::indexer {
@@ -51,7 +53,8 @@ private:
     void learn(const std::vector<std::string>& lines);
     void learn_glossary(const std::vector<std::string>& lines);
     std::string repair(std::string_view raw, Mode mode) const;
-    std::string repair_word(const std::string& word, Mode mode, bool first) const;
+    /// `uword`: the same word in UTF-16, as map_words has it.
+    std::string repair_word(const std::string& word, const icu::UnicodeString& uword, Mode mode, bool first) const;
 
     std::unordered_map<std::string, std::string> acronyms_;  // folded -> capitals
     std::unordered_map<std::string, int> upper_count_;       // folded -> uses in capitals

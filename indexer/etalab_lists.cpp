@@ -1,5 +1,6 @@
 #include "etalab_lists.hpp"
 
+#include <array>
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -90,10 +91,17 @@ private:
     std::string string(bool keep) {
         if (i_ >= s_.size() || s_[i_] != '"') fail("expected a string");
         ++i_;
+        // bytes that end a run of plain characters: the quote, a backslash, control characters
+        static constexpr auto kSpecial = [] {
+            std::array<bool, 256> special{};
+            for (int c = 0; c < 0x20; ++c) special[c] = true;
+            special['"'] = special['\\'] = true;
+            return special;
+        }();
         std::string out;
         while (true) {
             const std::size_t run = i_;
-            while (i_ < s_.size() && s_[i_] != '"' && s_[i_] != '\\' && static_cast<unsigned char>(s_[i_]) >= 0x20) ++i_;
+            while (i_ < s_.size() && !kSpecial[static_cast<unsigned char>(s_[i_])]) ++i_;
             if (keep) out.append(s_.substr(run, i_ - run));
             if (i_ >= s_.size()) fail("unterminated string");
             const char c = s_[i_++];

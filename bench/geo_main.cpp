@@ -42,6 +42,7 @@ const char* kUsage =
     "  geo kinds return the whole set of matching records; K10 the top 10 by relevance\n"
     "  --out DIR: writes queries.tsv and answers.tsv (kind, count, sum of record numbers)\n"
     "  --no-match-cache: keyword+area queries without the match-set cache (each pays its word in full)\n"
+    "  --no-term-bitmaps: frequent terms read from their posting lists, not from the index's term bitmaps\n"
     "  --kinds K1,K2: only these kinds (e.g. K10+R50), for profiling one kind\n"
     "  --passes P: run the whole query list P times and keep each query's best time\n"
     "              (on a shared machine: removes the time slices lost to other processes)\n"
@@ -90,6 +91,7 @@ int main(int argc, char** argv) {
         std::string index, out, kinds;
         size_t per_kind = 1000, geo_only = 0, passes = 1;
         bool match_cache = true;
+        bool term_bitmaps = true;
         for (int i = 1; i < argc; ++i) {
             std::string a = argv[i];
             auto value = [&]() -> std::string {
@@ -101,6 +103,7 @@ int main(int argc, char** argv) {
             else if (a == "--out") out = value();
             else if (a == "--geo-only") geo_only = std::stoul(value());
             else if (a == "--no-match-cache") match_cache = false;
+            else if (a == "--no-term-bitmaps") term_bitmaps = false;
             else if (a == "--kinds") kinds = "," + value() + ",";
             else if (a == "--passes") passes = std::max<size_t>(1, std::stoul(value()));
             else if (a == "--help") {
@@ -115,6 +118,7 @@ int main(int argc, char** argv) {
         query::Searcher searcher(index);
         searcher.geo_index();  // the grid loads in the background: wait for it, it is part of opening
         searcher.set_match_set_cache(match_cache);
+        searcher.set_term_bitmaps(term_bitmaps);
         const double open_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
 
         auto queries = bench::synthetic_queries(per_kind);

@@ -32,6 +32,15 @@ inline constexpr Xapian::valueno kSlotPoints = 2;  ///< Xapian::LatLongCoords::s
 inline constexpr std::string_view kRecordsFile = "entities.jsonl";
 inline constexpr std::string_view kRecordOffsetsFile = "entities.offsets";
 
+/// Bitmaps over docids of the frequent terms (docs/index-format.md, "Term
+/// bitmaps"): the magic below, uint64 words per bitmap, uint64 term count,
+/// then per term uint64 length + bytes, zero padding to 8 bytes, then the
+/// bitmaps in the same order (bit d % 64 of word d / 64 set for docid d).
+inline constexpr std::string_view kTermBitmapsFile = "terms.bitmaps";
+inline constexpr std::string_view kTermBitmapsMagic = "CATBMv1\n";  // 8 bytes
+/// A term gets a bitmap when at least 1 / kTermBitmapShare of the documents hold it.
+inline constexpr Xapian::doccount kTermBitmapShare = 100;
+
 /// Version of this layout, stored as database metadata "coopatlas:schema".
 inline constexpr std::string_view kSchemaVersion = "3";
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <exception>
 #include <filesystem>
+#include <future>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -18,6 +19,7 @@
 #include "core/text.hpp"
 #include "glossary.hpp"
 #include "jsonl_writer.hpp"
+#include "term_bitmaps_writer.hpp"
 
 namespace coopatlas::indexer {
 
@@ -205,7 +207,16 @@ void write_search_index(const std::vector<Record>& records, const std::string& i
     std::vector<std::string> lines;
     options.lines = &lines;
     write_xapian(records, index_dir + "/xapian", options);
-    write_record_store(lines, index_dir);
+    // Neither reads the other's output: written side by side.
+    auto store = std::async(std::launch::async, [&] { write_record_store(lines, index_dir); });
+    try {
+        write_term_bitmaps(Xapian::Database(index_dir + "/xapian"),
+                           index_dir + "/" + std::string(schema::kTermBitmapsFile));
+    } catch (const Xapian::Error& e) {
+        store.wait();
+        throw Error("Xapian: cannot read the index at '" + index_dir + "/xapian' back: " + e.get_description());
+    }
+    store.get();
 }
 
 }  // namespace coopatlas::indexer

@@ -58,9 +58,10 @@ struct XapianWriteOptions {
 
 void write_xapian(const std::vector<Record>& records, const std::string& dir, const XapianWriteOptions& options);
 
-/// What the query library reads of an index folder: `index_dir`/xapian and
-/// the record store (entities.jsonl + entities.offsets), from the same
-/// serialisation of the records. `options.lines` is ignored.
+/// What the query library reads of an index folder: `index_dir`/xapian, the
+/// record store (entities.jsonl + entities.offsets), from the same
+/// serialisation of the records, and the frequent terms' bitmaps
+/// (terms.bitmaps, term_bitmaps_writer.hpp). `options.lines` is ignored.
 void write_search_index(const std::vector<Record>& records, const std::string& index_dir,
                         XapianWriteOptions options = {});
 

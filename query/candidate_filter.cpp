@@ -67,9 +67,14 @@ std::vector<Xapian::Query> or_parts(const Xapian::Query& q) {
     return parts;
 }
 
+/// The stored bitmap of `t`, or null (no bitmaps, or none for this term).
+const uint64_t* stored_bitmap(const TermBitmaps* bitmaps, const std::string& t) {
+    return bitmaps ? bitmaps->find(t) : nullptr;
+}
+
 class Filter {
 public:
-    explicit Filter(const Xapian::Database& db) : db_(db) {}
+    Filter(const Xapian::Database& db, const TermBitmaps* bitmaps) : db_(db), bitmaps_(bitmaps) {}
 
     Docids eval(const Xapian::Query& q, Docids cands) {
         if (cands.empty()) return cands;
@@ -107,6 +112,12 @@ private:
     /// Leapfrog of the term's postings and the candidates.
     Docids term(const std::string& t, const Docids& cands) {
         Docids out;
+        if (const uint64_t* bits = stored_bitmap(bitmaps_, t)) {
+            const size_t words = bitmaps_->words();
+            for (auto d : cands)
+                if (d / 64 < words && (bits[d / 64] >> (d % 64) & 1)) out.push_back(d);
+            return out;
+        }
         Xapian::PostingIterator it = db_.postlist_begin(t);
         const Xapian::PostingIterator end = db_.postlist_end(t);
         size_t i = 0;
@@ -212,6 +223,7 @@ private:
     }
 
     const Xapian::Database& db_;
+    const TermBitmaps* bitmaps_;
 };
 
 /// The whole match set of a query as a bitmap, with the same shortcuts:
@@ -219,7 +231,8 @@ private:
 class BitmapFilter {
 public:
     using Bits = std::vector<uint64_t>;
-    explicit BitmapFilter(const Xapian::Database& db) : db_(db), words_(db.get_lastdocid() / 64 + 1) {}
+    BitmapFilter(const Xapian::Database& db, const TermBitmaps* bitmaps)
+        : db_(db), bitmaps_(bitmaps), words_(db.get_lastdocid() / 64 + 1) {}
 
     Bits eval(const Xapian::Query& q) {
         switch (q.get_type()) {
@@ -281,6 +294,8 @@ public:
 
 private:
     Bits term(const std::string& t) {
+        if (const uint64_t* stored = stored_bitmap(bitmaps_, t))
+            if (bitmaps_->words() == words_) return Bits(stored, stored + words_);
         Bits bits(words_, 0);
         for (auto it = db_.postlist_begin(t); it != db_.postlist_end(t); ++it) set(bits, *it);
         return bits;
@@ -290,18 +305,20 @@ private:
     }
 
     const Xapian::Database& db_;
+    const TermBitmaps* bitmaps_;
     size_t words_;
 };
 
 }  // namespace
 
-std::vector<uint64_t> match_bitmap(const Xapian::Database& db, const Xapian::Query& query) {
-    return BitmapFilter(db).eval(query);
+std::vector<uint64_t> match_bitmap(const Xapian::Database& db, const Xapian::Query& query,
+                                   const TermBitmaps* bitmaps) {
+    return BitmapFilter(db, bitmaps).eval(query);
 }
 
 std::vector<Xapian::docid> filter_candidates(const Xapian::Database& db, const Xapian::Query& query,
-                                             std::vector<Xapian::docid> candidates) {
-    return Filter(db).eval(query, std::move(candidates));
+                                             std::vector<Xapian::docid> candidates, const TermBitmaps* bitmaps) {
+    return Filter(db, bitmaps).eval(query, std::move(candidates));
 }
 
 std::vector<Xapian::docid> filter_candidates_by_xapian(const Xapian::Database& db, const Xapian::Query& query,

@@ -32,18 +32,24 @@
 #include <cstdint>
 #include <vector>
 
+#include "term_bitmaps.hpp"
+
 namespace coopatlas::query {
 
 /// The docids of `candidates` (ascending, unique) that `query` matches,
-/// ascending. Membership only: weights are ignored.
+/// ascending. Membership only: weights are ignored. A term with a bitmap in
+/// `bitmaps` (if given) is tested bit by bit instead of reading its postings.
 std::vector<Xapian::docid> filter_candidates(const Xapian::Database& db, const Xapian::Query& query,
-                                             std::vector<Xapian::docid> candidates);
+                                             std::vector<Xapian::docid> candidates,
+                                             const TermBitmaps* bitmaps = nullptr);
 
 /// Every document `query` matches, as a bitmap: bit d%64 of word d/64 is
 /// set for docid d; db.get_lastdocid() / 64 + 1 words. Evaluated as
 /// filter_candidates is (terms' postings read once each, combined word by
 /// word), with Xapian's matcher for the other shapes; for match-set caches.
-std::vector<uint64_t> match_bitmap(const Xapian::Database& db, const Xapian::Query& query);
+/// A term with a bitmap in `bitmaps` (if given) is copied from it.
+std::vector<uint64_t> match_bitmap(const Xapian::Database& db, const Xapian::Query& query,
+                                   const TermBitmaps* bitmaps = nullptr);
 
 /// The same answer from Xapian's matcher alone (the candidates as a
 /// GeoPostingSource under OP_FILTER, BoolWeight): the fallback of

@@ -1,11 +1,5 @@
 #include "record_store.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -24,53 +18,16 @@ uint64_t offset_at(const char* offsets, size_t i) {
 
 }  // namespace
 
-RecordStore::Mapping RecordStore::map_file(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw IndexError("cannot open '" + path + "': " + std::strerror(errno) + " (rebuild the index)");
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) {
-        ::close(fd);
-        throw IndexError("cannot read '" + path + "': " + std::strerror(errno));
-    }
-    Mapping m;
-    m.size = static_cast<size_t>(st.st_size);
-    if (m.size > 0) {
-        void* p = ::mmap(nullptr, m.size, PROT_READ, MAP_SHARED, fd, 0);
-        if (p == MAP_FAILED) {
-            ::close(fd);
-            throw IndexError("cannot map '" + path + "': " + std::strerror(errno));
-        }
-        m.data = static_cast<const char*>(p);
-    }
-    ::close(fd);  // the mapping keeps the file
-    return m;
-}
-
-RecordStore::RecordStore(const std::string& index_dir) : index_dir_(index_dir) {
-    lines_ = map_file(index_dir + "/" + std::string(schema::kRecordsFile));
-    try {
-        offsets_ = map_file(index_dir + "/" + std::string(schema::kRecordOffsetsFile));
-        // N + 1 offsets: where each line starts, then the file's size.
-        if (offsets_.size < sizeof(uint64_t) || offsets_.size % sizeof(uint64_t) != 0 ||
-            offset_at(offsets_.data, offsets_.size / sizeof(uint64_t) - 1) != lines_.size)
-            throw IndexError("'" + index_dir + "/" + std::string(schema::kRecordOffsetsFile) + "' does not match '" +
-                             std::string(schema::kRecordsFile) + "': rebuild the index");
-    } catch (...) {
-        unmap(lines_);
-        unmap(offsets_);
-        throw;
-    }
-    count_ = static_cast<Xapian::doccount>(offsets_.size / sizeof(uint64_t) - 1);
-}
-
-RecordStore::~RecordStore() {
-    unmap(lines_);
-    unmap(offsets_);
-}
-
-void RecordStore::unmap(Mapping& m) {
-    if (m.data) ::munmap(const_cast<char*>(m.data), m.size);
-    m = {};
+RecordStore::RecordStore(const std::string& index_dir)
+    : index_dir_(index_dir),
+      lines_(index_dir + "/" + std::string(schema::kRecordsFile)),
+      offsets_(index_dir + "/" + std::string(schema::kRecordOffsetsFile)) {
+    // N + 1 offsets: where each line starts, then the file's size.
+    if (offsets_.size() < sizeof(uint64_t) || offsets_.size() % sizeof(uint64_t) != 0 ||
+        offset_at(offsets_.data(), offsets_.size() / sizeof(uint64_t) - 1) != lines_.size())
+        throw IndexError("'" + index_dir + "/" + std::string(schema::kRecordOffsetsFile) + "' does not match '" +
+                         std::string(schema::kRecordsFile) + "': rebuild the index");
+    count_ = static_cast<Xapian::doccount>(offsets_.size() / sizeof(uint64_t) - 1);
 }
 
 std::string_view RecordStore::line(Xapian::docid docid) const {
@@ -78,9 +35,9 @@ std::string_view RecordStore::line(Xapian::docid docid) const {
         throw IndexError("record " + std::to_string(docid) + " is not in '" + index_dir_ + "/" +
                          std::string(schema::kRecordsFile) + "' (" + std::to_string(count_) +
                          " records): rebuild the index");
-    const uint64_t begin = offset_at(offsets_.data, docid - 1), end = offset_at(offsets_.data, docid);
-    if (begin > end || end > lines_.size) throw IndexError("corrupt offsets in '" + index_dir_ + "': rebuild the index");
-    std::string_view line(lines_.data + begin, end - begin);
+    const uint64_t begin = offset_at(offsets_.data(), docid - 1), end = offset_at(offsets_.data(), docid);
+    if (begin > end || end > lines_.size()) throw IndexError("corrupt offsets in '" + index_dir_ + "': rebuild the index");
+    std::string_view line(lines_.data() + begin, end - begin);
     if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
     return line;
 }

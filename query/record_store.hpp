@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "core/record.hpp"
+#include "mapped_file.hpp"
 
 namespace coopatlas::query {
 
@@ -20,7 +21,6 @@ public:
     /// Maps `index_dir`/entities.jsonl and its offsets; throws IndexError when
     /// either is missing or they disagree (an index of another version).
     explicit RecordStore(const std::string& index_dir);
-    ~RecordStore();
     RecordStore(const RecordStore&) = delete;
     RecordStore& operator=(const RecordStore&) = delete;
 
@@ -31,15 +31,8 @@ public:
     Record record(Xapian::docid docid) const;
 
 private:
-    struct Mapping {
-        const char* data = nullptr;
-        size_t size = 0;
-    };
-    static Mapping map_file(const std::string& path);
-    static void unmap(Mapping& m);
-
     std::string index_dir_;
-    Mapping lines_, offsets_;
+    MappedFile lines_, offsets_;
     Xapian::doccount count_ = 0;
 };
 

@@ -125,6 +125,9 @@ Searcher::Searcher(const std::string& index_dir) : index_dir_(index_dir) {
     if (store_->size() != db_.get_lastdocid())
         throw IndexError("the index at '" + index_dir + "' holds " + std::to_string(db_.get_lastdocid()) +
                          " documents but " + std::to_string(store_->size()) + " records: rebuild it");
+    // Written with the index since the term bitmaps exist; an older index has none.
+    const std::filesystem::path bitmaps = std::filesystem::path(index_dir) / schema::kTermBitmapsFile;
+    if (std::filesystem::exists(bitmaps)) bitmaps_ = TermBitmaps(bitmaps.string(), db_.get_lastdocid() / 64 + 1);
     // The grid and the record types are read from a database handle of their
     // own (Xapian handles are not thread-safe), on a thread of their own: ~1 s
     // at a million records, while the server already answers.
@@ -219,7 +222,7 @@ std::vector<Xapian::docid> Searcher::area_members(const Xapian::Query& membershi
     }
     // Otherwise the area's candidates are checked against the text/facet
     // part's posting lists directly (candidate_filter.hpp), not by a match.
-    return filter_candidates(db_, membership, geo_index().match_ids(area_of(request)));
+    return filter_candidates(db_, membership, geo_index().match_ids(area_of(request)), bitmaps());
 }
 
 Xapian::doccount Searcher::size() const {
@@ -402,6 +405,12 @@ void Searcher::set_match_set_cache(bool enabled) {
     if (!enabled) match_sets_.clear();
 }
 
+void Searcher::set_term_bitmaps(bool enabled) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    use_bitmaps_ = enabled;
+    match_sets_.clear();  // made with or without them
+}
+
 std::shared_ptr<const std::vector<uint64_t>> Searcher::frequent_match_set(const Xapian::Query& query) const {
     if (!match_set_cache_) return nullptr;
     const std::string key = query.get_description();
@@ -419,7 +428,7 @@ std::shared_ptr<const std::vector<uint64_t>> Searcher::frequent_match_set(const 
     if (enquire.get_mset(0, 0).get_matches_estimated() < everything / kFrequentShare) return nullptr;
     // Read from the posting lists, not from an MSet of every match (1M
     // records, a 10% word: 19 ms -> ~3 ms at load ~5).
-    auto set = std::make_shared<const std::vector<uint64_t>>(match_bitmap(db_, query));
+    auto set = std::make_shared<const std::vector<uint64_t>>(match_bitmap(db_, query, bitmaps()));
     match_sets_.emplace_front(key, set);
     if (match_sets_.size() > kMatchSetCacheSize) match_sets_.pop_back();
     return set;

@@ -20,6 +20,7 @@
 #include "geo_index.hpp"
 #include "record_store.hpp"
 #include "request.hpp"
+#include "term_bitmaps.hpp"
 
 namespace coopatlas::query {
 
@@ -69,6 +70,9 @@ public:
     /// Turns the match-set cache of match_docids off (or on again): benchmarks
     /// report the cost of a first query with a word, not only of a repeated one.
     void set_match_set_cache(bool enabled);
+    /// Turns the use of the index's term bitmaps (term_bitmaps.hpp) off (or on
+    /// again): benchmarks compare them with reading the posting lists.
+    void set_term_bitmaps(bool enabled);
 
     /// The docids of one page of `request` (as search() orders them), without
     /// facets, snippets or the exact total; for benchmarks.
@@ -112,6 +116,10 @@ private:
     mutable std::map<std::string, std::string> theme_labels_;  ///< slug -> label, filled on first use
     mutable std::list<std::pair<std::string, std::shared_ptr<const std::vector<uint64_t>>>> match_sets_;
     bool match_set_cache_ = true;
+    TermBitmaps bitmaps_;  ///< the frequent terms' bitmaps (none in an index written before them)
+    bool use_bitmaps_ = true;
+    /// bitmaps_ unless turned off.
+    const TermBitmaps* bitmaps() const { return use_bitmaps_ ? &bitmaps_ : nullptr; }
     /// What is read from the whole index in the background when it opens.
     struct Loaded {
         GeoIndex geo;

@@ -55,6 +55,9 @@ for N in "${SIZES[@]}"; do
     # Every keyword query uses the same word: also time them without the
     # searcher's match-set cache (each query pays its word in full).
     "$BUILD/bench/coopatlas-bench-geo" --index "$D" --queries "$QUERIES" --no-match-cache > "$D/coopatlas-nocache.json"
+    # ... and without the index's term bitmaps either (posting lists only).
+    "$BUILD/bench/coopatlas-bench-geo" --index "$D" --queries "$QUERIES" --no-match-cache --no-term-bitmaps \
+      > "$D/coopatlas-nocache-nobitmaps.json"
     cut -d' ' -f1-3 /proc/loadavg >> "$D/load.txt"
     date -u +%FT%TZ > "$D/coopatlas-time.txt"
   fi
@@ -74,6 +77,7 @@ load = [line.split() for line in open(d + "/load.txt")]
 load_peers = [line.split() for line in open(d + "/load-peers.txt")]
 r = {"build": json.load(open(d + "/build.json")), "coopatlas": json.load(open(d + "/coopatlas.json")),
      "coopatlas_no_match_cache": json.load(open(d + "/coopatlas-nocache.json")),
+     "coopatlas_no_match_cache_no_term_bitmaps": json.load(open(d + "/coopatlas-nocache-nobitmaps.json")),
      **json.load(open(d + "/peers.json")),
      "finished_utc": {"coopatlas": open(d + "/coopatlas-time.txt").read().strip(),
                       "peers": open(d + "/peers-time.txt").read().strip()},

@@ -23,11 +23,17 @@ def main():
         n = r["coopatlas_no_match_cache"]["queries"]
         print("\ncoopatlas without the match-set cache: " +
               ", ".join(f"{k} {cell(n[k])}" for k, _ in KINDS if k.startswith("K10")))
+    if "coopatlas_no_match_cache_no_term_bitmaps" in r:
+        n = r["coopatlas_no_match_cache_no_term_bitmaps"]["queries"]
+        print("\ncoopatlas without the match-set cache nor the term bitmaps: " +
+              ", ".join(f"{k} {cell(n[k])}" for k, _ in KINDS if k.startswith("K10")))
     diff = {s: sum(q.get("answers_differing_from_coopatlas", 0) for q in r[s]["queries"].values()) for s in ("postgis", "sqlite")}
     print(f"\nanswers differing from coopatlas: PostGIS {diff['postgis']}, SQLite {diff['sqlite']}")
     b = r["build"]
     print(f"\nbuild: coopatlas Xapian {b['xapian_s']:.1f} s ({b['shards']} shards, {b['xapian_bytes'] / 1e6:.0f} MB) "
-          f"+ entities.jsonl {b['jsonl_s']:.2f} s ({b['jsonl_bytes'] / 1e6:.0f} MB); "
+          f"+ entities.jsonl {b['jsonl_s']:.2f} s ({b['jsonl_bytes'] / 1e6:.0f} MB)"
+          + (f" + terms.bitmaps {b['bitmaps_s']:.2f} s ({b['bitmaps_bytes'] / 1e6:.0f} MB)" if "bitmaps_s" in b else "")
+          + "; "
           f"PostGIS {r['postgis']['build_s']:.1f} s ({r['postgis']['bytes'] / 1e6:.0f} MB); "
           f"SQLite {r['sqlite']['build_s']:.1f} s ({r['sqlite']['bytes'] / 1e6:.0f} MB); "
           f"coopatlas open {r['coopatlas'].get('open_ms', 0):.0f} ms")

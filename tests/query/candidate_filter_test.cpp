@@ -52,8 +52,10 @@ protected:
         fs::create_directories(dir_);
         indexer::write_search_index(records, dir_);
         db_ = new Xapian::Database(dir_ + "/xapian");
+        bitmaps_ = new TermBitmaps(dir_ + "/" + std::string(schema::kTermBitmapsFile), db_->get_lastdocid() / 64 + 1);
     }
     static void TearDownTestSuite() {
+        delete bitmaps_;
         delete db_;
         fs::remove_all(dir_);
     }
@@ -122,9 +124,11 @@ protected:
 
     static std::string dir_;
     static Xapian::Database* db_;
+    static TermBitmaps* bitmaps_;  ///< the index's own (terms.bitmaps)
 };
 std::string CandidateFilterTest::dir_;
 Xapian::Database* CandidateFilterTest::db_ = nullptr;
+TermBitmaps* CandidateFilterTest::bitmaps_ = nullptr;
 
 }  // namespace
 
@@ -160,9 +164,16 @@ TEST_F(CandidateFilterTest, RandomQueriesAndCandidatesAgreeWithXapian) {
         const auto want = filter_candidates_by_xapian(*db_, query, cands);
         const auto got = filter_candidates(*db_, query, cands);
         EXPECT_EQ(got, want) << query.get_description() << " on " << cands.size() << " candidates";
+        EXPECT_EQ(filter_candidates(*db_, query, cands, bitmaps_), want)
+            << "with term bitmaps: " << query.get_description() << " on " << cands.size() << " candidates";
         nonempty += !want.empty();
     }
     EXPECT_GT(nonempty, 300u);  // the comparisons are not all of empty answers
+    // The frequent words, stems, types and countries have bitmaps: the
+    // comparisons above went through them.
+    EXPECT_NE(bitmaps_->find(terms::stem_term("", terms::stem("jumelage"))), nullptr);
+    EXPECT_NE(bitmaps_->find(std::string(schema::kTypePrefix) + "partner"), nullptr);
+    EXPECT_EQ(bitmaps_->find("absent"), nullptr);
 }
 
 TEST_F(CandidateFilterTest, EmptyAndSingleCandidates) {
@@ -174,8 +185,11 @@ TEST_F(CandidateFilterTest, EmptyAndSingleCandidates) {
     // A candidate past the last document matches nothing but MatchAll.
     const Xapian::docid beyond = db_->get_lastdocid() + 10;
     EXPECT_TRUE(filter_candidates(*db_, word, {beyond}).empty());
-    for (Xapian::docid d = 1; d <= 50; ++d)
+    EXPECT_TRUE(filter_candidates(*db_, word, {beyond}, bitmaps_).empty());
+    for (Xapian::docid d = 1; d <= 50; ++d) {
         EXPECT_EQ(filter_candidates(*db_, word, {d}), filter_candidates_by_xapian(*db_, word, {d})) << d;
+        EXPECT_EQ(filter_candidates(*db_, word, {d}, bitmaps_), filter_candidates_by_xapian(*db_, word, {d})) << d;
+    }
 }
 
 TEST_F(CandidateFilterTest, MatchBitmapOfRandomQueriesAgreesWithXapian) {
@@ -186,6 +200,7 @@ TEST_F(CandidateFilterTest, MatchBitmapOfRandomQueriesAgreesWithXapian) {
         const Xapian::Query query = random_query(rng, 1 + q % 4);
         const auto bits = match_bitmap(*db_, query);
         ASSERT_EQ(bits.size(), db_->get_lastdocid() / 64 + 1);
+        EXPECT_EQ(match_bitmap(*db_, query, bitmaps_), bits) << "with term bitmaps: " << query.get_description();
         std::vector<Xapian::docid> got;
         for (size_t w = 0; w < bits.size(); ++w)
             for (unsigned b = 0; b < 64; ++b)

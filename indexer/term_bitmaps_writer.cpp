@@ -7,6 +7,7 @@
 #include <fstream>
 #include <vector>
 
+#include "core/docid_bitmap.hpp"
 #include "core/error.hpp"
 #include "core/index_schema.hpp"
 
@@ -16,7 +17,7 @@ void write_term_bitmaps(const Xapian::Database& db, const std::string& path) {
     const Xapian::doccount documents = db.get_doccount();
     const Xapian::doccount least = std::max<Xapian::doccount>(
         1, (documents + schema::kTermBitmapShare - 1) / schema::kTermBitmapShare);
-    const size_t words = db.get_lastdocid() / 64 + 1;
+    const size_t words = docid_bitmap::words_for(db.get_lastdocid());
 
     std::vector<std::string> terms;
     std::vector<std::vector<uint64_t>> bitmaps;
@@ -30,11 +31,8 @@ void write_term_bitmaps(const Xapian::Database& db, const std::string& path) {
             continue;
         }
         if (t.get_termfreq() >= least) {
-            std::vector<uint64_t> bits(words, 0);
-            for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
-                bits[*p / 64] |= uint64_t{1} << (*p % 64);
             terms.push_back(term);
-            bitmaps.push_back(std::move(bits));
+            bitmaps.push_back(docid_bitmap::of_postings(db, term));
         }
         ++t;
     }

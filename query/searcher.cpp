@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 
+#include "core/docid_bitmap.hpp"
 #include "core/error.hpp"
 #include "core/index_schema.hpp"
 #include "core/terms.hpp"
@@ -127,7 +128,8 @@ Searcher::Searcher(const std::string& index_dir) : index_dir_(index_dir) {
                          " documents but " + std::to_string(store_->size()) + " records: rebuild it");
     // Written with the index since the term bitmaps exist; an older index has none.
     const std::filesystem::path bitmaps = std::filesystem::path(index_dir) / schema::kTermBitmapsFile;
-    if (std::filesystem::exists(bitmaps)) bitmaps_ = TermBitmaps(bitmaps.string(), db_.get_lastdocid() / 64 + 1);
+    if (std::filesystem::exists(bitmaps))
+        bitmaps_ = TermBitmaps(bitmaps.string(), docid_bitmap::words_for(db_.get_lastdocid()));
     // The grid and the record types are read from a database handle of their
     // own (Xapian handles are not thread-safe), on a thread of their own: ~1 s
     // at a million records, while the server already answers.
@@ -215,10 +217,7 @@ std::vector<Xapian::docid> Searcher::area_members(const Xapian::Query& membershi
     // A frequent text/facet part: its match set is kept as a bitmap, and
     // the area's candidates are checked against it, without Xapian.
     if (auto set = frequent_match_set(membership)) {
-        std::vector<Xapian::docid> docids;
-        for (auto d : geo_index().match_ids(area_of(request)))
-            if (d / 64 < set->size() && ((*set)[d / 64] >> (d % 64) & 1)) docids.push_back(d);
-        return docids;
+        return docid_bitmap::marked(geo_index().match_ids(area_of(request)), set->data(), set->size());
     }
     // Otherwise the area's candidates are checked against the text/facet
     // part's posting lists directly (candidate_filter.hpp), not by a match.

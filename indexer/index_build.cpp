@@ -14,12 +14,17 @@
 #include <random>
 #include <thread>
 
+#include "build_inputs.hpp"
 #include "core/error.hpp"
+#include "core/utc_time.hpp"
+#include "core/version.hpp"
+#include "countries.hpp"
 #include "extract.hpp"
 #include "gazetteer.hpp"
 #include "geocoder.hpp"
 #include "gpkg_writer.hpp"
 #include "jsonl_writer.hpp"
+#include "partnerships.hpp"
 #include "xapian_writer.hpp"
 
 namespace fs = std::filesystem;
@@ -28,8 +33,38 @@ namespace coopatlas::indexer {
 
 namespace {
 
-/// Where scripts/index.sh builds the gazetteer (relative to the working directory).
+/// Where scripts/index.sh and the README build the gazetteer (relative to the working directory).
 constexpr const char* kDefaultGazetteer = "var/gazetteer.gpkg";
+constexpr const char* kBuildGazetteerHint =
+    "build it with: build/indexer/coopatlas-gazetteer --out var/gazetteer.gpkg (scripts/index.sh does), "
+    "pass --gazetteer PATH, or --no-geocode to index without points";
+
+/// meta.json: what the index was built from and what it holds (docs/index-format.md).
+nlohmann::json build_meta(const BuildOptions& options, const std::string& gazetteer_path, size_t gazetteer_places,
+                          const BuildSummary& summary) {
+    nlohmann::json gazetteer = nullptr;  // --no-geocode
+    if (!gazetteer_path.empty()) {
+        gazetteer = describe_file(gazetteer_path);
+        gazetteer["places"] = gazetteer_places;
+    }
+    const std::string node_modules = default_partner_options().node_modules;
+    return {{"built_at", iso8601_utc(std::chrono::system_clock::now())},
+            {"built_by", version_string()},
+            {"geocoded", options.geocode},
+            {"inputs",
+             {{"guide", describe_file(options.guide_path)},
+              {"gazetteer", gazetteer},
+              {"etalab_lists", describe_npm_package(node_modules + "/@etalab/decoupage-administratif")},
+              {"country_names", describe_file(CountryTable::default_path())}}},
+            {"records", summary.records_by_type},
+            {"points", summary.points_by_precision}};
+}
+
+/// --out as an absolute path without a trailing slash ("var/index/" -> /.../var/index).
+fs::path index_folder(const std::string& out_dir) {
+    fs::path folder = fs::absolute(out_dir).lexically_normal();
+    return folder.filename().empty() ? folder.parent_path() : folder;
+}
 
 std::string unique_suffix() {
     std::random_device rd;
@@ -51,10 +86,25 @@ void swap_into_place(const std::string& staging, const std::string& target) {
     fs::remove_all(staging, ignored);  // now holds the previous index
 }
 
+std::string find_gazetteer(const std::string& given, const std::string& out_dir) {
+    if (!given.empty()) {
+        if (!fs::is_regular_file(given)) throw Error("no gazetteer at '" + given + "': " + kBuildGazetteerHint);
+        return given;
+    }
+    const fs::path beside = index_folder(out_dir).parent_path() / "gazetteer.gpkg";
+    for (const fs::path& candidate : {fs::path(kDefaultGazetteer), beside})
+        if (fs::is_regular_file(candidate)) return candidate.string();
+    throw Error("no gazetteer found (looked for " + std::string(kDefaultGazetteer) + " and " + beside.string() +
+                "): " + kBuildGazetteerHint);
+}
+
 BuildSummary build_index(const BuildOptions& options, const std::function<void(const std::string&)>& progress) {
     const auto started = std::chrono::steady_clock::now();
-    fs::path target = fs::absolute(options.out_dir).lexically_normal();
-    if (target.filename().empty()) target = target.parent_path();
+    // Without points the map and every geographic search are empty: the
+    // gazetteer is required unless the caller asked for no geocoding.
+    const std::string gazetteer_path =
+        options.geocode ? find_gazetteer(options.gazetteer_path, options.out_dir) : std::string();
+    const fs::path target = index_folder(options.out_dir);
     if (fs::exists(target) && !fs::is_directory(target))
         throw Error("--out '" + target.string() + "' exists and is not a folder");
     fs::create_directories(target.parent_path());
@@ -62,17 +112,13 @@ BuildSummary build_index(const BuildOptions& options, const std::function<void(c
 
     try {
         fs::create_directories(staging);
-        // Geocoding (issue 4): the default gazetteer is optional so that a fresh
-        // checkout can index before scripts/index.sh has built it; one asked for must exist.
-        const std::string gazetteer_path =
-            options.gazetteer_path.empty() ? std::string(kDefaultGazetteer) : options.gazetteer_path;
-        const bool geocoding = !options.gazetteer_path.empty() || fs::exists(gazetteer_path);
         // The gazetteer loads while the guide is read and its records extracted:
         // neither needs the other and each takes about a second.
         std::future<Gazetteer> gazetteer_loaded;
-        if (geocoding) {
+        if (options.geocode) {
             progress("loading the gazetteer " + gazetteer_path);
-            gazetteer_loaded = std::async(std::launch::async, [&gazetteer_path] { return Gazetteer::load(gazetteer_path); });
+            gazetteer_loaded =
+                std::async(std::launch::async, [&gazetteer_path] { return Gazetteer::load(gazetteer_path); });
         }
         progress("reading the guide " + options.guide_path);
         Guide guide = Guide::load(options.guide_path);
@@ -80,8 +126,10 @@ BuildSummary build_index(const BuildOptions& options, const std::function<void(c
         std::vector<Record> records = extract_records(guide);
 
         std::vector<Unresolved> unresolved;
-        if (geocoding) {
+        size_t gazetteer_places = 0;
+        if (options.geocode) {
             Gazetteer gazetteer = gazetteer_loaded.get();
+            gazetteer_places = gazetteer.places().size();
             progress("geocoding with " + std::to_string(gazetteer.places().size()) + " places");
             Geocoder geocoder(gazetteer);
             geocoder.geocode(records);
@@ -92,7 +140,7 @@ BuildSummary build_index(const BuildOptions& options, const std::function<void(c
             for (const auto& m : geocoder.mismatches())
                 progress("warning: " + m.record_id + ": point '" + m.place + "' outside its country " + m.country);
         } else {
-            progress("no gazetteer at " + gazetteer_path + " (build it with coopatlas-gazetteer): records are not geocoded");
+            progress("--no-geocode: records are not geocoded (no points)");
         }
 
         BuildSummary summary;
@@ -108,8 +156,10 @@ BuildSummary build_index(const BuildOptions& options, const std::function<void(c
         write_atlas_gpkg(records, (staging / "atlas.gpkg").string());
         write_unresolved_tsv(unresolved, (staging / "unresolved.tsv").string());
 
-        nlohmann::json meta = {{"guide", options.guide_path}, {"records", summary.records_by_type}};
-        std::ofstream(staging / "meta.json") << meta.dump(2) << '\n';
+        std::ofstream meta(staging / "meta.json");
+        meta << build_meta(options, gazetteer_path, gazetteer_places, summary).dump(2) << '\n';
+        if (!meta.flush()) throw Error("cannot write " + (staging / "meta.json").string());
+        meta.close();
 
         progress("moving the new index into " + target.string());
         swap_into_place(staging.string(), target.string());

@@ -12,8 +12,16 @@ namespace coopatlas::indexer {
 struct BuildOptions {
     std::string guide_path;
     std::string out_dir;
-    std::string gazetteer_path;  ///< empty: the default gazetteer if present
+    std::string gazetteer_path;  ///< empty: find_gazetteer() looks in the usual places
+    bool geocode = true;         ///< false (--no-geocode): no gazetteer, records without points
 };
+
+/// The gazetteer a build geocodes with: `given` when not empty, else
+/// var/gazetteer.gpkg of the working directory (where scripts/index.sh builds
+/// it), else gazetteer.gpkg beside the index folder `out_dir`. Throws Error
+/// naming the paths tried and how to build a gazetteer: an index without
+/// points is only written on purpose (BuildOptions::geocode false).
+std::string find_gazetteer(const std::string& given, const std::string& out_dir);
 
 struct BuildSummary {
     std::map<std::string, int> records_by_type;

@@ -221,19 +221,21 @@ PartyLexicon PartyLexicon::load(const PartnerOptions& options, const CountryTabl
     PartyLexicon lex(countries);
     namespace fs = std::filesystem;
     fs::path dir = fs::path(options.node_modules) / "@etalab" / "decoupage-administratif" / "data";
-    if (!fs::exists(dir / "communes.json")) return lex;
+    for (const char* list : {"communes.json", "departements.json", "regions.json", "epci.json"})
+        if (!fs::is_regular_file(dir / list))
+            throw Error("the French administrative lists are missing: no " + (dir / list).string() +
+                        " (install the npm packages with npm ci, or scripts/setup.sh)");
     for (const auto& c : read_etalab_list((dir / "communes.json").string())) {
         if (c.type != "commune-actuelle") continue;
         lex.add_french(c.nom, "commune", c.population);
     }
     for (const auto& d : read_etalab_list((dir / "departements.json").string())) lex.add_french(d.nom, "département", 0);
     for (const auto& r : read_etalab_list((dir / "regions.json").string())) lex.add_french(r.nom, "région", 0);
-    if (fs::exists(dir / "epci.json"))
-        for (const auto& e : read_etalab_list((dir / "epci.json").string())) {
-            std::string key = epci_key(e.nom);
-            if (key.empty()) continue;
-            lex.french_[key].push_back({e.nom, "intercommunalité", e.population_totale});
-        }
+    for (const auto& e : read_etalab_list((dir / "epci.json").string())) {
+        std::string key = epci_key(e.nom);
+        if (key.empty()) continue;
+        lex.french_[key].push_back({e.nom, "intercommunalité", e.population_totale});
+    }
     return lex;
 }
 

@@ -21,9 +21,9 @@
 namespace coopatlas::indexer {
 
 /// Where the French administrative lists live (the @etalab/decoupage-administratif
-/// npm package). Relative paths are taken from the working directory; when the
-/// folder is missing the indexer still runs, recognising French parties by their
-/// kind words only.
+/// npm package). Relative paths are taken from the working directory. The lists
+/// are required: without them French parties would be recognised by their kind
+/// words only, a silently weaker extraction.
 struct PartnerOptions {
     std::string node_modules = "node_modules";
 };
@@ -40,8 +40,8 @@ struct FrenchPlace {
 /// tells a proper name ("Barcelone") from a common word at a sentence start.
 class PartyLexicon {
 public:
-    /// Reads the Etalab lists under options.node_modules (silently empty when
-    /// absent) and the country table. Throws Error if a list exists but is malformed.
+    /// Reads the Etalab lists under options.node_modules and the country table.
+    /// Throws Error, with how to install them, when a list is missing or malformed.
     static PartyLexicon load(const PartnerOptions& options, const CountryTable& countries);
     /// A lexicon with no French list (tests add places by hand).
     explicit PartyLexicon(const CountryTable& countries) : countries_(&countries) {}

@@ -452,15 +452,6 @@ std::string display_name(const PartyMention& m) {
     return m.place;
 }
 
-std::string default_node_modules() {
-    namespace fs = std::filesystem;
-    PartnerOptions o;
-    if (fs::exists(fs::path(o.node_modules) / "@etalab")) return o.node_modules;
-    // The country table's path is fixed at build time inside the source tree's node_modules.
-    fs::path countries = CountryTable::default_path();
-    return countries.parent_path().parent_path().parent_path().string();
-}
-
 }  // namespace
 
 int GuideSentence::line_at(std::size_t offset) const {
@@ -545,10 +536,18 @@ std::vector<GuideSentence> guide_sentences(const Guide& guide, const std::vector
     return out;
 }
 
-PartyLexicon default_party_lexicon() {
+PartnerOptions default_partner_options() {
+    namespace fs = std::filesystem;
     PartnerOptions options;
-    options.node_modules = default_node_modules();
-    return PartyLexicon::load(options, CountryTable::default_table());
+    if (fs::exists(fs::path(options.node_modules) / "@etalab")) return options;
+    // The country table's path is fixed at build time inside the source tree's node_modules.
+    fs::path countries = CountryTable::default_path();
+    options.node_modules = countries.parent_path().parent_path().parent_path().string();
+    return options;
+}
+
+PartyLexicon default_party_lexicon() {
+    return PartyLexicon::load(default_partner_options(), CountryTable::default_table());
 }
 
 std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections) {

@@ -21,6 +21,10 @@ namespace coopatlas::indexer {
 /// working directory, else the source tree's) and the default country table.
 std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections);
 
+/// The options the first form uses: node_modules in the working directory when
+/// it holds the Etalab lists, else the source tree's (where the country table is).
+PartnerOptions default_partner_options();
+
 /// The lexicon the first form uses: loading it reads the Etalab lists (about a
 /// third of this extraction's work), which needs no guide: extract_records starts it early.
 PartyLexicon default_party_lexicon();

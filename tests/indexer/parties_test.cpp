@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/error.hpp"
 #include "partnership_fixture.hpp"
 
 namespace coopatlas::indexer {
@@ -287,6 +288,26 @@ TEST(Parties, OrganisationsAndEmbassiesAreNotParties) {
 TEST(Parties, CommonWordsAfterKindWordsAreNotNames) {
     EXPECT_TRUE(parties_of("la commune de taille moyenne a créé un service").empty());
     EXPECT_TRUE(parties_of("le conseil régional a créé en 2018 une conférence").empty());
+}
+
+}  // namespace
+}  // namespace coopatlas::indexer
+
+namespace coopatlas::indexer {
+namespace {
+
+// Without the Etalab lists French parties would only be found by their kind
+// words: the lexicon refuses to load rather than extract less in silence.
+TEST(Parties, MissingEtalabListsAreAnError) {
+    PartnerOptions options;
+    options.node_modules = std::string(COOPATLAS_FIXTURES) + "/no-such-node-modules";
+    try {
+        PartyLexicon::load(options, testing::source_countries());
+        FAIL() << "loaded a lexicon without the Etalab lists";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("communes.json"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("npm ci"), std::string::npos) << e.what();
+    }
 }
 
 }  // namespace

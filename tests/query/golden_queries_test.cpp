@@ -33,7 +33,7 @@ class GoldenQueries : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         dir_ = (fs::temp_directory_path() / ("coopatlas-golden-" + std::to_string(::getpid()))).string();
-        indexer::build_index({std::string(COOPATLAS_SOURCE_DIR) + "/data/guide/guide.txt", dir_, ""},
+        indexer::build_index({std::string(COOPATLAS_SOURCE_DIR) + "/data/guide/guide.txt", dir_, "", false},
                              [](const std::string&) {});
         searcher_ = new query::Searcher(dir_);
     }

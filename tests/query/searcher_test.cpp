@@ -16,7 +16,7 @@ class SearcherTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         dir_ = (fs::temp_directory_path() / ("coopatlas-searcher-" + std::to_string(::getpid()))).string();
-        indexer::build_index({std::string(COOPATLAS_FIXTURES) + "/search_excerpt.txt", dir_, ""},
+        indexer::build_index({std::string(COOPATLAS_FIXTURES) + "/search_excerpt.txt", dir_, "", false},
                              [](const std::string&) {});
         searcher_ = new Searcher(dir_);
     }

@@ -48,7 +48,7 @@ class ServerTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         dir_ = (fs::temp_directory_path() / ("coopatlas-server-" + std::to_string(::getpid()))).string();
-        indexer::build_index({std::string(COOPATLAS_FIXTURES) + "/search_excerpt.txt", dir_, ""},
+        indexer::build_index({std::string(COOPATLAS_FIXTURES) + "/search_excerpt.txt", dir_, "", false},
                              [](const std::string&) {});
         web::ServerOptions options;
         options.index_dir = dir_;

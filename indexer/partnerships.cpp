@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 
+#include "associations.hpp"
 #include "core/text.hpp"
 #include "countries.hpp"
 
@@ -261,6 +262,26 @@ std::string cleaned(std::string s) {
     return text::collapse_whitespace(s);
 }
 
+/// "forêt de Parakou" -> "Parakou": a destination opening with a common noun (one the
+/// guide writes in lower case, and often) names its place after "de"; false when no
+/// locality follows ("zone de l’UEMOA"). Other names are left as they are.
+bool described_place(std::string& name, const PartyLexicon& lex) {
+    std::size_t space = name.find(' ');
+    if (space == std::string::npos || name.empty() || !std::islower(static_cast<unsigned char>(name[0]))) return true;
+    std::string head = text::fold(name.substr(0, space));
+    if (!lex.mostly_lower(head) || lex.frequency(head) < 5) return true;
+    static const std::regex of(R"(^\S+\s+(?:de\s+la\s+|de\s+l(?:'|’)|de\s+|du\s+|d(?:'|’))(.+)$)");
+    std::smatch m;
+    if (!std::regex_match(name, m, of)) return false;
+    std::string rest = m[1].str();
+    // "l’UemoA": an organisation's acronym (capitals after the first letter), not a locality
+    std::string first_word = rest.substr(0, rest.find(' '));
+    if (std::any_of(first_word.begin() + 1, first_word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        return false;
+    name = rest;
+    return true;
+}
+
 /// Lead × destination pairs of the PROGRAMME / PROJET blocks.
 std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
                                   const PartyLexicon& lex) {
@@ -286,7 +307,7 @@ std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vec
             }
         }
         auto context = country_of_path(sections[h], lex);
-        std::vector<PartyMention> leads, destinations;
+        std::vector<PartyMention> leads, association_leads, destinations;
         std::vector<int> destination_lines;
         std::string theme;
         for (auto& b : bullets) {
@@ -295,6 +316,15 @@ std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vec
                 theme = value.substr(0, value.find('.'));
             }
             bool lead = b.label.find("file") != std::string::npos && b.label.find("collectivit") != std::string::npos;
+            // "Porteur : rrmA Lianes Coopération", "Association responsable : AimF": an association
+            // leads when no collectivité does
+            bool association = !lead && (b.label.rfind("porteur", 0) == 0 || b.label.rfind("association", 0) == 0);
+            if (association) {
+                for (auto& m : find_party_mentions(value, lex))
+                    if (m.french == 1 && m.kind != "pays") association_leads.push_back(m);
+                if (association_leads.empty())
+                    if (auto a = association_lead(value, lex)) association_leads.push_back(*a);
+            }
             if (lead) {
                 for (auto& m : find_party_mentions(value, lex))
                     if (m.french == 1 && m.kind != "pays") leads.push_back(m);
@@ -312,6 +342,7 @@ std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vec
                 }
             }
             if (b.label.find("destination") == std::string::npos) continue;
+            value = value.substr(0, value.find(". "));  // the first sentence lists the destinations
             // groups split by ';', each "A, B et C (Pays)"; a country alone is the party
             // "communes de A", "départements de l'Alibori et du Borgou", "région centrale (togo)"
             static const std::regex item_re(
@@ -325,11 +356,18 @@ std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vec
                 if (to == std::string::npos) break;
                 from = to + 1;
             }
-            for (auto& group : groups) {
-                std::optional<Country> group_country;
+            // "Bitola, Vélès ; Stip, Prilep (macédoine du nord) ; Berat (Albanie)": a group's country
+            // is the one in parentheses at its end, else the next group's
+            std::vector<std::optional<Country>> group_countries(groups.size());
+            for (std::size_t g = groups.size(); g-- > 0;) {
                 std::smatch gm;
                 static const std::regex tail(R"(\(([^)]*)\)\s*$)");
-                if (std::regex_search(group, gm, tail)) group_country = lex.country(gm[1].str());
+                if (std::regex_search(groups[g], gm, tail)) group_countries[g] = lex.country(gm[1].str());
+                if (!group_countries[g] && g + 1 < groups.size()) group_countries[g] = group_countries[g + 1];
+            }
+            for (std::size_t g = 0; g < groups.size(); ++g) {
+                const std::string& group = groups[g];
+                std::optional<Country> group_country = group_countries[g];
                 std::vector<std::string> items;
                 std::string current;
                 int depth = 0;
@@ -365,6 +403,14 @@ std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vec
                     std::smatch m;
                     std::string it = cleaned(item);
                     if (it.empty() || !std::regex_match(it, m, item_re)) continue;
+                    // "villes des régions de marrakech-Safi": the inner kind word names the places
+                    while (m[1].matched) {
+                        std::string inner = m[2].str();
+                        std::smatch im;
+                        if (!std::regex_match(inner, im, item_re) || !im[1].matched) break;
+                        it = inner;
+                        std::regex_match(it, m, item_re);
+                    }
                     std::string kind_word = text::fold(m[1].str());
                     std::string item_kind = kind_word.rfind("depart", 0) == 0   ? "département"
                                             : kind_word.rfind("region", 0) == 0 ? "région"
@@ -376,7 +422,17 @@ std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vec
                              it.rfind("d’", 0) != 0 && it.rfind("d'", 0) != 0)
                         list_kind.clear();  // "départements de A, B": only "de/du" items continue the kind
                     std::string name = cleaned(m[2].str());
+                    // "28 régions réparties dans 5 pays : ...": a count, not a place
+                    if (!name.empty() && std::isdigit(static_cast<unsigned char>(name[0]))) continue;
+                    if (item_kind.empty() && !described_place(name, lex)) continue;
                     std::optional<Country> c = m[3].matched ? lex.country(m[3].str()) : std::nullopt;
+                    // "Ksar tafilelt en Algérie": the country said after the name
+                    static const std::regex in_country(R"(^(.+?)\s+(?:en|au|aux)\s+(.+)$)");
+                    if (std::smatch cm; std::regex_match(name, cm, in_country))
+                        if (auto tail = lex.country(cm[2].str())) {
+                            c = tail;
+                            name = cm[1].str();
+                        }
                     if (!c) c = item_countries[k];
                     if (!c) c = group_country;
                     if (!c) c = context;
@@ -421,8 +477,12 @@ std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vec
                 }
             }
         }
+        // an association pairs with the localities it works with, not with a destination country
+        bool by_association = leads.empty();
+        if (by_association) leads = association_leads;
         for (auto& l : leads)
             for (std::size_t d = 0; d < destinations.size(); ++d) {
+                if (by_association && l.kind == "association" && destinations[d].kind == "pays") continue;
                 Pair p{l, destinations[d], "", theme, destination_lines[d]};
                 std::vector<std::string> block;
                 for (std::size_t i = h; i < lines.size() && lines[i].number <= destination_lines[d] + 6; ++i)

@@ -235,6 +235,32 @@ TEST(Partnerships, ProgrammeDestinationsKeepTheirKindAndTheirOwnCountry) {
     }
 }
 
+TEST(Partnerships, ProgrammeLedByAnAssociationPairsItWithEachDestinationLocality) {
+    auto e = extract("partnership_programme_association.txt");
+    Pairs expected;
+    for (const char* city : {"Bitola", "Vélès", "Ohrid", "Krusevo", "Stip", "Tetovo", "Berovo", "Krotovo", "Kumanova",
+                             "Prilep", "Berat", "Korça", "Elbasan"})
+        expected.insert({"Sites et Cités remarquables de France", city});
+    // "association terres en villes": small caps lost the capital
+    expected.insert({"Terres en villes", "Sfax"});
+    expected.insert({"Terres en villes", "Fès"});
+    // a collectivité lead; "forêt de Parakou" names Parakou
+    expected.insert({"Orléans", "Parakou"});
+    // no pair for a count of regions in five countries ("28 régions réparties dans 5 pays : ...",
+    // an association and countries) nor for "zone de l'UemoA" (an organisation, not a locality)
+    EXPECT_EQ(e.pairs(), expected);
+    const Record* ohrid = e.partnership("Sites et Cités remarquables de France", "Ohrid");
+    ASSERT_NE(ohrid, nullptr);
+    // the first group has no country of its own: it takes the next group's
+    EXPECT_EQ(ohrid->countries.at(0).code, "MK");
+    EXPECT_EQ(e.partnership("Sites et Cités remarquables de France", "Berat")->countries.at(0).code, "AL");
+    for (auto& p : e.partners)
+        if (p.fields["place"] == "Sites et Cités remarquables de France") {
+            EXPECT_EQ(p.fields["kind"], "association");
+            EXPECT_EQ(p.fields["french"], true);
+        }
+}
+
 TEST(Partnerships, IdsAreStable) {
     auto a = extract("partnership_prose.txt");
     auto b = extract("partnership_prose.txt");

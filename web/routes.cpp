@@ -48,8 +48,6 @@ void send_file(httplib::Response& res, const std::string& path, const std::strin
         [in, keep](bool) { in->close(); });
 }
 
-thread_local std::chrono::steady_clock::time_point request_started{};
-
 }  // namespace
 
 void Server::api_routes() {
@@ -122,28 +120,6 @@ void Server::api_routes() {
         }));
 }
 
-const std::map<std::string, std::optional<geo::BBox>>& Server::extents() {
-    const query::Searcher& s = searcher();  // throws IndexError (503) before the once_flag is used
-    std::call_once(extents_once_, [&] {
-        for (const auto& type : record_types()) {
-            query::SearchRequest request;
-            request.type = type;
-            // From the points' grid: no record is read, even at a million. The
-            // grid keeps the index's coordinates (Xapian's, ~2 m): the box is
-            // widened by 5e-5 degree (~5 m) and rounded outward to 1e-4 degree.
-            auto box = s.geo_index().extent(s.match_docids(request));
-            if (box) {
-                box->west = std::max(-180.0, std::floor((box->west - 5e-5) * 1e4) / 1e4);
-                box->south = std::max(-90.0, std::floor((box->south - 5e-5) * 1e4) / 1e4);
-                box->east = std::min(180.0, std::ceil((box->east + 5e-5) * 1e4) / 1e4);
-                box->north = std::min(90.0, std::ceil((box->north + 5e-5) * 1e4) / 1e4);
-            }
-            extents_[type] = box;
-        }
-    });
-    return extents_;
-}
-
 void Server::ogc_routes() {
     auto landing = guarded(
         [](const httplib::Request& req, httplib::Response& res) { send_json(res, ogc::landing(base_url(req))); });
@@ -207,18 +183,6 @@ void Server::metrics_hooks() {
     http_.Get("/metrics", guarded([this](const httplib::Request&, httplib::Response& res) {
                   res.set_content(metrics_.text(), "text/plain; version=0.0.4; charset=utf-8");
               }));
-    http_.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-        request_started = std::chrono::steady_clock::now();
-        return httplib::Server::HandlerResponse::Unhandled;
-    });
-    // The logger runs on the worker thread that answered, after the response is written.
-    http_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-        double seconds = 0;
-        if (request_started != std::chrono::steady_clock::time_point{})
-            seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started).count();
-        request_started = {};
-        metrics_.observe(route_label(req.method, req.path, res.status), res.status, seconds);
-    });
 }
 
 }  // namespace coopatlas::web

@@ -1,6 +1,7 @@
 #include "server.hpp"
 
 #include <filesystem>
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
@@ -12,22 +13,61 @@ namespace coopatlas::web {
 
 using nlohmann::json;
 
-Server::Server(ServerOptions options) : options_(std::move(options)) {
-    try {
-        searcher_ = std::make_unique<query::Searcher>(options_.index_dir);
-    } catch (const IndexError& e) {
-        index_error_ = e.what();
-    }
-    http_.new_task_queue = [threads = options_.threads] {
-        return new httplib::ThreadPool(static_cast<size_t>(threads));
-    };
+namespace {
+
+std::function<void(const std::string&)> log_or_stderr(std::function<void(const std::string&)> log) {
+    if (log) return log;
+    return [](const std::string& line) { std::cerr << "coopatlas-serve: " << line << std::endl; };
+}
+
+/// The index snapshot of the request a worker thread is answering: taken when
+/// the request is routed, released once its answer is written, so that a
+/// request answers from one index even when a new one is published meanwhile.
+thread_local std::shared_ptr<const OpenIndex> request_index;
+thread_local std::chrono::steady_clock::time_point request_started{};
+
+}  // namespace
+
+Server::Server(ServerOptions options)
+    : options_(std::move(options)),
+      live_(options_.index_dir, log_or_stderr(options_.log)),
+      admission_(options_.admission) {
+    http_.new_task_queue = [this] { return admission_.make_queue(static_cast<size_t>(options_.threads)); };
     http_.set_payload_max_length(64 * 1024);
     routes();
+    if (options_.reload_poll.count() > 0) live_.watch(options_.reload_poll);
 }
 
 const query::Searcher& Server::searcher() {
-    if (!searcher_) throw IndexError(index_error_);
-    return *searcher_;
+    if (!request_index) request_index = live_.current();  // throws IndexError when there is none
+    return request_index->searcher();
+}
+
+const std::map<std::string, std::optional<geo::BBox>>& Server::extents() {
+    searcher();  // throws IndexError (503) without an index
+    return request_index->extents();
+}
+
+void Server::request_hooks() {
+    http_.set_pre_routing_handler([this](const httplib::Request&, httplib::Response& res) {
+        request_started = std::chrono::steady_clock::now();
+        if (auto refusal = admission_.refusal()) {
+            res.set_header("Retry-After", "1");
+            send_json(res, {{"error", *refusal}}, 503);
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        request_index = live_.current_or_null();
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // The logger runs on the worker thread that answered, after the response is written.
+    http_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+        request_index.reset();
+        double seconds = 0;
+        if (request_started != std::chrono::steady_clock::time_point{})
+            seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started).count();
+        request_started = {};
+        metrics_.observe(route_label(req.method, req.path, res.status), res.status, seconds);
+    });
 }
 
 void Server::routes() {
@@ -38,14 +78,16 @@ void Server::routes() {
         http_.set_mount_point("/vendor/topojson-client", options_.vendor_dir + "/topojson-client/dist");
     }
     http_.Get("/healthz", guarded([this](const httplib::Request&, httplib::Response& res) {
-                  json body = {{"status", searcher_ ? "ok" : "no index"}};
-                  if (searcher_) {
-                      body["records"] = searcher_->size();
+                  json body = {{"status", request_index ? "ok" : "no index"}};
+                  if (request_index) {
+                      body["records"] = request_index->searcher().size();
                       // Keyword search answers at once; geographic search waits for the points' grid.
-                      body["geo_index"] = searcher_->geo_index_ready() ? "ready" : "loading";
-                  } else
-                      body["error"] = index_error_;
-                  send_json(res, body, searcher_ ? 200 : 503);
+                      body["geo_index"] = request_index->searcher().geo_index_ready() ? "ready" : "loading";
+                  }
+                  body["index"] = live_.status();
+                  if (!request_index) body["error"] = body["index"].value("error", "no index");
+                  body["inflight"] = admission_.inflight();
+                  send_json(res, body, request_index ? 200 : 503);
               }));
     http_.Get("/api/search", guarded([this](const httplib::Request& req, httplib::Response& res) {
                   send_json(res, searcher().search(query::parse_request(params_of(req))));
@@ -60,6 +102,7 @@ void Server::routes() {
     ogc_routes();
     export_routes();
     metrics_hooks();
+    request_hooks();
     http_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (res.status == 404 && res.body.empty())
             send_json(res, {{"error", "no route for " + req.method + " " + req.path}}, 404);

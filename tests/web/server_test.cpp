@@ -11,38 +11,13 @@
 #include "indexer/index_build.hpp"
 #include "query/request.hpp"
 #include "query/searcher.hpp"
+#include "running_server.hpp"
 
 namespace fs = std::filesystem;
 using namespace coopatlas;
 using nlohmann::json;
 
-namespace {
-
-/// A coopatlas server on a free loopback port, served by a background thread
-/// for as long as the object lives.
-class RunningServer {
-public:
-    explicit RunningServer(web::ServerOptions options) : server_(std::move(options)) {
-        port_ = server_.bind_any_port("127.0.0.1");
-        thread_ = std::thread([this] { server_.serve(); });
-    }
-    ~RunningServer() {
-        server_.stop();
-        thread_.join();
-    }
-    int port() const { return port_; }
-    httplib::Result get(const std::string& path) const {
-        httplib::Client client("127.0.0.1", port_);
-        return client.Get(path.c_str());
-    }
-
-private:
-    web::Server server_;
-    int port_ = 0;
-    std::thread thread_;
-};
-
-}  // namespace
+using web::testing::RunningServer;
 
 class ServerTest : public ::testing::Test {
 protected:

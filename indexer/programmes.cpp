@@ -6,9 +6,9 @@
 #include <set>
 
 #include "contacts.hpp"
+#include "core/text.hpp"
 #include "countries.hpp"
 #include "display_text.hpp"
-#include "core/text.hpp"
 
 namespace coopatlas::indexer {
 
@@ -48,7 +48,8 @@ bool unfinished(const std::string& bullet) {
     char last = value.back();
     if (last == ',' || last == ':' || last == '-' || last == ';' || last == '(') return true;
     auto ws = text::words(value);
-    static const std::set<std::string> small = {"de", "du", "des", "la", "le", "les", "et", "a", "au", "aux", "en", "pour", "sur", "l", "d"};
+    static const std::set<std::string> small = {"de", "du",  "des", "la",   "le",  "les", "et", "a",
+                                                "au", "aux", "en",  "pour", "sur", "l",   "d"};
     return !ws.empty() && small.count(ws.back()) > 0 && !std::isdigit(static_cast<unsigned char>(last));
 }
 
@@ -76,8 +77,8 @@ Label label_of(const std::string& label) {
     if (f.find("destination") != std::string::npos) return Label::destinations;
     if (f.rfind("thematique", 0) == 0) return Label::themes;
     if (f == "odd") return Label::odd;
-    if (f.rfind("porteur", 0) == 0 || f.find("chef") != std::string::npos || f.find("responsable") != std::string::npos ||
-        f.find("impliquee") != std::string::npos)
+    if (f.rfind("porteur", 0) == 0 || f.find("chef") != std::string::npos ||
+        f.find("responsable") != std::string::npos || f.find("impliquee") != std::string::npos)
         return Label::lead;
     if (f.rfind("coordonnees", 0) == 0) return Label::coordinates;
     if (f.rfind("budget", 0) == 0) return Label::budget;
@@ -98,7 +99,9 @@ size_t bullet_after_inner_prose(const Guide& guide, size_t from) {
         if (is_bullet(t)) {
             auto colon = t.find(':');
             if (colon == std::string::npos) return from;
-            return label_of(trim(t.substr(std::string("•").size(), colon - std::string("•").size()))) == Label::other ? from : q;
+            return label_of(trim(t.substr(std::string("•").size(), colon - std::string("•").size()))) == Label::other
+                       ? from
+                       : q;
         }
         ++text_lines;
     }
@@ -266,6 +269,36 @@ std::string kind_of(const std::string& subtitle) {
     return "";
 }
 
+// The subtitle opens with the rest of the block's label ("PROGRAMME / mutualisable",
+// "PROGRAMME / « clés en main » de l’AIMF") and may go on, after a dash or a colon,
+// with the programme's own name: "mutualisable – projet « Sèmè City, ville intelligente
+// et durable » – la Région Hauts-de-France ...", "« clés en main » mené par l’AIRF :
+// électrification des zones rurales en Afrique", "mutualisable – Orléans et Parakou".
+// Returns that name ("Sèmè City, ville intelligente et durable"), or "" when the
+// subtitle is the label alone: then the label as printed is the only title the guide gives.
+std::string name_after_label(const std::string& subtitle) {
+    if (kind_of(subtitle).empty()) return "";
+    static const std::vector<std::string> separators = {" – ", " — ", " : ", " - "};
+    size_t cut = std::string::npos, width = 0;
+    for (const auto& sep : separators) {
+        size_t at = subtitle.find(sep);
+        if (at != std::string::npos && at < cut) {
+            cut = at;
+            width = sep.size();
+        }
+    }
+    if (cut == std::string::npos) return "";
+    // The label comes first: a dash inside a name after it does not count.
+    if (kind_of(subtitle.substr(0, cut)).empty()) return "";
+    std::string name = trim(subtitle.substr(cut + width));
+    // "projet « X » – who": the name is X, the parties are in the lead field.
+    static const std::regex quoted_name(R"(^(?:le |la )?(?:projet|programme)s?\s*«\s*(.+?)\s*».*$)", std::regex::icase);
+    std::smatch m;
+    if (std::regex_match(name, m, quoted_name)) return m[1];
+    for (const auto& sep : {" – ", " — "}) name = name.substr(0, name.find(sep));
+    return trim(name);
+}
+
 std::vector<int> odd_numbers(const std::string& value) {
     static const std::regex number(R"(\b(\d{1,2})\b)");
     std::set<int> found;
@@ -286,7 +319,8 @@ std::string paragraph_before(const Guide& guide, int heading_line) {
         const auto& t = lines[static_cast<size_t>(i)].text;
         if (is_bullet(trim(t)) || is_layout_noise(t)) break;
         para.insert(para.begin(), t);
-        if (!t.empty() && t[0] != ' ' && i > 0 && lines[static_cast<size_t>(i)].sheet != lines[static_cast<size_t>(i - 1)].sheet)
+        if (!t.empty() && t[0] != ' ' && i > 0 &&
+            lines[static_cast<size_t>(i)].sheet != lines[static_cast<size_t>(i - 1)].sheet)
             break;
         --i;
     }
@@ -359,7 +393,10 @@ std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std
         r.page = guide.printed_page_of_line(b.line);
         r.section = sections[static_cast<size_t>(b.line - 1)];
         std::string kind = kind_of(b.subtitle);
-        r.title = b.subtitle.empty() ? display.heading(b.heading) : display.text(b.subtitle);
+        const std::string name = name_after_label(b.subtitle);
+        r.title = !name.empty()        ? capitalize_first(display.text(name))
+                  : b.subtitle.empty() ? display.heading(b.heading)
+                                       : display.text(b.subtitle);
         nlohmann::json destinations = nlohmann::json::array(), emails = nlohmann::json::array(),
                        contacts = nlohmann::json::array();
         std::string lead, budget, destinations_text;
@@ -387,22 +424,32 @@ std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std
                     for (const auto& t : split_list(v, false)) r.themes.push_back(display.text(t));
                     break;
                 }
-                case Label::odd: r.odd = odd_numbers(f.value); break;
-                case Label::lead: lead = display.text(f.value); break;
-                case Label::budget: budget = f.value; break;
+                case Label::odd:
+                    r.odd = odd_numbers(f.value);
+                    break;
+                case Label::lead:
+                    lead = display.text(f.value);
+                    break;
+                case Label::budget:
+                    budget = f.value;
+                    break;
                 case Label::coordinates:
                     for (const auto& e : find_emails(f.value)) emails.push_back(e);
                     for (const auto& person : people_in_coordinates(f.value, f.line, display)) {
                         std::string id;
-                        if (id_by_email_line.count({person.email, f.line})) id = id_by_email_line[{person.email, f.line}];
-                        else if (!person.email.empty() && id_by_email.count(person.email)) id = id_by_email[person.email];
+                        if (id_by_email_line.count({person.email, f.line}))
+                            id = id_by_email_line[{person.email, f.line}];
+                        else if (!person.email.empty() && id_by_email.count(person.email))
+                            id = id_by_email[person.email];
                         else if (!person.name.empty() && id_by_name.count(text::fold(person.name)))
                             id = id_by_name[text::fold(person.name)];
-                        else id = contact_id(person);
+                        else
+                            id = contact_id(person);
                         if (std::find(contacts.begin(), contacts.end(), id) == contacts.end()) contacts.push_back(id);
                     }
                     break;
-                case Label::other: break;
+                case Label::other:
+                    break;
             }
         }
         r.countries = countries.find_in(destinations_text);
@@ -419,7 +466,8 @@ std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std
         r.fields["emails"] = emails;
         r.fields["contacts"] = contacts;
         r.fields["budget"] = budget.empty() ? nlohmann::json(nullptr) : nlohmann::json(budget);
-        r.fields["description"] = description.empty() ? nlohmann::json(nullptr) : nlohmann::json(display.text(description));
+        r.fields["description"] =
+            description.empty() ? nlohmann::json(nullptr) : nlohmann::json(display.text(description));
         r.fields["cited_at"] = nlohmann::json::array();
         r.text = join_lines(guide, body);
         if (!description.empty()) r.text += "\n" + description;
@@ -446,12 +494,15 @@ std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std
         int best_score = 0;
         for (auto& r : records) {
             int score = 0;
-            if (page && r.page == page) score += 3;
-            else if (page && std::abs(r.page - page) == 1) score += 2;
+            if (page && r.page == page)
+                score += 3;
+            else if (page && std::abs(r.page - page) == 1)
+                score += 2;
             if (!number.empty() && !r.section.empty() && r.section.back().rfind(number + " ", 0) == 0) score += 3;
             if (!kind.empty() && r.fields["kind"] == kind) score += 2;
-            auto target = significant_words(r.title + " " + r.fields["lead"].dump() + " " + r.fields["destinations"].dump() +
-                                            " " + (r.section.empty() ? "" : r.section.back()));
+            auto target =
+                significant_words(r.title + " " + r.fields["lead"].dump() + " " + r.fields["destinations"].dump() +
+                                  " " + (r.section.empty() ? "" : r.section.back()));
             for (const auto& w : words) score += target.count(w) ? 1 : 0;
             if (score > best_score) {
                 best_score = score;

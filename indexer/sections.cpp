@@ -4,6 +4,7 @@
 #include <optional>
 #include <regex>
 
+#include "core/error.hpp"
 #include "core/text.hpp"
 #include "display_text.hpp"
 
@@ -13,7 +14,9 @@ namespace {
 
 std::string trim(const std::string& s) { return text::collapse_whitespace(s); }
 bool blank(const GuideLine& l) { return l.text.find_first_not_of(" \t") == std::string::npos; }
-bool starts_sheet(const std::vector<GuideLine>& lines, size_t i) { return i == 0 || lines[i].sheet != lines[i - 1].sheet; }
+bool starts_sheet(const std::vector<GuideLine>& lines, size_t i) {
+    return i == 0 || lines[i].sheet != lines[i - 1].sheet;
+}
 
 struct Numbered {
     int top = 0;
@@ -28,7 +31,8 @@ std::optional<Numbered> numbered(const std::string& raw) {
     std::smatch m;
     std::string t = trim(raw);
     // most lines do not open with a digit: no regex for them
-    if (t.empty() || !std::isdigit(static_cast<unsigned char>(t[0])) || !std::regex_match(t, m, re)) return std::nullopt;
+    if (t.empty() || !std::isdigit(static_cast<unsigned char>(t[0])) || !std::regex_match(t, m, re))
+        return std::nullopt;
     Numbered n{std::stoi(m[1]), m[2].matched ? std::stoi(m[2]) : 0, m[3]};
     if (n.top == 0 || (m[2].matched && n.sub == 0)) return std::nullopt;
     unsigned char c = static_cast<unsigned char>(n.title[0]);
@@ -53,8 +57,7 @@ bool caps_looking(const std::string& s) {
             if (std::isupper(c)) ++upper;
         }
     }
-    return letters >= 3 && upper * 3 >= letters && s.find(':') == std::string::npos &&
-           s.find("•") == std::string::npos;
+    return letters >= 3 && upper * 3 >= letters && s.find(':') == std::string::npos && s.find("•") == std::string::npos;
 }
 
 const std::regex& footer_re() {
@@ -93,9 +96,42 @@ struct Segment {
     std::map<int, std::string> top_names;
 };
 
+// data/section-titles.tsv: (folded part name, number) -> "N Title".
+std::map<std::pair<std::string, int>, std::string> reviewed_titles() {
+    std::map<std::pair<std::string, int>, std::string> out;
+    const std::string_view table = reviewed_section_titles_table();
+    size_t start = 0;
+    for (int line = 1; start < table.size(); ++line) {
+        size_t end = table.find('\n', start);
+        if (end == std::string_view::npos) end = table.size();
+        std::string row(table.substr(start, end - start));
+        start = end + 1;
+        if (row.empty() || row[0] == '#') continue;
+        std::vector<std::string> cells;
+        for (size_t from = 0;;) {
+            size_t tab = row.find('\t', from);
+            cells.push_back(row.substr(from, tab == std::string::npos ? std::string::npos : tab - from));
+            if (tab == std::string::npos) break;
+            from = tab + 1;
+        }
+        int number = 0;
+        try {
+            number = cells.size() >= 3 ? std::stoi(cells[1]) : 0;
+        } catch (const std::exception&) {
+        }
+        if (number <= 0 || trim(cells[2]).empty())
+            throw Error("data/section-titles.tsv line " + std::to_string(line) +
+                        ": expected part<TAB>number<TAB>title<TAB>source, got '" + row + "'");
+        out[{text::fold(cells[0]), number}] = std::to_string(number) + " " + trim(cells[2]);
+    }
+    return out;
+}
+
 }  // namespace
 
-std::vector<std::vector<std::string>> section_paths(const Guide& guide) { return section_paths(guide, DisplayText(guide)); }
+std::vector<std::vector<std::string>> section_paths(const Guide& guide) {
+    return section_paths(guide, DisplayText(guide));
+}
 
 std::vector<std::vector<std::string>> section_paths(const Guide& guide, const DisplayText& display) {
     const auto& lines = guide.lines();
@@ -153,9 +189,9 @@ std::vector<std::vector<std::string>> section_paths(const Guide& guide, const Di
             std::string title = t;
             size_t k = i;
             auto open_end = [&](const std::string& x) { return !x.empty() && (x.back() == '/' || x.back() == '-'); };
-            while ((lines[k].wrapped || open_end(trim(lines[k].text))) && k + 1 < lines.size() && !blank(lines[k + 1]) &&
-                   lines[k + 1].sheet == l.sheet && trim(lines[k + 1].text).size() < 45 && !numbered(lines[k + 1].text) &&
-                   title.size() < 80) {
+            while ((lines[k].wrapped || open_end(trim(lines[k].text))) && k + 1 < lines.size() &&
+                   !blank(lines[k + 1]) && lines[k + 1].sheet == l.sheet && trim(lines[k + 1].text).size() < 45 &&
+                   !numbered(lines[k + 1].text) && title.size() < 80) {
                 title += " " + trim(lines[++k].text);
             }
             title = join_lines(guide, {title});
@@ -239,7 +275,8 @@ std::vector<std::vector<std::string>> section_paths(const Guide& guide, const Di
                 name = n[1];
             }
             if (number > 0 && !name.empty() && name.find('|') == std::string::npos)
-                segments[st.segment].top_names.try_emplace(number, std::to_string(number) + " " + display.heading(name));
+                segments[st.segment].top_names.try_emplace(number,
+                                                           std::to_string(number) + " " + display.heading(name));
         }
         states[i] = st;
     }
@@ -251,6 +288,11 @@ std::vector<std::vector<std::string>> section_paths(const Guide& guide, const Di
         names[s] = segments[s].name;
         for (const auto& [line, footer] : footers)
             if (names[s].empty() && line >= segments[s].begin && line < end) names[s] = footer.second;
+    }
+    static const auto reviewed = reviewed_titles();
+    for (size_t s = 0; s < segments.size(); ++s) {
+        for (const auto& [key, title] : reviewed)
+            if (key.first == text::fold(names[s])) segments[s].top_names.try_emplace(key.second, title);
     }
     for (size_t i = 0; i < lines.size(); ++i) {
         const State& s = states[i];

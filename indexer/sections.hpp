@@ -6,16 +6,19 @@
 /// "Thématiques" and "Géographies", whose numbered sections both restart at 1,
 /// then a glossary. A path therefore names the part first:
 /// ["Thématiques", "3 Environnement", "3.1 Agriculture et alimentation"],
-/// ["Géographies", "2", "2.1 Bénin"] (a top-level name the extraction lost is
-/// left as its number). Part names come from the running footers
-/// ("IIIe PartIe | GéoGraphies") and the part title lines ("IIIe PARTIE");
-/// top-level names from the table of contents ("soMMAIRE") and the side tabs
-/// ("10 / vILLE / DURABLE"); a sheet opening with a lead paragraph starts a
-/// top-level section whose heading line the extraction lost. Headings are validated by their numbering (a
-/// "31 juillet 2020" line is not section 31), may wrap over several lines, and
-/// the tables of contents create no section.
+/// ["Géographies", "2 Afrique de l’Ouest", "2.1 Bénin"]. Part names come from
+/// the running footers ("IIIe PartIe | GéoGraphies") and the part title lines
+/// ("IIIe PARTIE"); top-level names from the table of contents ("soMMAIRE") and
+/// the side tabs ("10 / vILLE / DURABLE"); a sheet opening with a lead paragraph
+/// starts a top-level section whose heading line the extraction lost. A
+/// top-level name the text lost comes from the reviewed table
+/// data/section-titles.tsv (keyed by part name and number), else stays a bare
+/// number. Headings are validated by their numbering (a "31 juillet 2020" line
+/// is not section 31), may wrap over several lines, and the tables of contents
+/// create no section.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "display_text.hpp"
@@ -29,5 +32,8 @@ std::vector<std::vector<std::string>> section_paths(const Guide& guide);
 
 /// The same with the guide's display repair already learnt (extract_records shares one).
 std::vector<std::vector<std::string>> section_paths(const Guide& guide, const DisplayText& display);
+
+/// data/section-titles.tsv as compiled in: "part<TAB>number<TAB>title<TAB>source" lines, '#' comments.
+std::string_view reviewed_section_titles_table();
 
 }  // namespace coopatlas::indexer

@@ -35,7 +35,7 @@ TEST(Contacts, PersonOfAProgrammeCoordinatesInABulletList) {
     EXPECT_EQ(r->fields.at("role"), "chargé de mission");
     // no organisation in the coordinates: the block's lead ("Collectivité territoriale cheffe de file")
     EXPECT_EQ(text::fold(r->fields.at("organisation").get<std::string>()), "conseil regional grand est");
-    EXPECT_EQ(r->section, (std::vector<std::string>{"Géographies", "2", "2.1 Bénin"}));
+    EXPECT_EQ(r->section, (std::vector<std::string>{"Géographies", "2 Afrique de l’Ouest", "2.1 Bénin"}));
 }
 
 TEST(Contacts, ContactBlockNameOrganisationAndEmail) {

@@ -62,7 +62,8 @@ TEST(Programmes, BulletsKindOddAndEmailSplitFromItsLabel) {
 TEST(Programmes, ValueRunningOverABlankLine) {
     Fixture f;
     const Record& tev = f.with_email("marc.nielsen@terresenvilles.org");
-    EXPECT_EQ(folded(tev.themes), (std::vector<std::string>{"agriculture periurbaine", "plan territorial d'alimentation"}));
+    EXPECT_EQ(folded(tev.themes),
+              (std::vector<std::string>{"agriculture periurbaine", "plan territorial d'alimentation"}));
     EXPECT_EQ(folded(tev.fields["destinations"]), (std::vector<std::string>{"sfax (tunisie)", "fes (maroc)"}));
     EXPECT_EQ(tev.fields["budget"], "entre 3 000 et 6 000 euros");
     EXPECT_EQ(tev.title, "« clés en main »");
@@ -86,7 +87,7 @@ TEST(Programmes, CrossReferenceStubPointsToTheProgrammeItNames) {
     EXPECT_EQ(grand_est.fields["cited_at"][0]["line"], stub - 4);  // the PRoGRAMME heading of the stub
     EXPECT_EQ(text::fold(grand_est.fields["lead"].get<std::string>()), "conseil regional grand est");
     EXPECT_EQ(codes(grand_est), (std::vector<std::string>{"BJ", "TG"}));
-    EXPECT_EQ(grand_est.section, (std::vector<std::string>{"Géographies", "2", "2.1 Bénin"}));
+    EXPECT_EQ(grand_est.section, (std::vector<std::string>{"Géographies", "2 Afrique de l’Ouest", "2.1 Bénin"}));
     // the person of the Coordonnées is a contact record id
     EXPECT_EQ(grand_est.fields["contacts"], (nlohmann::json{"contact/mikael-roux"}));
 }
@@ -97,6 +98,28 @@ TEST(Programmes, GenericAddressOfTheLeadAssociation) {
     EXPECT_EQ(aimf.odd, (std::vector<int>{6}));
     EXPECT_EQ(aimf.title, "« clés en main » de l’AIMF");
     EXPECT_EQ(aimf.fields["contacts"], (nlohmann::json{"contact/sp@aimf.asso.fr"}));
+}
+
+TEST(Programmes, TitleIsTheNameThatFollowsTheLabel) {
+    // "PRoGRAMME / mutualisable – projet « Sèmè City, / ville intelligente et durable » – / la Région
+    // Hauts-de-France et la / commune de Sèmè Podji" (guide lines 4806-4810), then two PRojET blocks.
+    Guide guide = Guide::load(std::string(COOPATLAS_FIXTURES) + "/programme_titles.txt");
+    auto programmes = extract_programmes(guide, section_paths(guide));
+    ASSERT_EQ(programmes.size(), 3u);
+    EXPECT_EQ(programmes[0].title, "Sèmè City, ville intelligente et durable");
+    EXPECT_EQ(programmes[1].title, "Orléans et Parakou");
+    EXPECT_EQ(programmes[2].title, "La Région Grand Est au Bénin et au Togo");
+    // The label still gives the kind.
+    for (const auto& r : programmes) EXPECT_EQ(r.fields["kind"], "mutualisable") << r.title;
+}
+
+TEST(Programmes, TitleAfterAColonAndTheLabelAloneWhenNoNameFollows) {
+    Fixture f;
+    // "« clés en main » mené par l’AIRf : / électrification des zones rurales / en Afrique"
+    EXPECT_EQ(f.with_email("ivan.dedessuslemoustier@auvergnerhonealpes.fr").title,
+              "Électrification des zones rurales en Afrique");
+    // "« clés en main » de l’AIMf": who proposes it, no name: the label as printed.
+    EXPECT_EQ(f.with_email("sp@aimf.asso.fr").title, "« clés en main » de l’AIMF");
 }
 
 TEST(Programmes, IdsAreStable) {

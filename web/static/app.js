@@ -1,430 +1,406 @@
 // coopatlas search page: talks only to this server (/api, /vendor). The only
 // HTML taken from the API is the search snippet (escaped text with <mark>);
-// everything else is inserted as text.
-(function () {
-  "use strict";
+// everything else is inserted as text. The state is in the URL (state.js);
+// each user action is a history entry, the back button replays the previous one.
+import {
+  TYPE_LABELS, $, el, countryName, plural, getJson, getEntity, fold,
+} from "./ui.js";
+import {
+  readState, filterParams, pushState, replaceState, stateUrl, parseView, formatView,
+} from "./state.js";
+import { AtlasMap, boundsParam, latLngsOf } from "./map.js";
+import { renderCard } from "./cards.js";
 
-  const PAGE_SIZE = 10;
-  const TYPE_LABELS = {
-    programme: "Programme", contact: "Contact", partner: "Collectivité",
-    partnership: "Partenariat", passage: "Passage",
+const PAGE_SIZE = 10;
+const FACETS = [["type", "Type de fiche"], ["country", "Pays"], ["theme", "Thème"], ["odd", "ODD"]];
+// Partnerships drawn for a search: one page of /api/geojson (the API's largest `limit`).
+const MAX_PARTNERSHIP_LINES = 1000;
+
+let state = readState();
+let facetLabels = {};  // display labels of facet keys from the last search (theme slug -> theme)
+
+function facetLabel(name, key) {
+  const given = facetLabels[name] && facetLabels[name][key];
+  if (given) return given;
+  if (name === "type") return TYPE_LABELS[key] || key;
+  if (name === "country") return countryName(key);
+  if (name === "odd") return "ODD " + key;
+  const text = String(key).replace(/-/g, " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function cardHref(id) { return stateUrl({ ...state, fiche: id }); }
+
+// ---------- the map ----------
+const atlas = new AtlasMap("map", {
+  open: (id) => openCard(id, { push: true, fit: true }),
+  cardHref,
+  click: (latlng) => searchAround({ lat: latlng.lat, lon: latlng.lng }),
+  moved: () => {
+    rememberView();
+    drawClusters().catch(() => {});
+  },
+});
+
+function rememberView() {
+  state.carte = formatView(atlas.center(), atlas.zoom());
+  replaceState(state);
+}
+
+// Every match in the view as clusters; /api/geojson points when a server has no /api/clusters.
+let clustersAvailable = true;
+let clusterTicket = 0;
+async function drawClusters() {
+  const ticket = ++clusterTicket;
+  const params = filterParams(state);
+  params.delete("sort");
+  if (clustersAvailable) {
+    const cp = new URLSearchParams(params);
+    cp.set("zoom", String(atlas.zoom()));
+    if (!cp.has("bbox")) cp.set("bbox", boundsParam(atlas.bounds()));
+    try {
+      const body = await getJson("/api/clusters?" + cp);
+      if (ticket === clusterTicket) atlas.drawClusters(body);
+      document.body.dataset.map = "drawn";
+      return;
+    } catch (e) {
+      if (e.status !== 404) throw e;
+      clustersAvailable = false;
+    }
+  }
+  const fc = await getJson("/api/geojson?" + params);
+  if (ticket === clusterTicket) atlas.drawPoints(fc);
+  document.body.dataset.map = "drawn";
+}
+
+// The partnerships of the search (or, in the « toutes les coopérations » view,
+// of the chosen country and theme) as arcs. Returns their points.
+let partnershipTicket = 0;
+async function drawPartnerships() {
+  const ticket = ++partnershipTicket;
+  const params = filterParams(state);
+  ["sort", "type"].forEach((k) => params.delete(k));
+  params.set("type", "partnership");
+  params.set("limit", String(MAX_PARTNERSHIP_LINES));
+  const fc = await getJson("/api/geojson?" + params);
+  if (ticket !== partnershipTicket) return [];
+  const lines = atlas.drawPartnerships(fc, state.vue === "cooperations");
+  const n = fc.numberMatched || 0;
+  $("map-note").textContent = lines
+    ? plural(n, "partenariat tracé", "partenariats tracés") + (n > MAX_PARTNERSHIP_LINES ? " (les " + MAX_PARTNERSHIP_LINES + " premiers)" : "") +
+      " entre la France et ses partenaires. Cliquez sur la carte pour chercher autour d'un point."
+    : "Cliquez sur la carte pour chercher autour d'un point.";
+  return (fc.features || []).flatMap((f) => (f.geometry && f.geometry.coordinates || []).map(([lon, lat]) => [lat, lon]));
+}
+
+// ---------- searching around a place ----------
+function searchAround(point) {
+  const lat = Math.max(-90, Math.min(90, point.lat));
+  const lon = ((point.lon + 540) % 360) - 180;
+  state.near = lat.toFixed(4) + "," + lon.toFixed(4);
+  state.radius_km = $("radius").value;
+  state.bbox = "";
+  state.offset = 0;
+  state.fiche = "";
+  search({ push: true, fit: true });
+}
+
+/// A place named in the guide: the first point of a search result whose place
+/// name is the one typed (accents and case ignored), else one that starts with it.
+async function findPlace(name) {
+  const wanted = fold(name);
+  const body = await getJson("/api/search?" + new URLSearchParams({ q: name, limit: "50" }));
+  const points = body.results.flatMap((r) => r.geo || []);
+  return points.find((g) => fold(g.place) === wanted) || points.find((g) => fold(g.place).startsWith(wanted)) || null;
+}
+
+// ---------- results ----------
+function renderResults(body) {
+  const list = $("result-list");
+  list.replaceChildren();
+  body.results.forEach((r, i) => {
+    const snippet = el("p", { class: "snippet" });
+    snippet.innerHTML = r.snippet || "";  // the API's escaped text with <mark>
+    const meta = [];
+    if (r.page) meta.push("p. " + r.page);
+    if (r.section && r.section.length) meta.push(r.section.join(" › "));
+    if (r.countries && r.countries.length) meta.push(r.countries.map((c) => c.name || countryName(c.code)).join(", "));
+    if (r.distance_km !== null && r.distance_km !== undefined) meta.push(Math.round(r.distance_km).toLocaleString("fr-FR") + " km");
+    const located = latLngsOf(r.geo).length > 0;
+    list.append(el("li", { class: "result" },
+      el("h3", {},
+        located ? el("span", { class: "result-number type-" + r.type, title: "Repère sur la carte" }, String(state.offset + i + 1))
+          : el("span", { class: "result-number unlocated", title: "Sans lieu sur la carte" }, String(state.offset + i + 1)),
+        el("span", { class: "badge " + r.type }, TYPE_LABELS[r.type] || r.type),
+        el("a", {
+          href: cardHref(r.id), class: "result-title",
+          onclick: (e) => { e.preventDefault(); openCard(r.id, { push: true, fit: true }); },
+        }, r.title || r.id)),
+      snippet,
+      el("p", { class: "meta" }, meta.join(" · "))));
+  });
+  const total = body.total || 0;
+  $("status").textContent = total
+    ? plural(total, "résultat", "résultats") + (total > PAGE_SIZE ? " — page " + (Math.floor(state.offset / PAGE_SIZE) + 1) +
+      " sur " + Math.ceil(total / PAGE_SIZE) : "")
+    : "Aucun résultat" + (state.q ? " pour « " + state.q + " »" : "") + ".";
+  const suggestion = body.suggestion || body.corrected_query;
+  const spelling = $("spelling");
+  spelling.replaceChildren();
+  spelling.hidden = !suggestion;
+  if (suggestion) {
+    spelling.append("Essayez : ", el("button", {
+      type: "button", onclick: () => { $("q").value = suggestion; newSearch({ q: suggestion }); },
+    }, suggestion));
+  }
+  renderPager(total);
+}
+
+function renderPager(total) {
+  const pager = $("pager");
+  pager.replaceChildren();
+  const pages = Math.ceil(total / PAGE_SIZE);
+  if (pages <= 1) return;
+  const current = Math.floor(state.offset / PAGE_SIZE);
+  const go = (n) => () => {
+    state.offset = n * PAGE_SIZE;
+    search({ push: true, fit: true }).then(() => $("results").focus());
   };
-  const FACETS = [
-    ["type", "Type de fiche"], ["country", "Pays"], ["theme", "Thème"], ["odd", "ODD"],
-  ];
-  const FIELD_LABELS = {
-    kind: "Nature", lead: "Chef de file", destinations: "Destinations", budget: "Budget",
-    description: "Description", emails: "Courriels", email: "Courriel", contacts: "Contacts",
-    name: "Nom", role: "Fonction", organisation: "Organisme", phone: "Téléphone", url: "Site",
-    country: "Pays", partnerships: "Partenariats", parties: "Parties", theme: "Thème",
+  pager.append(el("button", { type: "button", disabled: current === 0, onclick: go(current - 1), "aria-label": "Page précédente" }, "‹"));
+  const shown = new Set([0, pages - 1]);
+  for (let i = Math.max(0, current - 2); i <= Math.min(pages - 1, current + 2); i++) shown.add(i);
+  let last = -1;
+  [...shown].sort((a, b) => a - b).forEach((i) => {
+    if (i > last + 1) pager.append(el("span", { "aria-hidden": "true" }, "…"));
+    pager.append(el("button", {
+      type: "button", onclick: go(i), "aria-current": i === current ? "page" : null, "aria-label": "Page " + (i + 1),
+    }, String(i + 1)));
+    last = i;
+  });
+  pager.append(el("button", { type: "button", disabled: current >= pages - 1, onclick: go(current + 1), "aria-label": "Page suivante" }, "›"));
+}
+
+function renderFacets(facets) {
+  const box = $("facets");
+  box.replaceChildren();
+  FACETS.forEach(([name, title]) => {
+    if (name === "type" && state.vue === "cooperations") return;
+    const counts = Object.entries((facets && facets[name]) || {});
+    if (!counts.length && !state[name]) return;
+    counts.sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0]), "fr", { numeric: true }));
+    const list = el("ul", { class: "facet", "aria-label": title });
+    counts.slice(0, 12).forEach(([key, count]) => {
+      const active = String(state[name]).toLowerCase() === String(key).toLowerCase();
+      list.append(el("li", {}, el("button", {
+        type: "button", "aria-pressed": active ? "true" : "false",
+        onclick: () => newSearch({ [name]: active ? "" : key }),
+      }, el("span", {}, facetLabel(name, key)), el("span", { class: "count" }, Number(count).toLocaleString("fr-FR")))));
+    });
+    box.append(el("h3", {}, title), list);
+  });
+  const active = $("active-filters");
+  active.replaceChildren();
+  FACETS.forEach(([name, title]) => {
+    if (!state[name]) return;
+    active.append(el("button", {
+      type: "button", "aria-label": "Retirer le filtre " + title + " : " + facetLabel(name, state[name]),
+      onclick: () => newSearch({ [name]: "" }),
+    }, facetLabel(name, state[name]) + " ✕"));
+  });
+  renderCooperationFilters(facets);
+}
+
+// ---------- the « toutes les coopérations » view ----------
+function renderCooperationFilters(facets) {
+  const on = state.vue === "cooperations";
+  $("coop-toggle").setAttribute("aria-pressed", on ? "true" : "false");
+  $("coop-toggle").textContent = on ? "Revenir à la recherche" : "Toutes les coopérations";
+  $("coop-filters").hidden = !on;
+  if (!on) return;
+  const fill = (select, name, allLabel) => {
+    const counts = Object.entries((facets && facets[name]) || {})
+      .sort((a, b) => facetLabel(name, a[0]).localeCompare(facetLabel(name, b[0]), "fr"));
+    select.replaceChildren(el("option", { value: "" }, allLabel),
+      ...counts.map(([key, n]) => el("option", { value: key }, facetLabel(name, key) + " (" + n + ")")));
+    if (state[name] && !counts.some(([key]) => key.toLowerCase() === state[name].toLowerCase())) {
+      select.append(el("option", { value: state[name] }, facetLabel(name, state[name])));
+    }
+    select.value = state[name] || "";
   };
-  const PRECISION_LABELS = { address: "adresse", city: "ville", admin: "collectivité", country: "pays" };
-  const ID_PATTERN = /^(programme|contact|partner|partnership|passage)\/./;
-  const regionNames = typeof Intl.DisplayNames === "function"
-    ? new Intl.DisplayNames(["fr"], { type: "region" }) : null;
+  fill($("coop-country"), "country", "Tous les pays");
+  fill($("coop-theme"), "theme", "Tous les thèmes");
+}
 
-  const $ = (id) => document.getElementById(id);
-  const state = readState();
+// ---------- search ----------
+/// Starts a new search from the current one with `changes` (a history entry; the map fits the results).
+function newSearch(changes) {
+  Object.assign(state, changes, { offset: 0, fiche: "" });
+  return search({ push: true, fit: true });
+}
 
-  // ---------- small helpers ----------
-  function el(tag, props, ...children) {
-    const node = document.createElement(tag);
-    Object.entries(props || {}).forEach(([k, v]) => {
-      if (k === "class") node.className = v;
-      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-      else if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v === true ? "" : v);
-    });
-    children.flat().forEach((c) => {
-      if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
-    });
-    return node;
+let searchTicket = 0;
+/// Runs the search of `state`. `push`: a new history entry; `fit`: the map fits
+/// the results (or the radius), else it keeps its view (restored from the URL).
+async function search({ push = false, fit = false } = {}) {
+  const ticket = ++searchTicket;
+  document.body.dataset.busy = "search";  // cleared once the results and the map are drawn
+  if (push) pushState(state);
+  const params = filterParams(state);
+  params.set("limit", String(PAGE_SIZE));
+  if (state.offset) params.set("offset", String(state.offset));
+  atlas.drawFilter(state);
+  $("clear-geo").hidden = !(state.near || state.bbox);
+  if (!state.near) $("near-status").textContent = "";
+  $("status").textContent = "Recherche…";
+  let body;
+  try {
+    body = await getJson("/api/search?" + params);
+  } catch (e) {
+    if (ticket !== searchTicket) return;
+    $("result-list").replaceChildren();
+    $("pager").replaceChildren();
+    $("status").textContent = e.status === 503
+      ? "L'index n'est pas prêt : " + e.message
+      : "La recherche a échoué : " + e.message;
+    delete document.body.dataset.busy;
+    return;
   }
-  function countryName(code) {
-    const upper = String(code).toUpperCase();
-    try { return (regionNames && regionNames.of(upper)) || upper; } catch (e) { return upper; }
-  }
-  // Display labels the server gives with the facet keys (themes keyed by slug:
-  // "eau-et-assainissement" -> "Eau et assainissement"), from the last search.
-  let facetLabels = {};
-  function facetLabel(name, key) {
-    const given = facetLabels[name] && facetLabels[name][key];
-    if (given) return given;
-    if (name === "type") return TYPE_LABELS[key] || key;
-    if (name === "country") return countryName(key);
-    if (name === "odd") return "ODD " + key;
-    const text = String(key).replace(/-/g, " ");
-    return text.charAt(0).toUpperCase() + text.slice(1);
-  }
-  function plural(n, one, many) { return n.toLocaleString("fr-FR") + " " + (n > 1 ? many : one); }
-
-  function readState() {
-    const p = new URLSearchParams(location.search);
-    return {
-      q: p.get("q") || "", type: p.get("type") || "", country: p.get("country") || "",
-      theme: p.get("theme") || "", odd: p.get("odd") || "", bbox: p.get("bbox") || "",
-      near: p.get("near") || "", radius_km: p.get("radius_km") || "",
-      offset: Number(p.get("offset")) || 0,
-    };
-  }
-  function filterParams() {
-    const p = new URLSearchParams();
-    ["q", "type", "country", "theme", "odd", "bbox", "near", "radius_km"].forEach((k) => {
-      if (state[k]) p.set(k, state[k]);
-    });
-    if (state.near) p.set("sort", "distance");
-    return p;
-  }
-  async function getJson(url) {
-    const res = await fetch(url, { headers: { Accept: "application/json" } });
-    let body = null;
-    try { body = await res.json(); } catch (e) { body = null; }
-    if (!res.ok) {
-      const err = new Error((body && body.error) || "HTTP " + res.status);
-      err.status = res.status;
-      throw err;
-    }
-    return body;
-  }
-
-  // ---------- the map ----------
-  const map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 12 }).setView([20, 5], 2);
-  map.attributionControl.setPrefix("Leaflet");
-  map.attributionControl.addAttribution("Fond : Natural Earth · lieux : GeoNames, INSEE / Etalab");
-  const backgroundLayer = L.layerGroup().addTo(map);  // every match (clusters or points)
-  const pageLayer = L.layerGroup().addTo(map);        // the results of this page
-  const geoLayer = L.layerGroup().addTo(map);         // the radius circle / bbox outline
-  const basemapReady = getJson("/vendor/world-atlas/countries-50m.json")
-    .then((topo) => {
-      L.geoJSON(topojson.feature(topo, topo.objects.countries), {
-        interactive: false,
-        style: { color: "#b3ab98", weight: 0.6, fillColor: "#f4f1e8", fillOpacity: 1 },
-      }).addTo(map).bringToBack();
-      document.body.dataset.basemap = "ready";
-    })
-    .catch((e) => { $("map-note").textContent = "Fond de carte indisponible : " + e.message; });
-
-  function latLngsOf(geo) { return (geo || []).map((g) => [g.lat, g.lon]); }
-
-  function popupFor(id, title, type) {
-    const box = el("div", {},
-      el("strong", {}, title), el("br"), el("span", {}, TYPE_LABELS[type] || type), el("br"),
-      el("button", { type: "button", class: "linklike", onclick: () => showDetail(id) }, "Voir la fiche"));
-    return box;
-  }
-
-  function drawPageResults(results) {
-    pageLayer.clearLayers();
-    results.forEach((r) => {
-      const points = latLngsOf(r.geo);
-      if (!points.length) return;
-      if (r.type === "partnership" && points.length > 1) {
-        L.polyline(points, { color: "#86307a", weight: 3, bubblingMouseEvents: false })
-          .bindPopup(() => popupFor(r.id, r.title, r.type)).addTo(pageLayer);
-      }
-      points.forEach((p) => {
-        L.circleMarker(p, {
-          radius: 7, color: "#fff", weight: 2, fillColor: "#d2462d", fillOpacity: 0.95, bubblingMouseEvents: false,
-        }).bindTooltip(r.title).bindPopup(() => popupFor(r.id, r.title, r.type)).addTo(pageLayer);
-      });
-    });
-  }
-
-  function drawGeojson(fc) {
-    L.geoJSON(fc, {
-      pointToLayer: (f, latlng) => L.circleMarker(latlng, {
-        radius: 4, color: "#1f5fa8", weight: 1, fillColor: "#1f5fa8", fillOpacity: 0.45, bubblingMouseEvents: false,
-      }),
-      style: (f) => (f.geometry && f.geometry.type === "LineString"
-        ? { color: "#86307a", weight: 1.5, opacity: 0.5, bubblingMouseEvents: false } : {}),
-      onEachFeature: (f, layer) => {
-        layer.options.bubblingMouseEvents = false;
-        layer.bindPopup(() => popupFor(f.properties.id, f.properties.title, f.properties.type));
-      },
-    }).addTo(backgroundLayer);
-  }
-
-  function drawClusters(body) {
-    (body.clusters || []).forEach((c) => {
-      const count = Number(c.count) || 0;
-      const size = Math.min(18, 7 + 2.5 * Math.log2(1 + count));
-      const marker = L.circleMarker([c.lat, c.lon], {
-        radius: size, color: "#fff", weight: 1.5, fillColor: "#1f5fa8", fillOpacity: 0.5, bubblingMouseEvents: false,
-      }).bindTooltip(plural(count, "fiche", "fiches"));
-      if (count > 1) {
-        L.marker([c.lat, c.lon], {
-          icon: L.divIcon({ className: "cluster-label", html: String(count), iconSize: [40, 20] }),
-          interactive: false, keyboard: false,
-        }).addTo(backgroundLayer);
-      }
-      marker.on("click", () => {
-        const b = c.bbox;
-        if (Array.isArray(b) && b.length === 4) map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { maxZoom: map.getZoom() + 3 });
-        else map.setView([c.lat, c.lon], map.getZoom() + 2);
-      });
-      marker.addTo(backgroundLayer);
-    });
-  }
-
-  // Every match on the map: /api/clusters when the server has it, else the
-  // GeoJSON points (the server answers 404 for an unknown route).
-  let clustersAvailable = true;
-  let backgroundRequest = 0;
-  async function drawBackground() {
-    const ticket = ++backgroundRequest;
-    const params = filterParams();
-    params.delete("sort");
-    let drawn = null;
-    if (clustersAvailable) {
-      const b = map.getBounds();
-      const cp = new URLSearchParams(params);
-      cp.set("zoom", String(map.getZoom()));
-      if (!cp.has("bbox")) cp.set("bbox", boundsParam(b));
-      try {
-        const body = await getJson("/api/clusters?" + cp);
-        drawn = () => drawClusters(body);
-      } catch (e) {
-        if (e.status === 404) clustersAvailable = false;
-        else throw e;
-      }
-    }
-    if (!drawn) {
-      const fc = await getJson("/api/geojson?" + params);
-      drawn = () => drawGeojson(fc);
-    }
-    if (ticket !== backgroundRequest) return;  // a newer search answered first
-    backgroundLayer.clearLayers();
-    drawn();
-    pageLayer.eachLayer((layer) => layer.bringToFront && layer.bringToFront());  // this page's results stay on top
-    document.body.dataset.map = "drawn";
-  }
-
-  function clamp(v, lo, hi) { return Math.max(lo, Math.min(hi, v)); }
-  function boundsParam(b) {
-    let west = b.getWest(), east = b.getEast();
-    if (east - west >= 360) { west = -180; east = 180; }
-    west = ((west + 540) % 360) - 180;
-    east = ((east + 540) % 360) - 180;
-    if (east === -180) east = 180;
-    const f = (v) => v.toFixed(4);
-    return [f(west), f(clamp(b.getSouth(), -90, 90)), f(east), f(clamp(b.getNorth(), -90, 90))].join(",");
-  }
-
-  function drawGeoFilter() {
-    geoLayer.clearLayers();
+  if (ticket !== searchTicket) return;
+  facetLabels = body.facet_labels || {};
+  renderResults(body);
+  renderFacets(body.facets);
+  const points = atlas.drawResults(body.results, state.offset);
+  document.body.dataset.results = String(body.results.length);
+  const linePoints = await drawPartnerships().catch(() => []);
+  if (ticket !== searchTicket) return;
+  if (fit && !state.fiche) {
     if (state.near) {
       const [lat, lon] = state.near.split(",").map(Number);
-      L.circle([lat, lon], { radius: Number(state.radius_km || 100) * 1000, color: "#d2462d", weight: 2, fillOpacity: 0.06, interactive: false }).addTo(geoLayer);
+      atlas.fitCircle(lat, lon, Number(state.radius_km || 100));
+    } else if (!state.bbox) {
+      atlas.fitPoints(points.length ? points : linePoints);
     }
-    if (state.bbox) {
-      const [w, s, e, n] = state.bbox.split(",").map(Number);
-      if (w <= e) L.rectangle([[s, w], [n, e]], { color: "#d2462d", weight: 2, fill: false, dashArray: "6 4", interactive: false }).addTo(geoLayer);
-    }
-    $("clear-geo").hidden = !(state.near || state.bbox);
+    rememberView();
   }
+  await drawClusters().catch((e) => { $("map-note").textContent = "Carte : " + e.message; });
+  if (ticket === searchTicket) delete document.body.dataset.busy;
+}
 
-  // Clusters depend on the zoom and the view; plain points do not.
-  map.on("moveend", () => {
-    if (clustersAvailable && document.body.dataset.map) drawBackground().catch(() => {});
-  });
-  function searchAround(latlng) {
-    const lat = clamp(latlng.lat, -90, 90), lon = ((latlng.lng + 540) % 360) - 180;
-    state.near = lat.toFixed(4) + "," + lon.toFixed(4);
-    state.radius_km = $("radius").value;
-    state.bbox = "";
-    state.offset = 0;
-    search();
-  }
-  map.on("click", (e) => searchAround(e.latlng));
-  // The same without a mouse: around the centre of the view.
-  $("search-center").addEventListener("click", () => searchAround(map.getCenter()));
-  $("search-area").addEventListener("click", () => {
-    state.bbox = boundsParam(map.getBounds());
-    state.near = "";
-    state.radius_km = "";
-    state.offset = 0;
-    search();
-  });
-  $("clear-geo").addEventListener("click", () => {
-    state.bbox = state.near = state.radius_km = "";
-    state.offset = 0;
-    search();
-  });
-  $("radius").addEventListener("change", () => {
-    if (state.near) { state.radius_km = $("radius").value; state.offset = 0; search(); }
-  });
-
-  // ---------- results ----------
-  function renderResults(body) {
-    const list = $("result-list");
-    list.replaceChildren();
-    body.results.forEach((r) => {
-      const snippet = el("p", { class: "snippet" });
-      snippet.innerHTML = r.snippet || "";  // the API's escaped text with <mark>
-      const meta = [];
-      if (r.page) meta.push("p. " + r.page);
-      if (r.section && r.section.length) meta.push(r.section.join(" › "));
-      if (r.countries && r.countries.length) meta.push(r.countries.map((c) => c.name || countryName(c.code)).join(", "));
-      if (r.distance_km !== null && r.distance_km !== undefined) meta.push(Math.round(r.distance_km).toLocaleString("fr-FR") + " km");
-      list.append(el("li", { class: "result" },
-        el("h3", {},
-          el("span", { class: "badge " + r.type }, TYPE_LABELS[r.type] || r.type),
-          el("button", { type: "button", onclick: () => showDetail(r.id) }, r.title || r.id)),
-        snippet,
-        el("p", { class: "meta" }, meta.join(" · "))));
-    });
-    const total = body.total || 0;
-    $("status").textContent = total
-      ? plural(total, "résultat", "résultats") + (total > PAGE_SIZE ? " — page " + (Math.floor(state.offset / PAGE_SIZE) + 1) +
-        " sur " + Math.ceil(total / PAGE_SIZE) : "")
-      : "Aucun résultat" + (state.q ? " pour « " + state.q + " »" : "") + ".";
-    const suggestion = body.suggestion || body.corrected_query;
-    const spelling = $("spelling");
-    spelling.replaceChildren();
-    spelling.hidden = !suggestion;
-    if (suggestion) {
-      spelling.append("Essayez : ", el("button", {
-        type: "button", onclick: () => { $("q").value = suggestion; state.q = suggestion; state.offset = 0; search(); },
-      }, suggestion));
-    }
-    renderPager(total);
-  }
-
-  function renderPager(total) {
-    const pager = $("pager");
-    pager.replaceChildren();
-    const pages = Math.ceil(total / PAGE_SIZE);
-    if (pages <= 1) return;
-    const current = Math.floor(state.offset / PAGE_SIZE);
-    const go = (n) => () => { state.offset = n * PAGE_SIZE; search().then(() => $("results").focus()); };
-    pager.append(el("button", { type: "button", disabled: current === 0, onclick: go(current - 1), "aria-label": "Page précédente" }, "‹"));
-    const shown = new Set([0, pages - 1]);
-    for (let i = Math.max(0, current - 2); i <= Math.min(pages - 1, current + 2); i++) shown.add(i);
-    let last = -1;
-    [...shown].sort((a, b) => a - b).forEach((i) => {
-      if (i > last + 1) pager.append(el("span", { "aria-hidden": "true" }, "…"));
-      pager.append(el("button", {
-        type: "button", onclick: go(i), "aria-current": i === current ? "page" : null, "aria-label": "Page " + (i + 1),
-      }, String(i + 1)));
-      last = i;
-    });
-    pager.append(el("button", { type: "button", disabled: current >= pages - 1, onclick: go(current + 1), "aria-label": "Page suivante" }, "›"));
-  }
-
-  function renderFacets(facets) {
-    const box = $("facets");
-    box.replaceChildren();
-    FACETS.forEach(([name, title]) => {
-      const counts = Object.entries((facets && facets[name]) || {});
-      if (!counts.length && !state[name]) return;
-      counts.sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0]), "fr", { numeric: true }));
-      const list = el("ul", { class: "facet", "aria-label": title });
-      counts.slice(0, 12).forEach(([key, count]) => {
-        const active = String(state[name]).toLowerCase() === String(key).toLowerCase();
-        list.append(el("li", {}, el("button", {
-          type: "button", "aria-pressed": active ? "true" : "false",
-          onclick: () => { state[name] = active ? "" : key; state.offset = 0; search(); },
-        }, el("span", {}, facetLabel(name, key)), el("span", { class: "count" }, Number(count).toLocaleString("fr-FR")))));
-      });
-      box.append(el("h3", {}, title), list);
-    });
-    const active = $("active-filters");
-    active.replaceChildren();
-    FACETS.forEach(([name, title]) => {
-      if (!state[name]) return;
-      active.append(el("button", {
-        type: "button", "aria-label": "Retirer le filtre " + title + " : " + facetLabel(name, state[name]),
-        onclick: () => { state[name] = ""; state.offset = 0; search(); },
-      }, facetLabel(name, state[name]) + " ✕"));
-    });
-  }
-
-  // ---------- search ----------
-  let searchTicket = 0;
-  async function search() {
-    const ticket = ++searchTicket;
-    const params = filterParams();
-    params.set("limit", String(PAGE_SIZE));
-    if (state.offset) params.set("offset", String(state.offset));
-    const visible = filterParams();
-    if (state.offset) visible.set("offset", String(state.offset));
-    visible.delete("sort");
-    history.replaceState(null, "", visible.toString() ? "?" + visible : location.pathname);
-    drawGeoFilter();
-    $("status").textContent = "Recherche…";
-    try {
-      const body = await getJson("/api/search?" + params);
-      if (ticket !== searchTicket) return;
-      renderResults(body);
-      facetLabels = body.facet_labels || {};
-      renderFacets(body.facets);
-      drawPageResults(body.results);
-      document.body.dataset.results = String(body.results.length);
-    } catch (e) {
-      if (ticket !== searchTicket) return;
-      $("result-list").replaceChildren();
-      $("pager").replaceChildren();
-      $("status").textContent = e.status === 503
-        ? "L'index n'est pas prêt : " + e.message
-        : "La recherche a échoué : " + e.message;
-      return;
-    }
-    drawBackground().catch((e) => { $("map-note").textContent = "Carte : " + e.message; });
-  }
-
-  // ---------- detail ----------
-  function fieldValue(value) {
-    const values = Array.isArray(value) ? value : [value];
-    return values.map((v) => {
-      if (v && typeof v === "object") return el("span", {}, v.name || v.title || v.code || JSON.stringify(v));
-      const text = String(v);
-      if (ID_PATTERN.test(text)) return el("button", { type: "button", onclick: () => showDetail(text) }, text.split("/")[1]);
-      if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(text)) return el("a", { href: "mailto:" + text }, text);
-      return el("span", {}, text);
-    }).flatMap((node, i) => (i ? ["; ", node] : [node]));
-  }
-
-  async function showDetail(id) {
-    const panel = $("detail");
-    panel.hidden = false;
-    panel.replaceChildren(el("p", {}, "Chargement de la fiche…"));
-    let r;
-    try {
-      r = await getJson("/api/entity/" + id.split("/").map(encodeURIComponent).join("/"));
-    } catch (e) {
+// ---------- record cards ----------
+let cardTicket = 0;
+async function openCard(id, { push = false, fit = false } = {}) {
+  const ticket = ++cardTicket;
+  document.body.dataset.card = "loading";
+  state.fiche = id;
+  if (push) pushState(state);
+  const panel = $("detail");
+  panel.hidden = false;
+  panel.replaceChildren(el("p", {}, "Chargement de la fiche…"));
+  let record;
+  try {
+    record = await getEntity(id);
+  } catch (e) {
+    if (ticket === cardTicket) {
       panel.replaceChildren(el("p", {}, "Fiche introuvable : " + e.message));
+      document.body.dataset.card = "missing";
+    }
+    return;
+  }
+  const card = await renderCard(record, {
+    open: (other) => openCard(other, { push: true, fit: true }),
+    cardHref,
+    around: (g) => searchAround(g),
+    close: () => closeCard({ push: true }),
+  });
+  if (ticket !== cardTicket) return;
+  panel.replaceChildren(...card.nodes);
+  panel.setAttribute("aria-labelledby", "detail-title");
+  document.body.dataset.card = record.type;
+  if (push) panel.focus();
+  const points = atlas.drawFocus(record, card.related);
+  if (fit && points.length) {
+    atlas.fitPoints(points, 8);
+    rememberView();
+    drawClusters().catch(() => {});
+  }
+}
+
+function closeCard({ push = false } = {}) {
+  cardTicket += 1;
+  state.fiche = "";
+  if (push) pushState(state);
+  $("detail").hidden = true;
+  $("detail").replaceChildren();
+  delete document.body.dataset.card;
+  atlas.clearFocus();
+}
+
+// ---------- applying the URL (first load, back and forward) ----------
+function applyState() {
+  $("q").value = state.q;
+  if (state.radius_km) $("radius").value = state.radius_km;
+  $("near-place").value = "";
+  const view = parseView(state.carte);
+  if (view) atlas.setView(view);
+  const searched = search({ fit: !view });
+  if (state.fiche) openCard(state.fiche, { fit: !view });
+  else closeCard();
+  return searched;
+}
+
+window.addEventListener("popstate", () => {
+  state = readState();
+  applyState();
+});
+
+// ---------- controls ----------
+$("search-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  suggestions.close();
+  newSearch({ q: $("q").value.trim() });
+});
+$("search-area").addEventListener("click", () => newSearch({ bbox: boundsParam(atlas.bounds()), near: "", radius_km: "" }));
+$("search-center").addEventListener("click", () => {
+  const c = atlas.center();
+  searchAround({ lat: c.lat, lon: c.lng });
+});
+$("clear-geo").addEventListener("click", () => newSearch({ bbox: "", near: "", radius_km: "" }));
+$("radius").addEventListener("change", () => {
+  if (state.near) newSearch({ radius_km: $("radius").value });
+});
+$("near-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const name = $("near-place").value.trim();
+  if (!name) return;
+  $("near-status").textContent = "Recherche du lieu…";
+  try {
+    const place = await findPlace(name);
+    if (!place) {
+      $("near-status").textContent = "« " + name + " » n'est pas un lieu du guide : cliquez plutôt sur la carte.";
       return;
     }
-    const rows = [];
-    const add = (label, value) => {
-      if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length)) return;
-      rows.push(el("dt", {}, label), el("dd", {}, value instanceof Node ? value : fieldValue(value)));
-    };
-    add("Page du guide", r.page ? String(r.page) : "");
-    add("Rubrique", (r.section || []).join(" › "));
-    add("Pays", (r.countries || []).map((c) => c.name || countryName(c.code)));
-    add("Thèmes", r.themes);
-    add("ODD", (r.odd || []).map((n) => "ODD " + n));
-    add("Lieux", (r.geo || []).map((g) => g.place + " (" + (PRECISION_LABELS[g.precision] || g.precision) + ")"));
-    const common = new Set(["id", "type", "title", "text", "page", "line", "section", "countries", "themes", "odd", "geo"]);
-    Object.keys(r).filter((k) => !common.has(k)).forEach((k) => add(FIELD_LABELS[k] || k, r[k]));
-    panel.replaceChildren(
-      el("button", { type: "button", class: "close", onclick: () => { panel.hidden = true; }, "aria-label": "Fermer la fiche" }, "✕"),
-      el("span", { class: "badge " + r.type }, TYPE_LABELS[r.type] || r.type),
-      el("h3", {}, r.title),
-      el("dl", {}, rows),
-      el("div", { class: "text" }, r.text || ""));
-    panel.focus();
-    const points = latLngsOf(r.geo);
-    if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.5), { maxZoom: 7 });
+    $("near-status").textContent = "Autour de " + place.place + " (" + $("radius").value + " km).";
+    searchAround(place);
+  } catch (err) {
+    $("near-status").textContent = "Recherche du lieu impossible : " + err.message;
   }
+});
+$("coop-toggle").addEventListener("click", () => {
+  if (state.vue === "cooperations") newSearch({ vue: "", country: "", theme: "" });
+  else newSearch({ vue: "cooperations", q: "", type: "", odd: "", bbox: "", near: "", radius_km: "" });
+});
+$("coop-country").addEventListener("change", (e) => newSearch({ country: e.target.value }));
+$("coop-theme").addEventListener("change", (e) => newSearch({ theme: e.target.value }));
 
-  // ---------- suggestions (combobox) ----------
+// ---------- suggestions (combobox) ----------
+const suggestions = (() => {
   const input = $("q");
   const box = $("suggestions");
   let options = [];
   let active = -1;
-  let suggestTimer = null;
-  function closeSuggestions() {
+  let timer = null;
+  function close() {
+    clearTimeout(timer);
     box.hidden = true;
     box.replaceChildren();
     options = [];
@@ -433,12 +409,10 @@
     input.removeAttribute("aria-activedescendant");
   }
   function choose(option) {
-    closeSuggestions();
-    if (option.id) { showDetail(option.id); return; }
+    close();
+    if (option.id) { openCard(option.id, { push: true, fit: true }); return; }
     input.value = option.text;
-    state.q = option.text;
-    state.offset = 0;
-    search();
+    newSearch({ q: option.text });
   }
   function highlight(i) {
     active = i;
@@ -447,9 +421,9 @@
   }
   async function suggest() {
     const q = input.value;
-    if (q.trim().length < 2) { closeSuggestions(); return; }
+    if (q.trim().length < 2) { close(); return; }
     let body;
-    try { body = await getJson("/api/suggest?q=" + encodeURIComponent(q) + "&limit=6"); } catch (e) { closeSuggestions(); return; }
+    try { body = await getJson("/api/suggest?q=" + encodeURIComponent(q) + "&limit=6"); } catch (e) { close(); return; }
     if (input.value !== q) return;
     options = (body.completions || []).map((text) => ({ text }));
     (body.records || []).forEach((r) => options.push({ text: r.title, id: r.id, type: r.type }));
@@ -465,28 +439,21 @@
     active = -1;
   }
   input.addEventListener("input", () => {
-    clearTimeout(suggestTimer);
-    suggestTimer = setTimeout(suggest, 150);
+    clearTimeout(timer);
+    timer = setTimeout(suggest, 150);
   });
   input.addEventListener("keydown", (e) => {
     if (box.hidden) return;
     if (e.key === "ArrowDown") { e.preventDefault(); highlight((active + 1) % options.length); }
     else if (e.key === "ArrowUp") { e.preventDefault(); highlight((active - 1 + options.length) % options.length); }
-    else if (e.key === "Escape") closeSuggestions();
+    else if (e.key === "Escape") close();
     else if (e.key === "Enter" && active >= 0) { e.preventDefault(); choose(options[active]); }
   });
-  input.addEventListener("blur", () => setTimeout(closeSuggestions, 100));
-  $("search-form").addEventListener("submit", (e) => {
-    e.preventDefault();
-    clearTimeout(suggestTimer);
-    closeSuggestions();
-    state.q = input.value.trim();
-    state.offset = 0;
-    search();
-  });
-
-  // ---------- start ----------
-  input.value = state.q;
-  if (state.radius_km) $("radius").value = state.radius_km;
-  basemapReady.then(search);
+  input.addEventListener("blur", () => setTimeout(close, 100));
+  return { close };
 })();
+
+// ---------- start ----------
+atlas.ready
+  .catch((e) => { $("map-note").textContent = "Fond de carte indisponible : " + e.message; })
+  .then(applyState);

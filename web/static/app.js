@@ -376,7 +376,8 @@ $("near-form").addEventListener("submit", async (e) => {
   try {
     const place = await findPlace(name);
     if (!place) {
-      $("near-status").textContent = "« " + name + " » n'est pas un lieu du guide : cliquez plutôt sur la carte.";
+      $("near-status").textContent = "« " + name + " » n'est pas un lieu placé sur la carte du guide : cliquez sur la carte "
+        + "à cet endroit pour chercher dans un rayon de " + $("radius").value + " km.";
       return;
     }
     $("near-status").textContent = "Autour de " + place.place + " (" + $("radius").value + " km).";

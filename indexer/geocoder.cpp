@@ -473,9 +473,11 @@ void Geocoder::geocode_partner(Record& r) {
     const std::string place = field_string(r, "place");
     const std::string name = field_string(r, "name").empty() ? r.title : field_string(r, "name");
 
-    if (!kinds.empty() && kinds.front() == "country") {
+    // A country as a party, or an association (its name is no locality: "Pays de la Loire
+    // Coopération internationale" is not the Loire): a country point is the answer.
+    if ((!kinds.empty() && kinds.front() == "country") || field_string(r, "kind") == "association") {
         if (auto p = code.empty() ? std::nullopt : country_point(code)) {
-            r.geo.push_back(*p);  // a country as a party: a country point is the answer
+            r.geo.push_back(*p);
             return;
         }
     }

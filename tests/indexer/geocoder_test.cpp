@@ -219,6 +219,15 @@ TEST_F(GeocoderTest, AForeignPartnerWithNoCountryTakesTheCountryOfItsPlace) {
     EXPECT_TRUE(records[1].countries.empty());
 }
 
+TEST_F(GeocoderTest, AnAssociationIsPlacedAtItsCountry) {
+    // "Nantes Coopération internationale" is an association, not the town in its name.
+    std::vector<Record> records = {partner("assoc", "Nantes Coopération internationale", "association", "France", true)};
+    geocoder.geocode(records);
+    ASSERT_EQ(records[0].geo.size(), 1u);
+    EXPECT_EQ(records[0].geo[0].precision, "country");
+    EXPECT_GT(km(records[0].geo[0], kNantes), 100);
+}
+
 TEST_F(GeocoderTest, AnObscureHomonymElsewhereKeepsTheStatedCountry) {
     // A 120-inhabitant French village is no reason to move a partner out of Bénin.
     std::vector<Record> records = {partner("petit", "Petitvillage", "commune", "Bénin", false)};

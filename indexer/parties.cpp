@@ -348,15 +348,26 @@ std::optional<Country> PartyLexicon::country_of_key(std::string_view key) const 
     return it->second;
 }
 
+namespace {
+// French overseas territories have ISO codes of their own but are France here.
+constexpr std::array<std::string_view, 11> kOverseas = {"RE", "GP", "MQ", "GF", "YT", "PM",
+                                                        "BL", "MF", "PF", "NC", "WF"};
+bool overseas_code(std::string_view code) { return std::find(kOverseas.begin(), kOverseas.end(), code) != kOverseas.end(); }
+}  // namespace
+
 std::optional<Country> PartyLexicon::country_of_key_uncached(std::string_view key) const {
     for (const auto& [alias, official] : kCountryAliases)
         if (key == alias) return countries_->lookup(official);
     auto c = countries_->lookup_key(key);
-    // French overseas territories have ISO codes of their own but are France here.
-    static const std::array<std::string_view, 11> kOverseas = {"RE", "GP", "MQ", "GF", "YT", "PM",
-                                                               "BL", "MF", "PF", "NC", "WF"};
-    if (c && std::find(kOverseas.begin(), kOverseas.end(), c->code) != kOverseas.end())
-        return countries_->lookup("France");
+    if (c && overseas_code(c->code)) return countries_->lookup("France");
+    return c;
+}
+
+std::optional<Country> PartyLexicon::overseas(std::string_view name) const {
+    std::string key = key_of(name);
+    if (key.rfind("la ", 0) == 0) key = key.substr(3);  // "la réunion": the table says "Réunion"
+    auto c = countries_->lookup_key(key);
+    if (!c || !overseas_code(c->code)) return std::nullopt;
     return c;
 }
 
@@ -475,6 +486,7 @@ private:
     bool kind_phrase(std::size_t& i);
     bool bare_name(std::size_t& i);
     bool twinned_pair(std::size_t& i);
+    void overseas_party(PartyMention& m, std::size_t i) const;
     void settle_country(PartyMention& m, const Tag& tag) const;
 
     std::string_view s_;
@@ -670,7 +682,8 @@ bool Scanner::kind_phrase(std::size_t& i) {
         return true;
     }
     // "Régions de France", "les départements de France": an association or a whole, not a party
-    if (std::optional<Country> whole; country_at(j, whole) == e - j && whole && whole->code == "FR") {
+    if (std::optional<Country> whole;
+        country_at(j, whole) == e - j && whole && whole->code == "FR" && !lex_.overseas(raw(j, e))) {
         i = e;
         return true;
     }
@@ -708,8 +721,10 @@ bool Scanner::kind_phrase(std::size_t& i) {
             // "la communauté de communes de Bam ... au Burkina Faso": an unknown grouping abroad
             m.french = -1;
             settle_country(m, tag);
-        } else if (k->french == 1 || (fp && fp->kind != "commune")) {
-            // a French kind word or a French area name: "au Pérou" is where it acts
+        } else if (k->french == 1 || (fp && fp->kind != "commune") ||
+                   (fp && fp->population >= 20000 && tag.country && tag.country->code != "FR")) {
+            // a French kind word, a French area name or a French town of some size ("la ville
+            // de Chambéry au Burkina Faso"): "au Pérou" is where it acts
             m.french = 1;
             if (tag.country && tag.country->code != "FR") m.acts_in = tag.country;
         } else {
@@ -991,6 +1006,31 @@ bool Scanner::bare_name(std::size_t& i) {
     return true;
 }
 
+/// "entre la Guadeloupe et Haïti": an overseas territory named as the subject or the
+/// object of a cooperation is its collectivité, a French party (La Réunion, Guadeloupe,
+/// Martinique and Guyane as régions, Mayotte as a département, the other territories as
+/// collectivités); "à La Réunion", "en Guyane", "de Martinique" are settings.
+void Scanner::overseas_party(PartyMention& m, std::size_t i) const {
+    auto territory = lex_.overseas(m.raw);
+    if (!territory) return;
+    std::size_t before = i;
+    if (before > 0 && (ws_[before - 1].f == "la" || ws_[before - 1].f == "le" || ws_[before - 1].f == "l")) --before;
+    static const std::array<std::string_view, 5> kOpenings = {"entre", "et", "avec", "par", "mais"};
+    bool party = before == 0 || std::find(kOpenings.begin(), kOpenings.end(), ws_[before - 1].f) != kOpenings.end();
+    if (!party) {
+        m.context_only = true;
+        return;
+    }
+    const std::string& code = territory->code;
+    m.kind = code == "YT" ? "département"
+             : (code == "RE" || code == "GP" || code == "MQ" || code == "GF") ? "région"
+                                                                                 : "collectivité";
+    // the official name of the région or département ("La Réunion"), else the territory's
+    const FrenchPlace* fp = lex_.french(territory->name, m.kind == "collectivité" ? "" : m.kind);
+    m.place = m.name = fp ? fp->name : territory->name;
+    m.french = 1;
+}
+
 /// "des jumelages ... (Cottbus-montreuil)": two towns joined by a hyphen in a sentence
 /// about twinning, one a French commune of some size and the other unknown.
 bool Scanner::twinned_pair(std::size_t& i) {
@@ -1079,6 +1119,7 @@ std::vector<PartyMention> Scanner::run() {
             if (i > 0 && ws_[i - 1].f == "a") m.context_only = true;
             for (std::size_t back = i; back > 0 && i - back < 4; --back)
                 if (ws_[back - 1].f == "ambassade" || ws_[back - 1].f == "ambassades") m.context_only = true;
+            overseas_party(m, i);
             emit(std::move(m));
             pending_.push_back(false);
             i += n;

@@ -58,6 +58,9 @@ public:
     std::optional<Country> country_of_key(std::string_view key) const;
     /// False when no key country_of_key() knows starts with this folded word.
     bool starts_country_name(std::string_view first_word) const;
+    /// A French overseas territory under its own name ("Guadeloupe", "la réunion",
+    /// "Saint-Pierre-et-Miquelon"): its name and ISO code, which country() reports as France.
+    std::optional<Country> overseas(std::string_view name) const;
     /// "tunisienne" -> Tunisie, "martiniquaise" -> France.
     std::optional<Country> country_of_adjective(std::string_view folded_word) const;
     /// True when the guide writes this folded word capitalised at least as often

@@ -1,6 +1,7 @@
 #include "partnerships.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -21,6 +22,22 @@ bool ends_sentence(const std::string& line) {
     if (t.empty()) return true;
     char c = t.back();
     return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || (t.size() >= 3 && t.substr(t.size() - 3) == "…");
+}
+
+/// "(exemples : projets menés" / blank / "par Dunkerque et ...": a sentence left open
+/// inside parentheses or on a comma goes on over a blank line when the next line
+/// starts in lower case (a blank of the extraction, not the end of the paragraph).
+bool continues_over_blank(const std::vector<std::string>& para, const std::vector<GuideLine>& lines,
+                          std::size_t blank) {
+    if (para.empty() || ends_sentence(para.back())) return false;
+    std::size_t next = blank + 1;
+    while (next < lines.size() && text::collapse_whitespace(lines[next].text).empty()) ++next;
+    if (next >= lines.size()) return false;
+    std::string t = text::collapse_whitespace(lines[next].text);
+    if (t.empty() || !std::islower(static_cast<unsigned char>(t[0]))) return false;
+    long open = 0;
+    for (const auto& l : para) open += std::count(l.begin(), l.end(), '(') - std::count(l.begin(), l.end(), ')');
+    return open > 0 || para.back().back() == ',';
 }
 
 /// Byte offsets in `text` where a new sentence starts (0 included).
@@ -147,7 +164,18 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
         for (auto& m : parties)
             if (m.french == 1) memory.push_back(m);
     }
-    if (!has_cue(sentence)) return pairs;
+    // "un réseau ... entre la Guadeloupe et Haïti": a party introduced by "entre" states a link
+    auto after_entre = [&](const PartyMention& m) {
+        std::size_t from = m.begin >= 12 ? m.begin - 12 : 0;
+        while (from < m.begin && (static_cast<unsigned char>(sentence[from]) & 0xC0) == 0x80) ++from;  // a whole character
+        std::string before = text::fold(sentence.substr(from, m.begin - from));
+        for (const char* opening : {"entre ", "entre la ", "entre le ", "entre les ", "entre l "})
+            if (before.size() >= std::strlen(opening) &&
+                before.compare(before.size() - std::strlen(opening), std::strlen(opening), opening) == 0)
+                return true;
+        return false;
+    };
+    if (!has_cue(sentence) && std::none_of(parties.begin(), parties.end(), after_entre)) return pairs;
     std::string theme = cooperation_theme(sentence);
     auto add = [&](const PartyMention& a, const PartyMention& b) {
         const PartyMention& f = a.french == 1 ? a : b;
@@ -157,6 +185,28 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
             if (p.french.key() == f.key() && p.foreign.key() == g.key()) return;
         pairs.push_back({f, g, sentence, theme, 0});
     };
+    // "Dunkerque et le département de La Réunion aux Comores", "le département de Seine-Maritime avec
+    // la ville de Chambéry au Burkina Faso": the country covers the French parties listed before
+    for (std::size_t i = parties.size(); i-- > 1;) {
+        PartyMention& before = parties[i - 1];
+        if (parties[i].french != 1 || !parties[i].acts_in || before.french != 1 || before.acts_in ||
+            before.kind == "pays")
+            continue;
+        std::string between = sentence.substr(before.end, parties[i].begin - before.end);
+        for (const char* joint : {" et ", ", ", " et le ", " et la ", " et l’", " et l'", " et les ", " avec ", " avec le ",
+                                  " avec la ", " avec l’", " avec les "})
+            if (between == joint) before.acts_in = parties[i].acts_in;
+    }
+    // "le conseil départemental de Meurthe-et-Moselle au Pérou": paired with that country only
+    for (std::size_t i = 0; i < parties.size(); ++i) {
+        if (parties[i].french != 1 || !parties[i].acts_in) continue;
+        PartyMention c;
+        c.kind = "pays";
+        c.place = c.name = c.raw = parties[i].acts_in->name;
+        c.country = parties[i].acts_in;
+        c.french = 0;
+        add(parties[i], c);
+    }
     if (!any_foreign) {
         if (!any_french) return pairs;
         parties.insert(parties.end(), countries.begin(), countries.end());
@@ -171,16 +221,6 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
     }
     // "nantes/tbilissi/Sarrebruck": a slash chain pairs within itself
     std::vector<bool> used(parties.size(), false);
-    // "le conseil départemental de Meurthe-et-Moselle au Pérou": paired with that country only
-    for (std::size_t i = 0; i < parties.size(); ++i) {
-        if (parties[i].french != 1 || !parties[i].acts_in) continue;
-        PartyMention c;
-        c.kind = "pays";
-        c.place = c.name = c.raw = parties[i].acts_in->name;
-        c.country = parties[i].acts_in;
-        c.french = 0;
-        add(parties[i], c);
-    }
     for (std::size_t i = 0; i + 1 < parties.size();) {
         std::size_t j = i;
         while (j + 1 < parties.size() &&
@@ -580,7 +620,7 @@ std::vector<GuideSentence> guide_sentences(const Guide& guide, const std::vector
         const auto& l = lines[i];
         std::string t = text::collapse_whitespace(l.text);
         if (t.empty()) {
-            flush();
+            if (!continues_over_blank(para, lines, i)) flush();
             continue;
         }
         bool heading = (i > 0 && i < sections.size() && sections[i] != sections[i - 1]) ||

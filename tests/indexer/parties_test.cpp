@@ -203,7 +203,37 @@ TEST(Parties, CountryNamesOfSeveralWords) {
     EXPECT_EQ(codes("Une mission en Côte d’Ivoire puis en Guinée-Bissau."), (std::vector<std::string>{"CI", "GW"}));
     EXPECT_EQ(codes("Des échanges avec la République démocratique du Congo."), (std::vector<std::string>{"CD"}));
     EXPECT_EQ(codes("Un projet au Burkina Faso et aux États-Unis."), (std::vector<std::string>{"BF", "US"}));
-    EXPECT_EQ(codes("Un jumelage avec la Réunion."), (std::vector<std::string>{"FR"}));  // overseas: France
+    EXPECT_EQ(codes("Une mission à la Réunion."), (std::vector<std::string>{"FR"}));  // overseas: France
+}
+
+// An overseas territory is a French party when it acts, a setting after "à", "en", "de".
+TEST(Parties, OverseasTerritoryAsAParty) {
+    auto ms = find_party_mentions("Un jumelage entre la Guadeloupe et Haïti.", source_lexicon());
+    ASSERT_EQ(ms.size(), 2u);
+    EXPECT_EQ(ms[0].kind, "région");
+    EXPECT_EQ(ms[0].place, "Guadeloupe");
+    EXPECT_EQ(ms[0].french, 1);
+    EXPECT_FALSE(ms[0].context_only);
+    EXPECT_EQ(ms[1].country->code, "HT");
+    auto mayotte = find_party_mentions("Un projet avec Mayotte.", source_lexicon());
+    ASSERT_EQ(mayotte.size(), 1u);
+    EXPECT_EQ(mayotte[0].kind, "département");
+    auto setting = find_party_mentions("Une mission à La Réunion et en Guyane.", source_lexicon());
+    for (const auto& m : setting) EXPECT_TRUE(m.context_only) << m.raw;
+    // "conseil régional de Guadeloupe" is the région, not France as a whole
+    auto region = find_party_mentions("Le conseil régional de Guadeloupe finance un projet.", source_lexicon());
+    ASSERT_EQ(region.size(), 1u);
+    EXPECT_EQ(region[0].kind, "région");
+    EXPECT_EQ(region[0].place, "Guadeloupe");
+}
+
+// "la ville de Chambéry au Burkina Faso": a French town of some size acts in the country.
+TEST(Parties, FrenchTownActingInACountry) {
+    auto ms = find_party_mentions("avec la ville de Chambéry au Burkina Faso", source_lexicon());
+    ASSERT_EQ(ms.size(), 1u);
+    EXPECT_EQ(ms[0].french, 1);
+    ASSERT_TRUE(ms[0].acts_in);
+    EXPECT_EQ(ms[0].acts_in->code, "BF");
 }
 
 TEST(Parties, AdjectiveForms) {

@@ -261,6 +261,21 @@ TEST(Partnerships, ProgrammeLedByAnAssociationPairsItWithEachDestinationLocality
         }
 }
 
+TEST(Partnerships, OverseasCollectivitesAndCountriesCoveringALists) {
+    auto e = extract("partnership_overseas.txt");
+    EXPECT_EQ(e.pairs(), (Pairs{{"Guyane", "Suriname"},
+                                {"La Réunion", "Comores"},
+                                {"La Réunion", "Seychelles"},
+                                // "entre la Guadeloupe et Haïti"
+                                {"Guadeloupe", "Haïti"},
+                                // "(exemples : projets menés" / blank line / "par Dunkerque et le département
+                                // de La Réunion aux Comores, ou par le département de Seine-Maritime avec la
+                                // ville de Chambéry au Burkina Faso)": one sentence, the countries cover the lists
+                                {"Dunkerque", "Comores"},
+                                {"Seine-Maritime", "Burkina Faso"},
+                                {"Chambéry", "Burkina Faso"}}));
+}
+
 TEST(Partnerships, IdsAreStable) {
     auto a = extract("partnership_prose.txt");
     auto b = extract("partnership_prose.txt");

@@ -352,7 +352,9 @@ namespace {
 // French overseas territories have ISO codes of their own but are France here.
 constexpr std::array<std::string_view, 11> kOverseas = {"RE", "GP", "MQ", "GF", "YT", "PM",
                                                         "BL", "MF", "PF", "NC", "WF"};
-bool overseas_code(std::string_view code) { return std::find(kOverseas.begin(), kOverseas.end(), code) != kOverseas.end(); }
+bool overseas_code(std::string_view code) {
+    return std::find(kOverseas.begin(), kOverseas.end(), code) != kOverseas.end();
+}
 }  // namespace
 
 std::optional<Country> PartyLexicon::country_of_key_uncached(std::string_view key) const {
@@ -1022,9 +1024,9 @@ void Scanner::overseas_party(PartyMention& m, std::size_t i) const {
         return;
     }
     const std::string& code = territory->code;
-    m.kind = code == "YT" ? "département"
+    m.kind = code == "YT"                                                     ? "département"
              : (code == "RE" || code == "GP" || code == "MQ" || code == "GF") ? "région"
-                                                                                 : "collectivité";
+                                                                              : "collectivité";
     // the official name of the région or département ("La Réunion"), else the territory's
     const FrenchPlace* fp = lex_.french(territory->name, m.kind == "collectivité" ? "" : m.kind);
     m.place = m.name = fp ? fp->name : territory->name;

@@ -167,7 +167,8 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
     // "un réseau ... entre la Guadeloupe et Haïti": a party introduced by "entre" states a link
     auto after_entre = [&](const PartyMention& m) {
         std::size_t from = m.begin >= 12 ? m.begin - 12 : 0;
-        while (from < m.begin && (static_cast<unsigned char>(sentence[from]) & 0xC0) == 0x80) ++from;  // a whole character
+        while (from < m.begin && (static_cast<unsigned char>(sentence[from]) & 0xC0) == 0x80)
+            ++from;  // a whole character
         std::string before = text::fold(sentence.substr(from, m.begin - from));
         for (const char* opening : {"entre ", "entre la ", "entre le ", "entre les ", "entre l "})
             if (before.size() >= std::strlen(opening) &&
@@ -193,8 +194,8 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
             before.kind == "pays")
             continue;
         std::string between = sentence.substr(before.end, parties[i].begin - before.end);
-        for (const char* joint : {" et ", ", ", " et le ", " et la ", " et l’", " et l'", " et les ", " avec ", " avec le ",
-                                  " avec la ", " avec l’", " avec les "})
+        for (const char* joint : {" et ", ", ", " et le ", " et la ", " et l’", " et l'", " et les ", " avec ",
+                                  " avec le ", " avec la ", " avec l’", " avec les "})
             if (between == joint) before.acts_in = parties[i].acts_in;
     }
     // "le conseil départemental de Meurthe-et-Moselle au Pérou": paired with that country only

@@ -221,7 +221,8 @@ TEST_F(GeocoderTest, AForeignPartnerWithNoCountryTakesTheCountryOfItsPlace) {
 
 TEST_F(GeocoderTest, AnAssociationIsPlacedAtItsCountry) {
     // "Nantes Coopération internationale" is an association, not the town in its name.
-    std::vector<Record> records = {partner("assoc", "Nantes Coopération internationale", "association", "France", true)};
+    std::vector<Record> records = {
+        partner("assoc", "Nantes Coopération internationale", "association", "France", true)};
     geocoder.geocode(records);
     ASSERT_EQ(records[0].geo.size(), 1u);
     EXPECT_EQ(records[0].geo[0].precision, "country");

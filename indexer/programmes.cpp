@@ -400,7 +400,8 @@ std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std
         nlohmann::json destinations = nlohmann::json::array(), emails = nlohmann::json::array(),
                        contacts = nlohmann::json::array();
         std::string lead, budget, destinations_text;
-        std::vector<std::string> body = {b.heading, b.subtitle};
+        // The heading as a reader sees it ("PRoGRAMME" -> "Programme"): snippets quote this text.
+        std::vector<std::string> body = {display.heading(b.heading), b.subtitle};
         for (const auto& f : b.fields) {
             body.push_back(f.label + " : " + f.value);
             switch (label_of(f.label)) {

@@ -111,6 +111,9 @@ TEST(Programmes, TitleIsTheNameThatFollowsTheLabel) {
     EXPECT_EQ(programmes[2].title, "La Région Grand Est au Bénin et au Togo");
     // The label still gives the kind.
     for (const auto& r : programmes) EXPECT_EQ(r.fields["kind"], "mutualisable") << r.title;
+    // Snippets quote the text: its heading reads as the reader sees it, "PRoGRAMME" / "PRojET" repaired.
+    EXPECT_EQ(programmes[0].text.rfind("Programme mutualisable – projet « Sèmè City", 0), 0u) << programmes[0].text;
+    EXPECT_EQ(programmes[1].text.rfind("Projet mutualisable – Orléans et Parakou", 0), 0u) << programmes[1].text;
 }
 
 TEST(Programmes, TitleAfterAColonAndTheLabelAloneWhenNoNameFollows) {

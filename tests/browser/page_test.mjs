@@ -191,8 +191,15 @@ try {
   await page.waitForFunction(() => !new URL(location.href).searchParams.get("vue"));
   await settled(page);
 
-  // A click on the map searches around that point.
+  // A double click zooms in and does not search around the point.
   const box = await page.locator("#map").boundingBox();
+  const zoomBefore = urlZoom(page.url());
+  await page.mouse.dblclick(box.x + box.width * 0.5, box.y + box.height * 0.6);
+  await page.waitForFunction((z) => Number((new URL(location.href).searchParams.get("carte") || "0,0,0").split(",")[2]) > z, zoomBefore);
+  await page.waitForTimeout(600);  // longer than the page's wait for a second click
+  check(!param("near"), "a double click zooms in without searching around the point");
+
+  // A click on the map searches around that point.
   await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.6);
   await page.waitForFunction(() => new URL(location.href).searchParams.get("near") !== null);
   await settled(page);

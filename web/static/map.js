@@ -58,7 +58,13 @@ export class AtlasMap {
     this.addLegend();
     this.quiet = false;  // true while the page itself moves the map (moves without animation end at once)
     this.map.on("moveend", () => { if (!this.quiet) this.handlers.moved(); });
-    this.map.on("click", (e) => this.handlers.click(e.latlng));
+    // A click searches around its point, unless it is the first half of a double click (zoom).
+    this.clickTimer = null;
+    this.map.on("click", (e) => {
+      clearTimeout(this.clickTimer);
+      this.clickTimer = setTimeout(() => this.handlers.click(e.latlng), 300);
+    });
+    this.map.on("dblclick", () => clearTimeout(this.clickTimer));
     this.ready = getJson("/vendor/world-atlas/countries-50m.json").then((topo) => {
       L.geoJSON(topojson.feature(topo, topo.objects.countries), {
         interactive: false,

@@ -95,6 +95,7 @@ async function drawPartnerships() {
 
 // ---------- searching around a place ----------
 function searchAround(point) {
+  $("near-status").textContent = point.place ? "Autour de " + point.place + " (" + $("radius").value + " km)." : "";
   const lat = Math.max(-90, Math.min(90, point.lat));
   const lon = ((point.lon + 540) % 360) - 180;
   state.near = lat.toFixed(4) + "," + lon.toFixed(4);
@@ -380,7 +381,6 @@ $("near-form").addEventListener("submit", async (e) => {
         + "à cet endroit pour chercher dans un rayon de " + $("radius").value + " km.";
       return;
     }
-    $("near-status").textContent = "Autour de " + place.place + " (" + $("radius").value + " km).";
     searchAround(place);
   } catch (err) {
     $("near-status").textContent = "Recherche du lieu impossible : " + err.message;

@@ -1037,7 +1037,12 @@ void Scanner::overseas_party(PartyMention& m, std::size_t i) const {
 /// about twinning, one a French commune of some size and the other unknown.
 bool Scanner::twinned_pair(std::size_t& i) {
     const Word& w = ws_[i];
-    if (w.f.find('-') == std::string::npos || text::fold(s_).find("jumel") == std::string::npos) return false;
+    if (w.f.find('-') == std::string::npos) return false;
+    // a sentence about twinning or friendship: "(Cottbus-montreuil)", "Pacte d'amitié Paris-Lisbonne"
+    std::string folded = text::fold(s_);
+    if (folded.find("jumel") == std::string::npos && folded.find("amitie") == std::string::npos) return false;
+    // "Bayonne-San Sebastián": the name goes on after the hyphenated word
+    if (i + 1 < ws_.size() && plain_gap(gap(i + 1)) && ws_[i + 1].cap) return false;
     std::string_view raw_word = s_.substr(w.b, w.e - w.b);
     std::size_t dash = raw_word.find('-');
     if (dash == std::string_view::npos || raw_word.find('-', dash + 1) != std::string_view::npos) return false;

@@ -95,6 +95,19 @@ bool has_cue(const std::string& sentence) {
     return std::any_of(std::begin(kCues), std::end(kCues), [&](const char* c) { return f.find(c) != std::string::npos; });
 }
 
+/// "les rencontres ... accueillies par le conseil régional de Sud-PACA", "à l'invitation de la
+/// région Auvergne-Rhône-Alpes": a French party named as the host of a meeting (within the
+/// few words before it) hosts it, which states no cooperation with the country of the section.
+bool hosts_an_event(const std::string& sentence, const PartyMention& m) {
+    std::size_t from = m.begin >= 40 ? m.begin - 40 : 0;
+    while (from < m.begin && (static_cast<unsigned char>(sentence[from]) & 0xC0) == 0x80) ++from;
+    std::string before = text::fold(sentence.substr(from, m.begin - from));
+    for (const char* host : {"accueilli", "invitation d", "organise par", "organisee par", "organisees par",
+                             "organises par"})
+        if (before.find(host) != std::string::npos) return true;
+    return false;
+}
+
 struct Pair {
     PartyMention french, foreign;
     std::string text, theme;
@@ -130,7 +143,7 @@ std::vector<Pair> pair_sentence(const std::string& sentence, std::vector<PartyMe
     (void)lex;
     std::string theme = cooperation_theme(sentence);
     for (auto& m : mentions) {
-        if (m.french != 1 || m.kind == "pays" || m.context_only) continue;
+        if (m.french != 1 || m.kind == "pays" || m.context_only || hosts_an_event(sentence, m)) continue;
         bool paired = std::any_of(pairs.begin(), pairs.end(), [&](const Pair& p) { return p.french.key() == m.key(); });
         if (!paired) pairs.push_back({m, country, sentence, theme, 0});
     }
@@ -210,6 +223,11 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
     }
     if (!any_foreign) {
         if (!any_french) return pairs;
+        // the host of a meeting about a country works with no one there
+        parties.erase(std::remove_if(parties.begin(), parties.end(),
+                                     [&](const PartyMention& m) { return hosts_an_event(sentence, m); }),
+                      parties.end());
+        if (parties.empty()) return pairs;
         parties.insert(parties.end(), countries.begin(), countries.end());
         std::sort(parties.begin(), parties.end(), [](auto& a, auto& b) { return a.begin < b.begin; });
         any_foreign = !countries.empty();

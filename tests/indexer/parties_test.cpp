@@ -171,6 +171,15 @@ TEST(Parties, HyphenatedTwinTowns) {
     auto one = parties_of("Issy-les-Moulineaux a 14 jumelages.");
     ASSERT_EQ(one.size(), 1u);
     EXPECT_EQ(one[0].place, "Issy-les-Moulineaux");
+    // a friendship pact is a twinning too
+    auto pact = parties_of("Les 20 ans du Pacte d’amitié Paris-Lisbonne ont été célébrés en 2018.");
+    ASSERT_EQ(pact.size(), 2u);
+    EXPECT_EQ(pact[0].place, "Paris");
+    EXPECT_EQ(pact[1].place, "Lisbonne");
+    EXPECT_EQ(pact[1].french, 0);
+    // "Bayonne-San Sebastián": the second name goes on, no pair is cut from it
+    for (const auto& m : parties_of("Une amitié ancienne unit l’eurocité Bayonne-San Sebastián."))
+        EXPECT_NE(m.place, "San") << m.raw;
 }
 
 TEST(Parties, RegionalNaturalPark) {

@@ -22,6 +22,7 @@
 #include "extract.hpp"
 #include "gazetteer.hpp"
 #include "geocoder.hpp"
+#include "partner_merge.hpp"
 #include "gpkg_writer.hpp"
 #include "jsonl_writer.hpp"
 #include "partnerships.hpp"
@@ -139,6 +140,8 @@ BuildSummary build_index(const BuildOptions& options, const std::function<void(c
                          ": country corrected");
             for (const auto& m : geocoder.mismatches())
                 progress("warning: " + m.record_id + ": point '" + m.place + "' outside its country " + m.country);
+            if (std::size_t merged = merge_partners_by_place(records))
+                progress(std::to_string(merged) + " partners named two ways merged (same gazetteer place)");
         } else {
             progress("--no-geocode: records are not geocoded (no points)");
         }

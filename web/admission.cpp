@@ -6,10 +6,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-/// When the connection a worker thread is serving was accepted; cleared once its
-/// first request is admitted: a later request on the same keep-alive connection
-/// did not wait in the queue (the time before it is the client's).
-thread_local std::optional<Clock::time_point> connection_accepted;
+/// How long the connection a worker thread is serving waited in the queue, from
+/// its acceptance to a worker taking it; cleared once its first request is
+/// admitted: a later request on the same keep-alive connection did not wait in
+/// the queue. (Not measured up to the first request: a browser may open a
+/// connection long before it sends anything on it.)
+thread_local std::optional<Clock::duration> connection_queued;
 
 }  // namespace
 
@@ -21,9 +23,9 @@ public:
     void enqueue(std::function<void()> fn) override {
         inflight_.fetch_add(1, std::memory_order_relaxed);
         pool_.enqueue([this, fn = std::move(fn), accepted = Clock::now()] {
-            connection_accepted = accepted;
+            connection_queued = Clock::now() - accepted;
             fn();  // httplib catches what a connection throws
-            connection_accepted.reset();
+            connection_queued.reset();
             inflight_.fetch_sub(1, std::memory_order_relaxed);
         });
     }
@@ -41,9 +43,9 @@ std::optional<std::string> Admission::refusal() {
     if (now_inflight > limits_.max_inflight)
         return "server busy: " + std::to_string(now_inflight) + " connections in flight, more than --max-inflight " +
                std::to_string(limits_.max_inflight) + "; retry shortly";
-    if (connection_accepted) {
-        const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - *connection_accepted);
-        connection_accepted.reset();
+    if (connection_queued) {
+        const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(*connection_queued);
+        connection_queued.reset();
         if (limits_.request_timeout.count() > 0 && waited > limits_.request_timeout)
             return "server busy: the request waited " + std::to_string(waited.count()) +
                    " ms for a worker, more than --request-timeout-ms " +

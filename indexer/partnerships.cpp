@@ -189,7 +189,12 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
                 return true;
         return false;
     };
-    if (!has_cue(sentence) && std::none_of(parties.begin(), parties.end(), after_entre)) return pairs;
+    // "La commune de Moncoutant ... et celles de Boromo et Oury (au Burkina Faso) ont développé":
+    // a foreign party standing for the French one's kind ("celle(s) de") is its counterpart
+    auto counterpart = [](const PartyMention& m) { return m.french == 0 && m.raw.rfind("celle", 0) == 0; };
+    if (!has_cue(sentence) && std::none_of(parties.begin(), parties.end(), after_entre) &&
+        std::none_of(parties.begin(), parties.end(), counterpart))
+        return pairs;
     std::string theme = cooperation_theme(sentence);
     auto add = [&](const PartyMention& a, const PartyMention& b) {
         const PartyMention& f = a.french == 1 ? a : b;

@@ -273,7 +273,11 @@ TEST(Partnerships, OverseasCollectivitesAndCountriesCoveringALists) {
                                 // ville de Chambéry au Burkina Faso)": one sentence, the countries cover the lists
                                 {"Dunkerque", "Comores"},
                                 {"Seine-Maritime", "Burkina Faso"},
-                                {"Chambéry", "Burkina Faso"}}));
+                                {"Chambéry", "Burkina Faso"},
+                                // "La commune de Moncoutant ... et celles de Boromo et Oury (au Burkina
+                                // Faso) ont développé des micro-crédits": no cue word, "celles de" pairs
+                                {"Moncoutant", "Boromo"},
+                                {"Moncoutant", "Oury"}}));
 }
 
 TEST(Partnerships, IdsAreStable) {

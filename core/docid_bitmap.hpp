@@ -42,4 +42,13 @@ inline std::vector<Xapian::docid> marked(const std::vector<Xapian::docid>& candi
     return out;
 }
 
+/// Every docid marked in `bits`, ascending.
+inline std::vector<Xapian::docid> all_marked(const std::vector<uint64_t>& bits) {
+    std::vector<Xapian::docid> out;
+    for (size_t w = 0; w < bits.size(); ++w)
+        for (uint64_t word = bits[w]; word; word &= word - 1)
+            out.push_back(static_cast<Xapian::docid>(w * 64 + static_cast<size_t>(__builtin_ctzll(word))));
+    return out;
+}
+
 }  // namespace coopatlas::docid_bitmap

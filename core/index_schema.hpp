@@ -41,6 +41,15 @@ inline constexpr std::string_view kTermBitmapsMagic = "CATBMv1\n";  // 8 bytes
 /// A term gets a bitmap when at least 1 / kTermBitmapShare of the documents hold it.
 inline constexpr Xapian::doccount kTermBitmapShare = 100;
 
+/// A sharded index (docs/scaling.md): the stub database listing the shards
+/// (Xapian's stub format, one "auto PATH" or "remote tcp HOST PORT" line per
+/// shard), the shards' folder (shards/0, shards/1, ...) and the catalogue,
+/// a database of every document's filter terms and values, spelling and
+/// synonyms, which the front server reads locally.
+inline constexpr std::string_view kShardsStubFile = "shards.stub";
+inline constexpr std::string_view kShardsDir = "shards";
+inline constexpr std::string_view kCatalogueDir = "catalogue";
+
 /// Version of this layout, stored as database metadata "coopatlas:schema".
 inline constexpr std::string_view kSchemaVersion = "3";
 

@@ -154,7 +154,10 @@ BuildSummary build_index(const BuildOptions& options, const std::function<void(c
         progress("writing the Xapian database and entities.jsonl (" + std::to_string(records.size()) + " records)");
         XapianWriteOptions xapian_options;
         xapian_options.shards = std::max(1u, std::thread::hardware_concurrency());  // at most one per 1,000 records
-        write_search_index(records, staging.string(), xapian_options);
+        if (options.shards > 1)
+            write_sharded_search_index(records, staging.string(), options.shards, xapian_options);
+        else
+            write_search_index(records, staging.string(), xapian_options);
         progress("writing atlas.gpkg and unresolved.tsv (" + std::to_string(unresolved.size()) + " names to review)");
         write_atlas_gpkg(records, (staging / "atlas.gpkg").string());
         write_unresolved_tsv(unresolved, (staging / "unresolved.tsv").string());

@@ -14,6 +14,9 @@ struct BuildOptions {
     std::string out_dir;
     std::string gazetteer_path;  ///< empty: find_gazetteer() looks in the usual places
     bool geocode = true;         ///< false (--no-geocode): no gazetteer, records without points
+    /// > 1: the index is split into this many shards listed by a stub
+    /// (write_sharded_search_index, docs/scaling.md).
+    unsigned shards = 1;
 };
 
 /// The gazetteer a build geocodes with: `given` when not empty, else

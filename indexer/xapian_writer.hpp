@@ -65,4 +65,15 @@ void write_xapian(const std::vector<Record>& records, const std::string& dir, co
 void write_search_index(const std::vector<Record>& records, const std::string& index_dir,
                         XapianWriteOptions options = {});
 
+/// A sharded index (docs/scaling.md) at `index_dir`: `shards` Xapian
+/// databases `index_dir`/shards/K, document d of the one-index numbering in
+/// shard (d - 1) % shards, listed by the stub database `index_dir`/shards.stub
+/// (relative "auto" lines), which numbers them back as one index does; the
+/// catalogue `index_dir`/catalogue (filter terms, values, spelling, synonyms
+/// of every document, for the front server); and the record store and term
+/// bitmaps of write_search_index, in the same docid order. `options.shards`
+/// (build slices) and `options.lines` are ignored.
+void write_sharded_search_index(const std::vector<Record>& records, const std::string& index_dir, unsigned shards,
+                                XapianWriteOptions options = {});
+
 }  // namespace coopatlas::indexer

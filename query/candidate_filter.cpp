@@ -75,7 +75,8 @@ const uint64_t* stored_bitmap(const TermBitmaps* bitmaps, const std::string& t) 
 
 class Filter {
 public:
-    Filter(const Xapian::Database& db, const TermBitmaps* bitmaps) : db_(db), bitmaps_(bitmaps) {}
+    Filter(const Xapian::Database& db, const TermBitmaps* bitmaps, bool remote)
+        : db_(db), bitmaps_(bitmaps), remote_(remote) {}
 
     Docids eval(const Xapian::Query& q, Docids cands) {
         if (cands.empty()) return cands;
@@ -105,6 +106,10 @@ public:
             case Xapian::Query::OP_SCALE_WEIGHT:
                 return eval(q.get_subquery(0), std::move(cands));
             default:
+                if (remote_) {
+                    const auto bits = match_bitmap(db_, q);
+                    return docid_bitmap::marked(cands, bits.data(), bits.size());
+                }
                 return filter_candidates_by_xapian(db_, q, cands);
         }
     }
@@ -221,6 +226,7 @@ private:
 
     const Xapian::Database& db_;
     const TermBitmaps* bitmaps_;
+    bool remote_;
 };
 
 /// The whole match set of a query as a bitmap, with the same shortcuts:
@@ -309,8 +315,9 @@ std::vector<uint64_t> match_bitmap(const Xapian::Database& db, const Xapian::Que
 }
 
 std::vector<Xapian::docid> filter_candidates(const Xapian::Database& db, const Xapian::Query& query,
-                                             std::vector<Xapian::docid> candidates, const TermBitmaps* bitmaps) {
-    return Filter(db, bitmaps).eval(query, std::move(candidates));
+                                             std::vector<Xapian::docid> candidates, const TermBitmaps* bitmaps,
+                                             bool remote) {
+    return Filter(db, bitmaps, remote).eval(query, std::move(candidates));
 }
 
 std::vector<Xapian::docid> filter_candidates_by_xapian(const Xapian::Database& db, const Xapian::Query& query,

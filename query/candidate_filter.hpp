@@ -39,9 +39,12 @@ namespace coopatlas::query {
 /// The docids of `candidates` (ascending, unique) that `query` matches,
 /// ascending. Membership only: weights are ignored. A term with a bitmap in
 /// `bitmaps` (if given) is tested bit by bit instead of reading its postings.
+/// With `remote` (db may have remote shards, which cannot run the
+/// GeoPostingSource), the other shapes are matched whole (match_bitmap) and
+/// intersected with the candidates.
 std::vector<Xapian::docid> filter_candidates(const Xapian::Database& db, const Xapian::Query& query,
                                              std::vector<Xapian::docid> candidates,
-                                             const TermBitmaps* bitmaps = nullptr);
+                                             const TermBitmaps* bitmaps = nullptr, bool remote = false);
 
 /// Every document `query` matches, as a bitmap: bit d%64 of word d/64 is
 /// set for docid d; db.get_lastdocid() / 64 + 1 words. Evaluated as

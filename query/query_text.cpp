@@ -184,7 +184,9 @@ namespace {
 
 class Builder {
 public:
-    Builder(const Xapian::Database& db, const RecordLines& lines, TextQuery& out) : db_(db), lines_(lines), out_(out) {}
+    Builder(const Xapian::Database& db, const Xapian::Database& lexicon, const RecordLines& lines, TextQuery& out,
+            bool sharded)
+        : db_(db), lexicon_(lexicon), lines_(lines), out_(out), sharded_(sharded) {}
 
     /// The exact word or its stem; `correct` allows a spelling correction.
     Xapian::Query word(const std::string& w, bool correct, bool expand, std::string* corrected) {
@@ -192,7 +194,7 @@ public:
         std::vector<Xapian::Query> alternatives = {Xapian::Query(w), Xapian::Query(terms::stem_term("", stem))};
         bool known = db_.get_termfreq(w) > 0 || db_.get_termfreq(terms::stem_term("", stem)) > 0;
         if (expand) {
-            for (auto it = db_.synonyms_begin(w); it != db_.synonyms_end(w); ++it) {
+            for (auto it = lexicon_.synonyms_begin(w); it != lexicon_.synonyms_end(w); ++it) {
                 alternatives.push_back(expansion(*it));
                 known = true;
             }
@@ -239,6 +241,7 @@ public:
                 return phrase(item.words, static_cast<Xapian::termcount>(item.words.size()));
             case TextItem::Kind::prefix:
                 out_.match_terms.prefixes.insert(item.words[0]);
+                if (sharded_) return expanded_wildcard(item.words[0]);
                 return Xapian::Query(Xapian::Query::OP_WILDCARD, item.words[0], kMaxWildcardTerms,
                                      Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         }
@@ -250,11 +253,26 @@ public:
         std::string key;
         for (const auto& w : words) key += (key.empty() ? "" : " ") + w;
         std::vector<std::string> found;
-        for (auto it = db_.synonyms_begin(key); it != db_.synonyms_end(key); ++it) found.push_back(*it);
+        for (auto it = lexicon_.synonyms_begin(key); it != lexicon_.synonyms_end(key); ++it) found.push_back(*it);
         return found;
     }
 
 private:
+    /// OP_WILDCARD expanded here, over the terms of every shard: each shard
+    /// would expand it over its own terms, and weigh the synonym by those.
+    Xapian::Query expanded_wildcard(const std::string& prefix) {
+        std::vector<std::pair<Xapian::doccount, std::string>> terms;
+        for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t)
+            terms.emplace_back(t.get_termfreq(), *t);
+        std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        if (terms.size() > kMaxWildcardTerms) terms.resize(kMaxWildcardTerms);
+        std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+        std::vector<Xapian::Query> parts;
+        for (const auto& [freq, term] : terms) parts.emplace_back(term);
+        return parts.empty() ? Xapian::Query::MatchNothing
+                             : Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end());
+    }
+
     /// The closest word of the index's vocabulary; short words allow one
     /// edit only, so that an unknown short word is not "corrected" into noise.
     std::string spelling(const std::string& w) {
@@ -262,12 +280,14 @@ private:
             std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
             return {};
         unsigned distance = w.size() >= 8 ? 2 : 1;
-        return db_.get_spelling_suggestion(w, distance);
+        return lexicon_.get_spelling_suggestion(w, distance);
     }
 
     const Xapian::Database& db_;
+    const Xapian::Database& lexicon_;  ///< synonyms and spelling
     const RecordLines& lines_;
     TextQuery& out_;
+    bool sharded_;  ///< built for a stub of shards (build_text_query with a lexicon)
 };
 
 /// A group of one word, or of words joined by punctuation ("franco-allemand"):
@@ -278,11 +298,14 @@ bool plain(const std::vector<TextItem>& group) {
 
 }  // namespace
 
-TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db, const RecordLines& lines) {
+namespace {
+
+TextQuery build(const ParsedQuery& parsed, const Xapian::Database& db, const Xapian::Database& lexicon,
+                const RecordLines& lines, bool sharded) {
     TextQuery out;
     out.match_all = !parsed.has_text;
     if (parsed.groups.empty()) return out;
-    Builder build(db, lines, out);
+    Builder build(db, lexicon, lines, out, sharded);
 
     // Original words and their corrections, to write the corrected query back.
     std::vector<std::pair<std::string, std::string>> corrections;
@@ -343,7 +366,7 @@ TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db
     if (!parsed.excluded.empty()) {
         std::vector<Xapian::Query> excluded;
         TextQuery ignored;
-        Builder quiet(db, lines, ignored);  // excluded words are not highlighted
+        Builder quiet(db, lexicon, lines, ignored, sharded);  // excluded words are not highlighted
         for (const auto& item : parsed.excluded) excluded.push_back(quiet.item(item, false, nullptr));
         Xapian::Query none(Xapian::Query::OP_OR, excluded.begin(), excluded.end());
         out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, out.query, none);
@@ -362,6 +385,17 @@ TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db
         out.suggestion = fixed;
     }
     return out;
+}
+
+}  // namespace
+
+TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db, const RecordLines& lines) {
+    return build(parsed, db, db, lines, false);
+}
+
+TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db, const Xapian::Database& lexicon,
+                           const RecordLines& lines) {
+    return build(parsed, db, lexicon, lines, true);
 }
 
 }  // namespace coopatlas::query

@@ -76,5 +76,11 @@ std::string written_form(const Xapian::Database& db, const RecordLines& lines, c
 /// Builds the query; `db` gives synonyms, spelling and term frequencies,
 /// `lines` the records (to write a correction with its accents).
 TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db, const RecordLines& lines);
+/// The same for a stub of shards (docs/scaling.md): synonyms and spelling
+/// from `lexicon` (the catalogue; remote shards do not serve them), and
+/// wildcards expanded over every shard's terms here (each shard would expand
+/// them over its own and weigh them differently).
+TextQuery build_text_query(const ParsedQuery& parsed, const Xapian::Database& db, const Xapian::Database& lexicon,
+                           const RecordLines& lines);
 
 }  // namespace coopatlas::query

@@ -1,5 +1,7 @@
 #include "searcher.hpp"
 
+#include <signal.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -52,6 +54,11 @@ constexpr double kStructuredBoost = 4.0;
 constexpr Xapian::doccount kFrequentShare = 100;
 constexpr size_t kMatchSetCacheSize = 16;
 
+/// On a sharded index, an area's matches are ranked by a filter on their id
+/// terms up to this many of them (the query grows with them); past it, the
+/// unrestricted ranking is read in growing windows and filtered on the front.
+constexpr size_t kIdFilterLimit = 2000;
+
 bool is_structured(const std::string& type) {
     return type == "programme" || type == "contact" || type == "partner" || type == "partnership";
 }
@@ -98,6 +105,14 @@ private:
     Xapian::docid pos_ = 0;
 };
 
+/// Xapian's remote backend writes to its sockets without MSG_NOSIGNAL: a
+/// shard server that died would end the whole process with SIGPIPE, where a
+/// NetworkError (HTTP 503) is wanted. Left alone if the program set its own handler.
+void ignore_broken_pipes() {
+    struct sigaction current {};
+    if (::sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL) ::signal(SIGPIPE, SIG_IGN);
+}
+
 }  // namespace
 
 struct Searcher::Prepared {
@@ -109,32 +124,40 @@ struct Searcher::Prepared {
     Xapian::Query membership;  ///< `query` without what only orders: prepare(request, false).query
 };
 
-Searcher::Searcher(const std::string& index_dir) : index_dir_(index_dir) {
-    std::filesystem::path xapian_dir = std::filesystem::path(index_dir) / "xapian";
-    if (!std::filesystem::exists(xapian_dir))
-        throw IndexError("no index at '" + index_dir + "' (run coopatlas-index --out " + index_dir + " first)");
+Searcher::Searcher(const std::string& index_dir) : location_(locate_index(index_dir)), index_dir_(location_.folder) {
     try {
-        db_ = Xapian::Database(xapian_dir.string());
+        catalogue_ = Xapian::Database(location_.catalogue);
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot open the index at '" + index_dir + "': " + e.get_description());
     }
-    if (db_.get_metadata("coopatlas:schema") != schema::kSchemaVersion)
+    if (catalogue_.get_metadata("coopatlas:schema") != schema::kSchemaVersion)
         throw IndexError("the index at '" + index_dir +
                          "' was written by another version of coopatlas-index; "
                          "rebuild it");
-    store_ = std::make_unique<const RecordStore>(index_dir);
-    if (store_->size() != db_.get_lastdocid())
-        throw IndexError("the index at '" + index_dir + "' holds " + std::to_string(db_.get_lastdocid()) +
+    store_ = std::make_unique<const RecordStore>(index_dir_);
+    if (store_->size() != catalogue_.get_lastdocid())
+        throw IndexError("the index at '" + index_dir + "' holds " + std::to_string(catalogue_.get_lastdocid()) +
                          " documents but " + std::to_string(store_->size()) + " records: rebuild it");
+    if (!location_.sharded) {
+        db_ = catalogue_;
+    } else {
+        ignore_broken_pipes();
+        try {
+            connect_shards();
+        } catch (const Xapian::NetworkError&) {
+            disconnected_ = true;  // each request answers 503 naming the shards until they answer
+        }
+    }
     // Written with the index since the term bitmaps exist; an older index has none.
-    const std::filesystem::path bitmaps = std::filesystem::path(index_dir) / schema::kTermBitmapsFile;
+    const std::filesystem::path bitmaps = std::filesystem::path(index_dir_) / schema::kTermBitmapsFile;
     if (std::filesystem::exists(bitmaps))
-        bitmaps_ = TermBitmaps(bitmaps.string(), docid_bitmap::words_for(db_.get_lastdocid()));
+        bitmaps_ = TermBitmaps(bitmaps.string(), docid_bitmap::words_for(catalogue_.get_lastdocid()));
     // The grid and the record types are read from a database handle of their
     // own (Xapian handles are not thread-safe), on a thread of their own: ~1 s
-    // at a million records, while the server already answers.
+    // at a million records, while the server already answers. A sharded
+    // index reads them from its local catalogue.
     loaded_ =
-        std::async(std::launch::async, [path = xapian_dir.string()] {
+        std::async(std::launch::async, [path = location_.catalogue] {
             Xapian::Database db(path);
             // Facets from posting lists, never term lists (the index may have none).
             FacetTable facets = FacetTable::load(db);
@@ -145,6 +168,23 @@ Searcher::Searcher(const std::string& index_dir) : index_dir_(index_dir) {
             return std::make_shared<const Loaded>(
                 Loaded{GeoIndex::load(db), std::move(structured), count, std::move(facets)});
         }).share();
+}
+
+void Searcher::connect_shards() const {
+    db_ = Xapian::Database(location_.database);
+    disconnected_ = false;
+    // The shards must number their documents as the catalogue and the record store do.
+    if (db_.get_lastdocid() != catalogue_.get_lastdocid() || db_.get_doccount() != catalogue_.get_doccount())
+        throw IndexError("the shards of '" + location_.database + "' hold " + std::to_string(db_.get_doccount()) +
+                         " documents (last docid " + std::to_string(db_.get_lastdocid()) + ") but its catalogue " +
+                         std::to_string(catalogue_.get_doccount()) +
+                         ": serve the shards written with this catalogue, in the stub's order");
+}
+
+Xapian::Query Searcher::structured_boost() const {
+    if (location_.sharded) return remote_structured_boost(kStructuredBoost);
+    auto* structured = new StructuredBoost(loaded().structured, loaded().structured_count, kStructuredBoost);
+    return Xapian::Query(structured->release());
 }
 
 const Searcher::Loaded& Searcher::loaded() const {
@@ -182,34 +222,118 @@ std::vector<Xapian::docid> Searcher::match_docids(const SearchRequest& request) 
         return geo_index().match_ids(area_of(request));
     }
     std::lock_guard lock(mutex_);
-    Prepared prepared = prepare(request, false);
-    std::vector<Xapian::docid> docids;
-    if (area_of(request).filters()) return area_members(prepared.query, request);
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(with_geo(prepared.query, request));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
-    docids.reserve(mset.size());
-    for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
-    return docids;
+    return on_shards([&] {
+        Prepared prepared = prepare(request, false);
+        if (area_of(request).filters() || location_.sharded) return every_match(prepared.query, request);
+        std::vector<Xapian::docid> docids;
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(prepared.query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+        docids.reserve(mset.size());
+        for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
+        return docids;
+    });
+}
+
+std::vector<Xapian::docid> Searcher::every_match(const Xapian::Query& membership, const SearchRequest& request) const {
+    if (area_of(request).filters()) return area_members(membership, request);
+    if (membership.get_type() == Xapian::Query::LEAF_MATCH_ALL) {
+        // Docids run from 1 without gaps (documents_of in the writer; checked
+        // when the shards are opened).
+        std::vector<Xapian::docid> all(catalogue_.get_lastdocid());
+        for (Xapian::docid d = 1; d <= all.size(); ++d) all[d - 1] = d;
+        return all;
+    }
+    return docid_bitmap::all_marked(match_bitmap(db_, membership, bitmaps()));
+}
+
+std::vector<Searcher::Hit> Searcher::ranked_among(const Xapian::Query& query, const std::vector<Xapian::docid>& members,
+                                                  std::optional<geo::LatLon> nearest_first, Xapian::doccount offset,
+                                                  Xapian::doccount limit) const {
+    std::vector<Hit> hits;
+    if (members.empty() || limit == 0 || offset >= members.size()) return hits;
+    std::optional<DistanceKey> key;
+    if (nearest_first && !location_.sharded) key.emplace(geo_index(), *nearest_first);
+    auto page_of = [&](const Xapian::Query& q, Xapian::doccount first, Xapian::doccount count) {
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(q);
+        if (key) enquire.set_sort_by_key(&*key, false);
+        return enquire.get_mset(first, count);
+    };
+    // On shards, the members named by their id terms (remote shards know no docid list).
+    auto among = [&](const std::vector<Xapian::docid>& docids) {
+        std::vector<std::string> ids;
+        ids.reserve(docids.size());
+        for (Xapian::docid d : docids) ids.push_back(store_->record(d).id);
+        return Xapian::Query(Xapian::Query::OP_FILTER, query, remote_id_filter(ids));
+    };
+    if (nearest_first && location_.sharded) {
+        // xapian-tcpsrv runs no key maker (1.4: "KeyMaker not supported for
+        // the remote backend"): the front orders the members as DistanceKey
+        // does (nearest point, records without one last, ties by docid), and
+        // the shards only weigh the page.
+        std::vector<std::pair<double, Xapian::docid>> keyed;
+        keyed.reserve(members.size());
+        for (Xapian::docid d : members)
+            keyed.emplace_back(geo_index().nearest_km(d, *nearest_first).value_or(HUGE_VAL), d);
+        const size_t end = std::min<size_t>(keyed.size(), size_t{offset} + limit);
+        std::partial_sort(keyed.begin(), keyed.begin() + static_cast<long>(end), keyed.end());
+        std::vector<Xapian::docid> page;
+        for (size_t i = offset; i < end; ++i) page.push_back(keyed[i].second);
+        std::vector<Xapian::docid> sorted = page;
+        std::sort(sorted.begin(), sorted.end());
+        std::map<Xapian::docid, double> weights;
+        Xapian::MSet mset = page_of(among(sorted), 0, static_cast<Xapian::doccount>(sorted.size()));
+        for (auto it = mset.begin(); it != mset.end(); ++it) weights[*it] = it.get_weight();
+        for (Xapian::docid d : page) hits.push_back({d, weights[d]});
+        return hits;
+    }
+    if (!location_.sharded || members.size() <= kIdFilterLimit) {
+        Xapian::MSet mset = page_of(location_.sharded ? among(members) : restricted_to(query, members), offset, limit);
+        for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back({*it, it.get_weight()});
+        return hits;
+    }
+    // Many members: the unrestricted order, read in growing windows, keeps
+    // the members in the same order (a filter adds no weight), until the page is full.
+    std::vector<uint64_t> in(docid_bitmap::words_for(members.back()), 0);
+    for (Xapian::docid d : members) docid_bitmap::set(in, d);
+    for (Xapian::doccount window = std::max<Xapian::doccount>(2 * (offset + limit), 1000);; window *= 4) {
+        Xapian::MSet mset = page_of(query, 0, window);
+        hits.clear();
+        Xapian::doccount seen = 0;
+        for (auto it = mset.begin(); it != mset.end() && hits.size() < limit; ++it)
+            if (docid_bitmap::test(in.data(), in.size(), *it) && seen++ >= offset) hits.push_back({*it, it.get_weight()});
+        if (hits.size() == limit || mset.size() < window) return hits;
+    }
 }
 
 std::vector<Xapian::docid> Searcher::top_docids(const SearchRequest& request) const {
     std::lock_guard lock(mutex_);
-    Prepared prepared = prepare(request);
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(with_geo(prepared.query, request));
-    std::optional<DistanceKey> distance_key;
-    if (request.sort == "distance" && request.near) {
-        distance_key.emplace(geo_index(), *request.near);
-        enquire.set_sort_by_key(&*distance_key, false);
-    }
-    Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit));
-    std::vector<Xapian::docid> docids;
-    for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
-    return docids;
+    return on_shards([&] {
+        Prepared prepared = prepare(request);
+        const auto nearest_first = request.sort == "distance" ? request.near : std::nullopt;
+        std::vector<Xapian::docid> docids;
+        if (location_.sharded && (area_of(request).filters() || nearest_first)) {
+            for (const Hit& h : ranked_among(prepared.query, every_match(prepared.membership, request), nearest_first,
+                                             static_cast<Xapian::doccount>(request.offset),
+                                             static_cast<Xapian::doccount>(request.limit)))
+                docids.push_back(h.docid);
+            return docids;
+        }
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(with_geo(prepared.query, request));
+        std::optional<DistanceKey> key;
+        if (nearest_first) {
+            key.emplace(geo_index(), *nearest_first);
+            enquire.set_sort_by_key(&*key, false);
+        }
+        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                             static_cast<Xapian::doccount>(request.limit));
+        for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
+        return docids;
+    });
 }
 
 std::vector<Xapian::docid> Searcher::area_members(const Xapian::Query& membership,
@@ -221,18 +345,19 @@ std::vector<Xapian::docid> Searcher::area_members(const Xapian::Query& membershi
     }
     // Otherwise the area's candidates are checked against the text/facet
     // part's posting lists directly (candidate_filter.hpp), not by a match.
-    return filter_candidates(db_, membership, geo_index().match_ids(area_of(request)), bitmaps());
+    return filter_candidates(db_, membership, geo_index().match_ids(area_of(request)), bitmaps(), location_.sharded);
 }
 
 Xapian::doccount Searcher::size() const {
     std::lock_guard lock(mutex_);
-    return db_.get_doccount();
+    return catalogue_.get_doccount();
 }
 
 Searcher::Prepared Searcher::prepare(const SearchRequest& request, bool ranked) const {
     Prepared p;
     ParsedQuery parsed = parse_query_text(request.q);
-    TextQuery text = build_text_query(parsed, db_, [this](Xapian::docid d) { return std::string(store_->line(d)); });
+    TextQuery text =
+        build_text_query(parsed, db_, catalogue_, [this](Xapian::docid d) { return std::string(store_->line(d)); });
     p.match_terms = text.match_terms;
     p.suggestion = text.suggestion;
     p.corrected = !text.suggestion.empty();
@@ -263,10 +388,7 @@ Searcher::Prepared Searcher::prepare(const SearchRequest& request, bool ranked) 
                                                Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
     };
     p.membership = filtered(all);
-    if (!text.match_all && ranked) {
-        auto* structured = new StructuredBoost(loaded().structured, loaded().structured_count, kStructuredBoost);
-        all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, Xapian::Query(structured->release()));
-    }
+    if (!text.match_all && ranked) all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, structured_boost());
     p.query = filtered(all);
     p.match_all = text.match_all && filters.empty();
     return p;
@@ -275,48 +397,56 @@ Searcher::Prepared Searcher::prepare(const SearchRequest& request, bool ranked) 
 json Searcher::search(const SearchRequest& request) const {
     const auto started = std::chrono::steady_clock::now();
     std::lock_guard lock(mutex_);
+    return on_shards([&] {
     Prepared prepared = prepare(request);
-    Xapian::Enquire enquire(db_);
     // Facets are counted from the in-memory table by docid: no term list, no
     // value read. When the matches are known without Xapian's matcher
     // (everything; an area: the spatial index's answer, checked against the
-    // words and facets as match_docids does), so are the total and the
+    // words and facets as match_docids does; any query on a sharded index,
+    // whose remote shards cannot run the spy), so are the total and the
     // facets, and Xapian only finds the page: making it visit every match
     // would cost ~0.25 s at a million records.
     FacetSpy facet_spy(loaded().facets);
     std::optional<Xapian::doccount> known_total;
-    if (area_of(request).filters()) {
-        const auto members = prepared.match_all ? geo_index().match_ids(area_of(request))
-                                                : area_members(prepared.membership, request);
+    std::vector<Xapian::docid> members;
+    const bool area = area_of(request).filters();
+    const auto nearest_first = request.sort == "distance" ? request.near : std::nullopt;
+    // On shards the front ranks by distance itself (ranked_among).
+    const bool front_ranked = area || (location_.sharded && nearest_first);
+    if (front_ranked || (location_.sharded && !prepared.match_all)) {
+        members = prepared.match_all && area ? geo_index().match_ids(area_of(request))
+                                             : every_match(prepared.membership, request);
         for (Xapian::docid d : members) facet_spy.add(d);
         known_total = static_cast<Xapian::doccount>(members.size());
-        // Xapian ranks only the known matches: the area is not computed twice.
-        enquire.set_query(restricted_to(prepared.query, members));
     } else if (prepared.match_all) {
         facet_spy.add_everything();
-        known_total = db_.get_doccount();
-        enquire.set_query(prepared.query);
-    } else {
-        enquire.add_matchspy(&facet_spy);
-        enquire.set_query(prepared.query);
+        known_total = catalogue_.get_doccount();
     }
 
-    const Xapian::doccount everything = db_.get_doccount();
     // sort=distance: Xapian keeps the top of the page by the nearest-point key
     // (ties by docid), so paging is stable and no match list is sorted here.
-    std::optional<DistanceKey> distance_key;
-    if (request.sort == "distance" && request.near) {
-        distance_key.emplace(geo_index(), *request.near);
-        enquire.set_sort_by_key(&*distance_key, false);
+    const auto offset = static_cast<Xapian::doccount>(request.offset);
+    const auto limit = static_cast<Xapian::doccount>(request.limit);
+    std::vector<Hit> hits;
+    if (front_ranked) {
+        // Xapian ranks only the known matches: the area is not computed twice.
+        hits = ranked_among(prepared.query, members, nearest_first, offset, limit);
+    } else {
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(prepared.query);
+        std::optional<DistanceKey> key;
+        if (nearest_first) {
+            key.emplace(geo_index(), *nearest_first);
+            enquire.set_sort_by_key(&*key, false);
+        }
+        if (!known_total) enquire.add_matchspy(&facet_spy);
+        Xapian::MSet mset = enquire.get_mset(offset, limit, known_total ? 0 : db_.get_doccount());
+        for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back({*it, it.get_weight()});
+        if (!known_total) known_total = mset.get_matches_estimated();  // exact: every match was counted
     }
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                         static_cast<Xapian::doccount>(request.limit), known_total ? 0 : everything);
-
-    std::vector<std::pair<Xapian::docid, Xapian::MSetIterator>> hits;
-    for (auto it = mset.begin(); it != mset.end(); ++it) hits.emplace_back(*it, it);
 
     json results = json::array();
-    for (const auto& [docid, it] : hits) {
+    for (const auto& [docid, weight] : hits) {
         Record r = store_->record(docid);
         json item = {{"id", r.id},
                      {"type", r.type},
@@ -325,7 +455,7 @@ json Searcher::search(const SearchRequest& request) const {
                                                               : make_snippet(r.text, prepared.match_terms)},
                      {"page", r.page},
                      {"section", r.section},
-                     {"score", it.get_weight()}};
+                     {"score", weight}};
         json full = to_json(r);
         item["countries"] = full["countries"];
         item["geo"] = full["geo"];
@@ -345,7 +475,7 @@ json Searcher::search(const SearchRequest& request) const {
     }
     for (const auto& [k, v] : facet_spy.counts(FacetTable::Facet::odd)) facets["odd"][k] = v;
 
-    json body = {{"total", known_total ? *known_total : mset.get_matches_estimated()},
+    json body = {{"total", *known_total},
                  {"results", results},
                  {"facets", facets},
                  {"facet_labels", labels},
@@ -353,12 +483,13 @@ json Searcher::search(const SearchRequest& request) const {
                  {"corrected_query", prepared.corrected ? json(prepared.suggestion) : json(nullptr)}};
     body["took_ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return body;
+    });
 }
 
 Record Searcher::get(const std::string& id) const {
     std::lock_guard lock(mutex_);
-    Xapian::PostingIterator it = db_.postlist_begin(std::string(schema::kIdPrefix) + id);
-    if (it == db_.postlist_end(std::string(schema::kIdPrefix) + id))
+    Xapian::PostingIterator it = catalogue_.postlist_begin(std::string(schema::kIdPrefix) + id);
+    if (it == catalogue_.postlist_end(std::string(schema::kIdPrefix) + id))
         throw NotFoundError("no record with id '" + id + "'");
     return store_->record(*it);
 }
@@ -369,20 +500,44 @@ std::vector<Record> Searcher::all_matches(const SearchRequest& request) const {
     everything.limit = static_cast<int>(size());
     std::vector<Record> records;
     std::lock_guard lock(mutex_);
-    Prepared prepared = prepare(everything);
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(with_geo(prepared.query, everything));
-    Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-        records.push_back(store_->record(*it));
-    return records;
+    return on_shards([&] {
+        Prepared prepared = prepare(everything);
+        if (location_.sharded && area_of(everything).filters()) {
+            const auto members = every_match(prepared.membership, everything);
+            for (const Hit& h : ranked_among(prepared.query, members, std::nullopt, 0,
+                                             static_cast<Xapian::doccount>(members.size())))
+                records.push_back(store_->record(h.docid));
+            return records;
+        }
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(with_geo(prepared.query, everything));
+        Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+        for (auto it = mset.begin(); it != mset.end(); ++it) records.push_back(store_->record(*it));
+        return records;
+    });
 }
 
 Searcher::RecordPage Searcher::records(const SearchRequest& request, Xapian::doccount offset, Xapian::doccount limit,
                                        bool located_only) const {
     RecordPage page;
     std::lock_guard lock(mutex_);
+    return on_shards([&] {
     Prepared prepared = prepare(request, false);
+    if (location_.sharded) {
+        // The matches in docid order are known on the front: the page is a slice.
+        std::vector<Xapian::docid> docids = every_match(prepared.query, request);
+        if (located_only && !area_of(request).filters()) {
+            const auto& located = *geo_index().located_ids();
+            std::vector<Xapian::docid> kept;
+            std::set_intersection(docids.begin(), docids.end(), located.begin(), located.end(),
+                                  std::back_inserter(kept));
+            docids = std::move(kept);
+        }
+        page.total = static_cast<Xapian::doccount>(docids.size());
+        for (size_t i = offset; i < docids.size() && i < size_t{offset} + limit; ++i)
+            page.records.push_back(store_->record(docids[i]));
+        return page;
+    }
     Xapian::Query query = with_geo(prepared.query, request);
     if (located_only && !area_of(request).filters())
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
@@ -396,6 +551,7 @@ Searcher::RecordPage Searcher::records(const SearchRequest& request, Xapian::doc
     for (auto it = mset.begin(); it != mset.end(); ++it)
         page.records.push_back(store_->record(*it));
     return page;
+    });
 }
 
 void Searcher::set_match_set_cache(bool enabled) {
@@ -445,7 +601,7 @@ std::string Searcher::theme_label_locked(const std::string& slug) const {
     std::string label = slug;
     const std::string term = std::string(schema::kThemePrefix) + slug;
     // The first record holding the theme writes it as the guide does.
-    if (auto it = db_.postlist_begin(term); it != db_.postlist_end(term)) {
+    if (auto it = catalogue_.postlist_begin(term); it != catalogue_.postlist_end(term)) {
         for (const auto& theme : store_->record(*it).themes)
             if (slugify(theme) == slug) {
                 label = theme;
@@ -462,13 +618,15 @@ json Searcher::suggest(const std::string& prefix, int limit) const {
     if (words.empty()) return out;
     std::string last = words.back();
     std::lock_guard lock(mutex_);
-    std::vector<std::pair<Xapian::doccount, std::string>> candidates;
-    for (auto it = db_.allterms_begin(last); it != db_.allterms_end(last); ++it)
-        candidates.emplace_back(it.get_termfreq(), *it);
-    std::sort(candidates.begin(), candidates.end(), [](auto& a, auto& b) { return a.first > b.first; });
-    for (size_t i = 0; i < candidates.size() && static_cast<int>(i) < limit; ++i)
-        out["suggestions"].push_back(candidates[i].second);
-    return out;
+    return on_shards([&] {
+        std::vector<std::pair<Xapian::doccount, std::string>> candidates;
+        for (auto it = db_.allterms_begin(last); it != db_.allterms_end(last); ++it)
+            candidates.emplace_back(it.get_termfreq(), *it);
+        std::sort(candidates.begin(), candidates.end(), [](auto& a, auto& b) { return a.first > b.first; });
+        for (size_t i = 0; i < candidates.size() && static_cast<int>(i) < limit; ++i)
+            out["suggestions"].push_back(candidates[i].second);
+        return out;
+    });
 }
 
 }  // namespace coopatlas::query

@@ -15,19 +15,24 @@
 #include <optional>
 #include <string>
 
+#include "core/error.hpp"
 #include "core/record.hpp"
 #include "facet_table.hpp"
 #include "geo_index.hpp"
 #include "record_store.hpp"
 #include "request.hpp"
+#include "shards.hpp"
 #include "term_bitmaps.hpp"
 
 namespace coopatlas::query {
 
 class Searcher {
 public:
-    /// Opens the index folder written by coopatlas-index; throws IndexError
-    /// with a hint when it is missing or of another layout.
+    /// Opens the index folder written by coopatlas-index, or a sharded index
+    /// through its folder or a stub file in it (shards.hpp, docs/scaling.md);
+    /// throws IndexError with a hint when it is missing or of another layout.
+    /// A shard that does not answer is not an error here: every request
+    /// then answers IndexError naming it (HTTP 503) and tries again to reach it.
     explicit Searcher(const std::string& index_dir);
 
     /// The body of GET /api/search (docs/architecture.md section 3).
@@ -87,6 +92,8 @@ public:
 
     Xapian::doccount size() const;
     const std::string& index_dir() const { return index_dir_; }
+    /// True for a sharded index (queries built for remote shards, docs/scaling.md).
+    bool sharded() const { return location_.sharded; }
 
 private:
     struct Prepared;
@@ -109,9 +116,46 @@ private:
     /// theme_label with mutex_ held.
     std::string theme_label_locked(const std::string& slug) const;
 
+    /// One result of a ranked page: docid and weight.
+    struct Hit {
+        Xapian::docid docid;
+        double weight;
+    };
+    /// The page [offset, offset + limit) of `query`'s order (nearest point
+    /// to `nearest_first` first when given, else by relevance; ties by docid)
+    /// among `members` (ascending), every one a match of `query`. With mutex_ held.
+    std::vector<Hit> ranked_among(const Xapian::Query& query, const std::vector<Xapian::docid>& members,
+                                  std::optional<geo::LatLon> nearest_first, Xapian::doccount offset,
+                                  Xapian::doccount limit) const;
+    /// Every docid matching a membership query (prepare(request, false))
+    /// within the request's area, ascending, computed on the front from the
+    /// term bitmaps, the posting lists and the points (sharded indexes). With mutex_ held.
+    std::vector<Xapian::docid> every_match(const Xapian::Query& membership, const SearchRequest& request) const;
+    /// The structured records' boost (StructuredBoost, or its remote form).
+    Xapian::Query structured_boost() const;
+    /// Opens db_ (again) on the stub and checks it against the catalogue. With mutex_ held.
+    void connect_shards() const;
+    /// Runs `work` (with mutex_ held); on a sharded index, a network error of a
+    /// shard becomes an IndexError naming the shards (HTTP 503), and the next
+    /// call reconnects.
+    template <typename Work>
+    auto on_shards(Work&& work) const {
+        if (!location_.sharded) return work();
+        try {
+            if (disconnected_) connect_shards();
+            return work();
+        } catch (const Xapian::NetworkError& e) {
+            disconnected_ = true;
+            throw IndexError(shard_failure(location_, e));
+        }
+    }
+
+    IndexLocation location_;
     std::string index_dir_;
     mutable std::mutex mutex_;  // Xapian::Database objects are not thread-safe
-    mutable Xapian::Database db_;
+    mutable Xapian::Database db_;         ///< the documents: the index, or the stub of its shards
+    mutable Xapian::Database catalogue_;  ///< ids, spelling, synonyms: db_, or a sharded index's catalogue
+    mutable bool disconnected_ = false;   ///< a shard failed: reopen the stub at the next request
     std::unique_ptr<const RecordStore> store_;  ///< docid -> record (the documents hold no data)
     mutable std::map<std::string, std::string> theme_labels_;  ///< slug -> label, filled on first use
     mutable std::list<std::pair<std::string, std::shared_ptr<const std::vector<uint64_t>>>> match_sets_;

@@ -10,7 +10,7 @@ say() { echo "setup: $*" >&2; }
 die() { echo "setup: error: $*" >&2; exit 1; }
 
 packages=(build-essential cmake ninja-build pkg-config git
-          libxapian-dev libgdal-dev gdal-bin nlohmann-json3-dev libcpp-httplib-dev
+          libxapian-dev xapian-tools libgdal-dev gdal-bin nlohmann-json3-dev libcpp-httplib-dev
           libssl-dev zlib1g-dev libbrotli-dev libgtest-dev libicu-dev libmimalloc-dev libsqlite3-dev
           iso-codes)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -12,11 +12,11 @@
 namespace coopatlas::schema {
 
 // Boolean filter terms (Xapian's convention: capital-letter prefixes).
-inline constexpr std::string_view kIdPrefix = "Q";         ///< unique id term
-inline constexpr std::string_view kTypePrefix = "XT";      ///< record type
-inline constexpr std::string_view kCountryPrefix = "XC";   ///< ISO alpha-2, lower case
-inline constexpr std::string_view kThemePrefix = "XH";     ///< folded theme slug
-inline constexpr std::string_view kOddPrefix = "XO";       ///< ODD number 1..17
+inline constexpr std::string_view kIdPrefix = "Q";        ///< unique id term
+inline constexpr std::string_view kTypePrefix = "XT";     ///< record type
+inline constexpr std::string_view kCountryPrefix = "XC";  ///< ISO alpha-2, lower case
+inline constexpr std::string_view kThemePrefix = "XH";    ///< folded theme slug
+inline constexpr std::string_view kOddPrefix = "XO";      ///< ODD number 1..17
 // Free-text fields searchable with a prefix; plain words are unprefixed,
 // stems carry Xapian's "Z" marker in front of the field prefix.
 inline constexpr std::string_view kTitlePrefix = "S";

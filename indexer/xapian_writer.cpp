@@ -138,7 +138,7 @@ struct Slice {
 void write_range(const std::vector<Record>& records, const std::vector<size_t>& order, Slice slice,
                  const std::string& path, const XapianWriteOptions& options, bool synonyms) {
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC |
-                                (options.termlists ? 0 : Xapian::DB_NO_TERMLIST));
+                                          (options.termlists ? 0 : Xapian::DB_NO_TERMLIST));
     const size_t batch = std::max(1u, options.documents_per_commit);
     // Spelling frequencies (documents holding the word), added once per
     // distinct word at the end rather than once per document.
@@ -147,8 +147,7 @@ void write_range(const std::vector<Record>& records, const std::vector<size_t>& 
     for (size_t d = slice.begin; d < slice.end; d += slice.step) {
         const Record& r = records[order[d]];
         if (options.lines) (*options.lines)[d] = record_line(r);
-        Xapian::Document doc =
-            make_document(r, options.positions ? terms::Positions::kept : terms::Positions::dropped);
+        Xapian::Document doc = make_document(r, options.positions ? terms::Positions::kept : terms::Positions::dropped);
         // Unprefixed terms are the folded words: they feed the spelling suggestions.
         if (options.spelling)
             for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
@@ -246,8 +245,8 @@ void write_xapian(const std::vector<Record>& records, const std::string& dir, co
         // position table small, whose B-tree inserts otherwise grow costlier
         // with its size (bench/README.md). The synonyms once, in the first shard.
         in_turn(shards, [&](size_t k) {
-            write_range(records, order, {order.size() * k / shards, order.size() * (k + 1) / shards}, paths[k],
-                        options, k == 0);
+            write_range(records, order, {order.size() * k / shards, order.size() * (k + 1) / shards}, paths[k], options,
+                        k == 0);
         });
         Xapian::Database all;
         for (const auto& path : paths) all.add_database(Xapian::Database(path));
@@ -255,9 +254,10 @@ void write_xapian(const std::vector<Record>& records, const std::string& dir, co
         const auto started = std::chrono::steady_clock::now();
         all.compact(dir);
         if (options.progress)
-            options.progress("compacted in " +
-                             std::to_string(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()) +
-                             " s");
+            options.progress(
+                "compacted in " +
+                std::to_string(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()) +
+                " s");
         for (const auto& path : paths) std::filesystem::remove_all(path);
     } catch (const Xapian::Error& e) {
         throw Error("Xapian: cannot write the index at '" + dir + "': " + e.get_description());
@@ -292,7 +292,9 @@ void write_sharded_search_index(const std::vector<Record>& records, const std::s
         // ((d - 1) / shards + 1)th document, which is how Xapian numbers the
         // documents of several databases opened together, so the stub gives
         // every record the docid it has in one index (docs/scaling.md).
-        in_turn(shards, [&](size_t k) { write_range(records, order, {k, order.size(), shards}, paths[k], options, false); });
+        in_turn(shards, [&](size_t k) {
+            write_range(records, order, {k, order.size(), shards}, paths[k], options, false);
+        });
         if (options.progress) options.progress("writing the catalogue of " + std::to_string(shards) + " shards");
         write_catalogue(records, order, paths, (dir / schema::kCatalogueDir).string(), options);
     } catch (const Xapian::Error& e) {

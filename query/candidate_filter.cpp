@@ -309,8 +309,7 @@ private:
 
 }  // namespace
 
-std::vector<uint64_t> match_bitmap(const Xapian::Database& db, const Xapian::Query& query,
-                                   const TermBitmaps* bitmaps) {
+std::vector<uint64_t> match_bitmap(const Xapian::Database& db, const Xapian::Query& query, const TermBitmaps* bitmaps) {
     return BitmapFilter(db, bitmaps).eval(query);
 }
 

@@ -8,12 +8,12 @@
 #include <filesystem>
 #include <map>
 
+#include "candidate_filter.hpp"
 #include "core/docid_bitmap.hpp"
 #include "core/error.hpp"
 #include "core/index_schema.hpp"
 #include "core/terms.hpp"
 #include "core/text.hpp"
-#include "candidate_filter.hpp"
 #include "geo_index.hpp"
 #include "query_text.hpp"
 #include "snippet.hpp"
@@ -118,9 +118,9 @@ void ignore_broken_pipes() {
 struct Searcher::Prepared {
     Xapian::Query query;
     MatchTerms match_terms;
-    std::string suggestion;  ///< the query with unknown words corrected
-    bool corrected = false;  ///< the results are those of `suggestion`
-    bool match_all = false;  ///< no word and no facet filter: every record matches
+    std::string suggestion;    ///< the query with unknown words corrected
+    bool corrected = false;    ///< the results are those of `suggestion`
+    bool match_all = false;    ///< no word and no facet filter: every record matches
     Xapian::Query membership;  ///< `query` without what only orders: prepare(request, false).query
 };
 
@@ -156,18 +156,17 @@ Searcher::Searcher(const std::string& index_dir) : location_(locate_index(index_
     // own (Xapian handles are not thread-safe), on a thread of their own: ~1 s
     // at a million records, while the server already answers. A sharded
     // index reads them from its local catalogue.
-    loaded_ =
-        std::async(std::launch::async, [path = location_.catalogue] {
-            Xapian::Database db(path);
-            // Facets from posting lists, never term lists (the index may have none).
-            FacetTable facets = FacetTable::load(db);
-            auto structured = std::make_shared<std::vector<uint8_t>>(db.get_lastdocid() + 1, 0);
-            Xapian::doccount count = 0;
-            for (Xapian::docid d = 1; d < structured->size(); ++d)
-                count += (*structured)[d] = is_structured(facets.type(d));
-            return std::make_shared<const Loaded>(
-                Loaded{GeoIndex::load(db), std::move(structured), count, std::move(facets)});
-        }).share();
+    loaded_ = std::async(std::launch::async, [path = location_.catalogue] {
+                  Xapian::Database db(path);
+                  // Facets from posting lists, never term lists (the index may have none).
+                  FacetTable facets = FacetTable::load(db);
+                  auto structured = std::make_shared<std::vector<uint8_t>>(db.get_lastdocid() + 1, 0);
+                  Xapian::doccount count = 0;
+                  for (Xapian::docid d = 1; d < structured->size(); ++d)
+                      count += (*structured)[d] = is_structured(facets.type(d));
+                  return std::make_shared<const Loaded>(
+                      Loaded{GeoIndex::load(db), std::move(structured), count, std::move(facets)});
+              }).share();
 }
 
 void Searcher::connect_shards() const {
@@ -304,7 +303,8 @@ std::vector<Searcher::Hit> Searcher::ranked_among(const Xapian::Query& query, co
         hits.clear();
         Xapian::doccount seen = 0;
         for (auto it = mset.begin(); it != mset.end() && hits.size() < limit; ++it)
-            if (docid_bitmap::test(in.data(), in.size(), *it) && seen++ >= offset) hits.push_back({*it, it.get_weight()});
+            if (docid_bitmap::test(in.data(), in.size(), *it) && seen++ >= offset)
+                hits.push_back({*it, it.get_weight()});
         if (hits.size() == limit || mset.size() < window) return hits;
     }
 }
@@ -336,8 +336,7 @@ std::vector<Xapian::docid> Searcher::top_docids(const SearchRequest& request) co
     });
 }
 
-std::vector<Xapian::docid> Searcher::area_members(const Xapian::Query& membership,
-                                                  const SearchRequest& request) const {
+std::vector<Xapian::docid> Searcher::area_members(const Xapian::Query& membership, const SearchRequest& request) const {
     // A frequent text/facet part: its match set is kept as a bitmap, and
     // the area's candidates are checked against it, without Xapian.
     if (auto set = frequent_match_set(membership)) {
@@ -398,91 +397,91 @@ json Searcher::search(const SearchRequest& request) const {
     const auto started = std::chrono::steady_clock::now();
     std::lock_guard lock(mutex_);
     return on_shards([&] {
-    Prepared prepared = prepare(request);
-    // Facets are counted from the in-memory table by docid: no term list, no
-    // value read. When the matches are known without Xapian's matcher
-    // (everything; an area: the spatial index's answer, checked against the
-    // words and facets as match_docids does; any query on a sharded index,
-    // whose remote shards cannot run the spy), so are the total and the
-    // facets, and Xapian only finds the page: making it visit every match
-    // would cost ~0.25 s at a million records.
-    FacetSpy facet_spy(loaded().facets);
-    std::optional<Xapian::doccount> known_total;
-    std::vector<Xapian::docid> members;
-    const bool area = area_of(request).filters();
-    const auto nearest_first = request.sort == "distance" ? request.near : std::nullopt;
-    // On shards the front ranks by distance itself (ranked_among).
-    const bool front_ranked = area || (location_.sharded && nearest_first);
-    if (front_ranked || (location_.sharded && !prepared.match_all)) {
-        members = prepared.match_all && area ? geo_index().match_ids(area_of(request))
-                                             : every_match(prepared.membership, request);
-        for (Xapian::docid d : members) facet_spy.add(d);
-        known_total = static_cast<Xapian::doccount>(members.size());
-    } else if (prepared.match_all) {
-        facet_spy.add_everything();
-        known_total = catalogue_.get_doccount();
-    }
-
-    // sort=distance: Xapian keeps the top of the page by the nearest-point key
-    // (ties by docid), so paging is stable and no match list is sorted here.
-    const auto offset = static_cast<Xapian::doccount>(request.offset);
-    const auto limit = static_cast<Xapian::doccount>(request.limit);
-    std::vector<Hit> hits;
-    if (front_ranked) {
-        // Xapian ranks only the known matches: the area is not computed twice.
-        hits = ranked_among(prepared.query, members, nearest_first, offset, limit);
-    } else {
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(prepared.query);
-        std::optional<DistanceKey> key;
-        if (nearest_first) {
-            key.emplace(geo_index(), *nearest_first);
-            enquire.set_sort_by_key(&*key, false);
+        Prepared prepared = prepare(request);
+        // Facets are counted from the in-memory table by docid: no term list, no
+        // value read. When the matches are known without Xapian's matcher
+        // (everything; an area: the spatial index's answer, checked against the
+        // words and facets as match_docids does; any query on a sharded index,
+        // whose remote shards cannot run the spy), so are the total and the
+        // facets, and Xapian only finds the page: making it visit every match
+        // would cost ~0.25 s at a million records.
+        FacetSpy facet_spy(loaded().facets);
+        std::optional<Xapian::doccount> known_total;
+        std::vector<Xapian::docid> members;
+        const bool area = area_of(request).filters();
+        const auto nearest_first = request.sort == "distance" ? request.near : std::nullopt;
+        // On shards the front ranks by distance itself (ranked_among).
+        const bool front_ranked = area || (location_.sharded && nearest_first);
+        if (front_ranked || (location_.sharded && !prepared.match_all)) {
+            members = prepared.match_all && area ? geo_index().match_ids(area_of(request))
+                                                 : every_match(prepared.membership, request);
+            for (Xapian::docid d : members) facet_spy.add(d);
+            known_total = static_cast<Xapian::doccount>(members.size());
+        } else if (prepared.match_all) {
+            facet_spy.add_everything();
+            known_total = catalogue_.get_doccount();
         }
-        if (!known_total) enquire.add_matchspy(&facet_spy);
-        Xapian::MSet mset = enquire.get_mset(offset, limit, known_total ? 0 : db_.get_doccount());
-        for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back({*it, it.get_weight()});
-        if (!known_total) known_total = mset.get_matches_estimated();  // exact: every match was counted
-    }
 
-    json results = json::array();
-    for (const auto& [docid, weight] : hits) {
-        Record r = store_->record(docid);
-        json item = {{"id", r.id},
-                     {"type", r.type},
-                     {"title", r.title},
-                     {"snippet", prepared.match_terms.empty() ? html_escape(r.text.substr(0, r.text.find(' ', 200)))
-                                                              : make_snippet(r.text, prepared.match_terms)},
-                     {"page", r.page},
-                     {"section", r.section},
-                     {"score", weight}};
-        json full = to_json(r);
-        item["countries"] = full["countries"];
-        item["geo"] = full["geo"];
-        std::optional<double> distance = request.near ? geo_index().nearest_km(docid, *request.near) : std::nullopt;
-        item["distance_km"] = distance ? json(std::round(*distance * 1000) / 1000) : json(nullptr);
-        results.push_back(std::move(item));
-    }
+        // sort=distance: Xapian keeps the top of the page by the nearest-point key
+        // (ties by docid), so paging is stable and no match list is sorted here.
+        const auto offset = static_cast<Xapian::doccount>(request.offset);
+        const auto limit = static_cast<Xapian::doccount>(request.limit);
+        std::vector<Hit> hits;
+        if (front_ranked) {
+            // Xapian ranks only the known matches: the area is not computed twice.
+            hits = ranked_among(prepared.query, members, nearest_first, offset, limit);
+        } else {
+            Xapian::Enquire enquire(db_);
+            enquire.set_query(prepared.query);
+            std::optional<DistanceKey> key;
+            if (nearest_first) {
+                key.emplace(geo_index(), *nearest_first);
+                enquire.set_sort_by_key(&*key, false);
+            }
+            if (!known_total) enquire.add_matchspy(&facet_spy);
+            Xapian::MSet mset = enquire.get_mset(offset, limit, known_total ? 0 : db_.get_doccount());
+            for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back({*it, it.get_weight()});
+            if (!known_total) known_total = mset.get_matches_estimated();  // exact: every match was counted
+        }
 
-    json facets = {
-        {"type", json::object()}, {"country", json::object()}, {"theme", json::object()}, {"odd", json::object()}};
-    for (const auto& [k, v] : facet_spy.counts(FacetTable::Facet::type)) facets["type"][k] = v;
-    for (const auto& [k, v] : facet_spy.counts(FacetTable::Facet::country)) facets["country"][k] = v;
-    json labels = {{"theme", json::object()}};
-    for (const auto& [k, v] : facet_spy.counts(FacetTable::Facet::theme)) {
-        facets["theme"][k] = v;
-        labels["theme"][k] = theme_label_locked(k);
-    }
-    for (const auto& [k, v] : facet_spy.counts(FacetTable::Facet::odd)) facets["odd"][k] = v;
+        json results = json::array();
+        for (const auto& [docid, weight] : hits) {
+            Record r = store_->record(docid);
+            json item = {{"id", r.id},
+                         {"type", r.type},
+                         {"title", r.title},
+                         {"snippet", prepared.match_terms.empty() ? html_escape(r.text.substr(0, r.text.find(' ', 200)))
+                                                                  : make_snippet(r.text, prepared.match_terms)},
+                         {"page", r.page},
+                         {"section", r.section},
+                         {"score", weight}};
+            json full = to_json(r);
+            item["countries"] = full["countries"];
+            item["geo"] = full["geo"];
+            std::optional<double> distance = request.near ? geo_index().nearest_km(docid, *request.near) : std::nullopt;
+            item["distance_km"] = distance ? json(std::round(*distance * 1000) / 1000) : json(nullptr);
+            results.push_back(std::move(item));
+        }
 
-    json body = {{"total", *known_total},
-                 {"results", results},
-                 {"facets", facets},
-                 {"facet_labels", labels},
-                 {"suggestion", prepared.suggestion.empty() ? json(nullptr) : json(prepared.suggestion)},
-                 {"corrected_query", prepared.corrected ? json(prepared.suggestion) : json(nullptr)}};
-    body["took_ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    return body;
+        json facets = {
+            {"type", json::object()}, {"country", json::object()}, {"theme", json::object()}, {"odd", json::object()}};
+        for (const auto& [k, v] : facet_spy.counts(FacetTable::Facet::type)) facets["type"][k] = v;
+        for (const auto& [k, v] : facet_spy.counts(FacetTable::Facet::country)) facets["country"][k] = v;
+        json labels = {{"theme", json::object()}};
+        for (const auto& [k, v] : facet_spy.counts(FacetTable::Facet::theme)) {
+            facets["theme"][k] = v;
+            labels["theme"][k] = theme_label_locked(k);
+        }
+        for (const auto& [k, v] : facet_spy.counts(FacetTable::Facet::odd)) facets["odd"][k] = v;
+
+        json body = {{"total", *known_total},
+                     {"results", results},
+                     {"facets", facets},
+                     {"facet_labels", labels},
+                     {"suggestion", prepared.suggestion.empty() ? json(nullptr) : json(prepared.suggestion)},
+                     {"corrected_query", prepared.corrected ? json(prepared.suggestion) : json(nullptr)}};
+        body["took_ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        return body;
     });
 }
 
@@ -504,8 +503,8 @@ std::vector<Record> Searcher::all_matches(const SearchRequest& request) const {
         Prepared prepared = prepare(everything);
         if (location_.sharded && area_of(everything).filters()) {
             const auto members = every_match(prepared.membership, everything);
-            for (const Hit& h : ranked_among(prepared.query, members, std::nullopt, 0,
-                                             static_cast<Xapian::doccount>(members.size())))
+            for (const Hit& h :
+                 ranked_among(prepared.query, members, std::nullopt, 0, static_cast<Xapian::doccount>(members.size())))
                 records.push_back(store_->record(h.docid));
             return records;
         }
@@ -522,35 +521,34 @@ Searcher::RecordPage Searcher::records(const SearchRequest& request, Xapian::doc
     RecordPage page;
     std::lock_guard lock(mutex_);
     return on_shards([&] {
-    Prepared prepared = prepare(request, false);
-    if (location_.sharded) {
-        // The matches in docid order are known on the front: the page is a slice.
-        std::vector<Xapian::docid> docids = every_match(prepared.query, request);
-        if (located_only && !area_of(request).filters()) {
-            const auto& located = *geo_index().located_ids();
-            std::vector<Xapian::docid> kept;
-            std::set_intersection(docids.begin(), docids.end(), located.begin(), located.end(),
-                                  std::back_inserter(kept));
-            docids = std::move(kept);
+        Prepared prepared = prepare(request, false);
+        if (location_.sharded) {
+            // The matches in docid order are known on the front: the page is a slice.
+            std::vector<Xapian::docid> docids = every_match(prepared.query, request);
+            if (located_only && !area_of(request).filters()) {
+                const auto& located = *geo_index().located_ids();
+                std::vector<Xapian::docid> kept;
+                std::set_intersection(docids.begin(), docids.end(), located.begin(), located.end(),
+                                      std::back_inserter(kept));
+                docids = std::move(kept);
+            }
+            page.total = static_cast<Xapian::doccount>(docids.size());
+            for (size_t i = offset; i < docids.size() && i < size_t{offset} + limit; ++i)
+                page.records.push_back(store_->record(docids[i]));
+            return page;
         }
-        page.total = static_cast<Xapian::doccount>(docids.size());
-        for (size_t i = offset; i < docids.size() && i < size_t{offset} + limit; ++i)
-            page.records.push_back(store_->record(docids[i]));
+        Xapian::Query query = with_geo(prepared.query, request);
+        if (located_only && !area_of(request).filters())
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  Xapian::Query((new GeoPostingSource(geo_index().located_ids()))->release()));
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        Xapian::MSet mset = enquire.get_mset(offset, limit, db_.get_doccount());
+        page.total = mset.get_matches_estimated();  // exact: every match was counted
+        for (auto it = mset.begin(); it != mset.end(); ++it) page.records.push_back(store_->record(*it));
         return page;
-    }
-    Xapian::Query query = with_geo(prepared.query, request);
-    if (located_only && !area_of(request).filters())
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                              Xapian::Query((new GeoPostingSource(geo_index().located_ids()))->release()));
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    Xapian::MSet mset = enquire.get_mset(offset, limit, db_.get_doccount());
-    page.total = mset.get_matches_estimated();  // exact: every match was counted
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-        page.records.push_back(store_->record(*it));
-    return page;
     });
 }
 

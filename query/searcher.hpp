@@ -152,10 +152,10 @@ private:
 
     IndexLocation location_;
     std::string index_dir_;
-    mutable std::mutex mutex_;  // Xapian::Database objects are not thread-safe
-    mutable Xapian::Database db_;         ///< the documents: the index, or the stub of its shards
-    mutable Xapian::Database catalogue_;  ///< ids, spelling, synonyms: db_, or a sharded index's catalogue
-    mutable bool disconnected_ = false;   ///< a shard failed: reopen the stub at the next request
+    mutable std::mutex mutex_;                  // Xapian::Database objects are not thread-safe
+    mutable Xapian::Database db_;               ///< the documents: the index, or the stub of its shards
+    mutable Xapian::Database catalogue_;        ///< ids, spelling, synonyms: db_, or a sharded index's catalogue
+    mutable bool disconnected_ = false;         ///< a shard failed: reopen the stub at the next request
     std::unique_ptr<const RecordStore> store_;  ///< docid -> record (the documents hold no data)
     mutable std::map<std::string, std::string> theme_labels_;  ///< slug -> label, filled on first use
     mutable std::list<std::pair<std::string, std::shared_ptr<const std::vector<uint64_t>>>> match_sets_;

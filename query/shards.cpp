@@ -65,14 +65,15 @@ Xapian::Query remote_id_filter(const std::vector<std::string>& ids) {
     std::vector<Xapian::Query> terms;
     terms.reserve(ids.size());
     for (const auto& id : ids) terms.emplace_back(std::string(schema::kIdPrefix) + id);
-    return terms.empty() ? Xapian::Query::MatchNothing : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    return terms.empty() ? Xapian::Query::MatchNothing
+                         : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
 std::string shard_failure(const IndexLocation& location, const Xapian::Error& e) {
     std::string shards;
     for (const auto& s : location.shards) shards += (shards.empty() ? "" : ", ") + s;
-    return "a shard of the index '" + location.database + "' failed (" + e.get_description() + "); its shards: " +
-           shards;
+    return "a shard of the index '" + location.database + "' failed (" + e.get_description() +
+           "); its shards: " + shards;
 }
 
 }  // namespace coopatlas::query

@@ -30,9 +30,13 @@ constexpr int kOpenAttempts = 3;
 
 }  // namespace
 
-IndexIdentity IndexIdentity::of(const std::string& index_dir) {
+IndexIdentity IndexIdentity::of(const std::string& index_path) {
     IndexIdentity id;
     struct stat st {};
+    if (::stat(index_path.c_str(), &st) != 0) return id;
+    // A stub file of a sharded index (docs/scaling.md): its folder is the index.
+    const std::string index_dir =
+        S_ISREG(st.st_mode) ? (std::filesystem::path(index_path).parent_path() / ".").string() : index_path;
     if (::stat(index_dir.c_str(), &st) != 0) return id;
     id.dev = st.st_dev;
     id.folder = st.st_ino;
@@ -48,7 +52,7 @@ IndexIdentity IndexIdentity::of(const std::string& index_dir) {
 OpenIndex::OpenIndex(const std::string& index_dir, IndexIdentity identity, bool wait_for_load)
     : searcher_(std::make_unique<query::Searcher>(index_dir)),
       identity_(identity),
-      meta_(read_meta(index_dir)),
+      meta_(read_meta(searcher_->index_dir())),  // the folder, also when a stub file was named
       opened_at_(std::chrono::system_clock::now()) {
     if (!wait_for_load) return;
     // An index whose points cannot be read is refused here rather than failing

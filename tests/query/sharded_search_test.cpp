@@ -65,8 +65,8 @@ public:
             ::setpgid(0, 0);  // its connection handlers too are stopped by stop()
             ::prctl(PR_SET_PDEATHSIG, SIGTERM);
             const std::string port = std::to_string(port_);
-            ::execlp(COOPATLAS_XAPIAN_TCPSRV, COOPATLAS_XAPIAN_TCPSRV, "--quiet", "--interface", "127.0.0.1",
-                     "--port", port.c_str(), "--timeout", "60000", shard_.c_str(), static_cast<char*>(nullptr));
+            ::execlp(COOPATLAS_XAPIAN_TCPSRV, COOPATLAS_XAPIAN_TCPSRV, "--quiet", "--interface", "127.0.0.1", "--port",
+                     port.c_str(), "--timeout", "60000", shard_.c_str(), static_cast<char*>(nullptr));
             ::_exit(127);
         }
         // Bounded wait until it listens.
@@ -169,7 +169,7 @@ protected:
             servers_[k] = new ShardServer((root / "two" / "shards" / std::to_string(k)).string(), free_port());
         // Xapian 1.4's stub syntax for a TCP shard: "remote HOST:PORT".
         std::ofstream(root / "two" / "remote.stub") << "remote 127.0.0.1:" << servers_[0]->port() << "\n"
-                                                     << "remote 127.0.0.1:" << servers_[1]->port() << "\n";
+                                                    << "remote 127.0.0.1:" << servers_[1]->port() << "\n";
         remote_ = new query::Searcher((root / "two" / "remote.stub").string());
     }
     static void TearDownTestSuite() {

@@ -40,7 +40,8 @@ const char* kUsage =
     "  --no-spelling    skip the spelling dictionary (faster; no suggestions)\n"
     "  --no-positions   no word positions (faster; no phrase search): to measure their cost\n"
     "  --per-commit N   documents between two commits (default 1000)\n"
-    "  --gpkg           also write DIR/atlas.gpkg (as coopatlas-index does) and time it\n";
+    "  --gpkg           also write DIR/atlas.gpkg (as coopatlas-index does) and time it\n"
+    "  --serve-shards N write a sharded index (coopatlas-index --shards N, docs/scaling.md) instead\n";
 
 }  // namespace
 
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
         size_t records = 0;
         std::string out;
         bool gpkg = false;
+        unsigned serve_shards = 1;
         indexer::XapianWriteOptions options;
         options.shards = 0;  // not given: from the number of records
         for (int i = 1; i < argc; ++i) {
@@ -57,23 +59,35 @@ int main(int argc, char** argv) {
                 if (i + 1 >= argc) throw UsageError(a + " needs a value");
                 return argv[++i];
             };
-            if (a == "--records") records = std::stoul(value());
-            else if (a == "--out") out = value();
-            else if (a == "--shards") options.shards = static_cast<unsigned>(std::stoul(value()));
-            else if (a == "--no-spelling") options.spelling = false;
-            else if (a == "--no-positions") options.positions = false;
-            else if (a == "--gpkg") gpkg = true;
-            else if (a == "--per-commit") options.documents_per_commit = static_cast<unsigned>(std::stoul(value()));
+            if (a == "--records")
+                records = std::stoul(value());
+            else if (a == "--out")
+                out = value();
+            else if (a == "--shards")
+                options.shards = static_cast<unsigned>(std::stoul(value()));
+            else if (a == "--no-spelling")
+                options.spelling = false;
+            else if (a == "--no-positions")
+                options.positions = false;
+            else if (a == "--gpkg")
+                gpkg = true;
+            else if (a == "--serve-shards")
+                serve_shards = static_cast<unsigned>(std::stoul(value()));
+            else if (a == "--per-commit")
+                options.documents_per_commit = static_cast<unsigned>(std::stoul(value()));
             else if (a == "--help") {
                 std::cout << kUsage;
                 return 0;
-            } else throw UsageError("unknown option " + a);
+            } else
+                throw UsageError("unknown option " + a);
         }
         if (records == 0 || out.empty()) throw UsageError("--records N and --out DIR are required");
-        if (options.shards == 0) options.shards = static_cast<unsigned>(std::max<size_t>(2, (records + 99999) / 100000));
+        if (options.shards == 0)
+            options.shards = static_cast<unsigned>(std::max<size_t>(2, (records + 99999) / 100000));
 
         // Only what this writes: the folder may hold the caller's files (run.sh's build.json, load.txt).
-        for (const char* part : {"xapian", "entities.jsonl", "entities.offsets", "atlas.gpkg"})
+        for (const char* part :
+             {"xapian", "entities.jsonl", "entities.offsets", "atlas.gpkg", "shards", "catalogue", "shards.stub"})
             fs::remove_all(fs::path(out) / part);
         fs::create_directories(out);
         auto t = std::chrono::steady_clock::now();
@@ -81,6 +95,21 @@ int main(int argc, char** argv) {
         all.reserve(records);
         for (size_t i = 0; i < records; ++i) all.push_back(bench::synthetic_record(i));
         const double generate_s = seconds_since(t);
+
+        if (serve_shards > 1) {
+            t = std::chrono::steady_clock::now();
+            indexer::write_sharded_search_index(all, out, serve_shards, options);
+            std::cout << nlohmann::json{{"records", records},
+                                        {"serve_shards", serve_shards},
+                                        {"generate_s", generate_s},
+                                        {"write_s", seconds_since(t)},
+                                        {"shards_bytes", size_on_disk(fs::path(out) / "shards")},
+                                        {"catalogue_bytes", size_on_disk(fs::path(out) / "catalogue")},
+                                        {"jsonl_bytes", fs::file_size(fs::path(out) / "entities.jsonl")}}
+                             .dump()
+                      << '\n';
+            return 0;
+        }
 
         // As coopatlas-index does: the Xapian writer serialises the records,
         // the record store (entities.jsonl + offsets) is written from those lines.

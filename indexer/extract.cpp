@@ -31,7 +31,7 @@ std::vector<Record> extract_records(const Guide& guide) {
         std::vector<Record> programmes = extract_programmes(guide, sections, display, contacts);
         return std::pair{std::move(programmes), std::move(contacts)};
     });
-    std::vector<Record> records = extract_passages(guide, sections);
+    std::vector<Record> records = extract_passages(guide, sections, display);
     auto [programmes, contacts] = contacts_and_programmes.get();
     for (auto* part : {&programmes, &contacts}) {  // the order of the records
         records.insert(records.end(), std::make_move_iterator(part->begin()), std::make_move_iterator(part->end()));

@@ -37,3 +37,28 @@ TEST(Passages, IdsAreStableAcrossRuns) {
     ASSERT_EQ(a.size(), b.size());
     for (size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].id, b[i].id);
 }
+
+// The title is display text: the small caps damage of the guide is repaired as in
+// the other records' fields, while the text stays as the guide has it (search folds case).
+TEST(Passages, TitleRepairsSmallCapsDamage) {
+    Guide g = Guide::load(std::string(COOPATLAS_SOURCE_DIR) + "/data/guide/guide.txt");
+    auto passages = extract_passages(g, section_paths(g));
+    auto by_text = [&](const std::string& start) -> const Record* {
+        for (const auto& p : passages)
+            if (p.text.rfind(start, 0) == 0) return &p;
+        return nullptr;
+    };
+    const Record* glossary = by_text("dAeCt : délégation");
+    ASSERT_NE(glossary, nullptr);
+    EXPECT_EQ(glossary->title.rfind("DAECT : délégation", 0), 0u) << glossary->title;
+    EXPECT_EQ(glossary->text.rfind("dAeCt : délégation", 0), 0u);
+    const Record* heading = by_text("s’EnGAGER À L’InTERnATIonAL");
+    ASSERT_NE(heading, nullptr);
+    EXPECT_EQ(heading->title.rfind("S’engager", 0), 0u) << heading->title;
+    EXPECT_NE(heading->title.find("international fait partie du mandat des élus"), std::string::npos) << heading->title;
+    size_t damaged = 0;
+    for (const auto& p : passages)
+        for (const char* word : {"PRoGRAMME", "dAeCt", "AIRf", "AFd "})
+            damaged += p.title.find(word) != std::string::npos;
+    EXPECT_EQ(damaged, 0u);
+}

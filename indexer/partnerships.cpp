@@ -686,6 +686,7 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
     // Prose: sentence by sentence, a paragraph remembering its French parties.
     auto sentences = guide_sentences(guide, sections, &lex);
     std::vector<PartyMention> memory;
+    int sentences_without_french = 0;  // since the paragraph's last sentence naming a French party
     int current_paragraph = -1;
     std::vector<std::string> override_path;
     std::optional<Country> override_country;
@@ -728,6 +729,7 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
         if (s.paragraph != current_paragraph) {
             close_paragraph();
             memory.clear();
+            sentences_without_french = 0;
             paragraph_countries.clear();
             current_paragraph = s.paragraph;
         }
@@ -752,6 +754,14 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
                 return n.begin == m.begin && n.end == m.end && n.end > 0 && n.key() == m.key();
             });
         };
+        // The French parties of the sentence just before, not of any earlier one: "Le conseil
+        // départemental des hautes-Alpes a conduit ... Le SICALA de la Haute-Loire a conduit ...
+        // un volontaire ... auprès de la ville de Vushtrri" is no Hautes-Alpes partner.
+        bool names_french = std::any_of(mentions.begin(), mentions.end(), [](const PartyMention& m) {
+            return m.french == 1 && m.kind != "pays" && !m.context_only;
+        });
+        if (!names_french && sentences_without_french++ > 0) memory.clear();
+        if (names_french) sentences_without_french = 0;
         for (auto& p : pair_sentence(s.text, mentions, memory, section_country, lex)) {
             p.line = s.line;
             for (const PartyMention* m : {&p.french, &p.foreign})

@@ -280,6 +280,13 @@ TEST(Partnerships, OverseasCollectivitesAndCountriesCoveringALists) {
                                 {"Moncoutant", "Oury"}}));
 }
 
+TEST(Partnerships, AForeignPartyAloneTakesTheFrenchPartyOfTheSentenceJustBefore) {
+    auto e = extract("partnership_memory.txt");
+    // "... un volontaire ... mandaté par le SICALA auprès de la ville de Vushtrri" comes two
+    // sentences after the Hautes-Alpes: it is no Hautes-Alpes partner
+    EXPECT_EQ(e.pairs(), (Pairs{{"Hautes-Alpes", "Kosovo"}, {"Hautes-Alpes", "Macédoine du Nord"}}));
+}
+
 TEST(Partnerships, IdsAreStable) {
     auto a = extract("partnership_prose.txt");
     auto b = extract("partnership_prose.txt");

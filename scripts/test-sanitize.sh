@@ -3,7 +3,7 @@
 # (build-sanitize/, -DCOOPATLAS_SANITIZE=ON), the libFuzzer targets built in the same
 # tree (-DCOOPATLAS_FUZZ=ON: one build for both), then each fuzzer run for a bounded time.
 #   scripts/test-sanitize.sh      (FUZZ_SECONDS per fuzzer, default 60)
-# scripts/test.sh runs it after the main suite; setup.sh installs clang and libclang-rt-14-dev.
+# scripts/test.sh --sanitize runs it after the main suite; setup.sh installs clang and libclang-rt-14-dev.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { echo "test-sanitize: $*" >&2; }

@@ -17,9 +17,17 @@ inline constexpr std::string_view kTypePrefix = "XT";     ///< record type
 inline constexpr std::string_view kCountryPrefix = "XC";  ///< ISO alpha-2, lower case
 inline constexpr std::string_view kThemePrefix = "XH";    ///< folded theme slug
 inline constexpr std::string_view kOddPrefix = "XO";      ///< ODD number 1..17
+/// What a record is within its type, when ranking treats it apart: "glossary"
+/// for a passage that is one entry of the guide's glossary ("AFd : Agence
+/// française de développement"), ranked below the passages explaining the body.
+inline constexpr std::string_view kKindPrefix = "XK";
+inline constexpr std::string_view kGlossaryKind = "glossary";
 // Free-text fields searchable with a prefix; plain words are unprefixed,
 // stems carry Xapian's "Z" marker in front of the field prefix.
 inline constexpr std::string_view kTitlePrefix = "S";
+/// The words of the record's own section heading (the last of its section
+/// path, "11.11 Tunisie"): a query naming the heading ranks its section up.
+inline constexpr std::string_view kHeadingPrefix = "H";
 
 // Value slots.
 inline constexpr Xapian::valueno kSlotType = 0;    ///< record type

@@ -36,6 +36,8 @@ Xapian::Document make_catalogue_document(const Record& r) {
     for (const auto& c : r.countries) doc.add_boolean_term(std::string(schema::kCountryPrefix) + text::fold(c.code));
     for (const auto& t : r.themes) doc.add_boolean_term(std::string(schema::kThemePrefix) + slugify(t));
     for (int o : r.odd) doc.add_boolean_term(std::string(schema::kOddPrefix) + std::to_string(o));
+    if (r.type == "passage" && glossary_entry(r.text))
+        doc.add_boolean_term(std::string(schema::kKindPrefix) + std::string(schema::kGlossaryKind));
     doc.add_value(schema::kSlotType, r.type);
     doc.add_value(schema::kSlotPage, Xapian::sortable_serialise(r.page));
     if (!r.geo.empty()) {
@@ -56,6 +58,11 @@ Xapian::Document make_document(const Record& r, terms::Positions positions) {
     // The title field is searched by word, never by phrase (query/query_text.cpp
     // builds phrases over unprefixed terms): no positions to store.
     terms::index_text(doc, r.title, schema::kTitlePrefix, 1, 0, terms::Positions::dropped);
+    // A passage's section heading, which ranking uses (query/query_text.hpp,
+    // TextQuery::heading_boost): "Tunisie" ranks the passages of "11.11 Tunisie"
+    // up. Structured records have their own boost and are not concerned.
+    if (r.type == "passage" && !r.section.empty())
+        terms::index_text(doc, r.section.back(), schema::kHeadingPrefix, 1, 0, terms::Positions::dropped);
     pos = terms::index_text(doc, r.text, "", 1, pos + 100, positions);
     // Structured fields (name, organisation, email, lead, ...) weigh like the
     // title: they are what a programme or a contact is about.

@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/index_schema.hpp"
 #include "core/terms.hpp"
 #include "core/text.hpp"
 
@@ -26,6 +27,15 @@ std::string lower(const std::string& utf8) {
     std::string out;
     icu::UnicodeString::fromUTF8(utf8).toLower(icu::Locale::getFrench()).toUTF8String(out);
     return out;
+}
+
+/// French interrogative words: in a question they say that it is one, not
+/// what it is about; a folded word.
+bool is_question_word(const std::string& w) {
+    static constexpr std::string_view kWords[] = {"comment",  "quel",     "quelle",    "quels", "quelles",
+                                                  "pourquoi", "combien",  "quand",     "quoi",  "lequel",
+                                                  "laquelle", "lesquels", "lesquelles"};
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
 bool is_field(const std::string& name) {
@@ -209,7 +219,18 @@ public:
         }
         out_.match_terms.words.insert(w);
         out_.match_terms.stems.insert(stem);
+        if (expand) {  // one of the query's own words, not a synonym's
+            const std::string heading(schema::kHeadingPrefix);
+            headings_.emplace_back(heading + w);
+            headings_.emplace_back(terms::stem_term(heading, stem));
+        }
         return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    }
+
+    /// The query's words in section headings (TextQuery::heading_boost).
+    Xapian::Query heading_boost() const {
+        return headings_.empty() ? Xapian::Query()
+                                 : Xapian::Query(Xapian::Query::OP_OR, headings_.begin(), headings_.end());
     }
 
     /// A synonym's text: one word, or its words as a phrase with room for stop words.
@@ -288,12 +309,17 @@ private:
     const RecordLines& lines_;
     TextQuery& out_;
     bool sharded_;  ///< built for a stub of shards (build_text_query with a lexicon)
+    std::vector<Xapian::Query> headings_;
 };
 
 /// A group of one word, or of words joined by punctuation ("franco-allemand"):
 /// it can be part of a multi-word synonym.
 bool plain(const std::vector<TextItem>& group) {
     return group.size() == 1 && !group[0].quoted && group[0].kind != TextItem::Kind::prefix;
+}
+
+bool question_word(const std::vector<TextItem>& group) {
+    return plain(group) && group[0].kind == TextItem::Kind::word && is_question_word(group[0].words[0]);
 }
 
 }  // namespace
@@ -310,7 +336,10 @@ TextQuery build(const ParsedQuery& parsed, const Xapian::Database& db, const Xap
     // Original words and their corrections, to write the corrected query back.
     std::vector<std::pair<std::string, std::string>> corrections;
     std::vector<Xapian::Query> groups;
-    const auto& g = parsed.groups;
+    std::vector<std::vector<TextItem>> g;
+    for (const auto& group : parsed.groups)
+        if (!question_word(group)) g.push_back(group);
+    if (g.empty()) g = parsed.groups;  // only question words: they are what was asked for
     for (size_t i = 0; i < g.size();) {
         // Longest run of plain words that the index knows as a synonym key
         // ("agence francaise developpement" -> "afd", "water sanitation" -> ...).
@@ -350,9 +379,14 @@ TextQuery build(const ParsedQuery& parsed, const Xapian::Database& db, const Xap
         ++i;
     }
     out.query = Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
+    out.heading_boost = build.heading_boost();
     // A word the guide does not know at all (even corrected) says the query is
     // about something else: no relaxed answer then, only the exact one (nothing).
-    if (groups.size() >= 4 && out.unknown.empty()) {
+    const bool question = g.size() < parsed.groups.size();  // a question word was left out
+    if (question && groups.size() >= 2 && out.unknown.empty()) {
+        // A question in plain words: when no record has them all, any of them (ranked by BM25).
+        out.relaxed = Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end());
+    } else if (groups.size() >= 4 && out.unknown.empty()) {
         // Every group but one: used only when the whole query finds nothing.
         std::vector<Xapian::Query> leave_one_out;
         for (size_t skip = 0; skip < groups.size(); ++skip) {

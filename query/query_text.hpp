@@ -16,7 +16,8 @@
 /// folded word (ranks first), its stem (core/terms.hpp), the synonyms stored
 /// in the index (acronyms of the guide's glossary, the English-French table)
 /// and, for a word the index does not know, its spelling correction from the
-/// index's own vocabulary.
+/// index's own vocabulary. Question words ("comment", "quelles") are left out
+/// of a query that has other words: "comment financer un projet" is about financing.
 
 #include <xapian.h>
 
@@ -55,9 +56,13 @@ ParsedQuery parse_query_text(std::string_view q);
 
 /// A Xapian query built from a ParsedQuery against one database.
 struct TextQuery {
-    bool match_all = false;            ///< no text typed: every record (the filters do the work)
-    Xapian::Query query;               ///< empty (matches nothing) when the text has no real word
-    Xapian::Query relaxed;             ///< all but one word group, OR-ed; empty unless >= 4 groups, all known
+    bool match_all = false;  ///< no text typed: every record (the filters do the work)
+    Xapian::Query query;     ///< empty (matches nothing) when the text has no real word
+    Xapian::Query relaxed;   ///< all but one word group, OR-ed; empty unless >= 4 groups, all known
+    /// The query's words (exact or stem) in the records' section headings
+    /// (schema::kHeadingPrefix): what only orders, added with OP_AND_MAYBE,
+    /// so that "Tunisie" ranks the section "11.11 Tunisie" up. Empty without a word.
+    Xapian::Query heading_boost;
     MatchTerms match_terms;            ///< for snippets
     std::string suggestion;            ///< the query with unknown words corrected; empty when none was
     std::vector<std::string> unknown;  ///< folded words found nowhere in the index, even corrected

@@ -47,6 +47,22 @@ GeoArea area_of(const SearchRequest& r) { return {r.near, r.radius_km, r.bbox}; 
 /// that merely mention the same words; BM25 still orders each type.
 constexpr double kStructuredBoost = 4.0;
 
+/// Weight of the query's words in a passage's section heading, relative to
+/// the same words in its text (TextQuery::heading_boost).
+constexpr double kHeadingWeight = 2.0;
+
+/// Ranking: BM25 with a stronger term-frequency saturation constant (k1 = 2,
+/// Xapian's default 1) and no bonus for passages shorter than average
+/// (min_normlen = 1, default 0.5): a one-line passage that only names a body
+/// no longer outranks the passages that explain it. Tuned on
+/// bench/search/tuned_queries.json with tests/query/golden_queries.json and the public sample.
+Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(2.0, 0, 1, 0.5, 1.0); }
+
+/// A glossary line ("AFd : Agence française de développement") weighs this
+/// share of its text match: short, it would otherwise outrank the passages
+/// that explain the body.
+constexpr double kGlossaryWeight = 0.3;
+
 /// match_docids keeps the match set of a text/facet query matching at least
 /// 1/kFrequentShare of the records (a filter cache, as Lucene's query cache),
 /// for the kMatchSetCacheSize most recently used such queries (1 bit per
@@ -257,6 +273,7 @@ std::vector<Searcher::Hit> Searcher::ranked_among(const Xapian::Query& query, co
     if (nearest_first && !location_.sharded) key.emplace(geo_index(), *nearest_first);
     auto page_of = [&](const Xapian::Query& q, Xapian::doccount first, Xapian::doccount count) {
         Xapian::Enquire enquire(db_);
+        enquire.set_weighting_scheme(ranking_weight());
         enquire.set_query(q);
         if (key) enquire.set_sort_by_key(&*key, false);
         return enquire.get_mset(first, count);
@@ -323,6 +340,7 @@ std::vector<Xapian::docid> Searcher::top_docids(const SearchRequest& request) co
             return docids;
         }
         Xapian::Enquire enquire(db_);
+        enquire.set_weighting_scheme(ranking_weight());
         enquire.set_query(with_geo(prepared.query, request));
         std::optional<DistanceKey> key;
         if (nearest_first) {
@@ -387,7 +405,16 @@ Searcher::Prepared Searcher::prepare(const SearchRequest& request, bool ranked) 
                                                Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
     };
     p.membership = filtered(all);
-    if (!text.match_all && ranked) all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, structured_boost());
+    if (!text.match_all && ranked) {
+        if (!text.heading_boost.empty())
+            all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all,
+                                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, text.heading_boost, kHeadingWeight));
+        const Xapian::Query glossary(std::string(schema::kKindPrefix) + std::string(schema::kGlossaryKind));
+        all = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND_NOT, all, glossary),
+                            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                          Xapian::Query(Xapian::Query::OP_FILTER, all, glossary), kGlossaryWeight));
+        all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, structured_boost());
+    }
     p.query = filtered(all);
     p.match_all = text.match_all && filters.empty();
     return p;
@@ -432,6 +459,7 @@ json Searcher::search(const SearchRequest& request) const {
             hits = ranked_among(prepared.query, members, nearest_first, offset, limit);
         } else {
             Xapian::Enquire enquire(db_);
+            enquire.set_weighting_scheme(ranking_weight());
             enquire.set_query(prepared.query);
             std::optional<DistanceKey> key;
             if (nearest_first) {
@@ -509,6 +537,7 @@ std::vector<Record> Searcher::all_matches(const SearchRequest& request) const {
             return records;
         }
         Xapian::Enquire enquire(db_);
+        enquire.set_weighting_scheme(ranking_weight());
         enquire.set_query(with_geo(prepared.query, everything));
         Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
         for (auto it = mset.begin(); it != mset.end(); ++it) records.push_back(store_->record(*it));

@@ -861,11 +861,11 @@ std::vector<Place> build_places(const SourceData& s) {
     return places;
 }
 
-GazetteerStats write_gazetteer(const std::vector<Place>& places, const std::vector<CountryShape>& shapes,
-                               const std::string& path) {
-    std::error_code ignored;
-    fs::remove(path, ignored);
-    if (fs::path(path).has_parent_path()) fs::create_directories(fs::path(path).parent_path());
+namespace {
+
+/// Writes the places and outlines into a new GeoPackage at `path`; the dataset is closed on return.
+GazetteerStats write_gpkg(const std::vector<Place>& places, const std::vector<CountryShape>& shapes,
+                          const std::string& path) {
     auto ds = gdal::create_vector("GPKG", path);
     OGRSpatialReference wgs84;
     wgs84.importFromEPSG(4326);
@@ -935,6 +935,26 @@ GazetteerStats write_gazetteer(const std::vector<Place>& places, const std::vect
     }
     if (ds->CommitTransaction() != OGRERR_NONE) throw Error("GPKG: cannot commit '" + path + "'");
     return stats;
+}
+
+}  // namespace
+
+GazetteerStats write_gazetteer(const std::vector<Place>& places, const std::vector<CountryShape>& shapes,
+                               const std::string& path) {
+    // Written beside the old file, then renamed over it: a build that fails keeps the previous
+    // gazetteer, and an indexer reading it meanwhile never sees a half-written GeoPackage.
+    const std::string staging = path + ".partial";
+    std::error_code ignored;
+    fs::remove(staging, ignored);
+    if (fs::path(path).has_parent_path()) fs::create_directories(fs::path(path).parent_path());
+    try {
+        GazetteerStats stats = write_gpkg(places, shapes, staging);
+        fs::rename(staging, path);
+        return stats;
+    } catch (...) {
+        fs::remove(staging, ignored);
+        throw;
+    }
 }
 
 }  // namespace coopatlas::indexer

@@ -220,6 +220,22 @@ TEST(Gazetteer, RoundTripsThroughTheGeoPackage) {
     fs::remove(path);
 }
 
+TEST(Gazetteer, AFailedWriteKeepsThePreviousGazetteer) {
+    SourceData s = fixture::fixture_sources();
+    auto places = build_places(s);
+    fs::path dir = fs::temp_directory_path() / ("coopatlas-gazetteer-swap-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    fs::path path = dir / "gazetteer.gpkg";
+    write_gazetteer(places, s.shapes, path.string());
+    EXPECT_FALSE(fs::exists(path.string() + ".partial"));
+
+    // A folder where the staging file would go makes the next write fail before it writes anything.
+    fs::create_directories(path.string() + ".partial/blocked");
+    EXPECT_THROW(write_gazetteer({}, {}, path.string()), Error);
+    EXPECT_EQ(Gazetteer::load(path.string()).places().size(), places.size());
+    fs::remove_all(dir);
+}
+
 TEST(Gazetteer, MissingFileSaysHowToBuildIt) {
     try {
         Gazetteer::load("/no/such/gazetteer.gpkg");

@@ -104,6 +104,19 @@ def names_match(expected, produced):
     return False
 
 
+def partner_names(r):
+    """Every name a partner record answers to: its place, name and mentions (and country for a country)."""
+    out = [r.get('place') or '', r.get('name') or ''] + list(r.get('mentions', []))
+    if r.get('kind') == 'pays':
+        out.append(r.get('country') or '')
+    return [x for x in out if x]
+
+
+def lines(partnership):
+    """The guide lines where a partnership is stated."""
+    return [o['line'] for o in partnership.get('occurrences', [])] or [partnership.get('line', 0)]
+
+
 def compare_partnerships(records, eval_dir):
     """A ground-truth row is found when a partnership has an occurrence within 2 lines
     of guide_line whose French party matches french_place/french_party and whose
@@ -118,15 +131,7 @@ def compare_partnerships(records, eval_dir):
     print(f"records: {len(partners)} partners, {len(ships)} partnerships")
 
     def names(pid):
-        r = partners.get(pid, {})
-        out = [r.get('place') or '', r.get('name') or ''] + list(r.get('mentions', []))
-        if r.get('kind') == 'pays':
-            out.append(r.get('country') or '')
-        return [x for x in out if x]
-
-    def lines(s):
-        occ = [o['line'] for o in s.get('occurrences', [])]
-        return occ or [s.get('line', 0)]
+        return partner_names(partners.get(pid, {}))
 
     found = 0
     for e in exp:

@@ -14,7 +14,7 @@ The annotation is complete inside the windows, so:
 import json
 import sys
 
-from compare_eval import names_match
+from compare_eval import lines, names_match, partner_names
 
 
 def main():
@@ -28,14 +28,7 @@ def main():
     ships = [r for r in records if r['type'] == 'partnership']
 
     def names(pid):
-        r = partners.get(pid, {})
-        out = [r.get('place') or '', r.get('name') or ''] + list(r.get('mentions', []))
-        if r.get('kind') == 'pays':
-            out.append(r.get('country') or '')
-        return [x for x in out if x]
-
-    def lines(s):
-        return [o['line'] for o in s.get('occurrences', [])] or [s.get('line', 0)]
+        return partner_names(partners.get(pid, {}))
 
     def in_window(line):
         return any(w['start'] <= line <= w['end'] for w in windows)

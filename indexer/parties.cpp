@@ -106,6 +106,12 @@ constexpr KindWord kKinds[] = {
     {{"municipalite", nullptr, nullptr}, "municipalité", 0, false, false},
     {{"municipalites", nullptr, nullptr}, "municipalité", 0, true, false},
     {{"province", nullptr, nullptr}, "province", 0, false, false},
+    // "les communautés autonomes de la Catalogne et des îles Baléares", "le Gouvernement
+    // régional du Kurdistan irakien": a foreign region and its government
+    {{"communaute", "autonome", nullptr}, "région", 0, false, false},
+    {{"communautes", "autonomes", nullptr}, "région", 0, true, false},
+    {{"gouvernement", "regional", nullptr}, "région", 0, false, false},
+    {{"gouvernement", "provincial", nullptr}, "province", 0, false, false},
     {{"gouvernorat", nullptr, nullptr}, "gouvernorat", 0, false, false},
     {{"cercle", nullptr, nullptr}, "cercle", 0, false, false},
     {{"wilaya", nullptr, nullptr}, "wilaya", 0, false, false},
@@ -178,6 +184,12 @@ constexpr Demonym kDemonyms[] = {
     {"guineen", "Guinée"}, {"rwandais", "Rwanda"}, {"burundais", "Burundi"}, {"ethiopien", "Éthiopie"},
     {"hongrois", "Hongrie"}, {"autrichien", "Autriche"}, {"neerlandais", "Pays-Bas"}, {"turc", "Turquie"},
     {"bulgare", "Bulgarie"}, {"slovene", "Slovénie"}, {"grec", "Grèce"}, {"ecossais", "Royaume-Uni"},
+    {"irakien", "Irak"}, {"syrien", "Syrie"}, {"iranien", "Iran"}, {"kosovar", "Kosovo"},
+    {"azerbaidjanais", "Azerbaïdjan"}, {"ouzbek", "Ouzbékistan"}, {"mongol", "Mongolie"},
+    {"australien", "Australie"}, {"ghaneen", "Ghana"}, {"kenyan", "Kenya"}, {"nicaraguayen", "Nicaragua"},
+    {"equatorien", "Équateur"}, {"uruguayen", "Uruguay"}, {"mozambicain", "Mozambique"},
+    {"namibien", "Namibie"}, {"sud-africain", "Afrique du Sud"}, {"costaricien", "Costa Rica"},
+    {"thailandais", "Thaïlande"}, {"indonesien", "Indonésie"}, {"philippin", "Philippines"},
     {"francais", "France"}, {"martiniquais", "France"}, {"guadeloupeen", "France"}, {"reunionnais", "France"},
     {"guyanais", "France"}, {"mahorais", "France"}, {"normand", "France"}, {"breton", "France"},
     {"alsacien", "France"}, {"lorrain", "France"}, {"ultramarin", "France"},
@@ -432,6 +444,38 @@ bool inflected(const std::string& f) {
     return false;
 }
 
+/// "autonome", "métropolitaine": an adjective of status between a kind word and the
+/// name ("la province autonome de Voïvodine").
+bool status_adjective(const std::string& f) {
+    return f == "autonome" || f == "autonomes" || f == "metropolitaine" || f == "metropolitaines";
+}
+
+/// What joins two names of one list: ", ", " et ", " ou bien encore "...
+bool list_joint(std::string_view between) {
+    return between == ", " || between == " et " || between == " ou " || between == ", et " ||
+           between == " ou bien encore " || between == " ainsi que ";
+}
+
+/// " à Pékin, " -> ", ": a list item's place complement ("le quartier de Dongcheng à Pékin, Hounslow en
+/// banlieue de Londres et Ichikawa près de Tokyo") skipped, leaving what joins it to the next item;
+/// "" when `between` is no such complement (a clause, a parenthesis, a long phrase).
+std::string_view after_locative(std::string_view between) {
+    bool locative = false;
+    for (std::string_view opening : {" à ", " au ", " aux ", " en ", " près ", " dans "})
+        if (between.substr(0, opening.size()) == opening) locative = true;
+    if (!locative || between.size() > 48 || between.find_first_of("();:") != std::string_view::npos) return "";
+    std::size_t comma = between.find(',');
+    if (comma != std::string_view::npos) return between.substr(comma);
+    std::size_t et = between.rfind(" et ");
+    return et == std::string_view::npos ? std::string_view() : between.substr(et);
+}
+
+/// "Centre" for "Centre-Val de Loire": the name is the beginning of the place's official name, not all of it.
+bool part_of_name(const std::string& name, const FrenchPlace& place) {
+    std::string key = key_of(name), official = key_of(place.name);
+    return !key.empty() && official.size() > key.size() && starts_with(official, key + " ");
+}
+
 /// The scanner of one sentence.
 class Scanner {
 public:
@@ -475,6 +519,19 @@ private:
         return false;
     }
     bool rare(const std::string& f) const { return f.size() > 2 && (lex_.looks_proper(f) || lex_.frequency(f) <= 6); }
+    /// The section or the sentence is about another country.
+    bool abroad() const { return (context_ && context_->code != "FR") || sentence_abroad_; }
+    /// "toscane" after "la région": a rare lower-case word, neither a common word's inflection nor
+    /// an adjective ("parisienne", "frontalière", "centrale" end like adjectives).
+    bool lowered_foreign_name(const std::string& f) const {
+        if (f.size() <= 3 || text::is_stopword(f) || inflected(f) || lex_.frequency(f) > 3 ||
+            lex_.country_of_adjective(f))
+            return false;
+        for (std::string_view end : {"al", "ale", "ales", "aux", "aire", "ien", "ienne", "ique", "if", "ive", "eux",
+                                     "euse", "ais", "aise", "ois", "oise", "ain", "aine", "iere", "ier", "el", "elle"})
+            if (f.size() > end.size() && f.compare(f.size() - end.size(), end.size(), end) == 0) return false;
+        return true;
+    }
 
     std::size_t country_at(std::size_t i, std::optional<Country>& found) const;
     std::size_t name_end(std::size_t j, bool after_preposition) const;
@@ -486,6 +543,7 @@ private:
     Tag tag_after(std::size_t k) const;
     void emit(PartyMention m) { out_.push_back(std::move(m)); }
     bool kind_phrase(std::size_t& i);
+    void demonstrative(std::size_t i, std::size_t end, const KindWord& k);
     bool bare_name(std::size_t& i);
     bool twinned_pair(std::size_t& i);
     void overseas_party(PartyMention& m, std::size_t i) const;
@@ -498,6 +556,7 @@ private:
     std::vector<PartyMention> out_;
     std::vector<bool> pending_;  // bare unknown names waiting for a list's country tag
     bool sentence_abroad_ = false;
+    std::vector<PartyMention> settings_;  // French areas named as settings ("en Centre-Val de Loire")
     std::size_t bound_end_ = 0;  // end of the last name bound to an organisation or a venue ("d'Orléans")
 };
 
@@ -633,6 +692,26 @@ void Scanner::settle_country(PartyMention& m, const Tag& tag) const {
     if (m.french == 1 && !m.country) m.country = lex_.country("France");
 }
 
+/// "la renaissance en Centre-Val de Loire a conduit à un protocole d'accord entre cette région
+/// française et la région toscane": "cette région" (a demonstrative and a bare kind word, words
+/// [i, end)) is the French party of that kind the sentence named last, as a party or a setting.
+void Scanner::demonstrative(std::size_t i, std::size_t end, const KindWord& k) {
+    if (i == 0 || !(ws_[i - 1].f == "cette" || ws_[i - 1].f == "ce" || ws_[i - 1].f == "cet") || k.plural) return;
+    const PartyMention* named = nullptr;
+    for (const auto* list : {&out_, &settings_})
+        for (const auto& m : *list)
+            if (m.french == 1 && m.kind == k.kind && (!named || m.begin >= named->begin)) named = &m;
+    if (!named) return;
+    PartyMention m = *named;
+    m.raw = raw(i - 1, end);
+    m.begin = ws_[i - 1].b;
+    m.end = ws_[end - 1].e;
+    m.tagged = false;
+    m.acts_in.reset();
+    emit(std::move(m));
+    pending_.push_back(false);
+}
+
 bool Scanner::kind_phrase(std::size_t& i) {
     std::size_t n = 0;
     const KindWord* k = kind_at(ws_, i, n);
@@ -644,6 +723,8 @@ bool Scanner::kind_phrase(std::size_t& i) {
     if (j + 1 < ws_.size() && gap(j).find('(') != std::string_view::npos &&
         (ws_[j].acronym || ws_[j].mixed) && gap(j + 1).find(')') != std::string_view::npos)
         ++j;
+    // "la province autonome de Voïvodine", "les villes métropolitaines de ...": a status, not the name
+    if (j + 1 < ws_.size() && plain_gap(gap(j)) && status_adjective(ws_[j].f)) ++j;
     std::optional<Country> adjective;
     if (j < ws_.size() && plain_gap(gap(j))) {
         if ((adjective = lex_.country_of_adjective(ws_[j].f))) ++j;
@@ -671,7 +752,14 @@ bool Scanner::kind_phrase(std::size_t& i) {
             std::size_t e2 = name_end(j, true);
             lost_capital = e2 > j && lex_.french(raw(j, e2), k->kind) != nullptr;
         }
+        // "la région toscane" in a sentence about another country: a rare lower-case word that is
+        // no adjective is the name small caps lowered ("la région parisienne" stays a description)
+        std::string_view kind = k->kind;
+        if (!lost_capital && plain_gap(g) && !ws_[j].cap && k->french != 1 && !k->plural && abroad() &&
+            (kind == "région" || kind == "province") && lowered_foreign_name(ws_[j].f))
+            lost_capital = true;
         if (!preposition && (!plain_gap(g) || !(ws_[j].cap || lost_capital))) {
+            demonstrative(i, j, *k);
             i += n;
             return true;
         }
@@ -706,6 +794,10 @@ bool Scanner::kind_phrase(std::size_t& i) {
             if (!fp) fp = lex_.french(name, lookup_kind);
             if (!fp && m.kind == "intercommunalité") fp = lex_.french(name, "commune");
         }
+        // "Le conseil régional de Bretagne et la région Centre collaborent au Burkina-Faso": a région
+        // named by part of a French région's name, in a sentence about another country, is that
+        // country's ("Centre" is not "Centre-Val de Loire" there)
+        if (fp && k->french == -1 && fp->kind == "région" && sentence_abroad_ && part_of_name(name, *fp)) fp = nullptr;
         Tag tag = tag_after(e);
         bool skip = false;
         if (m.kind == "commune" && !fp) {
@@ -717,7 +809,7 @@ bool Scanner::kind_phrase(std::size_t& i) {
             m.country = adjective;
             m.french = adjective->code == "FR" ? 1 : 0;
         }
-        bool abroad = (context_ && context_->code != "FR") || sentence_abroad_;
+        bool abroad = this->abroad();
         bool unknown_grouping = m.kind == "intercommunalité" && !fp && abroad;
         if (unknown_grouping) {
             // "la communauté de communes de Bam ... au Burkina Faso": an unknown grouping abroad
@@ -756,11 +848,13 @@ bool Scanner::kind_phrase(std::size_t& i) {
         std::size_t next = i;
         if (ws_[i].f == "et" && plain_gap(g)) {
             ++next;
-            // "et de Bakou", "et d'Elbasan"
-            if (next < ws_.size() && (ws_[next].f == "de" || ws_[next].f == "du")) ++next;
         } else if (g != ", ") {
             break;
         }
+        // "et de Bakou", "et d'Elbasan", "conseils départementaux de l'Aude, de Seine-maritime et des Yvelines"
+        if (next < ws_.size() && (ws_[next].f == "de" || ws_[next].f == "du" || ws_[next].f == "des")) ++next;
+        // "de la Catalogne et des îles Baléares": the islands are the place
+        if (next + 1 < ws_.size() && (ws_[next].f == "iles" || ws_[next].f == "ile") && ws_[next + 1].cap) ++next;
         if (next >= ws_.size()) break;
         std::optional<Country> c;
         if (country_at(next, c)) break;
@@ -825,8 +919,7 @@ bool Scanner::bare_name(std::size_t& i) {
     bool after_foreign = false;
     if (!out_.empty() && out_.back().french == 0 && out_.back().kind != "pays" && !out_.back().context_only) {
         std::string_view between = s_.substr(out_.back().end, w.b - out_.back().end);
-        after_foreign = between == ", " || between == " et " || between == " ou " || between == ", et " ||
-                        between == " ou bien encore " || between == " ainsi que ";
+        after_foreign = list_joint(between) || list_joint(after_locative(between));
     }
     bool after_avec = i > 0 && ws_[i - 1].f == "avec" && plain_gap(before);
     bool candidate = false;
@@ -914,6 +1007,15 @@ bool Scanner::bare_name(std::size_t& i) {
         if (fp->kind == "département" ||
             (fp->kind == "région" && (before.find('(') != std::string_view::npos || prev == "dans" || prev == "en"))) {
             // "(Charente-maritime)", "située dans les Pyrénées-orientales": where, not who
+            PartyMention setting;
+            setting.raw = m.raw;
+            setting.kind = fp->kind;
+            setting.place = setting.name = fp->name;
+            setting.begin = w.b;
+            setting.end = ws_[end - 1].e;
+            setting.french = 1;
+            setting.country = lex_.country("France");
+            settings_.push_back(std::move(setting));
             i = std::max(end, tag.end);
             return true;
         }
@@ -937,7 +1039,7 @@ bool Scanner::bare_name(std::size_t& i) {
         listed_after_bound = between == " et " || between == ", " || between == " et de " || between == " et d’" ||
                              between == " et d'";
     }
-    if ((of || listed_after_bound) && kind.empty() && !m.tagged && !slash) {
+    if ((of || (listed_after_bound && !after_foreign)) && kind.empty() && !m.tagged && !slash) {
         i = end;
         bound_end_ = end;
         return true;
@@ -955,9 +1057,12 @@ bool Scanner::bare_name(std::size_t& i) {
         }
         // "entre Paris et Accra", "(par exemple : Angers et Bamako, ...)": an unknown name
         // joined to a French party by "et"
-        if (!cue && prev == "et" && !out_.empty() && out_.back().french == 1 && out_.back().kind != "pays") {
+        // "un volet maritime entre la Corse et la Sardaigne": with an article after "entre"
+        if (!cue && !out_.empty() && out_.back().french == 1 && out_.back().kind != "pays") {
             std::string_view between = s_.substr(out_.back().end, w.b - out_.back().end);
-            cue = between == " et " && (w.cap || entre_before(i));
+            bool article = between == " et la " || between == " et le " || between == " et les " ||
+                           between == " et l’" || between == " et l'";
+            cue = (between == " et " && (w.cap || entre_before(i))) || (article && w.cap && entre_before(i));
         }
         // "N'Djamena (anciennement jumelée avec ...)", "X est jumelée avec"
         // "Sfax est accompagnée par Grenoble"

@@ -90,7 +90,8 @@ bool has_cue(const std::string& sentence) {
     static const char* const kCues[] = {"cooper", "partenari", "partenaire", "jumel", "accompagn", "collabor",
                                         "echange", "ensemble", "appui", "soutien", "soutenu", "relation",
                                         "lien", "projet", "programme", "accord", "convention", "engage",
-                                        "action", "amitie", "travaill", "mene", "contact"};
+                                        "action", "amitie", "travaill", "mene", "contact", "euroregion",
+                                        "transfrontali"};
     std::string f = text::fold(sentence);
     return std::any_of(std::begin(kCues), std::end(kCues), [&](const char* c) { return f.find(c) != std::string::npos; });
 }
@@ -106,6 +107,15 @@ bool hosts_an_event(const std::string& sentence, const PartyMention& m) {
                              "organises par"})
         if (before.find(host) != std::string::npos) return true;
     return false;
+}
+
+/// A cooperation word proper, not "soutient" or "projet": "À Coulaines, la volontaire soutient ..."
+bool strong_cue(const std::string& sentence) {
+    static const char* const kStrongCues[] = {"cooper", "partenari", "partenaire", "jumel", "collabor", "engage",
+                                              "accompagn", "relation"};
+    std::string folded = text::fold(sentence);
+    return std::any_of(std::begin(kStrongCues), std::end(kStrongCues),
+                       [&](const char* c) { return folded.find(c) != std::string::npos; });
 }
 
 struct Pair {
@@ -125,13 +135,7 @@ std::vector<Pair> pair_sentence(const std::string& sentence, std::vector<PartyMe
                                 std::vector<PartyMention>& memory, const std::optional<Country>& section_country,
                                 const PartyLexicon& lex) {
     auto pairs = pair_parties(sentence, mentions, memory);
-    // only a cooperation word proper, not "soutient" or "projet": "À Coulaines, la volontaire soutient ..."
-    static const char* const kStrongCues[] = {"cooper", "partenari", "partenaire", "jumel", "collabor", "engage",
-                                              "accompagn", "relation"};
-    std::string folded = text::fold(sentence);
-    bool strong = std::any_of(std::begin(kStrongCues), std::end(kStrongCues),
-                              [&](const char* c) { return folded.find(c) != std::string::npos; });
-    if (!section_country || !strong) return pairs;
+    if (!section_country || !strong_cue(sentence)) return pairs;
     // In a country's section, a French party the sentence pairs with nobody works with
     // that country: "Plusieurs villes normandes (ifs, Colombelles) ont des partenariats".
     PartyMention country;
@@ -314,6 +318,48 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
     return pairs;
 }
 
+/// "départementale" -> département: an adjective naming the kind of a French party.
+std::string kind_of_adjective(const std::string& folded) {
+    static const std::pair<const char*, const char*> kAdjectives[] = {
+        {"departemental", "département"}, {"departementale", "département"}, {"regional", "région"},
+        {"regionale", "région"},          {"municipal", "commune"},          {"municipale", "commune"},
+        {"communal", "commune"},          {"communale", "commune"}};
+    for (const auto& [adjective, kind] : kAdjectives)
+        if (folded == adjective) return kind;
+    return "";
+}
+
+/// "Les pays sont ceux visés par la stratégie départementale de coopération : l’Arménie, le Bénin,
+/// le Cambodge et Haïti.": a sentence naming countries and no other party, with a cooperation word
+/// and, before the countries, an adjective of the kind of the French party its paragraph named
+/// ("départementale" and "Le conseil départemental des Hauts-de-Seine"), pairs that party with each
+/// country. The paragraph must have named one French party of that kind only.
+std::vector<Pair> kind_adjective_pairs(const std::string& sentence, const std::vector<PartyMention>& mentions,
+                                       const std::vector<PartyMention>& paragraph_french) {
+    std::vector<Pair> pairs;
+    std::vector<const PartyMention*> countries;
+    for (const auto& m : mentions) {
+        if (m.context_only || m.french == -1) continue;
+        if (m.kind != "pays" || m.french != 0) return pairs;  // another party: the usual pairing decides
+        countries.push_back(&m);
+    }
+    if (countries.empty() || !strong_cue(sentence)) return pairs;
+    const PartyMention* french = nullptr;
+    for (const auto& t : text::tokenize(sentence.substr(0, countries.front()->begin))) {
+        std::string kind = kind_of_adjective(t.folded);
+        if (kind.empty()) continue;
+        for (const auto& m : paragraph_french) {
+            if (m.kind != kind) continue;
+            if (french && french->key() != m.key()) return pairs;  // two of that kind: which one?
+            french = &m;
+        }
+    }
+    if (!french) return pairs;
+    std::string theme = cooperation_theme(sentence);
+    for (const auto* c : countries) pairs.push_back({*french, *c, sentence, theme, 0, {}});
+    return pairs;
+}
+
 struct Bullet {
     std::string label;  ///< folded
     std::vector<std::string> lines;
@@ -379,7 +425,9 @@ std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vec
             if (b.label.find("thematique") != std::string::npos) {
                 theme = value.substr(0, value.find('.'));
             }
-            bool lead = b.label.find("file") != std::string::npos && b.label.find("collectivit") != std::string::npos;
+            // "Collectivité territoriale cheffe de file", "Collectivités territoriales impliquées"
+            bool lead = b.label.find("collectivit") != std::string::npos &&
+                        (b.label.find("file") != std::string::npos || b.label.find("impliqu") != std::string::npos);
             // "Porteur : rrmA Lianes Coopération", "Association responsable : AimF": an association
             // leads when no collectivité does
             bool association = !lead && (b.label.rfind("porteur", 0) == 0 || b.label.rfind("association", 0) == 0);
@@ -407,6 +455,8 @@ std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vec
             }
             if (b.label.find("destination") == std::string::npos) continue;
             value = value.substr(0, value.find(". "));  // the first sentence lists the destinations
+            // "28 régions réparties dans 5 pays : Burkina Faso, mali, ...": the list follows the colon
+            if (std::size_t colon = value.rfind(" : "); colon != std::string::npos) value = value.substr(colon + 3);
             // groups split by ';', each "A, B et C (Pays)"; a country alone is the party
             // "communes de A", "départements de l'Alibori et du Borgou", "région centrale (togo)"
             static const std::regex item_re(
@@ -541,12 +591,11 @@ std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vec
                 }
             }
         }
-        // an association pairs with the localities it works with, not with a destination country
-        bool by_association = leads.empty();
-        if (by_association) leads = association_leads;
+        // an association leads when no collectivité does, with each destination (a country
+        // when the block names no locality there: "Pays de destination : Cameroun")
+        if (leads.empty()) leads = association_leads;
         for (auto& l : leads)
             for (std::size_t d = 0; d < destinations.size(); ++d) {
-                if (by_association && l.kind == "association" && destinations[d].kind == "pays") continue;
                 Pair p{l, destinations[d], "", theme, destination_lines[d]};
                 std::vector<std::string> block;
                 for (std::size_t i = h; i < lines.size() && lines[i].number <= destination_lines[d] + 6; ++i)
@@ -692,6 +741,7 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
     std::optional<Country> override_country;
     std::vector<Pair> paragraph_pairs;
     std::map<std::string, Country> paragraph_countries;
+    std::vector<PartyMention> paragraph_french;  // every French party the paragraph names, in order
     auto close_paragraph = [&] {
         // A country party is redundant when the paragraph names a locality of that
         // country for the same French party.
@@ -731,6 +781,7 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
             memory.clear();
             sentences_without_french = 0;
             paragraph_countries.clear();
+            paragraph_french.clear();
             current_paragraph = s.paragraph;
         }
         std::optional<Country> context = override_country ? override_country : country_of_path(path, lex);
@@ -762,7 +813,11 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
         });
         if (!names_french && sentences_without_french++ > 0) memory.clear();
         if (names_french) sentences_without_french = 0;
-        for (auto& p : pair_sentence(s.text, mentions, memory, section_country, lex)) {
+        for (const auto& m : mentions)
+            if (m.french == 1 && m.kind != "pays" && !m.context_only) paragraph_french.push_back(m);
+        auto sentence_pairs = pair_sentence(s.text, mentions, memory, section_country, lex);
+        if (sentence_pairs.empty()) sentence_pairs = kind_adjective_pairs(s.text, mentions, paragraph_french);
+        for (auto& p : sentence_pairs) {
             p.line = s.line;
             for (const PartyMention* m : {&p.french, &p.foreign})
                 if (named_here(*m)) p.lines.push_back(s.line_at(m->end - 1));  // the line of its name

@@ -23,7 +23,80 @@ bool introducer(std::string_view folded) {
            folded == "l" || folded == "reseau";
 }
 
+/// "SEDIF" from "Sedif", "AIMF" from "AimF": an acronym in capitals.
+std::string upper_ascii(std::string word) {
+    std::transform(word.begin(), word.end(), word.begin(),
+                   [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
+    return word;
+}
+
+/// An acronym as the guide prints it: 2 to 8 ASCII letters, a capital after the first
+/// ("AimF", "SiAAP") or Title case for a short name ("Sedif", "Syctom").
+bool acronym_like(std::string_view word) {
+    return word.size() >= 2 && word.size() <= 8 && ascii_letters(word) && word[0] >= 'A' && word[0] <= 'Z';
+}
+
+/// True when `text` names a foreign country or nationality ("au maroc", "camerounaises").
+bool names_abroad(std::string_view text, const PartyLexicon& lexicon) {
+    for (const auto& m : find_party_mentions(text, lexicon))
+        if (m.kind == "pays" && m.country && m.country->code != "FR") return true;
+    for (const auto& w : text::words(text))
+        if (auto c = lexicon.country_of_adjective(w); c && c->code != "FR") return true;
+    return false;
+}
+
+/// "AimF : Association internationale des maires" (glossary), "Gescod (Grand Est) : Burkina Faso"
+/// (a network with its région): the body a line introduces, or "".
+std::string introduced_body(const std::string& line, const PartyLexicon& lexicon) {
+    std::size_t colon = line.find(" : ");
+    if (colon == std::string::npos || colon > 60) return "";
+    std::string head = text::collapse_whitespace(line.substr(0, colon));
+    std::string rest = text::fold(line.substr(colon + 3));
+    if (acronym_like(head) && has_upper_after_first(head) &&
+        (rest.rfind("association", 0) == 0 || (rest.size() > 7 && rest.compare(rest.size() - 7, 7, " france") == 0)))
+        return upper_ascii(head);
+    std::size_t open = head.rfind(" (");
+    if (open == std::string::npos || head.back() != ')') return "";
+    const FrenchPlace* region = lexicon.french(head.substr(open + 2, head.size() - open - 3), "région");
+    if (!region) return "";
+    std::string name = head.substr(0, open);
+    if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
+    return name;
+}
+
 }  // namespace
+
+void learn_acting_bodies(const Guide& guide, const std::vector<std::string>& programme_leads, PartyLexicon& lexicon) {
+    for (const auto& lead : programme_leads) lexicon.add_body(lead, "association");
+    const auto& lines = guide.lines();
+    // "le Sedif (Syndicat des eaux d'Île-de-France)": an acronym and its expansion in parentheses,
+    // possibly across a line end
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::string text = text::collapse_whitespace(lines[i].text);
+        if (i + 1 < lines.size()) text += " " + text::collapse_whitespace(lines[i + 1].text);
+        for (std::size_t open = text.find(" ("); open != std::string::npos; open = text.find(" (", open + 2)) {
+            if (open == 0) continue;
+            std::size_t start = text.rfind(' ', open - 1);
+            start = start == std::string::npos ? 0 : start + 1;
+            std::string word = text.substr(start, open - start);
+            if (word.rfind("l’", 0) == 0) word = word.substr(std::string("l’").size());
+            if (word.rfind("l'", 0) == 0) word = word.substr(2);
+            if (!acronym_like(word)) continue;
+            std::size_t close = text.find(')', open);
+            std::string inside = text.substr(open + 2, close == std::string::npos ? std::string::npos : close - open - 2);
+            std::string folded = text::fold(inside);
+            bool syndicat = folded.rfind("syndicat", 0) == 0;
+            bool network = folded.rfind("rrma", 0) == 0 || folded.rfind("reseau", 0) == 0 ||
+                           folded.rfind("association", 0) == 0;
+            if ((syndicat || network) && !names_abroad(inside, lexicon))
+                lexicon.add_body(upper_ascii(word), syndicat ? "établissement" : "association");
+        }
+    }
+    for (const auto& line : lines) {
+        std::string name = introduced_body(text::collapse_whitespace(line.text), lexicon);
+        if (!name.empty()) lexicon.add_body(name, "association");
+    }
+}
 
 std::string repair_acronyms(std::string_view name) {
     std::string out;

@@ -268,6 +268,22 @@ void PartyLexicon::learn_case(const Guide& guide) {
     }
 }
 
+void PartyLexicon::add_body(const std::string& name, const std::string& kind) {
+    std::string key = key_of(name);
+    if (key.empty()) return;
+    bodies_.try_emplace(key, Body{name, kind});
+    body_first_words_.insert(key.substr(0, key.find(' ')));
+}
+
+const PartyLexicon::Body* PartyLexicon::body(std::string_view key) const {
+    auto it = bodies_.find(std::string(key));
+    return it == bodies_.end() ? nullptr : &it->second;
+}
+
+bool PartyLexicon::starts_body(std::string_view first_word) const {
+    return body_first_words_.count(std::string(first_word.substr(0, first_word.find('-')))) > 0;
+}
+
 bool PartyLexicon::looks_proper(const std::string& folded) const {
     auto it = case_.find(folded.substr(0, folded.find('-')));
     return it == case_.end() || it->second.first >= it->second.second;
@@ -402,6 +418,14 @@ std::optional<Country> PartyLexicon::country_of_adjective(std::string_view folde
 }
 
 // ---------------------------------------------------------------- mentions
+
+bool strong_cue(std::string_view sentence) {
+    static const char* const kStrongCues[] = {"cooper", "partenari", "partenaire", "jumel", "collabor", "engage",
+                                              "accompagn", "relation"};
+    std::string folded = text::fold(sentence);
+    return std::any_of(std::begin(kStrongCues), std::end(kStrongCues),
+                       [&](const char* c) { return folded.find(c) != std::string::npos; });
+}
 
 std::string PartyMention::key() const { return kind + "|" + key_of(place); }
 
@@ -543,6 +567,10 @@ private:
     Tag tag_after(std::size_t k) const;
     void emit(PartyMention m) { out_.push_back(std::move(m)); }
     bool kind_phrase(std::size_t& i);
+    bool acting_body(std::size_t& i);
+    /// How a body named at a word acts: not (only named), as the subject, or linked to a partner.
+    enum class Acting { no, subject, linked };
+    Acting acting_position(std::size_t i) const;
     void demonstrative(std::size_t i, std::size_t end, const KindWord& k);
     bool bare_name(std::size_t& i);
     bool twinned_pair(std::size_t& i);
@@ -777,6 +805,13 @@ bool Scanner::kind_phrase(std::size_t& i) {
         i = e;
         return true;
     }
+    // "dans plusieurs régions du Cameroun", "les États du mexique": the country is what is named
+    // (not "la ville de Djibouti", a capital of the country's name)
+    if (std::optional<Country> whole; !(std::string_view(k->kind) == "commune" && !k->plural) &&
+                                      country_at(j, whole) == e - j && whole && whole->code != "FR") {
+        i = j;
+        return true;
+    }
     while (true) {
         std::string name = raw(j, e);
         PartyMention m;
@@ -877,12 +912,22 @@ namespace {
 /// Head nouns of organisations: a capitalised word after "avec" that is one
 /// of these names an institution, not a locality.
 bool organisation_word(const std::string& f) {
-    static const std::array<std::string_view, 32> kWords = {
+    static const std::array<std::string_view, 34> kWords = {
         "institut", "agence",  "association", "universite", "centre",    "fondation", "reseau",   "federation",
         "ministere", "office", "union",       "comite",     "conseil",   "chambre",   "groupe",   "maison",
         "ecole",    "musee",   "programme",   "projet",     "fonds",     "banque",    "societe",  "etat",
-        "ambassade", "cites",  "mission",     "organisation", "plateforme", "club", "gouvernement", "consortium"};
+        "ambassade", "cites",  "mission",     "organisation", "plateforme", "club", "gouvernement", "consortium",
+        "commission", "congres"};
     return std::find(kWords.begin(), kWords.end(), f) != kWords.end();
+}
+
+/// Head nouns of a country's organisations of local authorities or public bodies ("l'Association des
+/// communes de roumanie", "le Congrès des autorités locales de moldavie", "le ministère ... du Mali").
+bool national_organisation_word(const std::string& f) {
+    for (std::string_view w : {"association", "congres", "federation", "union", "reseau", "institut", "agence",
+                               "universite", "ministere", "office", "chambre"})
+        if (f == w) return true;
+    return false;
 }
 
 /// Lower case of ASCII and Latin-1 letters, to compare a name with its official spelling.
@@ -1113,6 +1158,71 @@ bool Scanner::bare_name(std::size_t& i) {
     return true;
 }
 
+/// Where a body named at word i acts: as the subject, opening the sentence ("L'association terres en
+/// villes se propose d'accompagner ...", "Par ailleurs, le SICALA ..."); linked to a partner, after
+/// "avec", "entre", "tels que" or as the agent of a mission ("un partenariat en cours (projet eau et
+/// assainissement avec le Sedif)", "mandaté par le SICALA auprès de la ville de Vushtrri"). Elsewhere
+/// it is only named ("le groupe-pays Mali de Cités Unies France", "coordonné par Cités Unies France").
+Scanner::Acting Scanner::acting_position(std::size_t i) const {
+    std::size_t k = i;
+    if (k > 0 && (ws_[k - 1].f == "le" || ws_[k - 1].f == "la" || ws_[k - 1].f == "les" || ws_[k - 1].f == "l"))
+        --k;
+    if (k == 0) return Acting::subject;
+    const std::string& before = ws_[k - 1].f;
+    if (before == "avec" || before == "entre" || before == "que") return Acting::linked;
+    // the agent of a project: "un volontaire a été mandaté par le SICALA", "mené par Lianes Coopération"
+    // (not "animé par", "coordonné par", "organisées par": who runs a group or a meeting)
+    if (before == "par" && k >= 2) {
+        const std::string& verb = ws_[k - 2].f;
+        for (std::string_view agent : {"mene", "mandate", "porte", "conduit", "pilote"})
+            if (verb.rfind(agent, 0) == 0 && verb.size() <= agent.size() + 2) return Acting::linked;
+    }
+    // an opening phrase of a few words and a comma: "Dans le cadre de ce programme, l'AIMF ..."
+    if (!out_.empty() || k > 6 || gap(k).find(',') == std::string_view::npos) return Acting::no;
+    for (std::size_t w = 1; w < k; ++w)
+        if (gap(w).find(',') != std::string_view::npos) return Acting::no;
+    return Acting::subject;
+}
+
+/// "L'association terres en villes", "le Sedif", "l'AimF": a body of the lexicon (PartyLexicon::add_body),
+/// a French party where it acts (acting_position); skipped as a whole elsewhere.
+bool Scanner::acting_body(std::size_t& i) {
+    std::size_t from = i;
+    // "L'association terres en villes", "le rrmA Lianes Coopération", "le réseau Bretagne Solidaire"
+    if (ws_[i].f == "association" || ws_[i].f == "rrma" || ws_[i].f == "reseau") from = i + 1;
+    if (from >= ws_.size() || !lex_.starts_body(ws_[from].f)) return false;
+    for (std::size_t n = std::min<std::size_t>(7, ws_.size() - from); n >= 1; --n) {
+        bool one_name = true;  // words of one name: spaces between them, at most a quote
+        for (std::size_t w = from + 1; w < from + n; ++w)
+            one_name = one_name && (plain_gap(gap(w)) || gap(w) == " « " || gap(w) == " » ");
+        if (!one_name) continue;
+        const PartyLexicon::Body* b = lex_.body(key_of(raw(from, from + n)));
+        if (!b) continue;
+        // where it acts, in a sentence stating a cooperation (not only in the body's own name)
+        std::string rest(s_);
+        std::fill(rest.begin() + static_cast<std::ptrdiff_t>(ws_[from].b),
+                  rest.begin() + static_cast<std::ptrdiff_t>(ws_[from + n - 1].e), ' ');
+        // as a subject, in a sentence stating a cooperation (not only by the body's own name);
+        // linked by "avec", "entre" or as an agent, the usual cue words suffice
+        Acting acting = acting_position(i);
+        if (acting == Acting::linked || (acting == Acting::subject && strong_cue(rest))) {
+            PartyMention m;
+            m.raw = raw(i, from + n);
+            m.begin = ws_[i].b;
+            m.end = ws_[from + n - 1].e;
+            m.kind = b->kind;
+            m.place = m.name = b->name;
+            m.french = 1;
+            m.country = lex_.country("France");
+            emit(std::move(m));
+            pending_.push_back(false);
+        }
+        i = from + n;
+        return true;
+    }
+    return false;
+}
+
 /// "entre la Guadeloupe et Haïti": an overseas territory named as the subject or the
 /// object of a cooperation is its collectivité, a French party (La Réunion, Guadeloupe,
 /// Martinique and Guyane as régions, Mayotte as a département, the other territories as
@@ -1215,6 +1325,7 @@ std::vector<PartyMention> Scanner::run() {
                 continue;
             }
         }
+        if (acting_body(i)) continue;
         if (kind_phrase(i)) continue;
         std::optional<Country> c;
         if (std::size_t n = country_at(i, c)) {
@@ -1231,6 +1342,11 @@ std::vector<PartyMention> Scanner::run() {
             if (i > 0 && ws_[i - 1].f == "a") m.context_only = true;
             for (std::size_t back = i; back > 0 && i - back < 4; --back)
                 if (ws_[back - 1].f == "ambassade" || ws_[back - 1].f == "ambassades") m.context_only = true;
+            // "l'Association des communes de roumanie", "le Congrès des autorités locales de moldavie":
+            // the country of an organisation, which is the partner named
+            if (i > 0 && (ws_[i - 1].f == "de" || ws_[i - 1].f == "du" || ws_[i - 1].f == "d"))
+                for (std::size_t back = i - 1; back > 0 && i - back < 6; --back)
+                    if (national_organisation_word(ws_[back - 1].f)) m.context_only = true;
             overseas_party(m, i);
             emit(std::move(m));
             pending_.push_back(false);

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/record.hpp"
@@ -69,6 +70,17 @@ public:
     /// True when the guide writes this word in lower case over four times as often
     /// as capitalised: a common word ("sens"), not a small-caps name ("toulouse").
     bool mostly_lower(const std::string& folded) const;
+    /// An association, a network or a syndicat that acts as a party ("Terres en villes", "AIMF",
+    /// "SEDIF"), of kind "association" or "établissement" (a syndicat): recognised in prose where
+    /// it acts (associations.hpp learns them from the guide).
+    void add_body(const std::string& name, const std::string& kind);
+    struct Body {
+        std::string name, kind;
+    };
+    /// The body of these words (text::words_key form: "terres en villes"), or null.
+    const Body* body(std::string_view key) const;
+    /// False when no body's name starts with this folded word.
+    bool starts_body(std::string_view first_word) const;
     /// How many times the guide uses this folded word.
     int frequency(const std::string& folded) const;
     /// True when the guide writes this folded word capitalised at least once.
@@ -79,6 +91,8 @@ private:
     std::unordered_map<std::string, std::vector<FrenchPlace>> french_;  // key: folded words
     std::vector<std::string> region_keys_;  // keys of french_ naming a région: the partial-name fallback scans only these
     std::unordered_map<std::string, std::pair<int, int>> case_;         // folded -> (capitalised, lower)
+    std::unordered_map<std::string, Body> bodies_;                       // key: words_key of the name
+    std::unordered_set<std::string> body_first_words_;                  // first word of each key
     /// country() answers by raw name: the scanner asks the same names many times
     /// per sentence. Not thread-safe: one lexicon per thread.
     struct NameHash {  // lookups by string_view: the scanner asks with slices of the sentence, and words
@@ -119,6 +133,10 @@ struct PartyMention {
 std::vector<PartyMention> find_party_mentions(std::string_view sentence, const PartyLexicon& lexicon,
                                               const std::optional<Country>& context = std::nullopt,
                                               bool paragraph_abroad = false);
+
+/// True when the sentence has a cooperation word proper ("coopération", "partenariat", "jumelage",
+/// "collaborer", "engagé", "accompagner", "relation"), not only "soutient" or "projet".
+bool strong_cue(std::string_view sentence);
 
 /// "nouvelle-Aquitaine" -> "Nouvelle-Aquitaine", "issy-les-moulineaux" ->
 /// "Issy-les-Moulineaux": capitals the guide's small-caps extraction lost.

@@ -109,13 +109,14 @@ bool hosts_an_event(const std::string& sentence, const PartyMention& m) {
     return false;
 }
 
-/// A cooperation word proper, not "soutient" or "projet": "À Coulaines, la volontaire soutient ..."
-bool strong_cue(const std::string& sentence) {
-    static const char* const kStrongCues[] = {"cooper", "partenari", "partenaire", "jumel", "collabor", "engage",
-                                              "accompagn", "relation"};
-    std::string folded = text::fold(sentence);
-    return std::any_of(std::begin(kStrongCues), std::end(kStrongCues),
-                       [&](const char* c) { return folded.find(c) != std::string::npos; });
+/// The sentence without the names of its bodies: "so Coopération (nouvelle-Aquitaine) : Burkina
+/// Faso, ..." states no cooperation, "Lianes Coopération" is a name.
+std::string cue_text(const std::string& sentence, const std::vector<PartyMention>& mentions) {
+    std::string out = sentence;
+    for (const auto& m : mentions)
+        if ((m.kind == "association" || m.kind == "établissement") && m.end <= out.size())
+            std::fill(out.begin() + static_cast<std::ptrdiff_t>(m.begin), out.begin() + static_cast<std::ptrdiff_t>(m.end), ' ');
+    return out;
 }
 
 struct Pair {
@@ -135,7 +136,7 @@ std::vector<Pair> pair_sentence(const std::string& sentence, std::vector<PartyMe
                                 std::vector<PartyMention>& memory, const std::optional<Country>& section_country,
                                 const PartyLexicon& lex) {
     auto pairs = pair_parties(sentence, mentions, memory);
-    if (!section_country || !strong_cue(sentence)) return pairs;
+    if (!section_country || !strong_cue(cue_text(sentence, mentions))) return pairs;
     // In a country's section, a French party the sentence pairs with nobody works with
     // that country: "Plusieurs villes normandes (ifs, Colombelles) ont des partenariats".
     PartyMention country;
@@ -196,7 +197,7 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
     // "La commune de Moncoutant ... et celles de Boromo et Oury (au Burkina Faso) ont développé":
     // a foreign party standing for the French one's kind ("celle(s) de") is its counterpart
     auto counterpart = [](const PartyMention& m) { return m.french == 0 && m.raw.rfind("celle", 0) == 0; };
-    if (!has_cue(sentence) && std::none_of(parties.begin(), parties.end(), after_entre) &&
+    if (!has_cue(cue_text(sentence, mentions)) && std::none_of(parties.begin(), parties.end(), after_entre) &&
         std::none_of(parties.begin(), parties.end(), counterpart))
         return pairs;
     std::string theme = cooperation_theme(sentence);
@@ -343,7 +344,7 @@ std::vector<Pair> kind_adjective_pairs(const std::string& sentence, const std::v
         if (m.kind != "pays" || m.french != 0) return pairs;  // another party: the usual pairing decides
         countries.push_back(&m);
     }
-    if (countries.empty() || !strong_cue(sentence)) return pairs;
+    if (countries.empty() || !strong_cue(cue_text(sentence, mentions))) return pairs;
     const PartyMention* french = nullptr;
     for (const auto& t : text::tokenize(sentence.substr(0, countries.front()->begin))) {
         std::string kind = kind_of_adjective(t.folded);
@@ -619,8 +620,11 @@ std::string display_name(const PartyMention& m) {
         return k + " de " + m.place;
     }
     if (m.kind == "établissement") {
+        // "CHU de Strasbourg"; a syndicat known by its acronym ("SEDIF") is its place
         std::string r = text::collapse_whitespace(m.raw);
-        return repair_place_name(r.substr(0, r.find(' '))) + r.substr(r.find(' '));
+        std::size_t space = r.find(' ');
+        if (space == std::string::npos) return m.place;
+        return repair_place_name(r.substr(0, space)) + r.substr(space);
     }
     return m.place;
 }
@@ -731,6 +735,12 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
                                          PartyLexicon lex) {
     lex.learn_case(guide);
     std::vector<Pair> pairs;
+    // Programme blocks first: the associations leading them are bodies the prose may show acting.
+    auto programme = programme_pairs(guide, sections, lex);
+    std::vector<std::string> association_leads;
+    for (const auto& p : programme)
+        if (p.french.kind == "association") association_leads.push_back(p.french.name);
+    learn_acting_bodies(guide, association_leads, lex);
 
     // Prose: sentence by sentence, a paragraph remembering its French parties.
     auto sentences = guide_sentences(guide, sections, &lex);
@@ -825,7 +835,7 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
         }
     }
     close_paragraph();
-    for (auto& p : programme_pairs(guide, sections, lex)) pairs.push_back(std::move(p));
+    for (auto& p : programme) pairs.push_back(std::move(p));
 
     // Records: one partnership per pair of parties (first statement kept), one partner per party.
     struct PartnerAcc {

@@ -301,6 +301,27 @@ TEST(Partnerships, GrammaticalPatternsOfTheGuide) {
     EXPECT_EQ(e.partnership("Occitanie", "Baléares")->countries.at(0).code, "ES");
 }
 
+TEST(Partnerships, AssociationsAndSyndicatsWhereTheyAct) {
+    auto e = extract("partnership_bodies.txt");
+    EXPECT_EQ(e.pairs(),
+              (Pairs{// the programme's lead, then the same association acting in prose
+                     {"Terres en villes", "Sfax"},
+                     {"Terres en villes", "Fès"},
+                     // "le Sedif (Syndicat des eaux d'Île-de-France)" teaches the acronym; "un partenariat
+                     // en cours (... avec le Sedif)" pairs it
+                     {"SEDIF", "Aného"},
+                     // "mandaté par le SICALA auprès de la ville de Vushtrri"
+                     {"SICALA", "Vushtrri"}}));
+    // no pair for "so Coopération (nouvelle-Aquitaine) : Burkina Faso, ..." (a list of country groups:
+    // "Coopération" is the network's name, no cooperation word), nor for "coordonné par Cités Unies
+    // France" (who runs a network), nor for the Syctom (no foreign party)
+    for (auto& p : e.partners)
+        if (p.fields["place"] == "SEDIF") {
+            EXPECT_EQ(p.fields["kind"], "établissement");
+            EXPECT_EQ(p.fields["french"], true);
+        }
+}
+
 TEST(Partnerships, OverseasCollectivitesAndCountriesCoveringALists) {
     auto e = extract("partnership_overseas.txt");
     EXPECT_EQ(e.pairs(), (Pairs{{"Guyane", "Suriname"},
@@ -323,8 +344,9 @@ TEST(Partnerships, OverseasCollectivitesAndCountriesCoveringALists) {
 TEST(Partnerships, AForeignPartyAloneTakesTheFrenchPartyOfTheSentenceJustBefore) {
     auto e = extract("partnership_memory.txt");
     // "... un volontaire ... mandaté par le SICALA auprès de la ville de Vushtrri" comes two
-    // sentences after the Hautes-Alpes: it is no Hautes-Alpes partner
-    EXPECT_EQ(e.pairs(), (Pairs{{"Hautes-Alpes", "Kosovo"}, {"Hautes-Alpes", "Macédoine du Nord"}}));
+    // sentences after the Hautes-Alpes: it is no Hautes-Alpes partner, it is the SICALA's (a syndicat
+    // the sentence before explains: "le SICALA (syndicat intercommunal des eaux)")
+    EXPECT_EQ(e.pairs(), (Pairs{{"Hautes-Alpes", "Kosovo"}, {"Hautes-Alpes", "Macédoine du Nord"}, {"SICALA", "Vushtrri"}}));
 }
 
 TEST(Partnerships, IdsAreStable) {

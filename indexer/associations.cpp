@@ -45,23 +45,27 @@ bool names_abroad(std::string_view text, const PartyLexicon& lexicon) {
     return false;
 }
 
-/// "AimF : Association internationale des maires" (glossary), "Gescod (Grand Est) : Burkina Faso"
-/// (a network with its région): the body a line introduces, or "".
-std::string introduced_body(const std::string& line, const PartyLexicon& lexicon) {
+/// "AimF : Association internationale des maires" (glossary: the acronym), "CUF : Cités Unies France"
+/// (the acronym and the name), "Gescod (Grand Est) : Burkina Faso" (a network with its région): the
+/// names of the body a line introduces, none when it introduces no body.
+std::vector<std::string> introduced_body(const std::string& line, const PartyLexicon& lexicon) {
     std::size_t colon = line.find(" : ");
-    if (colon == std::string::npos || colon > 60) return "";
+    if (colon == std::string::npos || colon > 60) return {};
     std::string head = text::collapse_whitespace(line.substr(0, colon));
-    std::string rest = text::fold(line.substr(colon + 3));
-    if (acronym_like(head) && has_upper_after_first(head) &&
-        (rest.rfind("association", 0) == 0 || (rest.size() > 7 && rest.compare(rest.size() - 7, 7, " france") == 0)))
-        return upper_ascii(head);
+    std::string expansion = text::collapse_whitespace(line.substr(colon + 3));
+    std::string rest = text::fold(expansion);
+    bool french_name = rest.size() > 7 && rest.compare(rest.size() - 7, 7, " france") == 0;
+    if (acronym_like(head) && has_upper_after_first(head) && (rest.rfind("association", 0) == 0 || french_name)) {
+        if (french_name && text::words(rest).size() <= 4) return {upper_ascii(head), expansion};
+        return {upper_ascii(head)};
+    }
     std::size_t open = head.rfind(" (");
-    if (open == std::string::npos || head.back() != ')') return "";
+    if (open == std::string::npos || head.back() != ')') return {};
     const FrenchPlace* region = lexicon.french(head.substr(open + 2, head.size() - open - 3), "région");
-    if (!region) return "";
+    if (!region) return {};
     std::string name = head.substr(0, open);
     if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
-    return name;
+    return {name};
 }
 
 }  // namespace
@@ -93,8 +97,8 @@ void learn_acting_bodies(const Guide& guide, const std::vector<std::string>& pro
         }
     }
     for (const auto& line : lines) {
-        std::string name = introduced_body(text::collapse_whitespace(line.text), lexicon);
-        if (!name.empty()) lexicon.add_body(name, "association");
+        for (const auto& name : introduced_body(text::collapse_whitespace(line.text), lexicon))
+            lexicon.add_body(name, "association");
     }
 }
 

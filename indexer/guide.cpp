@@ -232,6 +232,9 @@ std::string join_lines(const Guide& guide, const std::vector<std::string>& lines
             // "franco-" + "allemande": both halves are words and the glued form is not.
             bool compound = !joined.empty() && !guide.knows_word(joined.back()) && !tail_words.empty() &&
                             guide.knows_word(tail_words.front()) && tail_words.front().size() > 3;
+            // a word holding a slash is a URL or a pair of towns ("Plouguerneau/edingen-" +
+            // "neckarhausen", ".../Amelioration-de-l-acces-a-l-" + "eau..."): its hyphen is part of it
+            compound = compound || head.find('/') != std::string::npos;
             if (!compound) out.pop_back();
             out += line;
         } else {

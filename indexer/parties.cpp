@@ -570,7 +570,7 @@ private:
     bool acting_body(std::size_t& i);
     /// How a body named at a word acts: not (only named), as the subject, or linked to a partner.
     enum class Acting { no, subject, linked };
-    Acting acting_position(std::size_t i) const;
+    Acting acting_position(std::size_t i, std::size_t end) const;
     void demonstrative(std::size_t i, std::size_t end, const KindWord& k);
     bool bare_name(std::size_t& i);
     bool twinned_pair(std::size_t& i);
@@ -985,6 +985,11 @@ bool Scanner::bare_name(std::size_t& i) {
                      (lex_.seen_capitalised(w.f) || lex_.frequency(w.f) <= 8)) ||
                     ((slash || after_foreign || after_avec || (i > 0 && ws_[i - 1].f == "et" && entre_before(i))) &&
                      lex_.frequency(w.f) <= 3 && !inflected(w.f));
+        // "nantes/tbilissi/Sarrebruck": right after a French town and a slash, a name the guide
+        // repeats in small caps (a twin town it speaks of again) is a name still
+        if (!candidate && before == "/" && !out_.empty() && out_.back().french == 1 && out_.back().kind == "commune" &&
+            out_.back().end == w.b - 1 && lex_.frequency(w.f) <= 10 && !inflected(w.f) && !text::is_stopword(w.f))
+            candidate = true;
         // in a list of parties: "Bordeaux métropole, Hyderabad et douala au Cameroun"
         bool listed = false;
         if (!out_.empty() && !out_.back().context_only && out_.back().kind != "pays") {
@@ -1049,9 +1054,26 @@ bool Scanner::bare_name(std::size_t& i) {
     } else if (auto* fp = lex_.french(name) ? lex_.french(name) : lex_.french(name, "région");
                fp && fp->kind != "intercommunalité" &&
                                               starts_with(lower_latin(name), lower_latin(fp->name))) {
+        // "la coopération entre Savoie déchets et les communes moldaves": after "entre", a territory's
+        // name and a common noun before "et" name a body of that territory (a syndicat), a party
+        if (prev == "entre" && fp->kind != "commune" && end + 1 < ws_.size() && plain_gap(gap(end)) &&
+            !ws_[end].cap && !text::is_stopword(ws_[end].f) && ws_[end + 1].f == "et" && plain_gap(gap(end + 1))) {
+            m.raw = raw(i, end + 1);
+            m.end = ws_[end].e;
+            m.kind = "établissement";
+            m.place = m.name = repair_place_name(m.raw.substr(0, m.raw.find(' '))) + m.raw.substr(m.raw.find(' '));
+            m.french = 1;
+            m.country = lex_.country("France");
+            emit(std::move(m));
+            pending_.push_back(false);
+            i = end + 1;
+            return true;
+        }
         if (fp->kind == "département" ||
-            (fp->kind == "région" && (before.find('(') != std::string_view::npos || prev == "dans" || prev == "en"))) {
-            // "(Charente-maritime)", "située dans les Pyrénées-orientales": where, not who
+            (fp->kind == "région" && (before.find('(') != std::string_view::npos || prev == "dans" || prev == "en" ||
+                                      ((prev == "le" || prev == "la" || prev == "les") && prev2 == "dans")))) {
+            // "(Charente-maritime)", "située dans les Pyrénées-orientales", "basées dans le Centre-Val de
+            // Loire": where, not who
             PartyMention setting;
             setting.raw = m.raw;
             setting.kind = fp->kind;
@@ -1158,12 +1180,20 @@ bool Scanner::bare_name(std::size_t& i) {
     return true;
 }
 
-/// Where a body named at word i acts: as the subject, opening the sentence ("L'association terres en
+/// "mène", "conduit", "accompagne", "se" (propose): a verb whose subject acts.
+bool action_verb(const std::string& f) {
+    for (std::string_view v : {"mene", "met", "conduit", "accompagne", "soutient", "developpe", "travaille",
+                               "intervient", "coopere", "entretient", "apporte", "porte", "pilote", "lance", "se", "s"})
+        if (f == v) return true;
+    return false;
+}
+
+/// Where a body named at words [i, end) acts: as the subject, opening the sentence ("L'association terres en
 /// villes se propose d'accompagner ...", "Par ailleurs, le SICALA ..."); linked to a partner, after
 /// "avec", "entre", "tels que" or as the agent of a mission ("un partenariat en cours (projet eau et
 /// assainissement avec le Sedif)", "mandaté par le SICALA auprès de la ville de Vushtrri"). Elsewhere
 /// it is only named ("le groupe-pays Mali de Cités Unies France", "coordonné par Cités Unies France").
-Scanner::Acting Scanner::acting_position(std::size_t i) const {
+Scanner::Acting Scanner::acting_position(std::size_t i, std::size_t end) const {
     std::size_t k = i;
     if (k > 0 && (ws_[k - 1].f == "le" || ws_[k - 1].f == "la" || ws_[k - 1].f == "les" || ws_[k - 1].f == "l"))
         --k;
@@ -1177,6 +1207,11 @@ Scanner::Acting Scanner::acting_position(std::size_t i) const {
         for (std::string_view agent : {"mene", "mandate", "porte", "conduit", "pilote"})
             if (verb.rfind(agent, 0) == 0 && verb.size() <= agent.size() + 2) return Acting::linked;
     }
+    // after a comma, the subject of a verb of action: "dans le cadre d'un partenariat avec le CdCS du
+    // meAe, Cités Unies France mène des actions en partenariat avec la ville de Bangui"
+    if (gap(k).find(',') != std::string_view::npos && end < ws_.size() && plain_gap(gap(end)) &&
+        action_verb(ws_[end].f))
+        return Acting::subject;
     // an opening phrase of a few words and a comma: "Dans le cadre de ce programme, l'AIMF ..."
     if (!out_.empty() || k > 6 || gap(k).find(',') == std::string_view::npos) return Acting::no;
     for (std::size_t w = 1; w < k; ++w)
@@ -1204,7 +1239,7 @@ bool Scanner::acting_body(std::size_t& i) {
                   rest.begin() + static_cast<std::ptrdiff_t>(ws_[from + n - 1].e), ' ');
         // as a subject, in a sentence stating a cooperation (not only by the body's own name);
         // linked by "avec", "entre" or as an agent, the usual cue words suffice
-        Acting acting = acting_position(i);
+        Acting acting = acting_position(i, from + n);
         if (acting == Acting::linked || (acting == Acting::subject && strong_cue(rest))) {
             PartyMention m;
             m.raw = raw(i, from + n);

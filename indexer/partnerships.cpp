@@ -129,6 +129,21 @@ struct Pair {
 std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMention> mentions,
                                std::vector<PartyMention>& memory);
 
+/// "entre la France et l'italie", "la France et le Costa rica ont conclu", "italie-France": a country
+/// joined to France, a cooperation of the two States (no partner of the sentence's collectivités).
+bool paired_with_france(const std::string& sentence, const std::vector<PartyMention>& mentions, std::size_t i) {
+    auto france = [&](std::size_t k) {
+        return mentions[k].kind == "pays" && mentions[k].french == 1 && !mentions[k].context_only;
+    };
+    auto joint = [&](std::size_t a, std::size_t b) {  // mention a right before mention b
+        std::string between = text::fold(sentence.substr(mentions[a].end, mentions[b].begin - mentions[a].end));
+        for (const char* j : {" et ", " et le ", " et la ", " et l ", " et l'", " et l’", " et les ", "-", " - ", " – "})
+            if (between == j) return true;
+        return false;
+    };
+    return (i > 0 && france(i - 1) && joint(i - 1, i)) || (i + 1 < mentions.size() && france(i + 1) && joint(i, i + 1));
+}
+
 /// Pairs of one sentence. `memory` holds the French parties of the paragraph's
 /// earlier sentences, used when this sentence names only the foreign side
 /// ("... Les agents ont formé les secrétaires généraux des communes du gouvernorat de Mahdia").
@@ -137,6 +152,12 @@ std::vector<Pair> pair_sentence(const std::string& sentence, std::vector<PartyMe
                                 const PartyLexicon& lex) {
     auto pairs = pair_parties(sentence, mentions, memory);
     if (!section_country || !strong_cue(cue_text(sentence, mentions))) return pairs;
+    // "Le programme interreg ... de coopération transfrontalière entre la France et l'italie couvre une
+    // zone incluant la Corse, ...": a cooperation of the two countries, whose areas are only listed
+    for (std::size_t i = 0; i < mentions.size(); ++i)
+        if (mentions[i].country && mentions[i].country->code == section_country->code &&
+            paired_with_france(sentence, mentions, i))
+            return pairs;
     // In a country's section, a French party the sentence pairs with nobody works with
     // that country: "Plusieurs villes normandes (ifs, Colombelles) ont des partenariats".
     PartyMention country;
@@ -163,7 +184,7 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
         auto& m = mentions[i];
         if (m.context_only) continue;
         if (m.kind == "pays") {
-            if (m.french != 0) continue;
+            if (m.french != 0 || paired_with_france(sentence, mentions, i)) continue;
             // "le conseil régional de Grand Est et Madagascar": a country joined to a French party
             bool joined = false;
             if (i > 0 && mentions[i - 1].french == 1 && mentions[i - 1].kind != "pays") {

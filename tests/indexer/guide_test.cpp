@@ -32,6 +32,10 @@ TEST(Guide, JoinLinesUndoesHyphenationButKeepsCompounds) {
     Guide g = excerpt();
     EXPECT_EQ(join_lines(g, {"sur la coopé-", "ration décentralisée"}), "sur la coopération décentralisée");
     EXPECT_EQ(join_lines(g, {"jumelages franco-", "allemands."}), "jumelages franco-allemands.");
+    // a word holding a slash (a pair of twinned towns, a URL) keeps its hyphen
+    EXPECT_EQ(join_lines(g, {"Plouguerneau/edingen-", "neckarhausen, Coulaines/Weyhe"}),
+              "Plouguerneau/edingen-neckarhausen, Coulaines/Weyhe");
+    EXPECT_EQ(join_lines(g, {"https://aimf.asso.fr/Acces-a-l-", "eau.html"}), "https://aimf.asso.fr/Acces-a-l-eau.html");
 }
 
 TEST(Guide, MissingFileIsAClearError) {

@@ -292,9 +292,18 @@ TEST(Partnerships, GrammaticalPatternsOfTheGuide) {
                      // région of the sentence (a setting there), a rare lower-case word the foreign name
                      {"Centre-Val de Loire", "Toscane"},
                      // "entre la Corse et la Sardaigne": the foreign region, not Italy
-                     {"Corse", "Sardaigne"}}));
+                     {"Corse", "Sardaigne"},
+                     // "nantes/tbilissi/Sarrebruck": a name the guide repeats in small caps, after a
+                     // French town and a slash
+                     {"Nantes", "Tbilissi"},
+                     {"Nantes", "Sarrebruck"},
+                     // "la coopération entre Savoie déchets et les communes moldaves du district de
+                     // telenesti": a body named after its territory
+                     {"Savoie déchets", "Telenesti"}}));
     // no pair for countries named without a French party ("Les coopérations avec ... le Japon"),
-    // nor for "la région parisienne" (an adjective, not a lowered name) with Italy
+    // nor for "la région parisienne" (an adjective, not a lowered name) with Italy, nor for the
+    // areas of an Interreg programme "entre la France et l'italie" (the Var, the Corse), nor for
+    // "les collectivités territoriales basées notamment dans le Centre-Val de Loire" (a setting)
     const Record* kurdistan = e.partnership("Île-de-France", "Kurdistan");
     ASSERT_NE(kurdistan, nullptr);
     EXPECT_EQ(kurdistan->countries.at(0).code, "IQ");
@@ -311,7 +320,10 @@ TEST(Partnerships, AssociationsAndSyndicatsWhereTheyAct) {
                      // en cours (... avec le Sedif)" pairs it
                      {"SEDIF", "Aného"},
                      // "mandaté par le SICALA auprès de la ville de Vushtrri"
-                     {"SICALA", "Vushtrri"}}));
+                     {"SICALA", "Vushtrri"},
+                     // "..., Cités Unies France mène des actions en partenariat avec la ville de Bangui":
+                     // after a comma, the subject of a verb of action (CUF is in the glossary)
+                     {"Cités Unies France", "Bangui"}}));
     // no pair for "so Coopération (nouvelle-Aquitaine) : Burkina Faso, ..." (a list of country groups:
     // "Coopération" is the network's name, no cooperation word), nor for "coordonné par Cités Unies
     // France" (who runs a network), nor for the Syctom (no foreign party)

@@ -10,10 +10,10 @@
 
 #include "core/error.hpp"
 #include "core/index_schema.hpp"
-#include "indexer/gpkg_writer.hpp"
-#include "indexer/jsonl_writer.hpp"
-#include "indexer/term_bitmaps_writer.hpp"
-#include "indexer/xapian_writer.hpp"
+#include "indexer/write/gpkg_writer.hpp"
+#include "indexer/write/jsonl_writer.hpp"
+#include "indexer/write/term_bitmaps_writer.hpp"
+#include "indexer/write/xapian_writer.hpp"
 #include "synthetic.hpp"
 
 namespace fs = std::filesystem;

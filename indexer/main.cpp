@@ -3,7 +3,7 @@
 
 #include "core/cli.hpp"
 #include "core/error.hpp"
-#include "index_build.hpp"
+#include "indexer/write/index_build.hpp"
 
 int main(int argc, char** argv) {
     using namespace coopatlas;

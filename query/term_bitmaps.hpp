@@ -1,7 +1,7 @@
 #pragma once
 /// @file term_bitmaps.hpp
 /// The bitmaps of an index's frequent terms (terms.bitmaps, written by
-/// indexer/term_bitmaps_writer.hpp; docs/index-format.md, "Term bitmaps").
+/// indexer/write/term_bitmaps_writer.hpp; docs/index-format.md, "Term bitmaps").
 ///
 /// Why: checking an area's candidates against a frequent word's Xapian
 /// posting list decodes most of it, since glass decodes a chunk of postings

@@ -3,7 +3,7 @@
 /// The index a server answers from, and its replacement while the server runs.
 ///
 /// coopatlas-index builds a new index beside the old one and swaps the folders
-/// (indexer/index_build.hpp). LiveIndex notices the swap (the folder's and its
+/// (indexer/write/index_build.hpp). LiveIndex notices the swap (the folder's and its
 /// meta.json's identity change; polled) or is asked to reload (SIGHUP), opens
 /// the new index completely, checks it, and only then publishes it. Requests
 /// hold a shared_ptr snapshot of the OpenIndex they started with: those in

@@ -7,9 +7,9 @@
 #include <iostream>
 
 #include "../web/fixture_index.hpp"
-#include "indexer/contacts.hpp"
-#include "indexer/programmes.hpp"
-#include "indexer/sections.hpp"
+#include "indexer/extract/contacts.hpp"
+#include "indexer/extract/programmes.hpp"
+#include "indexer/guide/sections.hpp"
 
 int main(int argc, char** argv) {
     if (argc != 2) {

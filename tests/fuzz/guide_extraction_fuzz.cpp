@@ -1,19 +1,19 @@
 // libFuzzer target: guide text -> records, through every extractor
-// (indexer/extract.cpp runs the same ones). The French lists are replaced by a
+// (indexer/extract/extract.cpp runs the same ones). The French lists are replaced by a
 // few places added by hand: loading the Etalab lists takes longer than a run.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "core/error.hpp"
-#include "indexer/contacts.hpp"
-#include "indexer/countries.hpp"
-#include "indexer/display_text.hpp"
-#include "indexer/guide.hpp"
-#include "indexer/partnerships.hpp"
-#include "indexer/passages.hpp"
-#include "indexer/programmes.hpp"
-#include "indexer/sections.hpp"
+#include "indexer/extract/contacts.hpp"
+#include "indexer/places/countries.hpp"
+#include "indexer/guide/display_text.hpp"
+#include "indexer/guide/guide.hpp"
+#include "indexer/extract/partnerships.hpp"
+#include "indexer/extract/passages.hpp"
+#include "indexer/extract/programmes.hpp"
+#include "indexer/guide/sections.hpp"
 
 namespace {
 

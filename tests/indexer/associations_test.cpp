@@ -1,4 +1,4 @@
-#include "indexer/associations.hpp"
+#include "indexer/extract/associations.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
-#include "indexer/contacts.hpp"
+#include "indexer/extract/contacts.hpp"
 
 #include <gtest/gtest.h>
 
 #include "core/text.hpp"
-#include "indexer/sections.hpp"
+#include "indexer/guide/sections.hpp"
 
 using namespace coopatlas;
 using namespace coopatlas::indexer;

@@ -1,4 +1,4 @@
-#include "indexer/countries.hpp"
+#include "indexer/places/countries.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "indexer/display_text.hpp"
+#include "indexer/guide/display_text.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "indexer/etalab_lists.hpp"
+#include "indexer/places/etalab_lists.hpp"
 
 #include <gtest/gtest.h>
 

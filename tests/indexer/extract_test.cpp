@@ -1,12 +1,12 @@
-#include "indexer/extract.hpp"
+#include "indexer/extract/extract.hpp"
 
 #include <gtest/gtest.h>
 
-#include "indexer/contacts.hpp"
-#include "indexer/partnerships.hpp"
-#include "indexer/passages.hpp"
-#include "indexer/programmes.hpp"
-#include "indexer/sections.hpp"
+#include "indexer/extract/contacts.hpp"
+#include "indexer/extract/partnerships.hpp"
+#include "indexer/extract/passages.hpp"
+#include "indexer/extract/programmes.hpp"
+#include "indexer/guide/sections.hpp"
 
 using namespace coopatlas;
 using namespace coopatlas::indexer;

@@ -1,4 +1,4 @@
-#include "indexer/gazetteer.hpp"
+#include "indexer/geocode/gazetteer.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -7,7 +7,7 @@
 
 #include "core/error.hpp"
 #include "gazetteer_fixture.hpp"
-#include "indexer/gazetteer_build.hpp"
+#include "indexer/gazetteer_builder/gazetteer_build.hpp"
 
 namespace fs = std::filesystem;
 using namespace coopatlas;

@@ -1,4 +1,4 @@
-#include "indexer/geocoder.hpp"
+#include "indexer/geocode/geocoder.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "indexer/glossary.hpp"
+#include "indexer/guide/glossary.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "indexer/gpkg_points.hpp"
+#include "indexer/geocode/gpkg_points.hpp"
 
 #include <gtest/gtest.h>
 #include <ogr_geometry.h>

@@ -1,4 +1,4 @@
-#include "indexer/gpkg_writer.hpp"
+#include "indexer/write/gpkg_writer.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "indexer/guide.hpp"
+#include "indexer/guide/guide.hpp"
 
 #include <gtest/gtest.h>
 

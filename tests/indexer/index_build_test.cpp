@@ -1,4 +1,4 @@
-#include "indexer/index_build.hpp"
+#include "indexer/write/index_build.hpp"
 
 #include <gtest/gtest.h>
 

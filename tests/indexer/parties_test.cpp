@@ -1,4 +1,4 @@
-#include "indexer/parties.hpp"
+#include "indexer/extract/parties.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "indexer/partner_merge.hpp"
+#include "indexer/geocode/partner_merge.hpp"
 
 #include <gtest/gtest.h>
 

@@ -6,8 +6,8 @@
 #include <sstream>
 #include <string>
 
-#include "indexer/countries.hpp"
-#include "indexer/parties.hpp"
+#include "indexer/places/countries.hpp"
+#include "indexer/extract/parties.hpp"
 
 namespace coopatlas::indexer::testing {
 

@@ -1,11 +1,11 @@
-#include "indexer/partnerships.hpp"
+#include "indexer/extract/partnerships.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
 
-#include "indexer/sections.hpp"
+#include "indexer/guide/sections.hpp"
 #include "partnership_fixture.hpp"
 
 namespace coopatlas::indexer {

@@ -1,4 +1,4 @@
-#include "indexer/sections.hpp"
+#include "indexer/guide/sections.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "indexer/xapian_writer.hpp"
+#include "indexer/write/xapian_writer.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "core/index_schema.hpp"
-#include "indexer/jsonl_writer.hpp"
+#include "indexer/write/jsonl_writer.hpp"
 
 namespace fs = std::filesystem;
 using namespace coopatlas;

@@ -12,7 +12,7 @@
 #include "core/index_schema.hpp"
 #include "core/terms.hpp"
 #include "core/text.hpp"
-#include "indexer/xapian_writer.hpp"
+#include "indexer/write/xapian_writer.hpp"
 
 namespace fs = std::filesystem;
 using namespace coopatlas;

@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "core/error.hpp"
-#include "indexer/xapian_writer.hpp"
+#include "indexer/write/xapian_writer.hpp"
 
 namespace fs = std::filesystem;
 using namespace coopatlas;

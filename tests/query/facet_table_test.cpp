@@ -11,7 +11,7 @@
 #include "core/geo.hpp"
 #include "core/index_schema.hpp"
 #include "core/text.hpp"
-#include "indexer/xapian_writer.hpp"
+#include "indexer/write/xapian_writer.hpp"
 #include "query/searcher.hpp"
 
 namespace fs = std::filesystem;

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <random>
 
-#include "indexer/xapian_writer.hpp"
+#include "indexer/write/xapian_writer.hpp"
 #include "query/searcher.hpp"
 
 namespace fs = std::filesystem;

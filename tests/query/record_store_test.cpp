@@ -8,7 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/index_schema.hpp"
-#include "indexer/jsonl_writer.hpp"
+#include "indexer/write/jsonl_writer.hpp"
 
 namespace fs = std::filesystem;
 using namespace coopatlas;

@@ -5,8 +5,8 @@
 #include <filesystem>
 
 #include "core/error.hpp"
-#include "indexer/index_build.hpp"
-#include "indexer/xapian_writer.hpp"
+#include "indexer/write/index_build.hpp"
+#include "indexer/write/xapian_writer.hpp"
 
 namespace fs = std::filesystem;
 using namespace coopatlas;

@@ -18,7 +18,7 @@
 
 #include "core/error.hpp"
 #include "core/index_schema.hpp"
-#include "indexer/index_build.hpp"
+#include "indexer/write/index_build.hpp"
 #include "query/searcher.hpp"
 #include "web/running_server.hpp"
 

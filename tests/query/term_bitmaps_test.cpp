@@ -10,8 +10,8 @@
 
 #include "core/error.hpp"
 #include "core/index_schema.hpp"
-#include "indexer/term_bitmaps_writer.hpp"
-#include "indexer/xapian_writer.hpp"
+#include "indexer/write/term_bitmaps_writer.hpp"
+#include "indexer/write/xapian_writer.hpp"
 #include "query/searcher.hpp"
 
 namespace fs = std::filesystem;

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/record.hpp"
-#include "indexer/xapian_writer.hpp"
+#include "indexer/write/xapian_writer.hpp"
 
 namespace coopatlas::fixture {
 

@@ -11,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-#include "indexer/index_build.hpp"
+#include "indexer/write/index_build.hpp"
 #include "running_server.hpp"
 
 namespace fs = std::filesystem;

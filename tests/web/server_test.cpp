@@ -8,7 +8,7 @@
 
 #include "core/gdal_handles.hpp"
 #include "fixture_index.hpp"
-#include "indexer/index_build.hpp"
+#include "indexer/write/index_build.hpp"
 #include "query/request.hpp"
 #include "query/searcher.hpp"
 #include "running_server.hpp"

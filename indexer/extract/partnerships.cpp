@@ -1,0 +1,942 @@
+#include "indexer/extract/partnerships.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "indexer/extract/associations.hpp"
+#include "core/text.hpp"
+#include "indexer/places/countries.hpp"
+
+namespace coopatlas::indexer {
+
+namespace {
+
+bool is_bullet(const std::string& line) { return line.rfind("•", 0) == 0; }
+
+bool ends_sentence(const std::string& line) {
+    std::string t = text::collapse_whitespace(line);
+    if (t.empty()) return true;
+    char c = t.back();
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || (t.size() >= 3 && t.substr(t.size() - 3) == "…");
+}
+
+/// "(exemples : projets menés" / blank / "par Dunkerque et ...": a sentence left open
+/// inside parentheses or on a comma goes on over a blank line when the next line
+/// starts in lower case (a blank of the extraction, not the end of the paragraph).
+bool continues_over_blank(const std::vector<std::string>& para, const std::vector<GuideLine>& lines,
+                          std::size_t blank) {
+    if (para.empty() || ends_sentence(para.back())) return false;
+    std::size_t next = blank + 1;
+    while (next < lines.size() && text::collapse_whitespace(lines[next].text).empty()) ++next;
+    if (next >= lines.size()) return false;
+    std::string t = text::collapse_whitespace(lines[next].text);
+    if (t.empty() || !std::islower(static_cast<unsigned char>(t[0]))) return false;
+    long open = 0;
+    for (const auto& l : para) open += std::count(l.begin(), l.end(), '(') - std::count(l.begin(), l.end(), ')');
+    return open > 0 || para.back().back() == ',';
+}
+
+/// Byte offsets in `text` where a new sentence starts (0 included).
+std::vector<std::size_t> sentence_starts(const std::string& s) {
+    std::vector<std::size_t> starts{0};
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        bool ellipsis = s.compare(i, 3, "…") == 0;
+        bool stop = s[i] == '.' || s[i] == '!' || s[i] == '?' || ellipsis;
+        if (!stop) continue;
+        std::size_t after = i + (ellipsis ? 3 : 1);
+        if (after >= s.size()) break;
+        if (!ellipsis && s[after] != ' ') continue;  // "L.1115-1", "www.x.fr"
+        if (!ellipsis) {
+            // an initial or an abbreviation before the dot: "M. Dupont", "etc. ("
+            std::size_t w = s.find_last_of(' ', i == 0 ? 0 : i - 1);
+            std::string word = s.substr(w == std::string::npos ? 0 : w + 1, i - (w == std::string::npos ? 0 : w + 1));
+            if (word.size() <= 1 || word == "cf" || word == "St" || word == "Ste" || word == "n°") continue;
+        }
+        std::size_t next = s.find_first_not_of(' ', after);
+        if (next == std::string::npos) break;
+        starts.push_back(next);
+        i = next - 1;
+    }
+    return starts;
+}
+
+/// "9.3 Espagne" -> Espagne; the deepest element of the path that names a country.
+std::optional<Country> country_of_path(const std::vector<std::string>& path, const PartyLexicon& lex) {
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+        std::string title = *it;
+        std::size_t start = title.find_first_not_of("0123456789. ");
+        if (start == std::string::npos) continue;
+        if (auto c = lex.country(title.substr(start)); c && c->code != "FR") return c;
+    }
+    return std::nullopt;
+}
+
+/// A country standing alone on a line ("Chili", "Géorgie"): a sub-heading of a region section.
+std::optional<Country> country_line(const std::string& line, const PartyLexicon& lex) {
+    std::string t = text::collapse_whitespace(line);
+    if (t.empty() || t.size() > 40 || ends_sentence(t)) return std::nullopt;
+    std::size_t start = t.find_first_not_of("0123456789. ");
+    if (start == std::string::npos) return std::nullopt;
+    auto c = lex.country(t.substr(start));
+    if (c && c->code == "FR") return std::nullopt;
+    return c;
+}
+
+bool has_cue(const std::string& sentence) {
+    static const char* const kCues[] = {"cooper", "partenari", "partenaire", "jumel", "accompagn", "collabor",
+                                        "echange", "ensemble", "appui", "soutien", "soutenu", "relation",
+                                        "lien", "projet", "programme", "accord", "convention", "engage",
+                                        "action", "amitie", "travaill", "mene", "contact", "euroregion",
+                                        "transfrontali"};
+    std::string f = text::fold(sentence);
+    return std::any_of(std::begin(kCues), std::end(kCues), [&](const char* c) { return f.find(c) != std::string::npos; });
+}
+
+/// "les rencontres ... accueillies par le conseil régional de Sud-PACA", "à l'invitation de la
+/// région Auvergne-Rhône-Alpes": a French party named as the host of a meeting (within the
+/// few words before it) hosts it, which states no cooperation with the country of the section.
+bool hosts_an_event(const std::string& sentence, const PartyMention& m) {
+    std::size_t from = m.begin >= 40 ? m.begin - 40 : 0;
+    while (from < m.begin && (static_cast<unsigned char>(sentence[from]) & 0xC0) == 0x80) ++from;
+    std::string before = text::fold(sentence.substr(from, m.begin - from));
+    for (const char* host : {"accueilli", "invitation d", "organise par", "organisee par", "organisees par",
+                             "organises par"})
+        if (before.find(host) != std::string::npos) return true;
+    return false;
+}
+
+/// The sentence without the names of its bodies: "so Coopération (nouvelle-Aquitaine) : Burkina
+/// Faso, ..." states no cooperation, "Lianes Coopération" is a name.
+std::string cue_text(const std::string& sentence, const std::vector<PartyMention>& mentions) {
+    std::string out = sentence;
+    for (const auto& m : mentions)
+        if ((m.kind == "association" || m.kind == "établissement") && m.end <= out.size())
+            std::fill(out.begin() + static_cast<std::ptrdiff_t>(m.begin), out.begin() + static_cast<std::ptrdiff_t>(m.end), ' ');
+    return out;
+}
+
+struct Pair {
+    PartyMention french, foreign;
+    std::string text, theme;
+    int line = 0;
+    std::vector<int> lines;  ///< lines of the sentence naming each party (a long sentence spans several)
+};
+
+std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMention> mentions,
+                               std::vector<PartyMention>& memory);
+
+/// "entre la France et l'italie", "la France et le Costa rica ont conclu", "italie-France": a country
+/// joined to France, a cooperation of the two States (no partner of the sentence's collectivités).
+bool paired_with_france(const std::string& sentence, const std::vector<PartyMention>& mentions, std::size_t i) {
+    auto france = [&](std::size_t k) {
+        return mentions[k].kind == "pays" && mentions[k].french == 1 && !mentions[k].context_only;
+    };
+    auto joint = [&](std::size_t a, std::size_t b) {  // mention a right before mention b
+        std::string between = text::fold(sentence.substr(mentions[a].end, mentions[b].begin - mentions[a].end));
+        for (const char* j : {" et ", " et le ", " et la ", " et l ", " et l'", " et l’", " et les ", "-", " - ", " – "})
+            if (between == j) return true;
+        return false;
+    };
+    return (i > 0 && france(i - 1) && joint(i - 1, i)) || (i + 1 < mentions.size() && france(i + 1) && joint(i, i + 1));
+}
+
+/// Pairs of one sentence. `memory` holds the French parties of the paragraph's
+/// earlier sentences, used when this sentence names only the foreign side
+/// ("... Les agents ont formé les secrétaires généraux des communes du gouvernorat de Mahdia").
+std::vector<Pair> pair_sentence(const std::string& sentence, std::vector<PartyMention> mentions,
+                                std::vector<PartyMention>& memory, const std::optional<Country>& section_country,
+                                const PartyLexicon& lex) {
+    auto pairs = pair_parties(sentence, mentions, memory);
+    if (!section_country || !strong_cue(cue_text(sentence, mentions))) return pairs;
+    // "Le programme interreg ... de coopération transfrontalière entre la France et l'italie couvre une
+    // zone incluant la Corse, ...": a cooperation of the two countries, whose areas are only listed
+    for (std::size_t i = 0; i < mentions.size(); ++i)
+        if (mentions[i].country && mentions[i].country->code == section_country->code &&
+            paired_with_france(sentence, mentions, i))
+            return pairs;
+    // In a country's section, a French party the sentence pairs with nobody works with
+    // that country: "Plusieurs villes normandes (ifs, Colombelles) ont des partenariats".
+    PartyMention country;
+    country.kind = "pays";
+    country.place = country.name = section_country->name;
+    country.raw = section_country->name;
+    country.country = section_country;
+    country.french = 0;
+    (void)lex;
+    std::string theme = cooperation_theme(sentence);
+    for (auto& m : mentions) {
+        if (m.french != 1 || m.kind == "pays" || m.context_only || hosts_an_event(sentence, m)) continue;
+        bool paired = std::any_of(pairs.begin(), pairs.end(), [&](const Pair& p) { return p.french.key() == m.key(); });
+        if (!paired) pairs.push_back({m, country, sentence, theme, 0});
+    }
+    return pairs;
+}
+
+std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMention> mentions,
+                               std::vector<PartyMention>& memory) {
+    std::vector<Pair> pairs;
+    std::vector<PartyMention> parties, countries;
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+        auto& m = mentions[i];
+        if (m.context_only) continue;
+        if (m.kind == "pays") {
+            if (m.french != 0 || paired_with_france(sentence, mentions, i)) continue;
+            // "le conseil régional de Grand Est et Madagascar": a country joined to a French party
+            bool joined = false;
+            if (i > 0 && mentions[i - 1].french == 1 && mentions[i - 1].kind != "pays") {
+                std::string between = sentence.substr(mentions[i - 1].end, m.begin - mentions[i - 1].end);
+                joined = between == " et " || between == " avec " || between == " avec le " || between == " avec la ";
+            }
+            (joined ? parties : countries).push_back(m);
+        } else if (m.french == 0 || m.french == 1) {
+            parties.push_back(m);
+        }
+    }
+    bool any_french = std::any_of(parties.begin(), parties.end(), [](auto& m) { return m.french == 1; });
+    bool any_foreign = std::any_of(parties.begin(), parties.end(), [](auto& m) { return m.french == 0; });
+    if (any_french) {
+        memory.clear();
+        for (auto& m : parties)
+            if (m.french == 1) memory.push_back(m);
+    }
+    // "un réseau ... entre la Guadeloupe et Haïti": a party introduced by "entre" states a link
+    auto after_entre = [&](const PartyMention& m) {
+        std::size_t from = m.begin >= 12 ? m.begin - 12 : 0;
+        while (from < m.begin && (static_cast<unsigned char>(sentence[from]) & 0xC0) == 0x80)
+            ++from;  // a whole character
+        std::string before = text::fold(sentence.substr(from, m.begin - from));
+        for (const char* opening : {"entre ", "entre la ", "entre le ", "entre les ", "entre l "})
+            if (before.size() >= std::strlen(opening) &&
+                before.compare(before.size() - std::strlen(opening), std::strlen(opening), opening) == 0)
+                return true;
+        return false;
+    };
+    // "La commune de Moncoutant ... et celles de Boromo et Oury (au Burkina Faso) ont développé":
+    // a foreign party standing for the French one's kind ("celle(s) de") is its counterpart
+    auto counterpart = [](const PartyMention& m) { return m.french == 0 && m.raw.rfind("celle", 0) == 0; };
+    if (!has_cue(cue_text(sentence, mentions)) && std::none_of(parties.begin(), parties.end(), after_entre) &&
+        std::none_of(parties.begin(), parties.end(), counterpart))
+        return pairs;
+    std::string theme = cooperation_theme(sentence);
+    auto add = [&](const PartyMention& a, const PartyMention& b) {
+        const PartyMention& f = a.french == 1 ? a : b;
+        const PartyMention& g = a.french == 1 ? b : a;
+        if (f.french != 1 || g.french != 0) return;
+        for (auto& p : pairs)
+            if (p.french.key() == f.key() && p.foreign.key() == g.key()) return;
+        pairs.push_back({f, g, sentence, theme, 0});
+    };
+    // "Dunkerque et le département de La Réunion aux Comores", "le département de Seine-Maritime avec
+    // la ville de Chambéry au Burkina Faso": the country covers the French parties listed before
+    for (std::size_t i = parties.size(); i-- > 1;) {
+        PartyMention& before = parties[i - 1];
+        if (parties[i].french != 1 || !parties[i].acts_in || before.french != 1 || before.acts_in ||
+            before.kind == "pays")
+            continue;
+        std::string between = sentence.substr(before.end, parties[i].begin - before.end);
+        for (const char* joint : {" et ", ", ", " et le ", " et la ", " et l’", " et l'", " et les ", " avec ",
+                                  " avec le ", " avec la ", " avec l’", " avec les "})
+            if (between == joint) before.acts_in = parties[i].acts_in;
+    }
+    // "le conseil départemental de Meurthe-et-Moselle au Pérou": paired with that country only
+    for (std::size_t i = 0; i < parties.size(); ++i) {
+        if (parties[i].french != 1 || !parties[i].acts_in) continue;
+        PartyMention c;
+        c.kind = "pays";
+        c.place = c.name = c.raw = parties[i].acts_in->name;
+        c.country = parties[i].acts_in;
+        c.french = 0;
+        add(parties[i], c);
+    }
+    if (!any_foreign) {
+        if (!any_french) return pairs;
+        // the host of a meeting about a country works with no one there
+        parties.erase(std::remove_if(parties.begin(), parties.end(),
+                                     [&](const PartyMention& m) { return hosts_an_event(sentence, m); }),
+                      parties.end());
+        if (parties.empty()) return pairs;
+        parties.insert(parties.end(), countries.begin(), countries.end());
+        std::sort(parties.begin(), parties.end(), [](auto& a, auto& b) { return a.begin < b.begin; });
+        any_foreign = !countries.empty();
+    }
+    if (!any_foreign) return pairs;
+    if (!any_french) {
+        for (auto& f : memory)
+            for (auto& g : parties) add(f, g);
+        return pairs;
+    }
+    // "nantes/tbilissi/Sarrebruck": a slash chain pairs within itself
+    std::vector<bool> used(parties.size(), false);
+    for (std::size_t i = 0; i + 1 < parties.size();) {
+        std::size_t j = i;
+        while (j + 1 < parties.size() &&
+               (sentence.substr(parties[j].end, parties[j + 1].begin - parties[j].end) == "/" ||
+                sentence.substr(parties[j].end, parties[j + 1].begin - parties[j].end) == "-"))
+            ++j;
+        if (j > i) {
+            for (std::size_t a = i; a <= j; ++a) {
+                used[a] = true;
+                for (std::size_t b = i; b <= j; ++b)
+                    if (parties[a].french == 1 && parties[b].french == 0) add(parties[a], parties[b]);
+            }
+        }
+        i = j + 1;
+    }
+    std::vector<PartyMention> rest;
+    for (std::size_t i = 0; i < parties.size(); ++i)
+        if (!used[i]) rest.push_back(parties[i]);
+    std::vector<PartyMention> fr, fo;
+    for (auto& m : rest) (m.french == 1 ? fr : fo).push_back(m);
+    // "Dunkerque, Lille ainsi que Lyon ... avec leur partenaire respectif, Annaba, tlemcen et Sétif"
+    if (text::fold(sentence).find("respecti") != std::string::npos && fr.size() == fo.size() && fr.size() > 1) {
+        for (std::size_t i = 0; i < fr.size(); ++i) add(fr[i], fo[i]);
+        return pairs;
+    }
+    // Runs of one side: "Bordeaux avec Bilbao et madrid, nice avec Alicante" pairs each
+    // foreign run with the French run before it (or after it, "Barcelone ... avec toulouse").
+    // Clauses: "entre les régions de tarija et la nouvelle-Aquitaine ..., tandis que celui établi
+    // entre la ville de Brest et ..." states two pairs; a run never spans a clause break.
+    auto clause_break = [&](const PartyMention& a, const PartyMention& b) {
+        std::string between = text::fold(sentence.substr(a.end, b.begin - a.end));
+        for (const char* sep : {" tandis que ", " tandis qu", " alors que ", " alors qu", " mais "})
+            if (between.find(sep) != std::string::npos) return true;
+        return false;
+    };
+    std::vector<std::vector<PartyMention>> runs;
+    std::vector<int> clause_of_run;
+    int clause = 0;
+    for (std::size_t k = 0; k < rest.size(); ++k) {
+        bool cut = k > 0 && clause_break(rest[k - 1], rest[k]);
+        clause += cut ? 1 : 0;
+        if (runs.empty() || runs.back().front().french != rest[k].french || cut) {
+            runs.emplace_back();
+            clause_of_run.push_back(clause);
+        }
+        runs.back().push_back(rest[k]);
+    }
+    auto acting_abroad = [](const std::vector<PartyMention>& run) {
+        return std::all_of(run.begin(), run.end(), [](const PartyMention& m) { return m.acts_in.has_value(); });
+    };
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        if (runs[r].front().french != 0) continue;
+        const std::vector<PartyMention>* partner = nullptr;
+        auto french_run = [&](std::size_t q) { return runs[q].front().french == 1; };
+        if (r > 0 && french_run(r - 1) && clause_of_run[r - 1] == clause_of_run[r]) partner = &runs[r - 1];
+        else if (r + 1 < runs.size() && french_run(r + 1) && clause_of_run[r + 1] == clause_of_run[r])
+            partner = &runs[r + 1];
+        else if (r > 0 && french_run(r - 1)) partner = &runs[r - 1];
+        else if (r + 1 < runs.size() && french_run(r + 1)) partner = &runs[r + 1];
+        // "Meurthe-et-Moselle au Pérou ..., et ... Sousse": already paired with its country
+        if (partner && acting_abroad(*partner)) continue;
+        // a long list against a long list states no pairs ("lauréats ... villes françaises partenaires")
+        if (!partner || partner->size() * runs[r].size() > 6) continue;
+        for (auto& f : *partner)
+            for (auto& g : runs[r]) add(f, g);
+    }
+    return pairs;
+}
+
+/// "départementale" -> département: an adjective naming the kind of a French party.
+std::string kind_of_adjective(const std::string& folded) {
+    static const std::pair<const char*, const char*> kAdjectives[] = {
+        {"departemental", "département"}, {"departementale", "département"}, {"regional", "région"},
+        {"regionale", "région"},          {"municipal", "commune"},          {"municipale", "commune"},
+        {"communal", "commune"},          {"communale", "commune"}};
+    for (const auto& [adjective, kind] : kAdjectives)
+        if (folded == adjective) return kind;
+    return "";
+}
+
+/// "Les pays sont ceux visés par la stratégie départementale de coopération : l’Arménie, le Bénin,
+/// le Cambodge et Haïti.": a sentence naming countries and no other party, with a cooperation word
+/// and, before the countries, an adjective of the kind of the French party its paragraph named
+/// ("départementale" and "Le conseil départemental des Hauts-de-Seine"), pairs that party with each
+/// country. The paragraph must have named one French party of that kind only.
+std::vector<Pair> kind_adjective_pairs(const std::string& sentence, const std::vector<PartyMention>& mentions,
+                                       const std::vector<PartyMention>& paragraph_french) {
+    std::vector<Pair> pairs;
+    std::vector<const PartyMention*> countries;
+    for (const auto& m : mentions) {
+        if (m.context_only || m.french == -1) continue;
+        if (m.kind != "pays" || m.french != 0) return pairs;  // another party: the usual pairing decides
+        countries.push_back(&m);
+    }
+    if (countries.empty() || !strong_cue(cue_text(sentence, mentions))) return pairs;
+    const PartyMention* french = nullptr;
+    for (const auto& t : text::tokenize(sentence.substr(0, countries.front()->begin))) {
+        std::string kind = kind_of_adjective(t.folded);
+        if (kind.empty()) continue;
+        for (const auto& m : paragraph_french) {
+            if (m.kind != kind) continue;
+            if (french && french->key() != m.key()) return pairs;  // two of that kind: which one?
+            french = &m;
+        }
+    }
+    if (!french) return pairs;
+    std::string theme = cooperation_theme(sentence);
+    for (const auto* c : countries) pairs.push_back({*french, *c, sentence, theme, 0, {}});
+    return pairs;
+}
+
+struct Bullet {
+    std::string label;  ///< folded
+    std::vector<std::string> lines;
+    std::vector<int> numbers;
+};
+
+std::string cleaned(std::string s) {
+    s = text::collapse_whitespace(s);
+    while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ';')) s.pop_back();
+    return text::collapse_whitespace(s);
+}
+
+/// "forêt de Parakou" -> "Parakou": a destination opening with a common noun (one the
+/// guide writes in lower case, and often) names its place after "de"; false when no
+/// locality follows ("zone de l’UEMOA"). Other names are left as they are.
+bool described_place(std::string& name, const PartyLexicon& lex) {
+    std::size_t space = name.find(' ');
+    if (space == std::string::npos || name.empty() || !std::islower(static_cast<unsigned char>(name[0]))) return true;
+    std::string head = text::fold(name.substr(0, space));
+    if (!lex.mostly_lower(head) || lex.frequency(head) < 5) return true;
+    static const std::regex of(R"(^\S+\s+(?:de\s+la\s+|de\s+l(?:'|’)|de\s+|du\s+|d(?:'|’))(.+)$)");
+    std::smatch m;
+    if (!std::regex_match(name, m, of)) return false;
+    std::string rest = m[1].str();
+    // "l’UemoA": an organisation's acronym (capitals after the first letter), not a locality
+    std::string first_word = rest.substr(0, rest.find(' '));
+    if (std::any_of(first_word.begin() + 1, first_word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        return false;
+    name = rest;
+    return true;
+}
+
+/// Lead × destination pairs of the PROGRAMME / PROJET blocks.
+std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                  const PartyLexicon& lex) {
+    std::vector<Pair> pairs;
+    const auto& lines = guide.lines();
+    for (std::size_t h = 0; h < lines.size(); ++h) {
+        std::string head = text::fold(text::collapse_whitespace(lines[h].text));
+        if (head != "programme" && head != "projet") continue;
+        std::vector<Bullet> bullets;
+        for (std::size_t i = h + 1; i < lines.size() && i < h + 45; ++i) {
+            std::string t = text::collapse_whitespace(lines[i].text);
+            std::string f = text::fold(t);
+            if (f == "programme" || f == "projet") break;
+            if (is_bullet(t)) {
+                std::string body = text::collapse_whitespace(t.substr(std::string("•").size()));
+                auto colon = body.find(':');
+                if (colon == std::string::npos) continue;
+                bullets.push_back({text::fold(body.substr(0, colon)), {body.substr(colon + 1)}, {lines[i].number}});
+                if (bullets.back().label.find("budget") != std::string::npos) break;
+            } else if (!bullets.empty() && !t.empty()) {
+                bullets.back().lines.push_back(t);
+                bullets.back().numbers.push_back(lines[i].number);
+            }
+        }
+        auto context = country_of_path(sections[h], lex);
+        std::vector<PartyMention> leads, association_leads, destinations;
+        std::vector<int> destination_lines;
+        std::string theme;
+        for (auto& b : bullets) {
+            std::string value = cleaned(join_lines(guide, b.lines));
+            if (b.label.find("thematique") != std::string::npos) {
+                theme = value.substr(0, value.find('.'));
+            }
+            // "Collectivité territoriale cheffe de file", "Collectivités territoriales impliquées"
+            bool lead = b.label.find("collectivit") != std::string::npos &&
+                        (b.label.find("file") != std::string::npos || b.label.find("impliqu") != std::string::npos);
+            // "Porteur : rrmA Lianes Coopération", "Association responsable : AimF": an association
+            // leads when no collectivité does
+            bool association = !lead && (b.label.rfind("porteur", 0) == 0 || b.label.rfind("association", 0) == 0);
+            if (association) {
+                for (auto& m : find_party_mentions(value, lex))
+                    if (m.french == 1 && m.kind != "pays") association_leads.push_back(m);
+                if (association_leads.empty())
+                    if (auto a = association_lead(value, lex)) association_leads.push_back(*a);
+            }
+            if (lead) {
+                for (auto& m : find_party_mentions(value, lex))
+                    if (m.french == 1 && m.kind != "pays") leads.push_back(m);
+                if (leads.empty()) {
+                    // "cheffe de file : occitanie": a bare French name
+                    if (auto* p = lex.french(value)) {
+                        PartyMention m;
+                        m.raw = value;
+                        m.kind = p->kind;
+                        m.place = m.name = p->name;
+                        m.french = 1;
+                        m.country = lex.country("France");
+                        leads.push_back(m);
+                    }
+                }
+            }
+            if (b.label.find("destination") == std::string::npos) continue;
+            value = value.substr(0, value.find(". "));  // the first sentence lists the destinations
+            // "28 régions réparties dans 5 pays : Burkina Faso, mali, ...": the list follows the colon
+            if (std::size_t colon = value.rfind(" : "); colon != std::string::npos) value = value.substr(colon + 3);
+            // groups split by ';', each "A, B et C (Pays)"; a country alone is the party
+            // "communes de A", "départements de l'Alibori et du Borgou", "région centrale (togo)"
+            static const std::regex item_re(
+                R"(^\s*(?:(communes?|villes?|d(?:e|é)partements?|r(?:e|é)gions?|provinces?|municipalit(?:e|é)s?)\s+)?(?:de\s+la\s+|de\s+l(?:'|’)|de\s+|du\s+|des\s+|d(?:'|’))?(.*?)\s*(?:\(([^)]*)\))?\s*$)",
+                std::regex::icase);
+            std::size_t from = 0;
+            std::vector<std::string> groups;
+            while (from <= value.size()) {
+                std::size_t to = value.find(';', from);
+                groups.push_back(value.substr(from, to == std::string::npos ? std::string::npos : to - from));
+                if (to == std::string::npos) break;
+                from = to + 1;
+            }
+            // "Bitola, Vélès ; Stip, Prilep (macédoine du nord) ; Berat (Albanie)": a group's country
+            // is the one in parentheses at its end, else the next group's
+            std::vector<std::optional<Country>> group_countries(groups.size());
+            for (std::size_t g = groups.size(); g-- > 0;) {
+                std::smatch gm;
+                static const std::regex tail(R"(\(([^)]*)\)\s*$)");
+                if (std::regex_search(groups[g], gm, tail)) group_countries[g] = lex.country(gm[1].str());
+                if (!group_countries[g] && g + 1 < groups.size()) group_countries[g] = group_countries[g + 1];
+            }
+            for (std::size_t g = 0; g < groups.size(); ++g) {
+                const std::string& group = groups[g];
+                std::optional<Country> group_country = group_countries[g];
+                std::vector<std::string> items;
+                std::string current;
+                int depth = 0;
+                for (std::size_t i = 0; i < group.size(); ++i) {
+                    char c = group[i];
+                    if (c == '(') ++depth;
+                    if (c == ')') --depth;
+                    bool et = depth == 0 && group.compare(i, 4, " et ") == 0;
+                    if ((c == ',' && depth == 0) || et) {
+                        items.push_back(current);
+                        current.clear();
+                        if (et) i += 3;
+                        continue;
+                    }
+                    current += c;
+                }
+                items.push_back(current);
+                // "A, B (X) et C (Y)": a parenthesised country covers the items before it, back to
+                // the previous one; the kind word of "départements de A et du B" covers the list too
+                std::vector<std::optional<Country>> item_countries(items.size());
+                std::optional<Country> carry;
+                for (std::size_t k = items.size(); k-- > 0;) {
+                    std::smatch pm;
+                    static const std::regex own(R"(\(([^)]*)\)\s*$)");
+                    std::string it = cleaned(items[k]);
+                    if (std::regex_search(it, pm, own))
+                        if (auto c = lex.country(pm[1].str())) carry = c;
+                    item_countries[k] = carry;
+                }
+                std::string list_kind;
+                for (std::size_t k = 0; k < items.size(); ++k) {
+                    const std::string& item = items[k];
+                    std::smatch m;
+                    std::string it = cleaned(item);
+                    if (it.empty() || !std::regex_match(it, m, item_re)) continue;
+                    // "villes des régions de marrakech-Safi": the inner kind word names the places
+                    while (m[1].matched) {
+                        std::string inner = m[2].str();
+                        std::smatch im;
+                        if (!std::regex_match(inner, im, item_re) || !im[1].matched) break;
+                        it = inner;
+                        std::regex_match(it, m, item_re);
+                    }
+                    std::string kind_word = text::fold(m[1].str());
+                    std::string item_kind = kind_word.rfind("depart", 0) == 0   ? "département"
+                                            : kind_word.rfind("region", 0) == 0 ? "région"
+                                            : kind_word.rfind("province", 0) == 0 ? "province"
+                                            : kind_word.empty()                   ? ""
+                                                                                  : "commune";
+                    if (!item_kind.empty()) list_kind = item_kind;
+                    else if (!list_kind.empty() && it.rfind("du ", 0) != 0 && it.rfind("de ", 0) != 0 &&
+                             it.rfind("d’", 0) != 0 && it.rfind("d'", 0) != 0)
+                        list_kind.clear();  // "départements de A, B": only "de/du" items continue the kind
+                    std::string name = cleaned(m[2].str());
+                    // "28 régions réparties dans 5 pays : ...": a count, not a place
+                    if (!name.empty() && std::isdigit(static_cast<unsigned char>(name[0]))) continue;
+                    if (item_kind.empty() && !described_place(name, lex)) continue;
+                    std::optional<Country> c = m[3].matched ? lex.country(m[3].str()) : std::nullopt;
+                    // "Ksar tafilelt en Algérie": the country said after the name
+                    static const std::regex in_country(R"(^(.+?)\s+(?:en|au|aux)\s+(.+)$)");
+                    if (std::smatch cm; std::regex_match(name, cm, in_country))
+                        if (auto tail = lex.country(cm[2].str())) {
+                            c = tail;
+                            name = cm[1].str();
+                        }
+                    if (!c) c = item_countries[k];
+                    if (!c) c = group_country;
+                    if (!c) c = context;
+                    PartyMention d;
+                    d.raw = it;
+                    d.french = 0;
+                    if (auto whole = lex.country(name)) {
+                        d.kind = "pays";
+                        d.place = d.name = whole->name;
+                        d.country = whole;
+                    } else if (!name.empty() && std::islower(static_cast<unsigned char>(name[0])) &&
+                               text::is_stopword(text::words(name).empty() ? "" : text::words(name)[0])) {
+                        continue;
+                    } else {
+                        auto first = text::words(name);
+                        if (first.empty() || first[0] == "tous" || first[0] == "toutes" || first[0] == "villes") {
+                            // "toutes les régions du maroc": the country
+                            std::optional<Country> inside;
+                            for (auto& pm : find_party_mentions(name, lex))
+                                if (pm.kind == "pays") inside = pm.country;
+                            if (!inside) continue;
+                            d.kind = "pays";
+                            d.place = d.name = inside->name;
+                            d.country = inside;
+                        } else {
+                            d.kind = list_kind.empty() ? "commune" : list_kind;
+                            d.place = d.name = repair_place_name(name);
+                            d.country = c;
+                        }
+                    }
+                    if (d.country && d.country->code == "FR") continue;
+                    // the line of the item: the first bullet line holding its first word
+                    int line = b.numbers.front();
+                    std::string needle = text::fold(name.substr(0, name.find(' ')));
+                    for (std::size_t li = 0; li < b.lines.size(); ++li)
+                        if (text::fold(b.lines[li]).find(needle) != std::string::npos) {
+                            line = b.numbers[li];
+                            break;
+                        }
+                    destinations.push_back(d);
+                    destination_lines.push_back(line);
+                }
+            }
+        }
+        // an association leads when no collectivité does, with each destination (a country
+        // when the block names no locality there: "Pays de destination : Cameroun")
+        if (leads.empty()) leads = association_leads;
+        for (auto& l : leads)
+            for (std::size_t d = 0; d < destinations.size(); ++d) {
+                Pair p{l, destinations[d], "", theme, destination_lines[d]};
+                std::vector<std::string> block;
+                for (std::size_t i = h; i < lines.size() && lines[i].number <= destination_lines[d] + 6; ++i)
+                    block.push_back(lines[i].text);
+                p.text = "Programme – " + l.name + " – destination : " + destinations[d].name;
+                pairs.push_back(std::move(p));
+            }
+    }
+    return pairs;
+}
+
+std::string party_id(const PartyMention& m) { return "partner/" + slugify(m.kind + " " + m.place); }
+
+std::string display_name(const PartyMention& m) {
+    if (m.kind == "région") return "Région " + m.place;
+    if (m.kind == "département") return "Département " + m.place;
+    if (m.kind == "province" || m.kind == "gouvernorat" || m.kind == "cercle" || m.kind == "wilaya" ||
+        m.kind == "district") {
+        std::string k = m.kind;
+        k[0] = static_cast<char>(k[0] - 'a' + 'A');
+        return k + " de " + m.place;
+    }
+    if (m.kind == "établissement") {
+        // "CHU de Strasbourg"; a syndicat known by its acronym ("SEDIF") is its place
+        std::string r = text::collapse_whitespace(m.raw);
+        std::size_t space = r.find(' ');
+        if (space == std::string::npos) return m.place;
+        return repair_place_name(r.substr(0, space)) + r.substr(space);
+    }
+    return m.place;
+}
+
+}  // namespace
+
+int GuideSentence::line_at(std::size_t offset) const {
+    int at = line;
+    for (const auto& [start, number] : line_starts) {
+        if (start > offset) break;
+        at = number;
+    }
+    return at;
+}
+
+std::string cooperation_theme(const std::string& sentence) {
+    // The pattern's openings in ASCII lower case: no match starts before the first of
+    // them, and a sentence holding none has no theme (most sentences: no regex at all).
+    std::string lower = sentence;
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    std::size_t first = std::string::npos;
+    for (const char* opening : {"dans l", "sur l", "autour d", "en mati"}) first = std::min(first, lower.find(opening));
+    if (first == std::string::npos) return "";
+    static const std::regex re(
+        R"((?:dans (?:le|les) domaines? (?:de la |de l(?:'|’)|du |des |de )?|sur (?:le|les) thèmes? (?:de la |de l(?:'|’)|du |des |de )?|autour (?:de la |de l(?:'|’)|du |des |de )|en matière (?:de la |de l(?:'|’)|de |d(?:'|’)))([^,.;:()]{3,}))",
+        std::regex::icase);
+    std::smatch m;
+    if (!std::regex_search(sentence.begin() + static_cast<std::ptrdiff_t>(first), sentence.end(), m, re)) return "";
+    std::string theme = text::collapse_whitespace(m[1].str());
+    // keep whole words, at most about 90 bytes
+    if (theme.size() > 90) theme = theme.substr(0, theme.rfind(' ', 90));
+    return theme;
+}
+
+std::vector<GuideSentence> guide_sentences(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                           const PartyLexicon* lexicon) {
+    std::vector<GuideSentence> out;
+    const auto& lines = guide.lines();
+    std::vector<std::string> para;
+    std::vector<int> numbers;
+    int paragraph = 0;
+    auto flush = [&] {
+        if (para.empty()) return;
+        // cumulative joined length after each line, to find the line a sentence starts on
+        std::vector<std::size_t> upto;
+        std::vector<std::string> prefix;
+        for (auto& l : para) {
+            prefix.push_back(l);
+            upto.push_back(join_lines(guide, prefix).size());
+        }
+        std::string joined = join_lines(guide, para);
+        auto starts = sentence_starts(joined);
+        for (std::size_t k = 0; k < starts.size(); ++k) {
+            std::size_t end = k + 1 < starts.size() ? starts[k + 1] : joined.size();
+            std::string s = text::collapse_whitespace(joined.substr(starts[k], end - starts[k]));
+            if (s.empty()) continue;
+            std::size_t li = 0;
+            while (li + 1 < upto.size() && upto[li] <= starts[k]) ++li;
+            GuideSentence sentence{s, numbers[li], paragraph, {}};
+            for (std::size_t n = li; n + 1 < upto.size() && upto[n] < end; ++n)
+                sentence.line_starts.emplace_back(upto[n] - starts[k], numbers[n + 1]);
+            out.push_back(std::move(sentence));
+        }
+        para.clear();
+        numbers.clear();
+        ++paragraph;
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto& l = lines[i];
+        std::string t = text::collapse_whitespace(l.text);
+        if (t.empty()) {
+            if (!continues_over_blank(para, lines, i)) flush();
+            continue;
+        }
+        bool heading = (i > 0 && i < sections.size() && sections[i] != sections[i - 1]) ||
+                       (lexicon && country_line(t, *lexicon));
+        bool page_break = i > 0 && l.sheet != lines[i - 1].sheet;
+        bool closed = !para.empty() && ends_sentence(para.back());
+        if (is_bullet(t) || heading || (page_break && closed)) flush();
+        para.push_back(t);
+        numbers.push_back(l.number);
+        if (heading) flush();  // a heading is a paragraph of its own
+    }
+    flush();
+    return out;
+}
+
+PartnerOptions default_partner_options() {
+    namespace fs = std::filesystem;
+    PartnerOptions options;
+    if (fs::exists(fs::path(options.node_modules) / "@etalab")) return options;
+    // The country table's path is fixed at build time inside the source tree's node_modules.
+    fs::path countries = CountryTable::default_path();
+    options.node_modules = countries.parent_path().parent_path().parent_path().string();
+    return options;
+}
+
+PartyLexicon default_party_lexicon() {
+    return PartyLexicon::load(default_partner_options(), CountryTable::default_table());
+}
+
+std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections) {
+    return extract_partnerships(guide, sections, default_party_lexicon());
+}
+
+std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                         PartyLexicon lex) {
+    lex.learn_case(guide);
+    std::vector<Pair> pairs;
+    // Programme blocks first: the associations leading them are bodies the prose may show acting.
+    auto programme = programme_pairs(guide, sections, lex);
+    std::vector<std::string> association_leads;
+    for (const auto& p : programme)
+        if (p.french.kind == "association") association_leads.push_back(p.french.name);
+    learn_acting_bodies(guide, association_leads, lex);
+
+    // Prose: sentence by sentence, a paragraph remembering its French parties.
+    auto sentences = guide_sentences(guide, sections, &lex);
+    std::vector<PartyMention> memory;
+    int sentences_without_french = 0;  // since the paragraph's last sentence naming a French party
+    int current_paragraph = -1;
+    std::vector<std::string> override_path;
+    std::optional<Country> override_country;
+    std::vector<Pair> paragraph_pairs;
+    std::map<std::string, Country> paragraph_countries;
+    std::vector<PartyMention> paragraph_french;  // every French party the paragraph names, in order
+    auto close_paragraph = [&] {
+        // A country party is redundant when the paragraph names a locality of that
+        // country for the same French party.
+        for (auto& p : paragraph_pairs) {
+            if (p.foreign.kind == "pays") {
+                bool covered = std::any_of(paragraph_pairs.begin(), paragraph_pairs.end(), [&](const Pair& q) {
+                    return q.foreign.kind != "pays" && q.french.key() == p.french.key() && q.foreign.country &&
+                           p.foreign.country && q.foreign.country->code == p.foreign.country->code;
+                });
+                if (covered) continue;
+            }
+            pairs.push_back(p);
+        }
+        paragraph_pairs.clear();
+    };
+    // Paragraphs naming a foreign country or nationality: a small French homonym there is abroad.
+    std::set<int> abroad_paragraphs;
+    for (const auto& s : sentences) {
+        if (abroad_paragraphs.count(s.paragraph)) continue;
+        for (const auto& m : find_party_mentions(s.text, lex))
+            if (m.kind == "pays" && m.country && m.country->code != "FR") abroad_paragraphs.insert(s.paragraph);
+        for (const auto& w : text::words(s.text))
+            if (auto c = lex.country_of_adjective(w); c && c->code != "FR") abroad_paragraphs.insert(s.paragraph);
+    }
+    for (const auto& s : sentences) {
+        const auto& path = sections[static_cast<std::size_t>(s.line - 1)];
+        if (path != override_path) {
+            override_path = path;
+            override_country.reset();
+        }
+        if (auto c = country_line(s.text, lex)) {
+            override_country = c;
+            continue;
+        }
+        if (s.paragraph != current_paragraph) {
+            close_paragraph();
+            memory.clear();
+            sentences_without_french = 0;
+            paragraph_countries.clear();
+            paragraph_french.clear();
+            current_paragraph = s.paragraph;
+        }
+        std::optional<Country> context = override_country ? override_country : country_of_path(path, lex);
+        auto mentions = find_party_mentions(s.text, lex, context, abroad_paragraphs.count(s.paragraph) > 0);
+        // a foreign party without a country takes the one country the sentence (else the
+        // paragraph) names, adjectives included ("décentralisation tunisienne")
+        std::map<std::string, Country> named;
+        for (auto& m : mentions)
+            if (m.country && m.country->code != "FR") named.emplace(m.country->code, *m.country);
+        for (const auto& w : text::words(s.text))
+            if (auto c = lex.country_of_adjective(w); c && c->code != "FR") named.emplace(c->code, *c);
+        for (auto& [code, c] : named) paragraph_countries.emplace(code, c);
+        for (auto& m : mentions) {
+            if (m.french != 0 || m.country) continue;
+            if (named.size() == 1) m.country = named.begin()->second;
+            else if (named.empty() && paragraph_countries.size() == 1) m.country = paragraph_countries.begin()->second;
+        }
+        std::optional<Country> section_country = override_country ? override_country : country_of_path(path, lex);
+        auto named_here = [&](const PartyMention& m) {
+            return std::any_of(mentions.begin(), mentions.end(), [&](const PartyMention& n) {
+                return n.begin == m.begin && n.end == m.end && n.end > 0 && n.key() == m.key();
+            });
+        };
+        // The French parties of the sentence just before, not of any earlier one: "Le conseil
+        // départemental des hautes-Alpes a conduit ... Le SICALA de la Haute-Loire a conduit ...
+        // un volontaire ... auprès de la ville de Vushtrri" is no Hautes-Alpes partner.
+        bool names_french = std::any_of(mentions.begin(), mentions.end(), [](const PartyMention& m) {
+            return m.french == 1 && m.kind != "pays" && !m.context_only;
+        });
+        if (!names_french && sentences_without_french++ > 0) memory.clear();
+        if (names_french) sentences_without_french = 0;
+        for (const auto& m : mentions)
+            if (m.french == 1 && m.kind != "pays" && !m.context_only) paragraph_french.push_back(m);
+        auto sentence_pairs = pair_sentence(s.text, mentions, memory, section_country, lex);
+        if (sentence_pairs.empty()) sentence_pairs = kind_adjective_pairs(s.text, mentions, paragraph_french);
+        for (auto& p : sentence_pairs) {
+            p.line = s.line;
+            for (const PartyMention* m : {&p.french, &p.foreign})
+                if (named_here(*m)) p.lines.push_back(s.line_at(m->end - 1));  // the line of its name
+            paragraph_pairs.push_back(std::move(p));
+        }
+    }
+    close_paragraph();
+    for (auto& p : programme) pairs.push_back(std::move(p));
+
+    // Records: one partnership per pair of parties (first statement kept), one partner per party.
+    struct PartnerAcc {
+        Record record;
+        std::set<std::string> mentions;
+        std::vector<std::string> partnerships;
+    };
+    std::map<std::string, PartnerAcc> partners;
+    std::map<std::string, Record> partnerships;
+    std::vector<std::string> order;
+    auto partner_of = [&](const PartyMention& m, const Pair& p) -> std::string {
+        std::string id = party_id(m);
+        auto [it, fresh] = partners.try_emplace(id);
+        auto& acc = it->second;
+        if (fresh) {
+            Record& r = acc.record;
+            r.id = id;
+            r.type = "partner";
+            r.title = display_name(m);
+            r.line = p.line;
+            r.page = guide.printed_page_of_line(p.line);
+            r.section = sections[static_cast<std::size_t>(p.line - 1)];
+            if (m.country) r.countries.push_back(*m.country);
+            r.fields["name"] = r.title;
+            r.fields["kind"] = m.kind;
+            r.fields["place"] = m.place;
+            r.fields["french"] = m.french == 1;
+            r.fields["country"] = m.country ? m.country->name : "";
+        } else if (acc.record.countries.empty() && m.country) {
+            acc.record.countries.push_back(*m.country);
+            acc.record.fields["country"] = m.country->name;
+        }
+        acc.mentions.insert(text::collapse_whitespace(m.raw));
+        return id;
+    };
+    for (auto& p : pairs) {
+        std::string a = partner_of(p.french, p);
+        std::string b = partner_of(p.foreign, p);
+        std::string id = "partnership/" + a.substr(8) + "--" + b.substr(8);
+        auto [it, fresh] = partnerships.try_emplace(id);
+        Record& r = it->second;
+        if (fresh) {
+            order.push_back(id);
+            r.id = id;
+            r.type = "partnership";
+            r.title = partners[a].record.title + " – " + partners[b].record.title;
+            r.text = p.text;
+            r.line = p.line;
+            r.page = guide.printed_page_of_line(p.line);
+            r.section = sections[static_cast<std::size_t>(p.line - 1)];
+            if (p.foreign.country) r.countries.push_back(*p.foreign.country);
+            r.fields["parties"] = {a, b};
+            r.fields["theme"] = p.theme;
+            r.fields["occurrences"] = nlohmann::json::array();
+            partners[a].partnerships.push_back(id);
+            partners[b].partnerships.push_back(id);
+        }
+        if (r.fields["theme"].get<std::string>().empty() && !p.theme.empty()) r.fields["theme"] = p.theme;
+        // every line stating the pair: the sentence's first line and the lines naming its parties
+        std::vector<int> stated{p.line};
+        stated.insert(stated.end(), p.lines.begin(), p.lines.end());
+        auto& occurrences = r.fields["occurrences"];
+        for (int l : stated) {
+            bool known = std::any_of(occurrences.begin(), occurrences.end(),
+                                     [&](const nlohmann::json& o) { return o["line"] == l; });
+            if (!known) occurrences.push_back({{"line", l}, {"page", guide.printed_page_of_line(l)}});
+        }
+    }
+    std::vector<Record> out;
+    for (auto& [id, acc] : partners) {
+        Record r = std::move(acc.record);
+        r.fields["partnerships"] = acc.partnerships;
+        r.fields["mentions"] = std::vector<std::string>(acc.mentions.begin(), acc.mentions.end());
+        std::string kind = r.fields["kind"].get<std::string>();
+        r.text = r.title + " (" + kind + (r.countries.empty() ? "" : ", " + r.countries.front().name) + ")";
+        for (auto& m : acc.mentions) r.text += " · " + m;
+        out.push_back(std::move(r));
+    }
+    for (auto& id : order) out.push_back(std::move(partnerships[id]));
+    return out;
+}
+
+}  // namespace coopatlas::indexer

@@ -1,0 +1,522 @@
+#include "indexer/extract/programmes.hpp"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "indexer/extract/contacts.hpp"
+#include "core/text.hpp"
+#include "indexer/places/countries.hpp"
+#include "indexer/guide/display_text.hpp"
+
+namespace coopatlas::indexer {
+
+namespace {
+
+std::string trim(const std::string& s) { return text::collapse_whitespace(s); }
+
+bool is_blank(const GuideLine& l) { return l.text.find_first_not_of(" \t") == std::string::npos; }
+
+bool is_bullet(const std::string& t) { return t.rfind("•", 0) == 0; }
+
+bool is_block_heading(const std::string& t) {
+    std::string f = text::fold(trim(t));
+    return f == "programme" || f == "projet";
+}
+
+// Lines the page layout puts between two pieces of text: running footers, lone
+// page or section numbers, the sheet's link list ("mailto:...", URLs).
+bool is_layout_noise(const std::string& raw) {
+    static const std::regex lone_number(R"(^\s*\d{1,3}\s*$)");
+    std::string t = trim(raw);
+    if (std::regex_match(t, lone_number)) return true;
+    if (t.find(" | ") != std::string::npos && (t.find("PartIe") != std::string::npos || t.rfind("CNCD", 0) == 0))
+        return true;
+    if (t.rfind("mailto:", 0) == 0) return true;
+    if (t == "de la coopération décentralisée") return true;  // second line of the "CNCD | Guide opérationnel" footer
+    return false;
+}
+
+// A value is unfinished when its label has no value yet or it stops on a comma,
+// a colon, a hyphen or a small word: the next line (after a blank or a page break) continues it.
+bool unfinished(const std::string& bullet) {
+    auto colon = bullet.find(':');
+    if (colon == std::string::npos) return true;
+    std::string value = trim(bullet.substr(colon + 1));
+    if (value.empty()) return true;
+    char last = value.back();
+    if (last == ',' || last == ':' || last == '-' || last == ';' || last == '(') return true;
+    auto ws = text::words(value);
+    static const std::set<std::string> small = {"de", "du",  "des", "la",   "le",  "les", "et", "a",
+                                                "au", "aux", "en",  "pour", "sur", "l",   "d"};
+    return !ws.empty() && small.count(ws.back()) > 0 && !std::isdigit(static_cast<unsigned char>(last));
+}
+
+// After a blank line, a line in lower case continues a value that has no final
+// full stop ("plan" / "territorial d’alimentation"); a capital opens new prose.
+bool continues(const std::vector<std::string>& bullet_lines, const std::string& next) {
+    if (bullet_lines.empty() || next.empty()) return false;
+    // "Coordonnées : Lucas Giboin, chargé de mission" / "" / "Sahel, l.giboin@...": the address
+    // still belongs to coordinates that have none yet.
+    bool has_address = std::any_of(bullet_lines.begin(), bullet_lines.end(),
+                                   [](const std::string& l) { return l.find('@') != std::string::npos; });
+    if (!has_address && next.find('@') != std::string::npos &&
+        text::fold(bullet_lines.front()).find("coordonnees") != std::string::npos)
+        return true;
+    std::string last = trim(bullet_lines.back());
+    if (last.empty() || last.back() == '.') return false;
+    unsigned char c = static_cast<unsigned char>(next[0]);
+    return std::islower(c) || (c == 0xC3 && next.size() > 1 && static_cast<unsigned char>(next[1]) >= 0xA0);
+}
+
+enum class Label { destinations, themes, odd, lead, coordinates, budget, other };
+
+Label label_of(const std::string& label) {
+    std::string f = text::fold(label);
+    if (f.find("destination") != std::string::npos) return Label::destinations;
+    if (f.rfind("thematique", 0) == 0) return Label::themes;
+    if (f == "odd") return Label::odd;
+    if (f.rfind("porteur", 0) == 0 || f.find("chef") != std::string::npos ||
+        f.find("responsable") != std::string::npos || f.find("impliquee") != std::string::npos)
+        return Label::lead;
+    if (f.rfind("coordonnees", 0) == 0) return Label::coordinates;
+    if (f.rfind("budget", 0) == 0) return Label::budget;
+    return Label::other;
+}
+
+// Prose printed between two bullets of one block ("Thématiques : culture, jeunesse." /
+// a paragraph describing the project / "• ODD : 4, 10"): when a bullet with a block
+// label follows within a few lines, the prose belongs to the block. Returns the index
+// of that bullet, or `from` when the block really ends here.
+size_t bullet_after_inner_prose(const Guide& guide, size_t from) {
+    const auto& lines = guide.lines();
+    int text_lines = 0;
+    for (size_t q = from; q < lines.size() && text_lines < 15; ++q) {
+        std::string t = trim(lines[q].text);
+        if (t.empty() || is_layout_noise(lines[q].text)) continue;
+        if (is_block_heading(t)) return from;
+        if (is_bullet(t)) {
+            auto colon = t.find(':');
+            if (colon == std::string::npos) return from;
+            return label_of(trim(t.substr(std::string("•").size(), colon - std::string("•").size()))) == Label::other
+                       ? from
+                       : q;
+        }
+        ++text_lines;
+    }
+    return from;
+}
+
+const std::regex& see_page() {
+    static const std::regex re(R"(voir\b.*\bpages?\s+(\d{1,3}))", std::regex::icase);
+    return re;
+}
+
+}  // namespace
+
+std::vector<ProgrammeBlock> find_programme_blocks(const Guide& guide) {
+    const auto& lines = guide.lines();
+    std::vector<ProgrammeBlock> blocks;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (!is_block_heading(lines[i].text)) continue;
+        // "LE / PROJET" in a diagram is not a block: a heading stands after a blank line or a sentence end.
+        size_t p = i;
+        while (p > 0 && is_blank(lines[p - 1])) --p;
+        if (p > 0 && p == i && lines[i].sheet == lines[p - 1].sheet) {
+            std::string before = trim(lines[p - 1].text);
+            if (!before.empty() && text::words(before).size() <= 2 && before.back() != '.' && before.back() != ':')
+                continue;
+        }
+        ProgrammeBlock b;
+        b.line = lines[i].number;
+        b.heading = trim(lines[i].text);
+        size_t k = i + 1;
+        while (k < lines.size() && is_blank(lines[k])) ++k;
+        std::vector<std::string> subtitle;
+        while (k < lines.size() && !is_blank(lines[k]) && !is_bullet(trim(lines[k].text)) &&
+               !is_block_heading(lines[k].text) && subtitle.size() < 6) {
+            subtitle.push_back(lines[k].text);
+            ++k;
+        }
+        b.subtitle = join_lines(guide, subtitle);
+        b.end_line = k > 0 ? lines[k - 1].number : b.line;
+        // Bullets, or a cross-reference within the next three paragraphs.
+        size_t q = k;
+        int paragraphs = 0;
+        while (q < lines.size() && is_blank(lines[q])) ++q;
+        if (q < lines.size() && !is_bullet(trim(lines[q].text))) {
+            while (q < lines.size() && paragraphs < 3 && !is_bullet(trim(lines[q].text)) &&
+                   !is_block_heading(lines[q].text)) {
+                std::vector<std::string> para;
+                size_t start = q;
+                while (q < lines.size() && !is_blank(lines[q]) && (q == start || lines[q].sheet == lines[start].sheet))
+                    para.push_back(lines[q++].text);
+                std::string t = join_lines(guide, para);
+                if (std::regex_search(t, see_page()) && para.size() <= 3) {
+                    b.stub = trim(t);
+                    b.end_line = lines[q - 1].number;
+                    break;
+                }
+                ++paragraphs;
+                while (q < lines.size() && is_blank(lines[q])) ++q;
+            }
+            // The subtitle itself may carry the reference ("mutualisable" / "Voir page 69, ...").
+            if (b.stub.empty() && std::regex_search(b.subtitle, see_page())) b.stub = b.subtitle;
+            blocks.push_back(std::move(b));
+            continue;
+        }
+        // Bullets: a value runs over line ends, blank lines and page breaks while it is unfinished.
+        std::string current;
+        int current_line = 0;
+        std::vector<std::pair<std::vector<std::string>, int>> bullets;
+        std::vector<std::string> bullet_lines;
+        auto push = [&] {
+            if (!bullet_lines.empty()) bullets.emplace_back(bullet_lines, current_line);
+            bullet_lines.clear();
+        };
+        bool gap = false;  // a blank line or a page break since the last text line
+        int last_sheet = q < lines.size() ? lines[q].sheet : 0;
+        for (; q < lines.size(); ++q) {
+            const auto& l = lines[q];
+            if (l.sheet != last_sheet) gap = true;
+            last_sheet = l.sheet;
+            if (is_blank(l)) {
+                gap = true;
+                continue;
+            }
+            if (is_layout_noise(l.text)) continue;
+            std::string t = trim(l.text);
+            if (is_bullet(t)) {
+                push();
+                current_line = l.number;
+                bullet_lines.push_back(t.substr(std::string("•").size()));
+                b.end_line = l.number;
+                gap = false;
+                continue;
+            }
+            if (is_block_heading(t)) break;
+            if (gap && !unfinished(join_lines(guide, bullet_lines)) && !continues(bullet_lines, t)) {
+                size_t next_bullet = bullet_after_inner_prose(guide, q);
+                if (next_bullet == q) break;
+                std::vector<std::string> prose;
+                for (; q < next_bullet; ++q)
+                    if (!is_blank(lines[q]) && !is_layout_noise(lines[q].text)) prose.push_back(lines[q].text);
+                b.inner_prose.push_back(join_lines(guide, prose));
+                --q;  // the loop's ++q lands on the bullet
+                continue;
+            }
+            if (t.rfind("http", 0) == 0 || t.rfind("www.", 0) == 0) {
+                b.end_line = l.number;
+                continue;  // a link printed under the block
+            }
+            bullet_lines.push_back(t);
+            b.end_line = l.number;
+            gap = false;
+        }
+        push();
+        for (const auto& [bl, line] : bullets) {
+            std::string joined = join_lines(guide, bl);
+            ProgrammeField f;
+            f.line = line;
+            auto colon = joined.find(':');
+            f.label = trim(joined.substr(0, colon));
+            if (colon != std::string::npos) f.value = trim(joined.substr(colon + 1));
+            b.fields.push_back(std::move(f));
+        }
+        blocks.push_back(std::move(b));
+    }
+    return blocks;
+}
+
+namespace {
+
+// Splits a list on commas and semicolons (and " et " when asked) outside parentheses.
+std::vector<std::string> split_list(const std::string& value, bool on_et) {
+    std::vector<std::string> out;
+    std::string cur;
+    int depth = 0;
+    auto flush = [&] {
+        std::string t = trim(cur);
+        while (!t.empty() && (t.back() == '.' || t.back() == ',')) t.pop_back();
+        t = trim(t);
+        if (!t.empty()) out.push_back(t);
+        cur.clear();
+    };
+    for (size_t i = 0; i < value.size(); ++i) {
+        char c = value[i];
+        if (c == '(') ++depth;
+        if (c == ')') depth = std::max(0, depth - 1);
+        if (depth == 0 && (c == ',' || c == ';')) {
+            flush();
+            continue;
+        }
+        if (depth == 0 && on_et && value.compare(i, 4, " et ") == 0) {
+            flush();
+            i += 3;
+            continue;
+        }
+        cur += c;
+    }
+    flush();
+    return out;
+}
+
+std::string kind_of(const std::string& subtitle) {
+    std::string f = text::fold(subtitle);
+    if (f.find("cles en main") != std::string::npos) return "clés en main";
+    if (f.find("mutualisable") != std::string::npos) return "mutualisable";
+    return "";
+}
+
+// The subtitle opens with the rest of the block's label ("PROGRAMME / mutualisable",
+// "PROGRAMME / « clés en main » de l’AIMF") and may go on, after a dash or a colon,
+// with the programme's own name: "mutualisable – projet « Sèmè City, ville intelligente
+// et durable » – la Région Hauts-de-France ...", "« clés en main » mené par l’AIRF :
+// électrification des zones rurales en Afrique", "mutualisable – Orléans et Parakou".
+// Returns that name ("Sèmè City, ville intelligente et durable"), or "" when the
+// subtitle is the label alone: then the label as printed is the only title the guide gives.
+std::string name_after_label(const std::string& subtitle) {
+    if (kind_of(subtitle).empty()) return "";
+    static const std::vector<std::string> separators = {" – ", " — ", " : ", " - "};
+    size_t cut = std::string::npos, width = 0;
+    for (const auto& sep : separators) {
+        size_t at = subtitle.find(sep);
+        if (at != std::string::npos && at < cut) {
+            cut = at;
+            width = sep.size();
+        }
+    }
+    if (cut == std::string::npos) return "";
+    // The label comes first: a dash inside a name after it does not count.
+    if (kind_of(subtitle.substr(0, cut)).empty()) return "";
+    std::string name = trim(subtitle.substr(cut + width));
+    // "projet « X » – who": the name is X, the parties are in the lead field.
+    static const std::regex quoted_name(R"(^(?:le |la )?(?:projet|programme)s?\s*«\s*(.+?)\s*».*$)", std::regex::icase);
+    std::smatch m;
+    if (std::regex_match(name, m, quoted_name)) return m[1];
+    for (const auto& sep : {" – ", " — "}) name = name.substr(0, name.find(sep));
+    return trim(name);
+}
+
+std::vector<int> odd_numbers(const std::string& value) {
+    static const std::regex number(R"(\b(\d{1,2})\b)");
+    std::set<int> found;
+    for (std::sregex_iterator it(value.begin(), value.end(), number), end; it != end; ++it) {
+        int n = std::stoi((*it)[1]);
+        if (n >= 1 && n <= 17) found.insert(n);
+    }
+    return {found.begin(), found.end()};
+}
+
+// The paragraph just before the heading ("Programme COPAM : ..."), when it is prose.
+std::string paragraph_before(const Guide& guide, int heading_line) {
+    const auto& lines = guide.lines();
+    int i = heading_line - 2;  // index of the line before the heading
+    while (i >= 0 && is_blank(lines[static_cast<size_t>(i)])) --i;
+    std::vector<std::string> para;
+    while (i >= 0 && !is_blank(lines[static_cast<size_t>(i)]) && para.size() < 30) {
+        const auto& t = lines[static_cast<size_t>(i)].text;
+        if (is_bullet(trim(t)) || is_layout_noise(t)) break;
+        para.insert(para.begin(), t);
+        if (!t.empty() && t[0] != ' ' && i > 0 &&
+            lines[static_cast<size_t>(i)].sheet != lines[static_cast<size_t>(i - 1)].sheet)
+            break;
+        --i;
+    }
+    std::string joined = join_lines(guide, para);
+    // A heading ("1.3 Énergie") or a contact is not a description.
+    if (joined.size() < 40 || joined.find('@') != std::string::npos) return "";
+    return joined;
+}
+
+// The paragraph just after the block when it speaks of it ("Le projet ...", "Ce programme ...").
+std::string paragraph_after(const Guide& guide, int end_line, bool any) {
+    const auto& lines = guide.lines();
+    size_t i = static_cast<size_t>(end_line);
+    while (i < lines.size() && (is_blank(lines[i]) || is_layout_noise(lines[i].text))) ++i;
+    std::vector<std::string> para;
+    while (i < lines.size() && !is_blank(lines[i]) && para.size() < 30 && !is_layout_noise(lines[i].text)) {
+        if (!para.empty() && lines[i].sheet != lines[i - 1].sheet) break;
+        para.push_back(lines[i++].text);
+    }
+    std::string joined = join_lines(guide, para);
+    std::string f = text::fold(joined);
+    static const std::regex about(R"(^(le|ce|ces|les) (projet|programme)s?\b)");
+    if (any || std::regex_search(f, about)) return joined;
+    return "";
+}
+
+std::set<std::string> significant_words(const std::string& s) {
+    std::set<std::string> out;
+    for (auto& w : text::words(s))
+        if (w.size() >= 4 && !text::is_stopword(w)) out.insert(w);
+    return out;
+}
+
+}  // namespace
+
+std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std::vector<std::string>>& sections) {
+    const DisplayText display(guide);
+    return extract_programmes(guide, sections, display, extract_contacts(guide, sections, display));
+}
+
+std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                       const DisplayText& display, const std::vector<Record>& contacts) {
+    const CountryTable& countries = CountryTable::default_table();
+    auto blocks = find_programme_blocks(guide);
+
+    // Contact ids come from the contact extractor itself, so that merged people share one id.
+    // A person has one contact record per appearance: the block links the appearance at its own line.
+    std::map<std::string, std::string> id_by_email, id_by_name;
+    std::map<std::pair<std::string, int>, std::string> id_by_email_line;
+    for (const auto& c : contacts) {
+        if (c.fields.contains("email") && c.fields["email"].is_string()) {
+            id_by_email.emplace(c.fields["email"], c.id);
+            id_by_email_line[{c.fields["email"], c.line}] = c.id;
+        }
+        if (c.fields.contains("name") && c.fields["name"].is_string())
+            id_by_name[text::fold(c.fields["name"].get<std::string>())] = c.id;
+    }
+
+    std::vector<Record> records;
+    std::vector<const ProgrammeBlock*> stubs;
+    std::set<std::string> ids;
+    for (const auto& b : blocks) {
+        if (b.is_stub()) {
+            stubs.push_back(&b);
+            continue;
+        }
+        Record r;
+        r.type = "programme";
+        r.line = b.line;
+        r.page = guide.printed_page_of_line(b.line);
+        r.section = sections[static_cast<size_t>(b.line - 1)];
+        std::string kind = kind_of(b.subtitle);
+        const std::string name = name_after_label(b.subtitle);
+        r.title = !name.empty()        ? capitalize_first(display.text(name))
+                  : b.subtitle.empty() ? display.heading(b.heading)
+                                       : display.text(b.subtitle);
+        nlohmann::json destinations = nlohmann::json::array(), emails = nlohmann::json::array(),
+                       contacts = nlohmann::json::array();
+        std::string lead, budget, destinations_text;
+        // The heading as a reader sees it ("PRoGRAMME" -> "Programme"): snippets quote this text.
+        std::vector<std::string> body = {display.heading(b.heading), b.subtitle};
+        for (const auto& f : b.fields) {
+            body.push_back(f.label + " : " + f.value);
+            switch (label_of(f.label)) {
+                case Label::destinations: {
+                    // "28 régions réparties dans 5 pays : Burkina Faso, mali, ..." lists after its own colon.
+                    std::string v = f.value;
+                    auto colon = v.find(" : ");
+                    if (colon != std::string::npos) v = v.substr(colon + 3);
+                    destinations_text += v + " ";
+                    // "zone de l’UEMOA. Projets pilotes ... au Bénin, ...": the list is the first sentence.
+                    auto dot = v.find(". ");
+                    if (dot != std::string::npos) v = v.substr(0, dot);
+                    for (const auto& d : split_list(v, true)) destinations.push_back(display.text(d));
+                    break;
+                }
+                case Label::themes: {
+                    // The list ends at the first sentence end ("santé. Programme de soutien ...").
+                    std::string v = f.value;
+                    auto dot = v.find(". ");
+                    if (dot != std::string::npos) v = v.substr(0, dot);
+                    for (const auto& t : split_list(v, false)) r.themes.push_back(display.text(t));
+                    break;
+                }
+                case Label::odd:
+                    r.odd = odd_numbers(f.value);
+                    break;
+                case Label::lead:
+                    lead = display.text(f.value);
+                    break;
+                case Label::budget:
+                    budget = f.value;
+                    break;
+                case Label::coordinates:
+                    for (const auto& e : find_emails(f.value)) emails.push_back(e);
+                    for (const auto& person : people_in_coordinates(f.value, f.line, display)) {
+                        std::string id;
+                        if (id_by_email_line.count({person.email, f.line}))
+                            id = id_by_email_line[{person.email, f.line}];
+                        else if (!person.email.empty() && id_by_email.count(person.email))
+                            id = id_by_email[person.email];
+                        else if (!person.name.empty() && id_by_name.count(text::fold(person.name)))
+                            id = id_by_name[text::fold(person.name)];
+                        else
+                            id = contact_id(person);
+                        if (std::find(contacts.begin(), contacts.end(), id) == contacts.end()) contacts.push_back(id);
+                    }
+                    break;
+                case Label::other:
+                    break;
+            }
+        }
+        r.countries = countries.find_in(destinations_text);
+        // "Territoire de destination : région de Silésie" under "9.6 Pologne": the country of the rubric.
+        if (r.countries.empty() && r.section.size() > 1 && r.section.front() == "Géographies")
+            r.countries = countries.find_in(r.section.back());
+        std::string description = paragraph_before(guide, b.line);
+        for (const auto& prose : b.inner_prose) description = description.empty() ? prose : description + "\n" + prose;
+        std::string after = paragraph_after(guide, b.end_line, b.fields.empty());
+        if (!after.empty()) description = description.empty() ? after : description + "\n" + after;
+        r.fields["kind"] = kind.empty() ? nlohmann::json(nullptr) : nlohmann::json(kind);
+        r.fields["destinations"] = destinations;
+        r.fields["lead"] = lead.empty() ? nlohmann::json(nullptr) : nlohmann::json(lead);
+        r.fields["emails"] = emails;
+        r.fields["contacts"] = contacts;
+        r.fields["budget"] = budget.empty() ? nlohmann::json(nullptr) : nlohmann::json(budget);
+        r.fields["description"] =
+            description.empty() ? nlohmann::json(nullptr) : nlohmann::json(display.text(description));
+        r.fields["cited_at"] = nlohmann::json::array();
+        r.text = join_lines(guide, body);
+        if (!description.empty()) r.text += "\n" + description;
+        // Stable id: kind, lead (or title) and first destination; a counter only for true repeats.
+        std::string base = slugify(kind + " " + (lead.empty() ? r.title : lead) + " " +
+                                   (destinations.empty() ? std::string() : destinations[0].get<std::string>()));
+        if (base.empty()) base = "l" + std::to_string(b.line);
+        std::string id = "programme/" + base;
+        for (int n = 2; ids.count(id); ++n) id = "programme/" + base + "-" + std::to_string(n);
+        ids.insert(id);
+        r.id = id;
+        records.push_back(std::move(r));
+    }
+
+    // Cross-reference stubs: the programme they name gets the citation (page, section, line).
+    static const std::regex section_number(R"(\b(\d{1,2}\.\d{1,2})\b)");
+    for (const ProgrammeBlock* s : stubs) {
+        std::smatch m;
+        int page = std::regex_search(s->stub, m, see_page()) ? std::stoi(m[1]) : 0;
+        std::string number = std::regex_search(s->stub, m, section_number) ? m[1].str() : "";
+        auto words = significant_words(s->subtitle + " " + s->stub);
+        std::string kind = kind_of(s->subtitle);
+        Record* best = nullptr;
+        int best_score = 0;
+        for (auto& r : records) {
+            int score = 0;
+            if (page && r.page == page)
+                score += 3;
+            else if (page && std::abs(r.page - page) == 1)
+                score += 2;
+            if (!number.empty() && !r.section.empty() && r.section.back().rfind(number + " ", 0) == 0) score += 3;
+            if (!kind.empty() && r.fields["kind"] == kind) score += 2;
+            auto target =
+                significant_words(r.title + " " + r.fields["lead"].dump() + " " + r.fields["destinations"].dump() +
+                                  " " + (r.section.empty() ? "" : r.section.back()));
+            for (const auto& w : words) score += target.count(w) ? 1 : 0;
+            if (score > best_score) {
+                best_score = score;
+                best = &r;
+            }
+        }
+        if (!best || best_score < 4) continue;
+        best->fields["cited_at"].push_back({{"line", s->line},
+                                            {"page", guide.printed_page_of_line(s->line)},
+                                            {"section", sections[static_cast<size_t>(s->line - 1)]},
+                                            {"text", display.text(s->subtitle + " — " + s->stub)}});
+    }
+    return records;
+}
+
+}  // namespace coopatlas::indexer

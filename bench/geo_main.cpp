@@ -72,14 +72,20 @@ int run_geo_only(size_t records, size_t per_kind) {
         if (q.kind == "BBOX") area.bbox = q.bbox;
         const auto start = std::chrono::steady_clock::now();
         const auto hits = index.match_ids(area);
-        ms[q.kind].push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        ms[q.kind].push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
         mean_count[q.kind] += static_cast<double>(hits.size()) / static_cast<double>(per_kind);
     }
-    nlohmann::json report = {{"system", "coopatlas GeoIndex alone"}, {"records", records}, {"points", points},
-                             {"grid_build_ms", build_ms}, {"queries", nlohmann::json::object()}};
+    nlohmann::json report = {{"system", "coopatlas GeoIndex alone"},
+                             {"records", records},
+                             {"points", points},
+                             {"grid_build_ms", build_ms},
+                             {"queries", nlohmann::json::object()}};
     for (const auto& [kind, v] : ms)
-        report["queries"][kind] = {{"p50_ms", percentile(v, 0.5)}, {"p99_ms", percentile(v, 0.99)},
-                                   {"mean_results", mean_count[kind]}, {"n", v.size()}};
+        report["queries"][kind] = {{"p50_ms", percentile(v, 0.5)},
+                                   {"p99_ms", percentile(v, 0.99)},
+                                   {"mean_results", mean_count[kind]},
+                                   {"n", v.size()}};
     std::cout << report.dump(2) << '\n';
     return 0;
 }
@@ -98,18 +104,27 @@ int main(int argc, char** argv) {
                 if (i + 1 >= argc) throw UsageError(a + " needs a value");
                 return argv[++i];
             };
-            if (a == "--index") index = value();
-            else if (a == "--queries") per_kind = std::stoul(value());
-            else if (a == "--out") out = value();
-            else if (a == "--geo-only") geo_only = std::stoul(value());
-            else if (a == "--no-match-cache") match_cache = false;
-            else if (a == "--no-term-bitmaps") term_bitmaps = false;
-            else if (a == "--kinds") kinds = "," + value() + ",";
-            else if (a == "--passes") passes = std::max<size_t>(1, std::stoul(value()));
+            if (a == "--index")
+                index = value();
+            else if (a == "--queries")
+                per_kind = std::stoul(value());
+            else if (a == "--out")
+                out = value();
+            else if (a == "--geo-only")
+                geo_only = std::stoul(value());
+            else if (a == "--no-match-cache")
+                match_cache = false;
+            else if (a == "--no-term-bitmaps")
+                term_bitmaps = false;
+            else if (a == "--kinds")
+                kinds = "," + value() + ",";
+            else if (a == "--passes")
+                passes = std::max<size_t>(1, std::stoul(value()));
             else if (a == "--help") {
                 std::cout << kUsage;
                 return 0;
-            } else throw UsageError("unknown option " + a);
+            } else
+                throw UsageError("unknown option " + a);
         }
         if (geo_only > 0) return run_geo_only(geo_only, per_kind);
         if (index.empty()) throw UsageError("--index DIR is required");
@@ -141,13 +156,14 @@ int main(int argc, char** argv) {
                 const auto start = std::chrono::steady_clock::now();
                 std::vector<Xapian::docid> ids = q.kind == "K10" ? searcher.top_docids(r) : searcher.match_docids(r);
                 best[n] = std::min(
-                    best[n], std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+                    best[n],
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
                 if (pass > 0) continue;
                 mean_count[q.kind] += static_cast<double>(ids.size()) / static_cast<double>(per_kind);
                 if (qout) {
-                    qout << n << '\t' << q.kind << '\t' << q.near.lat << '\t' << q.near.lon << '\t' << q.radius_km << '\t'
-                         << q.bbox.west << '\t' << q.bbox.south << '\t' << q.bbox.east << '\t' << q.bbox.north << '\t'
-                         << (q.keyword ? bench::kTenPercentWord : "") << '\n';
+                    qout << n << '\t' << q.kind << '\t' << q.near.lat << '\t' << q.near.lon << '\t' << q.radius_km
+                         << '\t' << q.bbox.west << '\t' << q.bbox.south << '\t' << q.bbox.east << '\t' << q.bbox.north
+                         << '\t' << (q.keyword ? bench::kTenPercentWord : "") << '\n';
                     unsigned long long sum = 0;  // record number = docid - 1 (records are indexed in order)
                     for (auto d : ids) sum += d - 1;
                     aout << n << '\t' << q.kind << '\t' << ids.size() << '\t' << (q.kind == "K10" ? 0 : sum) << '\n';

@@ -1,11 +1,11 @@
 #include "synthetic.hpp"
 
+#include <xapian.h>
+
 #include <array>
 #include <cmath>
 #include <numbers>
 #include <random>
-
-#include <xapian.h>
 
 namespace coopatlas::bench {
 
@@ -19,37 +19,83 @@ struct City {
 // Real places of French decentralised cooperation (both ends), plus the 180th
 // meridian (Fiji) and the far north/south, so the queries meet the edge cases.
 constexpr std::array<City, 40> kCities = {{
-    {"Paris", 48.8566, 2.3522},        {"Lyon", 45.764, 4.8357},          {"Marseille", 43.2965, 5.3698},
-    {"Toulouse", 43.6047, 1.4442},     {"Nantes", 47.2184, -1.5536},      {"Lille", 50.6292, 3.0573},
-    {"Strasbourg", 48.5734, 7.7521},   {"Bordeaux", 44.8378, -0.5792},    {"Rennes", 48.1173, -1.6778},
-    {"Angoulême", 45.6484, 0.1562},    {"Dakar", 14.6928, -17.4467},      {"Saint-Louis", 16.0326, -16.4818},
-    {"Ouagadougou", 12.3714, -1.5197}, {"Bamako", 12.6392, -8.0029},      {"Niamey", 13.5116, 2.1254},
-    {"Cotonou", 6.3703, 2.3912},       {"Lomé", 6.1375, 1.2123},          {"Abidjan", 5.36, -4.0083},
-    {"Antananarivo", -18.8792, 47.5079}, {"Rabat", 34.0209, -6.8416},     {"Tunis", 36.8065, 10.1815},
-    {"Beyrouth", 33.8938, 35.5018},    {"Hanoï", 21.0278, 105.8342},      {"Huế", 16.4637, 107.5909},
-    {"Phnom Penh", 11.5564, 104.9282}, {"Port-au-Prince", 18.5944, -72.3074}, {"Québec", 46.8139, -71.208},
-    {"Montréal", 45.5017, -73.5673},   {"Erevan", 40.1792, 44.4991},      {"Tbilissi", 41.7151, 44.8271},
-    {"Cracovie", 50.0647, 19.945},     {"Iasi", 47.1585, 27.6014},        {"Nouméa", -22.2758, 166.458},
-    {"Suva", -18.1416, 178.4419},      {"Papeete", -17.5516, -149.5585},  {"Cayenne", 4.9224, -52.3135},
-    {"Saint-Denis (Réunion)", -20.8821, 55.4504}, {"Nuuk", 64.1814, -51.6941}, {"Tromsø", 69.6492, 18.9553},
+    {"Paris", 48.8566, 2.3522},
+    {"Lyon", 45.764, 4.8357},
+    {"Marseille", 43.2965, 5.3698},
+    {"Toulouse", 43.6047, 1.4442},
+    {"Nantes", 47.2184, -1.5536},
+    {"Lille", 50.6292, 3.0573},
+    {"Strasbourg", 48.5734, 7.7521},
+    {"Bordeaux", 44.8378, -0.5792},
+    {"Rennes", 48.1173, -1.6778},
+    {"Angoulême", 45.6484, 0.1562},
+    {"Dakar", 14.6928, -17.4467},
+    {"Saint-Louis", 16.0326, -16.4818},
+    {"Ouagadougou", 12.3714, -1.5197},
+    {"Bamako", 12.6392, -8.0029},
+    {"Niamey", 13.5116, 2.1254},
+    {"Cotonou", 6.3703, 2.3912},
+    {"Lomé", 6.1375, 1.2123},
+    {"Abidjan", 5.36, -4.0083},
+    {"Antananarivo", -18.8792, 47.5079},
+    {"Rabat", 34.0209, -6.8416},
+    {"Tunis", 36.8065, 10.1815},
+    {"Beyrouth", 33.8938, 35.5018},
+    {"Hanoï", 21.0278, 105.8342},
+    {"Huế", 16.4637, 107.5909},
+    {"Phnom Penh", 11.5564, 104.9282},
+    {"Port-au-Prince", 18.5944, -72.3074},
+    {"Québec", 46.8139, -71.208},
+    {"Montréal", 45.5017, -73.5673},
+    {"Erevan", 40.1792, 44.4991},
+    {"Tbilissi", 41.7151, 44.8271},
+    {"Cracovie", 50.0647, 19.945},
+    {"Iasi", 47.1585, 27.6014},
+    {"Nouméa", -22.2758, 166.458},
+    {"Suva", -18.1416, 178.4419},
+    {"Papeete", -17.5516, -149.5585},
+    {"Cayenne", 4.9224, -52.3135},
+    {"Saint-Denis (Réunion)", -20.8821, 55.4504},
+    {"Nuuk", 64.1814, -51.6941},
+    {"Tromsø", 69.6492, 18.9553},
     {"Ushuaïa", -54.8019, -68.303},
 }};
 
 // French-like vocabulary (cooperation, territories, themes), drawn with a
 // Zipf-like law; kTenPercentWord is added apart, to exactly 10% of records.
 constexpr std::array<const char*, 96> kWords = {{
-    "coopération", "décentralisée", "collectivité", "territoriale", "partenariat", "commune", "région",
-    "département", "intercommunalité", "développement", "durable", "projet", "programme", "accompagnement",
-    "formation", "jeunesse", "culture", "patrimoine", "éducation", "santé", "eau", "assainissement", "déchets",
-    "énergie", "agriculture", "alimentation", "économie", "sociale", "solidaire", "tourisme", "environnement",
-    "climat", "biodiversité", "gouvernance", "locale", "démocratie", "participative", "citoyenneté",
-    "mobilité", "urbanisme", "habitat", "numérique", "francophonie", "échanges", "volontariat", "association",
-    "acteurs", "habitants", "élus", "services", "techniques", "appui", "institutionnel", "maîtrise", "ouvrage",
-    "financement", "subvention", "ministère", "ambassade", "agence", "française", "réseau", "plateforme",
-    "expertise", "mutualisation", "pilotage", "évaluation", "diagnostic", "stratégie", "plan", "action",
-    "convention", "accord", "signature", "délégation", "mission", "visite", "rencontre", "forum", "atelier",
-    "scolaire", "université", "recherche", "innovation", "entreprises", "artisanat", "filière", "marché",
-    "femmes", "égalité", "inclusion", "handicap", "sport", "musique", "lecture", "bibliothèque",
+    "coopération",    "décentralisée",  "collectivité",
+    "territoriale",   "partenariat",    "commune",
+    "région",         "département",    "intercommunalité",
+    "développement",  "durable",        "projet",
+    "programme",      "accompagnement", "formation",
+    "jeunesse",       "culture",        "patrimoine",
+    "éducation",      "santé",          "eau",
+    "assainissement", "déchets",        "énergie",
+    "agriculture",    "alimentation",   "économie",
+    "sociale",        "solidaire",      "tourisme",
+    "environnement",  "climat",         "biodiversité",
+    "gouvernance",    "locale",         "démocratie",
+    "participative",  "citoyenneté",    "mobilité",
+    "urbanisme",      "habitat",        "numérique",
+    "francophonie",   "échanges",       "volontariat",
+    "association",    "acteurs",        "habitants",
+    "élus",           "services",       "techniques",
+    "appui",          "institutionnel", "maîtrise",
+    "ouvrage",        "financement",    "subvention",
+    "ministère",      "ambassade",      "agence",
+    "française",      "réseau",         "plateforme",
+    "expertise",      "mutualisation",  "pilotage",
+    "évaluation",     "diagnostic",     "stratégie",
+    "plan",           "action",         "convention",
+    "accord",         "signature",      "délégation",
+    "mission",        "visite",         "rencontre",
+    "forum",          "atelier",        "scolaire",
+    "université",     "recherche",      "innovation",
+    "entreprises",    "artisanat",      "filière",
+    "marché",         "femmes",         "égalité",
+    "inclusion",      "handicap",       "sport",
+    "musique",        "lecture",        "bibliothèque",
 }};
 
 /// A reproducible stream per record: SplitMix64 seeded with the record number.

@@ -32,7 +32,8 @@ void Parser::parse(int argc, const char* const argv[]) {
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (only_positional || arg.size() < 2 || arg.rfind("--", 0) != 0) {
-            if (!only_positional && arg.size() > 1 && arg[0] == '-' && !std::isdigit(static_cast<unsigned char>(arg[1])))
+            if (!only_positional && arg.size() > 1 && arg[0] == '-' &&
+                !std::isdigit(static_cast<unsigned char>(arg[1])))
                 throw UsageError("unknown option '" + arg + "' (try --help)");
             positional_.push_back(arg);
             continue;

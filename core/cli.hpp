@@ -15,8 +15,8 @@
 namespace coopatlas::cli {
 
 struct Option {
-    std::string name;         ///< without the dashes: "radius-km"
-    std::string value_name;   ///< empty for a switch: "R"
+    std::string name;        ///< without the dashes: "radius-km"
+    std::string value_name;  ///< empty for a switch: "R"
     std::string help;
     std::string group = "Options";
 };

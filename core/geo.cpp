@@ -29,7 +29,8 @@ std::vector<double> parse_numbers(const std::string& text, size_t expected, cons
         }
     }
     if (values.size() != expected)
-        throw UsageError(what + ": expected " + std::to_string(expected) + " comma-separated numbers, got '" + text + "'");
+        throw UsageError(what + ": expected " + std::to_string(expected) + " comma-separated numbers, got '" + text +
+                         "'");
     return values;
 }
 
@@ -50,8 +51,7 @@ double distance_km(LatLon a, LatLon b) {
 }
 
 bool valid(LatLon p) {
-    return std::isfinite(p.lat) && std::isfinite(p.lon) && p.lat >= -90 && p.lat <= 90 && p.lon >= -180 &&
-           p.lon <= 180;
+    return std::isfinite(p.lat) && std::isfinite(p.lon) && p.lat >= -90 && p.lat <= 90 && p.lon >= -180 && p.lon <= 180;
 }
 
 LatLon parse_latlon(const std::string& text, const std::string& what) {

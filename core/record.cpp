@@ -29,8 +29,8 @@ json to_json(const Record& r) {
 }
 
 Record record_from_json(const json& j) {
-    static const std::vector<std::string> common = {"id", "type", "title", "text", "page", "line", "section",
-                                                    "countries", "themes", "odd", "geo"};
+    static const std::vector<std::string> common = {"id",      "type",      "title",  "text", "page", "line",
+                                                    "section", "countries", "themes", "odd",  "geo"};
     Record r;
     r.id = j.value("id", "");
     r.type = j.value("type", "");
@@ -45,8 +45,8 @@ Record record_from_json(const json& j) {
     if (j.contains("odd")) r.odd = j["odd"].get<std::vector<int>>();
     if (j.contains("geo"))
         for (const auto& g : j["geo"])
-            r.geo.push_back({g.value("lat", 0.0), g.value("lon", 0.0), g.value("place", ""),
-                             g.value("precision", ""), g.value("source", "")});
+            r.geo.push_back({g.value("lat", 0.0), g.value("lon", 0.0), g.value("place", ""), g.value("precision", ""),
+                             g.value("source", "")});
     for (const auto& [key, value] : j.items())
         if (std::find(common.begin(), common.end(), key) == common.end()) r.fields[key] = value;
     return r;

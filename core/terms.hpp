@@ -53,7 +53,6 @@ enum class Positions { kept, dropped };
 /// position is kept, so phrases still need the right gap). Stems never carry
 /// positions (phrases are matched on exact words only).
 Xapian::termpos index_text(Xapian::Document& doc, std::string_view utf8, std::string_view prefix,
-                           Xapian::termcount wdf_inc, Xapian::termpos position,
-                           Positions positions = Positions::kept);
+                           Xapian::termcount wdf_inc, Xapian::termpos position, Positions positions = Positions::kept);
 
 }  // namespace coopatlas::terms

@@ -31,16 +31,44 @@ bool is_word_char(UChar32 c) {
 /// The folded form of one non-ASCII code point, uncached (ICU NFD per call).
 void fold_code_point(UChar32 c, std::string& out) {
     switch (c) {
-        case 0x0153: out += "oe"; return;  // œ
-        case 0x0152: out += "oe"; return;  // Œ
-        case 0x00E6: out += "ae"; return;  // æ
-        case 0x00C6: out += "ae"; return;  // Æ
-        case 0x00DF: out += "ss"; return;  // ß
-        case 0x0131: out += "i"; return;   // dotless i
-        case 0x2019: case 0x2018: case 0x02BC: case 0x00B4: out += '\''; return;
-        case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: out += '-'; return;
-        case 0x00A0: case 0x202F: case 0x2009: out += ' '; return;
-        default: break;
+        case 0x0153:
+            out += "oe";
+            return;  // œ
+        case 0x0152:
+            out += "oe";
+            return;  // Œ
+        case 0x00E6:
+            out += "ae";
+            return;  // æ
+        case 0x00C6:
+            out += "ae";
+            return;  // Æ
+        case 0x00DF:
+            out += "ss";
+            return;  // ß
+        case 0x0131:
+            out += "i";
+            return;  // dotless i
+        case 0x2019:
+        case 0x2018:
+        case 0x02BC:
+        case 0x00B4:
+            out += '\'';
+            return;
+        case 0x2010:
+        case 0x2011:
+        case 0x2012:
+        case 0x2013:
+        case 0x2014:
+            out += '-';
+            return;
+        case 0x00A0:
+        case 0x202F:
+        case 0x2009:
+            out += ' ';
+            return;
+        default:
+            break;
     }
     icu::UnicodeString decomposed;
     UErrorCode status = U_ZERO_ERROR;
@@ -73,8 +101,8 @@ void append_folded(UChar32 c, std::string& out) {
 }
 
 // Articles and pronouns that French elides before a vowel; "aujourd'hui" is not one.
-constexpr std::array<std::string_view, 13> kElisions = {"l", "d", "j", "m", "n", "s", "t", "c", "qu",
-                                                        "jusqu", "lorsqu", "puisqu", "quoiqu"};
+constexpr std::array<std::string_view, 13> kElisions = {"l", "d",  "j",     "m",      "n",      "s",     "t",
+                                                        "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
 
 }  // namespace
 
@@ -180,13 +208,13 @@ std::string words_key(std::string_view utf8) {
 
 bool is_stopword(std::string_view w) {
     static constexpr std::array<std::string_view, 96> kStop = {
-        "a", "au", "aux", "avec", "ce", "ces", "cette", "dans", "de", "des", "du", "elle", "en", "et", "eux",
-        "il", "ils", "je", "la", "le", "les", "leur", "leurs", "lui", "ma", "mais", "me", "meme", "mes", "moi",
-        "mon", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui", "sa", "se",
-        "ses", "son", "sur", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y",
-        "est", "sont", "ete", "etre", "ont", "a", "l", "d", "s", "c", "j", "m", "n", "t", "sans", "sous", "si",
-        "the", "of", "and", "or", "to", "in", "for", "with", "on", "is", "are", "by", "an", "at", "from", "as",
-        "it", "be"};
+        "a",    "au",    "aux",  "avec", "ce",   "ces",   "cette", "dans", "de",    "des", "du",  "elle", "en", "et",
+        "eux",  "il",    "ils",  "je",   "la",   "le",    "les",   "leur", "leurs", "lui", "ma",  "mais", "me", "meme",
+        "mes",  "moi",   "mon",  "ne",   "nos",  "notre", "nous",  "on",   "ou",    "par", "pas", "pour", "qu", "que",
+        "qui",  "sa",    "se",   "ses",  "son",  "sur",   "ta",    "te",   "tes",   "toi", "ton", "tu",   "un", "une",
+        "vos",  "votre", "vous", "y",    "est",  "sont",  "ete",   "etre", "ont",   "a",   "l",   "d",    "s",  "c",
+        "j",    "m",     "n",    "t",    "sans", "sous",  "si",    "the",  "of",    "and", "or",  "to",   "in", "for",
+        "with", "on",    "is",   "are",  "by",   "an",    "at",    "from", "as",    "it",  "be"};
     return std::find(kStop.begin(), kStop.end(), w) != kStop.end();
 }
 

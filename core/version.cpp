@@ -15,8 +15,8 @@ namespace coopatlas {
 
 std::string version_string() {
     return std::string("coopatlas ") + COOPATLAS_VERSION + " (Xapian " + Xapian::version_string() + ", GDAL " +
-           GDALVersionInfo("RELEASE_NAME") + ", cpp-httplib " + COOPATLAS_HTTPLIB_VERSION + ", ICU " +
-           U_ICU_VERSION + ")";
+           GDALVersionInfo("RELEASE_NAME") + ", cpp-httplib " + COOPATLAS_HTTPLIB_VERSION + ", ICU " + U_ICU_VERSION +
+           ")";
 }
 
 }  // namespace coopatlas

@@ -15,7 +15,8 @@ std::string plain(const std::string& snippet) {
     static const std::regex tags("</?mark>");
     std::string s = std::regex_replace(snippet, tags, "*");
     for (auto [from, to] : {std::pair{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}}) {
-        for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + 1)) s.replace(p, std::string(from).size(), to);
+        for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + 1))
+            s.replace(p, std::string(from).size(), to);
     }
     return s;
 }
@@ -26,7 +27,8 @@ void print_table(const nlohmann::json& body) {
     std::cout << "\n";
     int rank = 0;
     for (const auto& r : body["results"]) {
-        std::cout << "\n" << ++rank << ". [" << r["type"].get<std::string>() << "] " << r["title"].get<std::string>()
+        std::cout << "\n"
+                  << ++rank << ". [" << r["type"].get<std::string>() << "] " << r["title"].get<std::string>()
                   << "  (p. " << r["page"].get<int>() << ")";
         if (!r["distance_km"].is_null()) std::cout << "  " << r["distance_km"].get<double>() << " km";
         std::cout << "\n   " << r["id"].get<std::string>() << "\n   " << plain(r["snippet"].get<std::string>()) << "\n";
@@ -60,15 +62,24 @@ int main(int argc, char** argv) {
         std::string q;
         for (const auto& w : args.positional()) q += (q.empty() ? "" : " ") + w;
         if (!q.empty()) params.emplace("q", q);
-        for (const auto& [flag, param] : std::map<std::string, std::string>{
-                 {"near", "near"}, {"radius-km", "radius_km"}, {"bbox", "bbox"}, {"type", "type"}, {"country", "country"},
-                 {"theme", "theme"}, {"odd", "odd"}, {"sort", "sort"}, {"limit", "limit"}, {"offset", "offset"}})
+        for (const auto& [flag, param] : std::map<std::string, std::string>{{"near", "near"},
+                                                                            {"radius-km", "radius_km"},
+                                                                            {"bbox", "bbox"},
+                                                                            {"type", "type"},
+                                                                            {"country", "country"},
+                                                                            {"theme", "theme"},
+                                                                            {"odd", "odd"},
+                                                                            {"sort", "sort"},
+                                                                            {"limit", "limit"},
+                                                                            {"offset", "offset"}})
             if (auto v = args.get(flag)) params.emplace(param, *v);
         auto request = query::parse_request(params);
         query::Searcher searcher(args.get_or("index", "var/index"));
         auto body = searcher.search(request);
-        if (args.has("json")) std::cout << body.dump() << "\n";
-        else print_table(body);
+        if (args.has("json"))
+            std::cout << body.dump() << "\n";
+        else
+            print_table(body);
         return 0;
     });
 }

@@ -36,7 +36,8 @@ std::string_view RecordStore::line(Xapian::docid docid) const {
                          std::string(schema::kRecordsFile) + "' (" + std::to_string(count_) +
                          " records): rebuild the index");
     const uint64_t begin = offset_at(offsets_.data(), docid - 1), end = offset_at(offsets_.data(), docid);
-    if (begin > end || end > lines_.size()) throw IndexError("corrupt offsets in '" + index_dir_ + "': rebuild the index");
+    if (begin > end || end > lines_.size())
+        throw IndexError("corrupt offsets in '" + index_dir_ + "': rebuild the index");
     std::string_view line(lines_.data() + begin, end - begin);
     if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
     return line;
@@ -46,7 +47,8 @@ Record RecordStore::record(Xapian::docid docid) const {
     const std::string_view l = line(docid);
     auto j = nlohmann::json::parse(l.begin(), l.end(), nullptr, false);
     if (j.is_discarded())
-        throw IndexError("record " + std::to_string(docid) + " of '" + index_dir_ + "' is not valid JSON: rebuild the index");
+        throw IndexError("record " + std::to_string(docid) + " of '" + index_dir_ +
+                         "' is not valid JSON: rebuild the index");
     return record_from_json(j);
 }
 

@@ -59,8 +59,8 @@ SearchRequest parse_request(const std::multimap<std::string, std::string>& param
     if (!r.type.empty()) {
         static const std::vector<std::string> types = {"passage", "programme", "contact", "partner", "partnership"};
         if (std::find(types.begin(), types.end(), r.type) == types.end())
-            throw UsageError("type must be one of passage, programme, contact, partner, partnership; got '" +
-                             r.type + "'");
+            throw UsageError("type must be one of passage, programme, contact, partner, partnership; got '" + r.type +
+                             "'");
     }
     if (auto v = one("country")) r.country = *v;
     if (auto v = one("theme")) r.theme = *v;

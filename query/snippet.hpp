@@ -10,8 +10,8 @@ namespace coopatlas::query {
 
 /// What a word must be to be highlighted: its folded form or its stem.
 struct MatchTerms {
-    std::unordered_set<std::string> words;  ///< folded words
-    std::unordered_set<std::string> stems;  ///< French stems of folded words
+    std::unordered_set<std::string> words;     ///< folded words
+    std::unordered_set<std::string> stems;     ///< French stems of folded words
     std::unordered_set<std::string> prefixes;  ///< from wildcard queries "coop*"
     bool empty() const { return words.empty() && stems.empty() && prefixes.empty(); }
 };

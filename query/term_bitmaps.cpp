@@ -12,9 +12,7 @@ TermBitmaps::TermBitmaps(const std::string& path, size_t words) : file_(path), w
     const char* const data = file_.data();
     const size_t size = file_.size();
     size_t at = 0;
-    auto broken = [&](const std::string& why) {
-        return IndexError("'" + path + "' " + why + ": rebuild the index");
-    };
+    auto broken = [&](const std::string& why) { return IndexError("'" + path + "' " + why + ": rebuild the index"); };
     auto read_u64 = [&] {
         if (size - at < sizeof(uint64_t)) throw broken("is cut short");
         uint64_t v;
@@ -23,7 +21,8 @@ TermBitmaps::TermBitmaps(const std::string& path, size_t words) : file_(path), w
         return v;
     };
     const std::string_view magic = schema::kTermBitmapsMagic;
-    if (size < magic.size() || std::string_view(data, magic.size()) != magic) throw broken("is not a term-bitmaps file");
+    if (size < magic.size() || std::string_view(data, magic.size()) != magic)
+        throw broken("is not a term-bitmaps file");
     at = magic.size();
     if (read_u64() != words) throw broken("does not cover the index's documents");
     const uint64_t count = read_u64();

@@ -64,8 +64,9 @@ const ExportFormat& export_format(const std::string& extension) {
 
 TempExport::TempExport(const std::string& file_name) {
     std::string pattern = (std::filesystem::temp_directory_path() / "coopatlas-export-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw Error("cannot create a temporary folder for an export in " +
-                                                        std::filesystem::temp_directory_path().string());
+    if (mkdtemp(pattern.data()) == nullptr)
+        throw Error("cannot create a temporary folder for an export in " +
+                    std::filesystem::temp_directory_path().string());
     dir_ = pattern;
     path_ = dir_ + "/" + file_name;
 }
@@ -93,11 +94,16 @@ std::shared_ptr<TempExport> write_export(const std::vector<Record>& records, con
 
         // KML shows "Name" and "Description" in its balloons.
         const bool kml = format.driver == "KML";
-        std::vector<std::pair<std::string, OGRFieldType>> columns = {
-            {kml ? "Name" : "title", OFTString}, {"id", OFTString},        {"type", OFTString},
-            {"page", OFTInteger},                {"section", OFTString},   {"countries", OFTString},
-            {"themes", OFTString},               {"odd", OFTString},       {"places", OFTString},
-            {kml ? "Description" : "text", OFTString}};
+        std::vector<std::pair<std::string, OGRFieldType>> columns = {{kml ? "Name" : "title", OFTString},
+                                                                     {"id", OFTString},
+                                                                     {"type", OFTString},
+                                                                     {"page", OFTInteger},
+                                                                     {"section", OFTString},
+                                                                     {"countries", OFTString},
+                                                                     {"themes", OFTString},
+                                                                     {"odd", OFTString},
+                                                                     {"places", OFTString},
+                                                                     {kml ? "Description" : "text", OFTString}};
         std::set<std::string> taken;
         for (const auto& c : columns) taken.insert(c.first);
         std::vector<std::string> extra;  // type-specific fields, in first-seen order

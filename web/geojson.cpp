@@ -25,16 +25,11 @@ json properties_of(const Record& r) {
     json countries = json::array(), places = json::array();
     for (const auto& c : r.countries) countries.push_back(c.code);
     for (const auto& p : r.geo) places.push_back(p.place);
-    return {{"id", r.id},
-            {"type", r.type},
-            {"title", r.title},
-            {"page", r.page},
-            {"section", r.section},
-            {"countries", countries},
-            {"themes", r.themes},
-            {"odd", r.odd},
-            {"places", places},
-            {"precision", r.geo.empty() ? json(nullptr) : json(r.geo.front().precision)}};
+    return {{"id", r.id},           {"type", r.type},
+            {"title", r.title},     {"page", r.page},
+            {"section", r.section}, {"countries", countries},
+            {"themes", r.themes},   {"odd", r.odd},
+            {"places", places},     {"precision", r.geo.empty() ? json(nullptr) : json(r.geo.front().precision)}};
 }
 
 json feature_of(const Record& r, const std::string& feature_id) {

@@ -18,8 +18,9 @@ std::multimap<std::string, std::string> params_of(const httplib::Request& req) {
 std::string base_url(const httplib::Request& req) {
     std::string host = req.get_header_value("Host");
     // A Host header is the client's word: keep only characters a host:port may hold.
-    bool clean = !host.empty() && host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                                         "0123456789.-:[]") == std::string::npos;
+    bool clean = !host.empty() && host.find_first_not_of(
+                                      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                      "0123456789.-:[]") == std::string::npos;
     return "http://" + (clean ? host : std::string("127.0.0.1"));
 }
 

@@ -26,10 +26,18 @@ std::string escape_label(const std::string& v) {
 }  // namespace
 
 std::string route_label(const std::string& method, const std::string& path, int status) {
-    static const std::vector<std::string> exact = {"/",           "/healthz",         "/metrics",
-                                                   "/api/search", "/api/geojson",     "/api/suggest",
-                                                   "/api/clusters", "/ogc",           "/ogc/conformance",
-                                                   "/ogc/api",      "/ogc/collections", "/export/atlas.gpkg"};
+    static const std::vector<std::string> exact = {"/",
+                                                   "/healthz",
+                                                   "/metrics",
+                                                   "/api/search",
+                                                   "/api/geojson",
+                                                   "/api/suggest",
+                                                   "/api/clusters",
+                                                   "/ogc",
+                                                   "/ogc/conformance",
+                                                   "/ogc/api",
+                                                   "/ogc/collections",
+                                                   "/export/atlas.gpkg"};
     std::string label;
     const std::string trimmed = path.size() > 1 && path.back() == '/' ? path.substr(0, path.size() - 1) : path;
     for (const auto& e : exact)
@@ -40,9 +48,12 @@ std::string route_label(const std::string& method, const std::string& path, int 
     } else if (starts_with(path, "/ogc/collections/")) {
         std::string rest = path.substr(17);
         size_t items = rest.find("/items");
-        if (items == std::string::npos) label = "/ogc/collections/{type}";
-        else if (rest.size() == items + 6) label = "/ogc/collections/{type}/items";
-        else label = "/ogc/collections/{type}/items/{id}";
+        if (items == std::string::npos)
+            label = "/ogc/collections/{type}";
+        else if (rest.size() == items + 6)
+            label = "/ogc/collections/{type}/items";
+        else
+            label = "/ogc/collections/{type}/items/{id}";
     } else if (starts_with(path, "/export/")) {
         label = "/export/{file}";
     } else if (starts_with(path, "/vendor/")) {
@@ -84,8 +95,8 @@ std::string Metrics::text() const {
         unsigned long cumulative = 0;
         for (size_t i = 0; i < kBuckets.size(); ++i) {
             cumulative += h.buckets[i];
-            out << "coopatlas_http_request_duration_seconds_bucket{route=\"" << r << "\",le=\"" << kBuckets[i]
-                << "\"} " << cumulative << "\n";
+            out << "coopatlas_http_request_duration_seconds_bucket{route=\"" << r << "\",le=\"" << kBuckets[i] << "\"} "
+                << cumulative << "\n";
         }
         out << "coopatlas_http_request_duration_seconds_bucket{route=\"" << r << "\",le=\"+Inf\"} " << h.count << "\n"
             << "coopatlas_http_request_duration_seconds_sum{route=\"" << r << "\"} " << h.sum << "\n"

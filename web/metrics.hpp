@@ -19,8 +19,7 @@ std::string route_label(const std::string& method, const std::string& path, int 
 class Metrics {
 public:
     /// Upper bounds of the latency buckets, in seconds (the +Inf bucket is implicit).
-    static constexpr std::array<double, 10> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025,
-                                                        0.05,  0.1,    0.25,  1.0,  5.0};
+    static constexpr std::array<double, 10> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0, 5.0};
 
     /// Records one answered request. Thread-safe.
     void observe(const std::string& route, int status, double seconds);
@@ -36,7 +35,7 @@ private:
     };
     mutable std::mutex mutex_;
     std::map<std::pair<std::string, int>, unsigned long> requests_;  // (route, status) -> count
-    std::map<std::string, Histogram> latency_;                     // route -> histogram
+    std::map<std::string, Histogram> latency_;                       // route -> histogram
 };
 
 }  // namespace coopatlas::web

@@ -87,11 +87,12 @@ void learn_acting_bodies(const Guide& guide, const std::vector<std::string>& pro
             if (word.rfind("l'", 0) == 0) word = word.substr(2);
             if (!acronym_like(word)) continue;
             std::size_t close = text.find(')', open);
-            std::string inside = text.substr(open + 2, close == std::string::npos ? std::string::npos : close - open - 2);
+            std::string inside =
+                text.substr(open + 2, close == std::string::npos ? std::string::npos : close - open - 2);
             std::string folded = text::fold(inside);
             bool syndicat = folded.rfind("syndicat", 0) == 0;
-            bool network = folded.rfind("rrma", 0) == 0 || folded.rfind("reseau", 0) == 0 ||
-                           folded.rfind("association", 0) == 0;
+            bool network =
+                folded.rfind("rrma", 0) == 0 || folded.rfind("reseau", 0) == 0 || folded.rfind("association", 0) == 0;
             if ((syndicat || network) && !names_abroad(inside, lexicon))
                 lexicon.add_body(upper_ascii(word), syndicat ? "établissement" : "association");
         }

@@ -5,10 +5,10 @@
 #include <regex>
 #include <set>
 
-#include "indexer/places/countries.hpp"
-#include "indexer/guide/glossary.hpp"
-#include "indexer/extract/programmes.hpp"
 #include "core/text.hpp"
+#include "indexer/extract/programmes.hpp"
+#include "indexer/guide/glossary.hpp"
+#include "indexer/places/countries.hpp"
 
 namespace coopatlas::indexer {
 
@@ -38,21 +38,59 @@ std::string lower_ascii(std::string s) {
 // Words that open an organisation's name rather than a role.
 bool organisation_start(const std::string& folded_word) {
     static const std::set<std::string> words = {
-        "ambassade", "consulat", "association", "conseil", "ministere", "reseau", "fonds", "alliance",
-        "mairie", "ville", "region", "metropole", "conference", "institut", "agence", "federation",
-        "cites", "front", "conservatoire", "office", "delegation", "commission", "communaute",
-        "departement", "centre", "groupement", "fondation", "universite", "musee", "maison", "syndicat"};
+        "ambassade",  "consulat",   "association", "conseil", "ministere",     "reseau",     "fonds",
+        "alliance",   "mairie",     "ville",       "region",  "metropole",     "conference", "institut",
+        "agence",     "federation", "cites",       "front",   "conservatoire", "office",     "delegation",
+        "commission", "communaute", "departement", "centre",  "groupement",    "fondation",  "universite",
+        "musee",      "maison",     "syndicat"};
     return words.count(folded_word) > 0;
 }
 
 // Words that open a role ("chargée de mission", "directeur") or a sentence: such a line is no name.
 bool role_or_prose_start(const std::string& folded_word) {
-    static const std::set<std::string> words = {
-        "directeur", "directrice", "charge", "chargee", "responsable", "secretaire", "conseiller", "conseillere",
-        "chef", "cheffe", "president", "presidente", "delegue", "deleguee", "expert", "experte", "groupe",
-        "coordinateur", "coordinatrice", "representant", "representante", "le", "la", "les", "l", "un", "une",
-        "pour", "en", "voir", "contact", "contacts", "attache", "attachee", "adjoint", "adjointe", "vice",
-        "secretariat", "service", "direction", "pole", "mission", "comite"};
+    static const std::set<std::string> words = {"directeur",
+                                                "directrice",
+                                                "charge",
+                                                "chargee",
+                                                "responsable",
+                                                "secretaire",
+                                                "conseiller",
+                                                "conseillere",
+                                                "chef",
+                                                "cheffe",
+                                                "president",
+                                                "presidente",
+                                                "delegue",
+                                                "deleguee",
+                                                "expert",
+                                                "experte",
+                                                "groupe",
+                                                "coordinateur",
+                                                "coordinatrice",
+                                                "representant",
+                                                "representante",
+                                                "le",
+                                                "la",
+                                                "les",
+                                                "l",
+                                                "un",
+                                                "une",
+                                                "pour",
+                                                "en",
+                                                "voir",
+                                                "contact",
+                                                "contacts",
+                                                "attache",
+                                                "attachee",
+                                                "adjoint",
+                                                "adjointe",
+                                                "vice",
+                                                "secretariat",
+                                                "service",
+                                                "direction",
+                                                "pole",
+                                                "mission",
+                                                "comite"};
     return words.count(folded_word) > 0;
 }
 
@@ -94,10 +132,10 @@ void split_role_organisation(const std::string& s, std::string& role, std::strin
         organisation = capitalize_first(repaired);
         return;
     }
-    static const char* const kMarkers[] = {" au sein de l’", " au sein de l'", " au sein de la ", " au sein du ",
-                                           " au sein de ",   " auprès de ",    " à l’",           " à l'",
-                                           " à la ",         " à ",            " au ",            " de l’",
-                                           " de l'",         " du ",           " de la ",         " de "};
+    static const char* const kMarkers[] = {
+        " au sein de l’", " au sein de l'", " au sein de la ", " au sein du ", " au sein de ", " auprès de ",
+        " à l’",          " à l'",          " à la ",          " à ",          " au ",         " de l’",
+        " de l'",         " du ",           " de la ",         " de "};
     // "experte française au sein de RYCO": without its place the function says little, so the
     // role keeps "au sein de X" and X is also the organisation.
     size_t best = std::string::npos, best_len = 0;
@@ -156,7 +194,8 @@ std::vector<std::string> info_units(const Guide& guide, const std::vector<std::s
         // a new unit opens like a function or an organisation ("comité de pilotage", "Institut ...");
         // "france" or "centrafricaine" alone end the line above
         bool opens = !ws.empty() && !articles.count(ws[0]) && (organisation_start(ws[0]) || role_or_prose_start(ws[0]));
-        if (groups.empty() || (opens && !std::regex_search(trim(groups.back().back()), open_end))) groups.emplace_back();
+        if (groups.empty() || (opens && !std::regex_search(trim(groups.back().back()), open_end)))
+            groups.emplace_back();
         groups.back().push_back(l);
     }
     std::vector<std::string> units;
@@ -214,15 +253,19 @@ std::map<std::string, std::string> text_definitions(const Guide& guide, const Di
         }
     };
     for (const auto& l : guide.lines()) {
-        if (is_blank(l)) flush();
-        else paragraph.push_back(l.text);
+        if (is_blank(l))
+            flush();
+        else
+            paragraph.push_back(l.text);
     }
     flush();
     std::set<std::string> explained;
     for (const auto& [acronym, expansion] : display.glossary()) explained.insert(text::fold(acronym));
     for (auto it = out.begin(); it != out.end();) {
-        if (explained.count(it->first) || !display.is_acronym(it->first)) it = out.erase(it);
-        else ++it;
+        if (explained.count(it->first) || !display.is_acronym(it->first))
+            it = out.erase(it);
+        else
+            ++it;
     }
     return out;
 }
@@ -272,7 +315,8 @@ struct Appearance {
 // ("ambassade de france au Brésil"), else the usual one (en before a vowel or a feminine -e,
 // aux before a plural, au otherwise).
 // `folded_lines`: the guide's lines, folded.
-std::string embassy_of(const std::vector<std::string>& folded_lines, const Country& country, const std::string& printed) {
+std::string embassy_of(const std::vector<std::string>& folded_lines, const Country& country,
+                       const std::string& printed) {
     static const std::regex re(R"(ambassade de france (en|au|aux) ([a-z' -]+))");
     std::string prep;
     for (const auto& f : folded_lines) {
@@ -357,7 +401,8 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
                 std::smatch m;
                 std::string ht = trim(lines[h - 1].text);
                 std::string hf = text::fold(ht);
-                if (std::regex_match(hf, m, header) && m[2].matched) header_org = display.text(trim(ht.substr(ht.find('|') + 1)));
+                if (std::regex_match(hf, m, header) && m[2].matched)
+                    header_org = display.text(trim(ht.substr(ht.find('|') + 1)));
             }
         }
         std::vector<std::string> below;
@@ -365,8 +410,10 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
             if (is_blank(lines[k]) || lines[k].sheet != l.sheet) break;
             std::string bt = trim(lines[k].text);
             if (!find_emails(bt).empty()) break;
-            if (std::regex_search(bt, phone_re()) || std::regex_search(bt, url_re())) below.push_back(bt);
-            else break;
+            if (std::regex_search(bt, phone_re()) || std::regex_search(bt, url_re()))
+                below.push_back(bt);
+            else
+                break;
         }
         // Prose mentioning an address ("écrire à x@y.fr") keeps only the address.
         bool prose = std::any_of(above.begin(), above.end(), [](const std::string& a) { return a.size() > 70; }) ||
@@ -386,8 +433,7 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
                 if (!a.empty() && a.back() == ':') {
                     // "Argentine :", "et à la DAECT :" label the address; an acronym there is the organisation
                     for (const auto& w : text::words(a))
-                        if (w.size() >= 3 && display.is_acronym(w) && p.organisation.empty() &&
-                            display.text(w) != w)
+                        if (w.size() >= 3 && display.is_acronym(w) && p.organisation.empty() && display.text(w) != w)
                             p.organisation = display.text(w);
                     // a country under "ConTACTs AU sEIn DEs AMBAssADEs": that country's embassy
                     std::string label = trim(a.substr(0, a.size() - 1));
@@ -401,14 +447,19 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
                 }
                 if (is_address(a)) continue;
                 std::smatch m;
-                if (std::regex_search(a, m, url_re()) && trim(a) == m.str()) p.url = m.str();
-                else if (std::regex_search(a, m, phone_re()) && m.str().size() + 4 >= trim(a).size()) p.phone = trim(m.str());
-                else rest.push_back(a);
+                if (std::regex_search(a, m, url_re()) && trim(a) == m.str())
+                    p.url = m.str();
+                else if (std::regex_search(a, m, phone_re()) && m.str().size() + 4 >= trim(a).size())
+                    p.phone = trim(m.str());
+                else
+                    rest.push_back(a);
             }
             for (const auto& b : below) {
                 std::smatch m;
-                if (std::regex_search(b, m, url_re())) p.url = m.str();
-                else if (std::regex_search(b, m, phone_re())) p.phone = trim(m.str());
+                if (std::regex_search(b, m, url_re()))
+                    p.url = m.str();
+                else if (std::regex_search(b, m, phone_re()))
+                    p.phone = trim(m.str());
             }
             if (p.name.empty() && !is_generic_email(email)) {
                 p.name = name_from_email(email, display);
@@ -436,11 +487,36 @@ std::vector<std::string> find_emails(std::string_view s) {
 }
 
 bool is_generic_email(const std::string& email) {
-    static const std::set<std::string> functions = {
-        "sp", "contact", "contacts", "info", "infos", "information", "direction", "secretariat", "international",
-        "accueil", "communication", "presidence", "cabinet", "webmaster", "bonjour", "hello", "courrier", "mairie",
-        "daei", "dri", "ri", "cooperation", "relations-internationales", "europe", "admin", "office", "coordination",
-        "scac", "annee", "semaine"};
+    static const std::set<std::string> functions = {"sp",
+                                                    "contact",
+                                                    "contacts",
+                                                    "info",
+                                                    "infos",
+                                                    "information",
+                                                    "direction",
+                                                    "secretariat",
+                                                    "international",
+                                                    "accueil",
+                                                    "communication",
+                                                    "presidence",
+                                                    "cabinet",
+                                                    "webmaster",
+                                                    "bonjour",
+                                                    "hello",
+                                                    "courrier",
+                                                    "mairie",
+                                                    "daei",
+                                                    "dri",
+                                                    "ri",
+                                                    "cooperation",
+                                                    "relations-internationales",
+                                                    "europe",
+                                                    "admin",
+                                                    "office",
+                                                    "coordination",
+                                                    "scac",
+                                                    "annee",
+                                                    "semaine"};
     std::string local = email.substr(0, email.find('@'));
     if (functions.count(local)) return true;
     // "annee-2021.meae@", "semaine-alc.ame@": a function word first, or a year in the address
@@ -471,11 +547,14 @@ std::vector<Person> people_in_coordinates(const std::string& value, int line, co
         // "bouzid.sabeg@orange.fr (Arles), ..." : the organisation follows in parentheses.
         if (!after.empty() && after[0] == '(') {
             auto close = after.find(')');
-            p.organisation = display.text(trim(after.substr(1, close == std::string::npos ? std::string::npos : close - 1)));
+            p.organisation =
+                display.text(trim(after.substr(1, close == std::string::npos ? std::string::npos : close - 1)));
             from = pos + len + v.substr(pos + len).find(')') + 1;
         }
-        while (!before.empty() && (before.front() == ',' || before.front() == ')' || before.front() == '.')) before = trim(before.substr(1));
-        while (!before.empty() && (before.back() == ',' || before.back() == ':')) before = trim(before.substr(0, before.size() - 1));
+        while (!before.empty() && (before.front() == ',' || before.front() == ')' || before.front() == '.'))
+            before = trim(before.substr(1));
+        while (!before.empty() && (before.back() == ',' || before.back() == ':'))
+            before = trim(before.substr(0, before.size() - 1));
         // "AimF – sp@aimf.asso.fr": an organisation before a dash.
         for (const char* dash : {" – ", " - "}) {
             auto d = before.rfind(dash);
@@ -552,7 +631,8 @@ std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::
     }
     people_in_groups(guide, sections, programme_lines, display, appearances);
     const auto definitions = text_definitions(guide, display);
-    for (auto& a : appearances) a.person.organisation = complete_organisation(a.person.organisation, a.section, definitions);
+    for (auto& a : appearances)
+        a.person.organisation = complete_organisation(a.person.organisation, a.section, definitions);
     std::stable_sort(appearances.begin(), appearances.end(),
                      [](const Appearance& a, const Appearance& b) { return a.person.line < b.person.line; });
 
@@ -571,7 +651,8 @@ std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::
         const Person& p = appearances[i].person;
         size_t index = people.size();
         std::string folded_name = p.name.empty() ? "" : text::fold(p.name);
-        if (!p.email.empty() && by_email.count(p.email)) index = by_email[p.email];
+        if (!p.email.empty() && by_email.count(p.email))
+            index = by_email[p.email];
         else if (!folded_name.empty() && by_name.count(folded_name)) {
             size_t candidate = by_name[folded_name];
             // two people of the same name with two different addresses stay apart

@@ -4,10 +4,10 @@
 #include <utility>
 
 #include "indexer/extract/contacts.hpp"
-#include "indexer/guide/display_text.hpp"
 #include "indexer/extract/partnerships.hpp"
 #include "indexer/extract/passages.hpp"
 #include "indexer/extract/programmes.hpp"
+#include "indexer/guide/display_text.hpp"
 #include "indexer/guide/sections.hpp"
 
 namespace coopatlas::indexer {
@@ -22,9 +22,8 @@ std::vector<Record> extract_records(const Guide& guide) {
     // The extractors only read the guide, the display repair and the sections: they
     // run in threads, and their records are joined in a fixed order, so the output
     // does not depend on the scheduling. An extractor's exception reaches the caller via get().
-    auto partnerships = std::async(std::launch::async, [&] {
-        return extract_partnerships(guide, sections, lexicon.get());
-    });
+    auto partnerships =
+        std::async(std::launch::async, [&] { return extract_partnerships(guide, sections, lexicon.get()); });
     // Programmes link the contact records: they follow the contacts in one thread.
     auto contacts_and_programmes = std::async(std::launch::async, [&] {
         std::vector<Record> contacts = extract_contacts(guide, sections, display);

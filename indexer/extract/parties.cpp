@@ -34,8 +34,8 @@ struct Word {
     std::string f;  ///< folded
     std::size_t b = 0, e = 0;
     bool cap = false;
-    bool acronym = false;  ///< two or more letters, all capitals ("AFD", "BTVL")
-    bool mixed = false;    ///< a capital after the first letter ("PACt", "dAeCt"): small-caps residue
+    bool acronym = false;    ///< two or more letters, all capitals ("AFD", "BTVL")
+    bool mixed = false;      ///< a capital after the first letter ("PACt", "dAeCt"): small-caps residue
     bool inner_cap = false;  ///< a later hyphenated part is capitalised ("fès-Meknès")
 };
 
@@ -45,8 +45,9 @@ std::vector<Word> split_words(std::string_view s) {
         if (!out.empty()) {
             std::string_view gap = s.substr(out.back().e, t.begin - out.back().e);
             // "Val-d’Oise", "Saint-Germain-en-Laye": one word across hyphens
-            bool hyphen = gap == "-" || (gap == "- " && capitalised(s, t.begin)) || ((gap.size() >= 3 && gap.size() <= 5) && gap[0] == '-' &&
-                                         (gap[1] == 'd' || gap[1] == 'l') && gap.size() > 2);
+            bool hyphen = gap == "-" || (gap == "- " && capitalised(s, t.begin)) ||
+                          ((gap.size() >= 3 && gap.size() <= 5) && gap[0] == '-' && (gap[1] == 'd' || gap[1] == 'l') &&
+                           gap.size() > 2);
             if (hyphen) {
                 out.back().inner_cap = out.back().inner_cap || capitalised(s, t.begin);
                 out.back().f += "-" + t.folded;
@@ -60,9 +61,9 @@ std::vector<Word> split_words(std::string_view s) {
         w.e = t.end;
         w.cap = capitalised(s, t.begin);
         std::string_view raw = s.substr(t.begin, t.end - t.begin);
-        w.acronym = raw.size() >= 2 && std::all_of(raw.begin(), raw.end(), [](char c) {
-                        return !(c >= 'a' && c <= 'z');
-                    }) && std::any_of(raw.begin(), raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        w.acronym = raw.size() >= 2 &&
+                    std::all_of(raw.begin(), raw.end(), [](char c) { return !(c >= 'a' && c <= 'z'); }) &&
+                    std::any_of(raw.begin(), raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
         w.mixed = !w.acronym && std::any_of(raw.begin() + 1, raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
         out.push_back(std::move(w));
     }
@@ -73,9 +74,9 @@ std::vector<Word> split_words(std::string_view s) {
 struct KindWord {
     std::array<const char*, 3> words;
     const char* kind;
-    int french;        ///< 1 French, 0 foreign, -1 either
-    bool plural;       ///< "les communes de A et B"
-    bool upper_only;   ///< an abbreviation written in capitals ("CR", "CD")
+    int french;       ///< 1 French, 0 foreign, -1 either
+    bool plural;      ///< "les communes de A et B"
+    bool upper_only;  ///< an abbreviation written in capitals ("CR", "CD")
 };
 
 constexpr KindWord kKinds[] = {
@@ -166,56 +167,137 @@ struct Demonym {
     const char* country;
 };
 constexpr Demonym kDemonyms[] = {
-    {"tunisien", "Tunisie"}, {"malgache", "Madagascar"}, {"libanais", "Liban"}, {"marocain", "Maroc"},
-    {"algerien", "Algérie"}, {"senegalais", "Sénégal"}, {"malien", "Mali"}, {"burkinabe", "Burkina Faso"},
-    {"beninois", "Bénin"}, {"nigerien", "Niger"}, {"camerounais", "Cameroun"}, {"ivoirien", "Côte d'Ivoire"},
-    {"togolais", "Togo"}, {"mauritanien", "Mauritanie"}, {"haitien", "Haïti"}, {"vietnamien", "Viêt Nam"},
-    {"cambodgien", "Cambodge"}, {"laotien", "Laos"}, {"chinois", "Chine"}, {"japonais", "Japon"},
-    {"indien", "Inde"}, {"bresilien", "Brésil"}, {"chilien", "Chili"}, {"mexicain", "Mexique"},
-    {"colombien", "Colombie"}, {"argentin", "Argentine"}, {"peruvien", "Pérou"}, {"bolivien", "Bolivie"},
-    {"cubain", "Cuba"}, {"quebecois", "Canada"}, {"canadien", "Canada"}, {"americain", "États-Unis"},
-    {"allemand", "Allemagne"}, {"espagnol", "Espagne"}, {"italien", "Italie"}, {"portugais", "Portugal"},
-    {"polonais", "Pologne"}, {"roumain", "Roumanie"}, {"moldave", "Moldavie"}, {"armenien", "Arménie"},
-    {"georgien", "Géorgie"}, {"ukrainien", "Ukraine"}, {"russe", "Russie"}, {"palestinien", "Territoires palestiniens"},
-    {"israelien", "Israël"}, {"jordanien", "Jordanie"}, {"egyptien", "Égypte"}, {"macedonien", "Macédoine du Nord"},
-    {"albanais", "Albanie"}, {"croate", "Croatie"}, {"serbe", "Serbie"}, {"bosnien", "Bosnie-Herzégovine"},
-    {"belge", "Belgique"}, {"suisse", "Suisse"}, {"britannique", "Royaume-Uni"}, {"irlandais", "Irlande"},
-    {"congolais", "Congo"}, {"gabonais", "Gabon"}, {"tchadien", "Tchad"}, {"comorien", "Comores"},
-    {"guineen", "Guinée"}, {"rwandais", "Rwanda"}, {"burundais", "Burundi"}, {"ethiopien", "Éthiopie"},
-    {"hongrois", "Hongrie"}, {"autrichien", "Autriche"}, {"neerlandais", "Pays-Bas"}, {"turc", "Turquie"},
-    {"bulgare", "Bulgarie"}, {"slovene", "Slovénie"}, {"grec", "Grèce"}, {"ecossais", "Royaume-Uni"},
-    {"irakien", "Irak"}, {"syrien", "Syrie"}, {"iranien", "Iran"}, {"kosovar", "Kosovo"},
-    {"azerbaidjanais", "Azerbaïdjan"}, {"ouzbek", "Ouzbékistan"}, {"mongol", "Mongolie"},
-    {"australien", "Australie"}, {"ghaneen", "Ghana"}, {"kenyan", "Kenya"}, {"nicaraguayen", "Nicaragua"},
-    {"equatorien", "Équateur"}, {"uruguayen", "Uruguay"}, {"mozambicain", "Mozambique"},
-    {"namibien", "Namibie"}, {"sud-africain", "Afrique du Sud"}, {"costaricien", "Costa Rica"},
-    {"thailandais", "Thaïlande"}, {"indonesien", "Indonésie"}, {"philippin", "Philippines"},
-    {"francais", "France"}, {"martiniquais", "France"}, {"guadeloupeen", "France"}, {"reunionnais", "France"},
-    {"guyanais", "France"}, {"mahorais", "France"}, {"normand", "France"}, {"breton", "France"},
-    {"alsacien", "France"}, {"lorrain", "France"}, {"ultramarin", "France"},
+    {"tunisien", "Tunisie"},
+    {"malgache", "Madagascar"},
+    {"libanais", "Liban"},
+    {"marocain", "Maroc"},
+    {"algerien", "Algérie"},
+    {"senegalais", "Sénégal"},
+    {"malien", "Mali"},
+    {"burkinabe", "Burkina Faso"},
+    {"beninois", "Bénin"},
+    {"nigerien", "Niger"},
+    {"camerounais", "Cameroun"},
+    {"ivoirien", "Côte d'Ivoire"},
+    {"togolais", "Togo"},
+    {"mauritanien", "Mauritanie"},
+    {"haitien", "Haïti"},
+    {"vietnamien", "Viêt Nam"},
+    {"cambodgien", "Cambodge"},
+    {"laotien", "Laos"},
+    {"chinois", "Chine"},
+    {"japonais", "Japon"},
+    {"indien", "Inde"},
+    {"bresilien", "Brésil"},
+    {"chilien", "Chili"},
+    {"mexicain", "Mexique"},
+    {"colombien", "Colombie"},
+    {"argentin", "Argentine"},
+    {"peruvien", "Pérou"},
+    {"bolivien", "Bolivie"},
+    {"cubain", "Cuba"},
+    {"quebecois", "Canada"},
+    {"canadien", "Canada"},
+    {"americain", "États-Unis"},
+    {"allemand", "Allemagne"},
+    {"espagnol", "Espagne"},
+    {"italien", "Italie"},
+    {"portugais", "Portugal"},
+    {"polonais", "Pologne"},
+    {"roumain", "Roumanie"},
+    {"moldave", "Moldavie"},
+    {"armenien", "Arménie"},
+    {"georgien", "Géorgie"},
+    {"ukrainien", "Ukraine"},
+    {"russe", "Russie"},
+    {"palestinien", "Territoires palestiniens"},
+    {"israelien", "Israël"},
+    {"jordanien", "Jordanie"},
+    {"egyptien", "Égypte"},
+    {"macedonien", "Macédoine du Nord"},
+    {"albanais", "Albanie"},
+    {"croate", "Croatie"},
+    {"serbe", "Serbie"},
+    {"bosnien", "Bosnie-Herzégovine"},
+    {"belge", "Belgique"},
+    {"suisse", "Suisse"},
+    {"britannique", "Royaume-Uni"},
+    {"irlandais", "Irlande"},
+    {"congolais", "Congo"},
+    {"gabonais", "Gabon"},
+    {"tchadien", "Tchad"},
+    {"comorien", "Comores"},
+    {"guineen", "Guinée"},
+    {"rwandais", "Rwanda"},
+    {"burundais", "Burundi"},
+    {"ethiopien", "Éthiopie"},
+    {"hongrois", "Hongrie"},
+    {"autrichien", "Autriche"},
+    {"neerlandais", "Pays-Bas"},
+    {"turc", "Turquie"},
+    {"bulgare", "Bulgarie"},
+    {"slovene", "Slovénie"},
+    {"grec", "Grèce"},
+    {"ecossais", "Royaume-Uni"},
+    {"irakien", "Irak"},
+    {"syrien", "Syrie"},
+    {"iranien", "Iran"},
+    {"kosovar", "Kosovo"},
+    {"azerbaidjanais", "Azerbaïdjan"},
+    {"ouzbek", "Ouzbékistan"},
+    {"mongol", "Mongolie"},
+    {"australien", "Australie"},
+    {"ghaneen", "Ghana"},
+    {"kenyan", "Kenya"},
+    {"nicaraguayen", "Nicaragua"},
+    {"equatorien", "Équateur"},
+    {"uruguayen", "Uruguay"},
+    {"mozambicain", "Mozambique"},
+    {"namibien", "Namibie"},
+    {"sud-africain", "Afrique du Sud"},
+    {"costaricien", "Costa Rica"},
+    {"thailandais", "Thaïlande"},
+    {"indonesien", "Indonésie"},
+    {"philippin", "Philippines"},
+    {"francais", "France"},
+    {"martiniquais", "France"},
+    {"guadeloupeen", "France"},
+    {"reunionnais", "France"},
+    {"guyanais", "France"},
+    {"mahorais", "France"},
+    {"normand", "France"},
+    {"breton", "France"},
+    {"alsacien", "France"},
+    {"lorrain", "France"},
+    {"ultramarin", "France"},
 };
 
 /// Short forms the guide uses for countries, beside the country table's names.
 constexpr std::array<std::pair<const char*, const char*>, 4> kCountryAliases = {{
-    {"quebec", "Canada"}, {"palestine", "Territoires palestiniens"}, {"burkina", "Burkina Faso"},
+    {"quebec", "Canada"},
+    {"palestine", "Territoires palestiniens"},
+    {"burkina", "Burkina Faso"},
     {"grande bretagne", "Royaume-Uni"},
 }};
 
 /// Brand names of French régions that are not their official names.
 constexpr std::array<std::pair<const char*, const char*>, 4> kRegionAliases = {{
-    {"sud", "provence alpes cote azur"}, {"paca", "provence alpes cote azur"},
+    {"sud", "provence alpes cote azur"},
+    {"paca", "provence alpes cote azur"},
     {"sud paca", "provence alpes cote azur"},
     {"sud provence cote azur", "provence alpes cote azur"},  // the guide's "Sud-Provence-Côte d'Azur"
 }};
 
 /// Words that end a name ("Bretagne et ...", "Testour en Tunisie").
-bool particle(std::string_view f) { return f == "de" || f == "du" || f == "des" || f == "la" || f == "le" || f == "les"; }
+bool particle(std::string_view f) {
+    return f == "de" || f == "du" || f == "des" || f == "la" || f == "le" || f == "les";
+}
 
 /// "CA du Grand Angoulême" -> "grand angouleme", "Nantes Métropole" -> "nantes metropole".
 std::string epci_key(const std::string& name) {
     auto ws = text::words(name);
-    static const std::array<std::string_view, 9> lead = {"ca", "cc", "cu", "communaute", "de", "du", "des",
-                                                         "agglomeration", "communes"};
+    static const std::array<std::string_view, 9> lead = {
+        "ca", "cc", "cu", "communaute", "de", "du", "des", "agglomeration", "communes"};
     std::size_t i = 0;
     while (i + 1 < ws.size() && std::find(lead.begin(), lead.end(), ws[i]) != lead.end()) ++i;
     if (i + 1 < ws.size() && ws[i] == "urbaine") ++i;
@@ -241,7 +323,8 @@ PartyLexicon PartyLexicon::load(const PartnerOptions& options, const CountryTabl
         if (c.type != "commune-actuelle") continue;
         lex.add_french(c.nom, "commune", c.population);
     }
-    for (const auto& d : read_etalab_list((dir / "departements.json").string())) lex.add_french(d.nom, "département", 0);
+    for (const auto& d : read_etalab_list((dir / "departements.json").string()))
+        lex.add_french(d.nom, "département", 0);
     for (const auto& r : read_etalab_list((dir / "regions.json").string())) lex.add_french(r.nom, "région", 0);
     for (const auto& e : read_etalab_list((dir / "epci.json").string())) {
         std::string key = epci_key(e.nom);
@@ -409,7 +492,8 @@ std::optional<Country> PartyLexicon::country_of_adjective(std::string_view folde
     static const auto forms = [] {
         std::unordered_map<std::string, const char*, NameHash, std::equal_to<>> m;
         for (const auto& d : kDemonyms)
-            for (const char* ending : {"", "e", "s", "es", "ne", "nes"}) m.try_emplace(std::string(d.stem) + ending, d.country);
+            for (const char* ending : {"", "e", "s", "es", "ne", "nes"})
+                m.try_emplace(std::string(d.stem) + ending, d.country);
         return m;
     }();
     auto it = forms.find(word);
@@ -420,8 +504,8 @@ std::optional<Country> PartyLexicon::country_of_adjective(std::string_view folde
 // ---------------------------------------------------------------- mentions
 
 bool strong_cue(std::string_view sentence) {
-    static const char* const kStrongCues[] = {"cooper", "partenari", "partenaire", "jumel", "collabor", "engage",
-                                              "accompagn", "relation"};
+    static const char* const kStrongCues[] = {"cooper",   "partenari", "partenaire", "jumel",
+                                              "collabor", "engage",    "accompagn",  "relation"};
     std::string folded = text::fold(sentence);
     return std::any_of(std::begin(kStrongCues), std::end(kStrongCues),
                        [&](const char* c) { return folded.find(c) != std::string::npos; });
@@ -446,7 +530,8 @@ std::string repair_place_name(std::string_view name) {
                                          f == "les" || f == "d" || f == "l" || f == "lès" || f == "les");
         if (!piece.empty() && !small && word_start) {
             unsigned char c = static_cast<unsigned char>(out[piece_start]);
-            if (c >= 'a' && c <= 'z') out[piece_start] = static_cast<char>(c - 'a' + 'A');
+            if (c >= 'a' && c <= 'z')
+                out[piece_start] = static_cast<char>(c - 'a' + 'A');
             else if (c == 0xC3 && piece_start + 1 < out.size()) {
                 unsigned char d = static_cast<unsigned char>(out[piece_start + 1]);
                 if (d >= 0xA0 && d <= 0xBE && d != 0xB7) out[piece_start + 1] = static_cast<char>(d - 0x20);
@@ -551,8 +636,9 @@ private:
         if (f.size() <= 3 || text::is_stopword(f) || inflected(f) || lex_.frequency(f) > 3 ||
             lex_.country_of_adjective(f))
             return false;
-        for (std::string_view end : {"al", "ale", "ales", "aux", "aire", "ien", "ienne", "ique", "if", "ive", "eux",
-                                     "euse", "ais", "aise", "ois", "oise", "ain", "aine", "iere", "ier", "el", "elle"})
+        for (std::string_view end :
+             {"al",   "ale", "ales", "aux", "aire", "ien", "ienne", "ique", "if",  "ive", "eux",
+              "euse", "ais", "aise", "ois", "oise", "ain", "aine",  "iere", "ier", "el",  "elle"})
             if (f.size() > end.size() && f.compare(f.size() - end.size(), end.size(), end) == 0) return false;
         return true;
     }
@@ -585,7 +671,7 @@ private:
     std::vector<bool> pending_;  // bare unknown names waiting for a list's country tag
     bool sentence_abroad_ = false;
     std::vector<PartyMention> settings_;  // French areas named as settings ("en Centre-Val de Loire")
-    std::size_t bound_end_ = 0;  // end of the last name bound to an organisation or a venue ("d'Orléans")
+    std::size_t bound_end_ = 0;           // end of the last name bound to an organisation or a venue ("d'Orléans")
 };
 
 std::size_t Scanner::country_at(std::size_t i, std::optional<Country>& found) const {
@@ -630,11 +716,11 @@ std::size_t Scanner::name_end(std::size_t j, bool after_preposition) const {
         return j;
     std::size_t kn = 0;
     if (kind_at(ws_, j, kn)) return j;
-    bool ok = first.cap ? (lex_.looks_proper(first.f) || lex_.french(first.f) || after_preposition)
-                        : after_preposition && (lex_.french(first.f) || lex_.country(first.f) || rare(first.f) ||
-                                                (context_ && context_->code != "FR" && lex_.frequency(first.f) <= 12 &&
-                                                 !inflected(first.f) && !lex_.mostly_lower(first.f) &&
-                                                 first.f.size() > 3));
+    bool ok = first.cap
+                  ? (lex_.looks_proper(first.f) || lex_.french(first.f) || after_preposition)
+                  : after_preposition && (lex_.french(first.f) || lex_.country(first.f) || rare(first.f) ||
+                                          (context_ && context_->code != "FR" && lex_.frequency(first.f) <= 12 &&
+                                           !inflected(first.f) && !lex_.mostly_lower(first.f) && first.f.size() > 3));
     if (!ok || first.mixed || (first.acronym && !after_preposition)) return j;
     std::size_t k = j + 1;
     // "Le favril": the article belongs to the name
@@ -647,8 +733,8 @@ std::size_t Scanner::name_end(std::size_t j, bool after_preposition) const {
         bool word = !text::is_stopword(w.f) || w.f == "est";
         if (plain_gap(g) && w.cap && !w.acronym && !w.mixed && word && !kind_at(ws_, k, n)) {
             ++k;
-        } else if (plain_gap(g) && particle(w.f) && k + 1 < ws_.size() && plain_gap(gap(k + 1)) &&
-                   ws_[k + 1].cap && !ws_[k + 1].acronym) {
+        } else if (plain_gap(g) && particle(w.f) && k + 1 < ws_.size() && plain_gap(gap(k + 1)) && ws_[k + 1].cap &&
+                   !ws_[k + 1].acronym) {
             k += 2;
         } else if ((g == " d’" || g == " d'") && w.cap) {
             ++k;
@@ -748,8 +834,8 @@ bool Scanner::kind_phrase(std::size_t& i) {
     if ((ws_[i].f == "celle" || ws_[i].f == "celles") && (out_.empty() || out_.back().kind != "commune")) return false;
     std::size_t j = i + n;
     // "le parc naturel régional (PnR) du Massif des Bauges": the acronym in parentheses
-    if (j + 1 < ws_.size() && gap(j).find('(') != std::string_view::npos &&
-        (ws_[j].acronym || ws_[j].mixed) && gap(j + 1).find(')') != std::string_view::npos)
+    if (j + 1 < ws_.size() && gap(j).find('(') != std::string_view::npos && (ws_[j].acronym || ws_[j].mixed) &&
+        gap(j + 1).find(')') != std::string_view::npos)
         ++j;
     // "la province autonome de Voïvodine", "les villes métropolitaines de ...": a status, not the name
     if (j + 1 < ws_.size() && plain_gap(gap(j)) && status_adjective(ws_[j].f)) ++j;
@@ -820,9 +906,8 @@ bool Scanner::kind_phrase(std::size_t& i) {
         m.end = ws_[e - 1].e;
         m.kind = k->kind;
         m.french = k->french;
-        std::string lookup_kind = m.kind == "commune" || m.kind == "établissement" || m.kind == "métropole"
-                                      ? "commune"
-                                      : m.kind;
+        std::string lookup_kind =
+            m.kind == "commune" || m.kind == "établissement" || m.kind == "métropole" ? "commune" : m.kind;
         const FrenchPlace* fp = nullptr;
         if (k->french != 0) {
             fp = lex_.french(article + name, lookup_kind);
@@ -913,11 +998,11 @@ namespace {
 /// of these names an institution, not a locality.
 bool organisation_word(const std::string& f) {
     static const std::array<std::string_view, 34> kWords = {
-        "institut", "agence",  "association", "universite", "centre",    "fondation", "reseau",   "federation",
-        "ministere", "office", "union",       "comite",     "conseil",   "chambre",   "groupe",   "maison",
-        "ecole",    "musee",   "programme",   "projet",     "fonds",     "banque",    "societe",  "etat",
-        "ambassade", "cites",  "mission",     "organisation", "plateforme", "club", "gouvernement", "consortium",
-        "commission", "congres"};
+        "institut",   "agence",    "association",  "universite", "centre",     "fondation", "reseau",
+        "federation", "ministere", "office",       "union",      "comite",     "conseil",   "chambre",
+        "groupe",     "maison",    "ecole",        "musee",      "programme",  "projet",    "fonds",
+        "banque",     "societe",   "etat",         "ambassade",  "cites",      "mission",   "organisation",
+        "plateforme", "club",      "gouvernement", "consortium", "commission", "congres"};
     return std::find(kWords.begin(), kWords.end(), f) != kWords.end();
 }
 
@@ -953,13 +1038,14 @@ bool Scanner::bare_name(std::size_t& i) {
     if (organisation_word(w.f)) {
         // "Cités Unies Liban", "l'Institut de Recherche Technologique Saint-Exupéry": skip the whole name
         std::size_t k = i + 1;
-        while (k < ws_.size() && (ws_[k].cap || particle(ws_[k].f)) && gap(k).find_first_of(",;:().") == std::string_view::npos) ++k;
+        while (k < ws_.size() && (ws_[k].cap || particle(ws_[k].f)) &&
+               gap(k).find_first_of(",;:().") == std::string_view::npos)
+            ++k;
         i = k;
         return true;
     }
     std::string_view before = gap(i);
-    bool slash = before.find('/') != std::string_view::npos ||
-                 (i + 1 < ws_.size() && gap(i + 1) == "/");
+    bool slash = before.find('/') != std::string_view::npos || (i + 1 < ws_.size() && gap(i + 1) == "/");
     // right after a foreign locality in a list ("Annaba, tlemcen et Sétif") or after "avec"
     bool after_foreign = false;
     if (!out_.empty() && out_.back().french == 0 && out_.back().kind != "pays" && !out_.back().context_only) {
@@ -977,10 +1063,10 @@ bool Scanner::bare_name(std::size_t& i) {
         auto* p = lex_.french(w.f);
         // a determiner before it makes it a common noun: "en ce sens", "les deux sens"
         static const std::array<std::string_view, 22> kDeterminers = {
-            "ce", "cet", "cette", "ces", "le", "la", "les", "un", "une", "des", "du", "son", "sa",
-            "ses", "leur", "leurs", "deux", "trois", "notre", "nos", "votre", "quel"};
-        bool determined = i > 0 && std::find(kDeterminers.begin(), kDeterminers.end(), ws_[i - 1].f) !=
-                                       kDeterminers.end();
+            "ce",  "cet", "cette", "ces",  "le",    "la",   "les",   "un",    "une", "des",   "du",
+            "son", "sa",  "ses",   "leur", "leurs", "deux", "trois", "notre", "nos", "votre", "quel"};
+        bool determined =
+            i > 0 && std::find(kDeterminers.begin(), kDeterminers.end(), ws_[i - 1].f) != kDeterminers.end();
         candidate = (p && p->kind == "commune" && p->population >= 10000 && !determined &&
                      (lex_.seen_capitalised(w.f) || lex_.frequency(w.f) <= 8)) ||
                     ((slash || after_foreign || after_avec || (i > 0 && ws_[i - 1].f == "et" && entre_before(i))) &&
@@ -1048,16 +1134,18 @@ bool Scanner::bare_name(std::size_t& i) {
     if (!kind.empty()) {
         m.french = 1;
         auto* fp = lex_.french(m.raw, "intercommunalité");
-        if (m.kind == "métropole") m.place = repair_place_name(name);
-        else if (fp) m.place = fp->name;
-        else m.place = repair_place_name(m.raw);
+        if (m.kind == "métropole")
+            m.place = repair_place_name(name);
+        else if (fp)
+            m.place = fp->name;
+        else
+            m.place = repair_place_name(m.raw);
     } else if (auto* fp = lex_.french(name) ? lex_.french(name) : lex_.french(name, "région");
-               fp && fp->kind != "intercommunalité" &&
-                                              starts_with(lower_latin(name), lower_latin(fp->name))) {
+               fp && fp->kind != "intercommunalité" && starts_with(lower_latin(name), lower_latin(fp->name))) {
         // "la coopération entre Savoie déchets et les communes moldaves": after "entre", a territory's
         // name and a common noun before "et" name a body of that territory (a syndicat), a party
-        if (prev == "entre" && fp->kind != "commune" && end + 1 < ws_.size() && plain_gap(gap(end)) &&
-            !ws_[end].cap && !text::is_stopword(ws_[end].f) && ws_[end + 1].f == "et" && plain_gap(gap(end + 1))) {
+        if (prev == "entre" && fp->kind != "commune" && end + 1 < ws_.size() && plain_gap(gap(end)) && !ws_[end].cap &&
+            !text::is_stopword(ws_[end].f) && ws_[end + 1].f == "et" && plain_gap(gap(end + 1))) {
             m.raw = raw(i, end + 1);
             m.end = ws_[end].e;
             m.kind = "établissement";
@@ -1103,8 +1191,8 @@ bool Scanner::bare_name(std::size_t& i) {
     bool listed_after_bound = false;
     if (bound_end_ > 0 && bound_end_ <= i) {
         std::string_view between = s_.substr(ws_[bound_end_ - 1].e, w.b - ws_[bound_end_ - 1].e);
-        listed_after_bound = between == " et " || between == ", " || between == " et de " || between == " et d’" ||
-                             between == " et d'";
+        listed_after_bound =
+            between == " et " || between == ", " || between == " et de " || between == " et d’" || between == " et d'";
     }
     if ((of || (listed_after_bound && !after_foreign)) && kind.empty() && !m.tagged && !slash) {
         i = end;
@@ -1134,8 +1222,7 @@ bool Scanner::bare_name(std::size_t& i) {
         // "N'Djamena (anciennement jumelée avec ...)", "X est jumelée avec"
         // "Sfax est accompagnée par Grenoble"
         for (std::size_t k = end; k < ws_.size() && k < end + 4 && !cue; ++k)
-            cue = starts_with(ws_[k].f, "jumel") ||
-                  ((i == 0 || before == ", ") && starts_with(ws_[k].f, "accompagne"));
+            cue = starts_with(ws_[k].f, "jumel") || ((i == 0 || before == ", ") && starts_with(ws_[k].f, "accompagne"));
         if (!cue) cue = after_foreign;
         // "le Hebei, province partenaire du conseil régional ...", "Kaolack, ville partenaire de ..."
         if (!cue && end + 1 < ws_.size() && gap(end) == ", ") {
@@ -1145,13 +1232,12 @@ bool Scanner::bare_name(std::size_t& i) {
         }
         // "avec trois territoires, Alger, tipaza et oran": a counted list of partners
         if (!cue && i >= 3 && (before == ", " || before == " : ")) {
-            static const std::array<std::string_view, 9> kGroups = {
-                "territoires", "villes", "communes", "collectivites", "partenaires", "regions", "provinces",
-                "municipalites", "departements"};
+            static const std::array<std::string_view, 9> kGroups = {"territoires",   "villes",        "communes",
+                                                                    "collectivites", "partenaires",   "regions",
+                                                                    "provinces",     "municipalites", "departements"};
             const std::string& count = ws_[i - 2].f;
             bool counted = count == "deux" || count == "trois" || count == "quatre" || count == "cinq" ||
-                           count == "six" || count == "plusieurs" ||
-                           std::isdigit(static_cast<unsigned char>(count[0]));
+                           count == "six" || count == "plusieurs" || std::isdigit(static_cast<unsigned char>(count[0]));
             cue = ws_[i - 3].f == "avec" && counted &&
                   std::find(kGroups.begin(), kGroups.end(), ws_[i - 1].f) != kGroups.end();
         }
@@ -1169,8 +1255,10 @@ bool Scanner::bare_name(std::size_t& i) {
             std::string f = text::fold(s_);
             cue = f.find("partenari") != std::string::npos || f.find("cooper") != std::string::npos;
         }
-        if (cue && !homonym) m.french = 0;
-        else pending = true;  // a later "(Pays)" may still tag this list
+        if (cue && !homonym)
+            m.french = 0;
+        else
+            pending = true;  // a later "(Pays)" may still tag this list
         if (!m.country) m.country = context_;
     }
     m.name = m.place;
@@ -1195,8 +1283,7 @@ bool action_verb(const std::string& f) {
 /// it is only named ("le groupe-pays Mali de Cités Unies France", "coordonné par Cités Unies France").
 Scanner::Acting Scanner::acting_position(std::size_t i, std::size_t end) const {
     std::size_t k = i;
-    if (k > 0 && (ws_[k - 1].f == "le" || ws_[k - 1].f == "la" || ws_[k - 1].f == "les" || ws_[k - 1].f == "l"))
-        --k;
+    if (k > 0 && (ws_[k - 1].f == "le" || ws_[k - 1].f == "la" || ws_[k - 1].f == "les" || ws_[k - 1].f == "l")) --k;
     if (k == 0) return Acting::subject;
     const std::string& before = ws_[k - 1].f;
     if (before == "avec" || before == "entre" || before == "que") return Acting::linked;
@@ -1308,8 +1395,10 @@ bool Scanner::twinned_pair(std::size_t& i) {
     };
     const FrenchPlace* fp = nullptr;
     bool french_left = false;
-    if ((fp = french_town(left)) && unknown(right)) french_left = true;
-    else if (!((fp = french_town(right)) && unknown(left))) return false;
+    if ((fp = french_town(left)) && unknown(right))
+        french_left = true;
+    else if (!((fp = french_town(right)) && unknown(left)))
+        return false;
     PartyMention fr, fo;
     fr.kind = fo.kind = "commune";
     fr.french = 1;

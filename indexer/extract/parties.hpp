@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "core/record.hpp"
-#include "indexer/places/countries.hpp"
 #include "indexer/guide/guide.hpp"
+#include "indexer/places/countries.hpp"
 
 namespace coopatlas::indexer {
 
@@ -31,9 +31,9 @@ struct PartnerOptions {
 
 /// A French commune, département, région or EPCI known by name.
 struct FrenchPlace {
-    std::string name;      ///< official name, e.g. "Le Lamentin"
-    std::string kind;      ///< commune, département, région, intercommunalité
-    long population = 0;   ///< communes and EPCI; 0 when unknown
+    std::string name;     ///< official name, e.g. "Le Lamentin"
+    std::string kind;     ///< commune, département, région, intercommunalité
+    long population = 0;  ///< communes and EPCI; 0 when unknown
 };
 
 /// The names a party can be recognised by: French administrative names, the
@@ -89,10 +89,11 @@ public:
 private:
     const CountryTable* countries_;
     std::unordered_map<std::string, std::vector<FrenchPlace>> french_;  // key: folded words
-    std::vector<std::string> region_keys_;  // keys of french_ naming a région: the partial-name fallback scans only these
-    std::unordered_map<std::string, std::pair<int, int>> case_;         // folded -> (capitalised, lower)
-    std::unordered_map<std::string, Body> bodies_;                       // key: words_key of the name
-    std::unordered_set<std::string> body_first_words_;                  // first word of each key
+    std::vector<std::string>
+        region_keys_;  // keys of french_ naming a région: the partial-name fallback scans only these
+    std::unordered_map<std::string, std::pair<int, int>> case_;  // folded -> (capitalised, lower)
+    std::unordered_map<std::string, Body> bodies_;               // key: words_key of the name
+    std::unordered_set<std::string> body_first_words_;           // first word of each key
     /// country() answers by raw name: the scanner asks the same names many times
     /// per sentence. Not thread-safe: one lexicon per thread.
     struct NameHash {  // lookups by string_view: the scanner asks with slices of the sentence, and words
@@ -107,11 +108,11 @@ private:
 
 /// One mention of a party (or of a country) in a sentence.
 struct PartyMention {
-    std::string raw;      ///< the words of the sentence, e.g. "conseil régional de normandie"
-    std::string kind;     ///< commune, région, pays, ...
-    std::string place;    ///< the locality a geocoder looks up, display-repaired
-    std::string name;     ///< display name of the party
-    int french = -1;      ///< 1 French, 0 foreign, -1 undecided
+    std::string raw;    ///< the words of the sentence, e.g. "conseil régional de normandie"
+    std::string kind;   ///< commune, région, pays, ...
+    std::string place;  ///< the locality a geocoder looks up, display-repaired
+    std::string name;   ///< display name of the party
+    int french = -1;    ///< 1 French, 0 foreign, -1 undecided
     std::optional<Country> country;
     std::size_t begin = 0, end = 0;  ///< byte span in the sentence
     bool tagged = false;             ///< country stated right after the name ("(Haïti)", "au Mexique")

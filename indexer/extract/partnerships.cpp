@@ -7,8 +7,8 @@
 #include <regex>
 #include <set>
 
-#include "indexer/extract/associations.hpp"
 #include "core/text.hpp"
+#include "indexer/extract/associations.hpp"
 #include "indexer/places/countries.hpp"
 
 namespace coopatlas::indexer {
@@ -87,13 +87,14 @@ std::optional<Country> country_line(const std::string& line, const PartyLexicon&
 }
 
 bool has_cue(const std::string& sentence) {
-    static const char* const kCues[] = {"cooper", "partenari", "partenaire", "jumel", "accompagn", "collabor",
-                                        "echange", "ensemble", "appui", "soutien", "soutenu", "relation",
-                                        "lien", "projet", "programme", "accord", "convention", "engage",
-                                        "action", "amitie", "travaill", "mene", "contact", "euroregion",
-                                        "transfrontali"};
+    static const char* const kCues[] = {"cooper",   "partenari",  "partenaire", "jumel",      "accompagn",
+                                        "collabor", "echange",    "ensemble",   "appui",      "soutien",
+                                        "soutenu",  "relation",   "lien",       "projet",     "programme",
+                                        "accord",   "convention", "engage",     "action",     "amitie",
+                                        "travaill", "mene",       "contact",    "euroregion", "transfrontali"};
     std::string f = text::fold(sentence);
-    return std::any_of(std::begin(kCues), std::end(kCues), [&](const char* c) { return f.find(c) != std::string::npos; });
+    return std::any_of(std::begin(kCues), std::end(kCues),
+                       [&](const char* c) { return f.find(c) != std::string::npos; });
 }
 
 /// "les rencontres ... accueillies par le conseil régional de Sud-PACA", "à l'invitation de la
@@ -103,8 +104,8 @@ bool hosts_an_event(const std::string& sentence, const PartyMention& m) {
     std::size_t from = m.begin >= 40 ? m.begin - 40 : 0;
     while (from < m.begin && (static_cast<unsigned char>(sentence[from]) & 0xC0) == 0x80) ++from;
     std::string before = text::fold(sentence.substr(from, m.begin - from));
-    for (const char* host : {"accueilli", "invitation d", "organise par", "organisee par", "organisees par",
-                             "organises par"})
+    for (const char* host :
+         {"accueilli", "invitation d", "organise par", "organisee par", "organisees par", "organises par"})
         if (before.find(host) != std::string::npos) return true;
     return false;
 }
@@ -115,7 +116,8 @@ std::string cue_text(const std::string& sentence, const std::vector<PartyMention
     std::string out = sentence;
     for (const auto& m : mentions)
         if ((m.kind == "association" || m.kind == "établissement") && m.end <= out.size())
-            std::fill(out.begin() + static_cast<std::ptrdiff_t>(m.begin), out.begin() + static_cast<std::ptrdiff_t>(m.end), ' ');
+            std::fill(out.begin() + static_cast<std::ptrdiff_t>(m.begin),
+                      out.begin() + static_cast<std::ptrdiff_t>(m.end), ' ');
     return out;
 }
 
@@ -137,7 +139,8 @@ bool paired_with_france(const std::string& sentence, const std::vector<PartyMent
     };
     auto joint = [&](std::size_t a, std::size_t b) {  // mention a right before mention b
         std::string between = text::fold(sentence.substr(mentions[a].end, mentions[b].begin - mentions[a].end));
-        for (const char* j : {" et ", " et le ", " et la ", " et l ", " et l'", " et l’", " et les ", "-", " - ", " – "})
+        for (const char* j :
+             {" et ", " et le ", " et la ", " et l ", " et l'", " et l’", " et les ", "-", " - ", " – "})
             if (between == j) return true;
         return false;
     };
@@ -325,11 +328,14 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
         if (runs[r].front().french != 0) continue;
         const std::vector<PartyMention>* partner = nullptr;
         auto french_run = [&](std::size_t q) { return runs[q].front().french == 1; };
-        if (r > 0 && french_run(r - 1) && clause_of_run[r - 1] == clause_of_run[r]) partner = &runs[r - 1];
+        if (r > 0 && french_run(r - 1) && clause_of_run[r - 1] == clause_of_run[r])
+            partner = &runs[r - 1];
         else if (r + 1 < runs.size() && french_run(r + 1) && clause_of_run[r + 1] == clause_of_run[r])
             partner = &runs[r + 1];
-        else if (r > 0 && french_run(r - 1)) partner = &runs[r - 1];
-        else if (r + 1 < runs.size() && french_run(r + 1)) partner = &runs[r + 1];
+        else if (r > 0 && french_run(r - 1))
+            partner = &runs[r - 1];
+        else if (r + 1 < runs.size() && french_run(r + 1))
+            partner = &runs[r + 1];
         // "Meurthe-et-Moselle au Pérou ..., et ... Sousse": already paired with its country
         if (partner && acting_abroad(*partner)) continue;
         // a long list against a long list states no pairs ("lauréats ... villes françaises partenaires")
@@ -548,12 +554,13 @@ std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vec
                         std::regex_match(it, m, item_re);
                     }
                     std::string kind_word = text::fold(m[1].str());
-                    std::string item_kind = kind_word.rfind("depart", 0) == 0   ? "département"
-                                            : kind_word.rfind("region", 0) == 0 ? "région"
+                    std::string item_kind = kind_word.rfind("depart", 0) == 0     ? "département"
+                                            : kind_word.rfind("region", 0) == 0   ? "région"
                                             : kind_word.rfind("province", 0) == 0 ? "province"
                                             : kind_word.empty()                   ? ""
                                                                                   : "commune";
-                    if (!item_kind.empty()) list_kind = item_kind;
+                    if (!item_kind.empty())
+                        list_kind = item_kind;
                     else if (!list_kind.empty() && it.rfind("du ", 0) != 0 && it.rfind("de ", 0) != 0 &&
                              it.rfind("d’", 0) != 0 && it.rfind("d'", 0) != 0)
                         list_kind.clear();  // "départements de A, B": only "de/du" items continue the kind
@@ -721,8 +728,8 @@ std::vector<GuideSentence> guide_sentences(const Guide& guide, const std::vector
             if (!continues_over_blank(para, lines, i)) flush();
             continue;
         }
-        bool heading = (i > 0 && i < sections.size() && sections[i] != sections[i - 1]) ||
-                       (lexicon && country_line(t, *lexicon));
+        bool heading =
+            (i > 0 && i < sections.size() && sections[i] != sections[i - 1]) || (lexicon && country_line(t, *lexicon));
         bool page_break = i > 0 && l.sheet != lines[i - 1].sheet;
         bool closed = !para.empty() && ends_sentence(para.back());
         if (is_bullet(t) || heading || (page_break && closed)) flush();
@@ -827,8 +834,10 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
         for (auto& [code, c] : named) paragraph_countries.emplace(code, c);
         for (auto& m : mentions) {
             if (m.french != 0 || m.country) continue;
-            if (named.size() == 1) m.country = named.begin()->second;
-            else if (named.empty() && paragraph_countries.size() == 1) m.country = paragraph_countries.begin()->second;
+            if (named.size() == 1)
+                m.country = named.begin()->second;
+            else if (named.empty() && paragraph_countries.size() == 1)
+                m.country = paragraph_countries.begin()->second;
         }
         std::optional<Country> section_country = override_country ? override_country : country_of_path(path, lex);
         auto named_here = [&](const PartyMention& m) {

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "core/record.hpp"
-#include "indexer/guide/guide.hpp"
 #include "indexer/extract/parties.hpp"
+#include "indexer/guide/guide.hpp"
 
 namespace coopatlas::indexer {
 
@@ -36,9 +36,9 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
 
 /// A sentence of the guide with the line it starts on.
 struct GuideSentence {
-    std::string text;  ///< display text (lines joined, hyphenation undone)
-    int line = 0;      ///< 1-based line of guide.txt
-    int paragraph = 0; ///< index of its paragraph
+    std::string text;   ///< display text (lines joined, hyphenation undone)
+    int line = 0;       ///< 1-based line of guide.txt
+    int paragraph = 0;  ///< index of its paragraph
     /// Where each further line of the guide begins in `text`: {byte offset, line}.
     std::vector<std::pair<std::size_t, int>> line_starts;
 

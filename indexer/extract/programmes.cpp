@@ -5,10 +5,10 @@
 #include <regex>
 #include <set>
 
-#include "indexer/extract/contacts.hpp"
 #include "core/text.hpp"
-#include "indexer/places/countries.hpp"
+#include "indexer/extract/contacts.hpp"
 #include "indexer/guide/display_text.hpp"
+#include "indexer/places/countries.hpp"
 
 namespace coopatlas::indexer {
 

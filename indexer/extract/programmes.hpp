@@ -27,13 +27,13 @@ struct ProgrammeField {
 
 /// A PROGRAMME / PROJET block as the guide prints it, before interpretation.
 struct ProgrammeBlock {
-    int line = 0;      ///< line of the PROGRAMME / PROJET heading
-    int end_line = 0;  ///< last line read as part of the block
+    int line = 0;          ///< line of the PROGRAMME / PROJET heading
+    int end_line = 0;      ///< last line read as part of the block
     std::string heading;   ///< "PRoGRAMME" (raw)
     std::string subtitle;  ///< lines after the heading up to the first blank line (joined, raw)
     std::vector<ProgrammeField> fields;
     std::vector<std::string> inner_prose;  ///< paragraphs printed between two bullets (joined, raw)
-    std::string stub;  ///< for a cross-reference: the "voir ... page N" sentence; empty otherwise
+    std::string stub;                      ///< for a cross-reference: the "voir ... page N" sentence; empty otherwise
     bool is_stub() const { return !stub.empty(); }
 };
 

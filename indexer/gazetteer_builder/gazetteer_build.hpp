@@ -26,7 +26,7 @@ struct GeoNamesRow {
     std::string name;
     std::vector<std::string> alt_names;
     double lat = 0, lon = 0;
-    std::string feature_code;  ///< PPL, PPLA, PPLA2, PPLC...
+    std::string feature_code;                     ///< PPL, PPLA, PPLA2, PPLC...
     std::string country, admin1, admin2, admin4;  ///< admin4 is the INSEE code of a French commune
     long population = 0;
 };

@@ -34,9 +34,7 @@ int kind_tier(std::string_view kind) {
 }
 
 /// Among places of the same tier and population, a settlement before an area.
-int settlement_rank(std::string_view kind) {
-    return kind == place_kind::kCommune || kind == place_kind::kCity ? 1 : 0;
-}
+int settlement_rank(std::string_view kind) { return kind == place_kind::kCommune || kind == place_kind::kCity ? 1 : 0; }
 
 bool contains(const std::vector<std::string>& list, std::string_view value) {
     return std::find(list.begin(), list.end(), value) != list.end();
@@ -167,8 +165,7 @@ namespace {
 
 template <class Ref>
 void drop_duplicates(std::vector<Ref>& v) {
-    v.erase(std::unique(v.begin(), v.end(), [](const Ref& a, const Ref& b) { return !(a < b) && !(b < a); }),
-            v.end());
+    v.erase(std::unique(v.begin(), v.end(), [](const Ref& a, const Ref& b) { return !(a < b) && !(b < a); }), v.end());
 }
 
 /// Stable LSD radix sort on the 64-bit hash, 16 bits a pass: entries appended in
@@ -311,9 +308,8 @@ std::vector<const Place*> rank(std::vector<const Place*> cands, const PlaceFilte
     auto kind_order = [&](const Place* p) {
         if (filter.kinds.empty()) return 0;
         if (std::find(promoted.begin(), promoted.end(), p) != promoted.end()) return 1;
-        auto it = std::find_if(filter.kinds.begin(), filter.kinds.end(), [&](const std::string& k) {
-            return settlement_class(k) == settlement_class(p->kind);
-        });
+        auto it = std::find_if(filter.kinds.begin(), filter.kinds.end(),
+                               [&](const std::string& k) { return settlement_class(k) == settlement_class(p->kind); });
         return -static_cast<int>(it - filter.kinds.begin());
     };
     std::stable_sort(cands.begin(), cands.end(), [&](const Place* a, const Place* b) {
@@ -410,8 +406,8 @@ Gazetteer Gazetteer::load(const std::string& gpkg_path) {
     try {
         // The rows straight from SQLite (gpkg_points.hpp): GDAL's features cost most of the load.
         GpkgPointReader rows(gpkg_path, "places",
-                             {"name", "key", "alt_keys", "kind", "country", "admin1", "admin2", "insee",
-                              "population", "approximate", "source"});
+                             {"name", "key", "alt_keys", "kind", "country", "admin1", "admin2", "insee", "population",
+                              "approximate", "source"});
         while (rows.next()) {
             auto point = rows.point();
             if (!point) continue;

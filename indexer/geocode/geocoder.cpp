@@ -27,36 +27,62 @@ const std::map<std::string, std::vector<std::string>>& kind_words() {
     static const std::vector<std::string> kDistrict = {"admin2", "admin1"};
     static const std::vector<std::string> kCommune = {"commune", "city"};
     static const std::vector<std::string> kEpci = {"epci", "commune", "city"};
-    static const std::map<std::string, std::vector<std::string>> kWords = {
-        {"region", kRegion},         {"regions", kRegion},          {"regional", kRegion},
-        {"regionale", kRegion},      {"cr", kRegion},               {"departement", kDepartement},
-        {"departements", kDepartement}, {"departemental", kDepartement}, {"departementale", kDepartement},
-        {"cd", kDepartement},        {"cg", kDepartement},          {"general", kDepartement},
-        {"province", kProvince},     {"provinces", kProvince},      {"provincial", kProvince},
-        {"gouvernorat", kProvince},  {"gouvernorats", kProvince},   {"wilaya", kProvince},
-        {"willaya", kProvince},
-        {"etat", kProvince},         {"oblast", kProvince},         {"prefecture", kProvince},
-        {"voivodie", kProvince},     {"land", kProvince},           {"cercle", kDistrict},
-        {"district", kDistrict},     {"comte", kDistrict},          {"canton", kDistrict},
-        {"commune", kCommune},       {"communes", kCommune},        {"ville", kCommune},
-        {"villes", kCommune},        {"municipalite", kCommune},    {"municipalites", kCommune},
-        {"mairie", kCommune},        {"communaute", kEpci},         {"agglomeration", kEpci},
-        {"metropole", kEpci},        {"intercommunalite", kEpci},   {"cc", kEpci},
-        {"ca", kEpci},               {"cu", kEpci}};
+    static const std::map<std::string, std::vector<std::string>> kWords = {{"region", kRegion},
+                                                                           {"regions", kRegion},
+                                                                           {"regional", kRegion},
+                                                                           {"regionale", kRegion},
+                                                                           {"cr", kRegion},
+                                                                           {"departement", kDepartement},
+                                                                           {"departements", kDepartement},
+                                                                           {"departemental", kDepartement},
+                                                                           {"departementale", kDepartement},
+                                                                           {"cd", kDepartement},
+                                                                           {"cg", kDepartement},
+                                                                           {"general", kDepartement},
+                                                                           {"province", kProvince},
+                                                                           {"provinces", kProvince},
+                                                                           {"provincial", kProvince},
+                                                                           {"gouvernorat", kProvince},
+                                                                           {"gouvernorats", kProvince},
+                                                                           {"wilaya", kProvince},
+                                                                           {"willaya", kProvince},
+                                                                           {"etat", kProvince},
+                                                                           {"oblast", kProvince},
+                                                                           {"prefecture", kProvince},
+                                                                           {"voivodie", kProvince},
+                                                                           {"land", kProvince},
+                                                                           {"cercle", kDistrict},
+                                                                           {"district", kDistrict},
+                                                                           {"comte", kDistrict},
+                                                                           {"canton", kDistrict},
+                                                                           {"commune", kCommune},
+                                                                           {"communes", kCommune},
+                                                                           {"ville", kCommune},
+                                                                           {"villes", kCommune},
+                                                                           {"municipalite", kCommune},
+                                                                           {"municipalites", kCommune},
+                                                                           {"mairie", kCommune},
+                                                                           {"communaute", kEpci},
+                                                                           {"agglomeration", kEpci},
+                                                                           {"metropole", kEpci},
+                                                                           {"intercommunalite", kEpci},
+                                                                           {"cc", kEpci},
+                                                                           {"ca", kEpci},
+                                                                           {"cu", kEpci}};
     return kWords;
 }
 
 /// Words that name an institution, not a place: never a place on their own.
 bool is_generic(const std::string& w) {
     static const std::set<std::string> kGeneric = {
-        "conseil",   "collectivite", "collectivites", "gouvernement", "chu",       "hopital",  "partenariat",
-        "partenariats", "hospitaliers", "jeunes",    "programme",    "projet",    "association", "ambassade",
-        "ministere", "agence",       "reseau",       "maison",       "centre",    "universite", "institut",
-        "cooperation", "federation", "union",        "groupe",       "pays",      "territoire", "territoires",
-        "sud",       "nord",         "est",          "ouest",        "grand",     "saint",    "sainte",
-        "nouvelle",  "haute",        "haut",         "bas",          "basse",     "urbaine",  "rurale",
-        "cote",      "cotes",        "ile",          "iles",         "lac",       "mont",     "val",
-        "vallee",    "parc",         "parcs",        "massif",       "foret",     "plateau"};
+        "conseil",      "collectivite", "collectivites", "gouvernement", "chu",    "hopital",     "partenariat",
+        "partenariats", "hospitaliers", "jeunes",        "programme",    "projet", "association", "ambassade",
+        "ministere",    "agence",       "reseau",        "maison",       "centre", "universite",  "institut",
+        "cooperation",  "federation",   "union",         "groupe",       "pays",   "territoire",  "territoires",
+        "sud",          "nord",         "est",           "ouest",        "grand",  "saint",       "sainte",
+        "nouvelle",     "haute",        "haut",          "bas",          "basse",  "urbaine",     "rurale",
+        "cote",         "cotes",        "ile",           "iles",         "lac",    "mont",        "val",
+        "vallee",       "parc",         "parcs",         "massif",       "foret",  "plateau"};
     return kGeneric.count(w) > 0 || kind_words().count(w) > 0 || text::is_stopword(w);
 }
 
@@ -121,8 +147,8 @@ struct Area {
 
 /// Kind words before an area's name: "willaya de Ghardaïa", "province du Nord".
 std::string without_area_words(const std::string& text) {
-    static const std::vector<std::string> kWords = {"willaya", "wilaya", "province", "region", "departement",
-                                                    "gouvernorat", "etat", "district", "cercle", "prefecture"};
+    static const std::vector<std::string> kWords = {"willaya",     "wilaya", "province", "region", "departement",
+                                                    "gouvernorat", "etat",   "district", "cercle", "prefecture"};
     std::vector<text::Token> tokens = text::tokenize(text);
     std::size_t i = 0;
     while (i < tokens.size() && (text::is_stopword(tokens[i].folded) ||
@@ -228,9 +254,8 @@ PlacePhrase parse_place_phrase(const std::string& phrase, const Gazetteer& g) {
         auto kw = kind_words().find(tokens[i].folded);
         if (kw == kind_words().end()) break;
         // "CC", "CA", "CU", "CR", "CD" count as kind words only in capitals.
-        if (tokens[i].folded.size() == 2 &&
-            !(std::isupper(static_cast<unsigned char>(s[tokens[i].begin])) &&
-              std::isupper(static_cast<unsigned char>(s[tokens[i].begin + 1]))))
+        if (tokens[i].folded.size() == 2 && !(std::isupper(static_cast<unsigned char>(s[tokens[i].begin])) &&
+                                              std::isupper(static_cast<unsigned char>(s[tokens[i].begin + 1]))))
             break;
         out.kinds = kw->second;
         std::size_t j = i + 1;
@@ -240,13 +265,14 @@ PlacePhrase parse_place_phrase(const std::string& phrase, const Gazetteer& g) {
             const std::string& w = tokens[m].folded;
             if (w == "de" || w == "du" || w == "des") {
                 name_start = m + 1;
-                while (name_start < tokens.size() && (tokens[name_start].folded == "la" || tokens[name_start].folded == "l"))
+                while (name_start < tokens.size() &&
+                       (tokens[name_start].folded == "la" || tokens[name_start].folded == "l"))
                     ++name_start;
                 break;
             }
             // an elided "d'" leaves no token: the word right after it starts the name
-            if (tokens[m].begin >= 2 && (s.compare(tokens[m].begin - 2, 2, "d'") == 0 ||
-                                         s.compare(tokens[m].begin - 2, 2, "D'") == 0)) {
+            if (tokens[m].begin >= 2 &&
+                (s.compare(tokens[m].begin - 2, 2, "d'") == 0 || s.compare(tokens[m].begin - 2, 2, "D'") == 0)) {
                 name_start = m;
                 break;
             }
@@ -354,8 +380,7 @@ const Place* Geocoder::find_place(const std::string& phrase, const std::vector<s
         if (best) return best;
     }
     // "Ksar Tafilelt (willaya de Ghardaïa)": an unknown place in a known area.
-    if (pp.area && (filter.countries.empty() || contains(filter.countries, pp.area->country)))
-        return pp.area;
+    if (pp.area && (filter.countries.empty() || contains(filter.countries, pp.area->country))) return pp.area;
     return nullptr;
 }
 
@@ -376,11 +401,12 @@ std::optional<GeoPoint> Geocoder::locate_domain(const std::string& email_or_url)
     labels.pop_back();  // the top-level domain
     // Mail providers and state domains that are also place names ("orange" is a commune).
     static const std::set<std::string> kProviders = {
-        "orange", "wanadoo", "free", "sfr", "gmail", "yahoo", "hotmail", "outlook", "live", "laposte", "aol",
-        "icloud", "neuf", "bbox", "numericable", "club-internet", "gouv", "diplomatie", "mail", "net", "co", "com"};
-    static const std::vector<std::string> kPrefixes = {"mairie-de-", "mairie-", "ville-de-", "ville-", "agglo-",
-                                                       "cc-", "ca-", "cu-", "departement-", "region-", "cg",
-                                                       "cd", "cr", "ma", "ville", "mairie", "agglo"};
+        "orange", "wanadoo",    "free", "sfr",    "gmail", "yahoo", "hotmail",     "outlook",
+        "live",   "laposte",    "aol",  "icloud", "neuf",  "bbox",  "numericable", "club-internet",
+        "gouv",   "diplomatie", "mail", "net",    "co",    "com"};
+    static const std::vector<std::string> kPrefixes = {
+        "mairie-de-", "mairie-", "ville-de-", "ville-", "agglo-", "cc-",   "ca-",    "cu-",  "departement-",
+        "region-",    "cg",      "cd",        "cr",     "ma",     "ville", "mairie", "agglo"};
     for (auto it = labels.rbegin(); it != labels.rend(); ++it) {
         if (kProviders.count(*it)) continue;
         std::vector<std::string> variants = {*it};
@@ -487,8 +513,7 @@ void Geocoder::geocode_partner(Record& r) {
     if (found) p = point_of(*found);
     // A foreign partner the extraction gave no country ("Aschaffenburg",
     // "Rufisque") takes the country of the place abroad it was found at.
-    if (found && code.empty() && r.countries.empty() && found->kind != place_kind::kCountry &&
-        found->country != "FR")
+    if (found && code.empty() && r.countries.empty() && found->kind != place_kind::kCountry && found->country != "FR")
         if (const Place* c = gazetteer_.country(found->country)) {
             r.countries = {Country{c->country, c->name}};
             hard = {c->country};
@@ -613,8 +638,8 @@ void Geocoder::geocode(std::vector<Record>& records) {
     for (const auto& fix : corrections_)
         for (auto& r : records) {
             if (r.type != "partnership" || !contains(field_strings(r, "parties"), fix.record_id)) continue;
-            const bool has_new = std::any_of(r.countries.begin(), r.countries.end(),
-                                             [&](const Country& c) { return c.code == fix.to; });
+            const bool has_new =
+                std::any_of(r.countries.begin(), r.countries.end(), [&](const Country& c) { return c.code == fix.to; });
             for (auto it = r.countries.begin(); it != r.countries.end();)
                 if (it->code == fix.from) {
                     if (has_new) {

@@ -44,7 +44,8 @@ GpkgPointReader::GpkgPointReader(const std::string& path, const std::string& tab
     };
     // One reader, one thread: no mutex around every column read (a fifth of the reading).
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
-        std::string message = "cannot open the GeoPackage '" + path + "'" + (db_ ? std::string(": ") + sqlite3_errmsg(db_) : "");
+        std::string message =
+            "cannot open the GeoPackage '" + path + "'" + (db_ ? std::string(": ") + sqlite3_errmsg(db_) : "");
         sqlite3_close(db_);
         db_ = nullptr;
         throw Error(message);

@@ -54,7 +54,8 @@ std::size_t merge_partners_by_place(std::vector<Record>& records) {
         auto it = std::find_if(records.begin(), records.end(), [&](const Record& r) { return r.id == id; });
         Record& kept = records[k];
         std::set<std::string> mentions;
-        for (const auto& m : kept.fields.value("mentions", nlohmann::json::array())) mentions.insert(m.get<std::string>());
+        for (const auto& m : kept.fields.value("mentions", nlohmann::json::array()))
+            mentions.insert(m.get<std::string>());
         for (const auto& m : it->fields.value("mentions", nlohmann::json::array())) {
             if (mentions.insert(m.get<std::string>()).second) kept.text += " · " + m.get<std::string>();
         }
@@ -90,7 +91,8 @@ std::size_t merge_partners_by_place(std::vector<Record>& records) {
             Record& first = records[it->second];
             auto& occurrences = first.fields["occurrences"];
             for (const auto& o : r.fields["occurrences"])
-                if (std::none_of(occurrences.begin(), occurrences.end(), [&](const nlohmann::json& x) { return x == o; }))
+                if (std::none_of(occurrences.begin(), occurrences.end(),
+                                 [&](const nlohmann::json& x) { return x == o; }))
                     occurrences.push_back(o);
             if (first.fields.value("theme", "").empty() && !r.fields.value("theme", "").empty())
                 first.fields["theme"] = r.fields["theme"];

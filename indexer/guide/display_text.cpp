@@ -52,9 +52,8 @@ bool title_case(const Shape& s) { return s.first_upper && s.upper == 1 && s.lowe
 // it says nothing about the word being a proper noun. Headings ("3.2 Biodiversité") and
 // index rows ("Page 49") put a capital after a number.
 bool opens_sentence(UChar32 before) {
-    return before == 0 || before == '.' || before == '!' || before == '?' || before == ':' ||
-           before == 0x2022 || before == 0x00AB || before == 0x201C || before == '"' || before == 0x2026 ||
-           u_isdigit(before);
+    return before == 0 || before == '.' || before == '!' || before == '?' || before == ':' || before == 0x2022 ||
+           before == 0x00AB || before == 0x201C || before == '"' || before == 0x2026 || u_isdigit(before);
 }
 
 // "IIIe", "Ier", "IIe": roman ordinals keep their case.
@@ -185,7 +184,8 @@ void DisplayText::learn(const std::vector<std::string>& lines) {
     for (const auto& [letter, counts] : starts) observed += counts.second;
     if (observed < 20) return learn_glossary(lines);  // too few sentences to tell (a short excerpt)
     for (const auto& [letter, counts] : starts)
-        if ((counts.first >= 3 && 5 * counts.first >= counts.second) || (counts.first >= 1 && 2 * counts.first >= counts.second))
+        if ((counts.first >= 3 && 5 * counts.first >= counts.second) ||
+            (counts.first >= 1 && 2 * counts.first >= counts.second))
             damaged_initials_.insert(letter);
     // ... and the letters set in lower case inside damaged acronyms ("dAeCt", "CUf", "GAoK").
     for (const auto& [letter, n] : lower_in_acronyms)
@@ -277,8 +277,7 @@ std::string DisplayText::repair_word(const std::string& w, const icu::UnicodeStr
         if (proper(f)) out = capital_form_.at(f);
     } else if (title_case(s) && s.length <= 3 && acronym != acronyms_.end()) {
         return acronym->second;  // "Ue" -> "UE", "Ct" -> "CT"
-    } else if (all_upper(s) && mode != Mode::text && s.length >= 2 && acronym == acronyms_.end() &&
-               !roman_ordinal(w)) {
+    } else if (all_upper(s) && mode != Mode::text && s.length >= 2 && acronym == acronyms_.end() && !roman_ordinal(w)) {
         out = proper(f) && mode != Mode::heading ? capital_form_.at(f) : lowered();
     }
     if (mode == Mode::name && (first || !particle(f))) out = capitalize_first(out);
@@ -299,8 +298,6 @@ std::string DisplayText::heading(std::string_view raw) const {
     return capitalize_first(repair(text::collapse_whitespace(raw), Mode::heading));
 }
 
-std::string DisplayText::name(std::string_view raw) const {
-    return repair(text::collapse_whitespace(raw), Mode::name);
-}
+std::string DisplayText::name(std::string_view raw) const { return repair(text::collapse_whitespace(raw), Mode::name); }
 
 }  // namespace coopatlas::indexer

@@ -9,14 +9,14 @@
 /// the position of a word (start of a title or sentence, part of a name).
 /// Search keeps indexing the raw text: folding makes both forms equal.
 
+#include <unicode/unistr.h>
+
 #include <map>
 #include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <unicode/unistr.h>
 
 #include "indexer/guide/guide.hpp"
 

@@ -29,8 +29,7 @@ Guide Guide::load(const std::string& path) {
     std::stringstream buffer;
     buffer << in.rdbuf();
     std::string content = buffer.str();
-    if (content.find_first_not_of(" \n\r\t") == std::string::npos)
-        throw Error("the guide '" + path + "' is empty");
+    if (content.find_first_not_of(" \n\r\t") == std::string::npos) throw Error("the guide '" + path + "' is empty");
     return parse(content);
 }
 

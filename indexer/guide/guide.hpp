@@ -53,7 +53,7 @@ private:
     std::vector<GuideLine> lines_;
     std::vector<std::pair<int, int>> index_table_anchors() const;  // (line of a programme heading, printed page)
 
-    std::vector<int> printed_pages_;  // per sheet
+    std::vector<int> printed_pages_;           // per sheet
     std::unordered_map<int, int> line_pages_;  // heading line -> printed page, from the index tables
     int sheet_count_ = 0;
     std::unordered_set<std::string> vocabulary_;

@@ -25,16 +25,26 @@ struct Alias {
     const char* code;
 };
 constexpr Alias kAliases[] = {
-    {"Corée", "KR"},          {"Congo", "CG"},
-    {"Rép. du Congo", "CG"},  {"République du Congo", "CG"},
-    {"RDC", "CD"},            {"RD Congo", "CD"},
-    {"États-Unis", "US"},     {"Centrafrique", "CF"},
-    {"Tchéquie", "CZ"},       {"Tanzanie", "TZ"},
-    {"Birmanie", "MM"},       {"Territoires palestiniens", "PS"},
-    {"Vatican", "VA"},        {"Macédoine", "MK"},
-    {"Biélorussie", "BY"},    {"Bélarus", "BY"},
-    {"Émirats arabes unis", "AE"}, {"Viêt Nam", "VN"},
-    {"Cap Vert", "CV"},       {"Côte d'Ivoire", "CI"},
+    {"Corée", "KR"},
+    {"Congo", "CG"},
+    {"Rép. du Congo", "CG"},
+    {"République du Congo", "CG"},
+    {"RDC", "CD"},
+    {"RD Congo", "CD"},
+    {"États-Unis", "US"},
+    {"Centrafrique", "CF"},
+    {"Tchéquie", "CZ"},
+    {"Tanzanie", "TZ"},
+    {"Birmanie", "MM"},
+    {"Territoires palestiniens", "PS"},
+    {"Vatican", "VA"},
+    {"Macédoine", "MK"},
+    {"Biélorussie", "BY"},
+    {"Bélarus", "BY"},
+    {"Émirats arabes unis", "AE"},
+    {"Viêt Nam", "VN"},
+    {"Cap Vert", "CV"},
+    {"Côte d'Ivoire", "CI"},
 };
 
 // Names that are also first names or common words: found only as a whole name.

@@ -28,9 +28,7 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(const std::string& what) const {
-        throw Error(what + " at byte " + std::to_string(i_));
-    }
+    [[noreturn]] void fail(const std::string& what) const { throw Error(what + " at byte " + std::to_string(i_)); }
     void space() {
         while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
     }
@@ -110,14 +108,31 @@ private:
             if (i_ >= s_.size()) fail("unterminated string");
             const char e = s_[i_++];
             switch (e) {
-                case '"': case '\\': case '/': out += e; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
-                case 'u': append_utf8(code_point(), out); break;
-                default: fail("invalid escape in a string");
+                case '"':
+                case '\\':
+                case '/':
+                    out += e;
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
+                case 'u':
+                    append_utf8(code_point(), out);
+                    break;
+                default:
+                    fail("invalid escape in a string");
             }
             if (!keep) out.clear();
         }
@@ -167,8 +182,10 @@ private:
             if (i_ == from) fail("invalid number");
         };
         if (s_[i_] == '-') ++i_;
-        if (i_ < s_.size() && s_[i_] == '0') ++i_;
-        else digits();
+        if (i_ < s_.size() && s_[i_] == '0')
+            ++i_;
+        else
+            digits();
         if (i_ < s_.size() && s_[i_] == '.') {
             ++i_;
             digits();
@@ -204,7 +221,8 @@ std::vector<EtalabEntry> read_etalab_list(const std::string& path) {
     try {
         return parse_etalab_list(buffer.str());
     } catch (const Error& e) {
-        throw Error("'" + path + "' is not valid JSON: " + e.what() + " (reinstall the npm packages with scripts/setup.sh)");
+        throw Error("'" + path + "' is not valid JSON: " + e.what() +
+                    " (reinstall the npm packages with scripts/setup.sh)");
     }
 }
 

@@ -35,9 +35,9 @@ std::map<std::string, long> write_atlas_gpkg(const std::vector<Record>& records,
         OGRLayer* layer = ds->CreateLayer(type.c_str(), &wgs84, geometry, nullptr);
         if (layer == nullptr) throw Error("GPKG: cannot create the layer '" + type + "' in '" + path + "'");
         const std::pair<const char*, OGRFieldType> fields[] = {
-            {"id", OFTString},        {"title", OFTString},   {"page", OFTInteger},  {"line", OFTInteger},
-            {"section", OFTString},   {"countries", OFTString}, {"themes", OFTString}, {"places", OFTString},
-            {"precision", OFTString}, {"source", OFTString},  {"attributes", OFTString}};
+            {"id", OFTString},        {"title", OFTString},     {"page", OFTInteger},     {"line", OFTInteger},
+            {"section", OFTString},   {"countries", OFTString}, {"themes", OFTString},    {"places", OFTString},
+            {"precision", OFTString}, {"source", OFTString},    {"attributes", OFTString}};
         for (const auto& [name, kind] : fields) {
             OGRFieldDefn f(name, kind);
             if (kind == OFTString && std::string(name) == "attributes") f.SetSubType(OFSTJSON);

@@ -14,18 +14,18 @@
 #include <random>
 #include <thread>
 
-#include "indexer/write/build_inputs.hpp"
 #include "core/error.hpp"
 #include "core/utc_time.hpp"
 #include "core/version.hpp"
-#include "indexer/places/countries.hpp"
 #include "indexer/extract/extract.hpp"
+#include "indexer/extract/partnerships.hpp"
 #include "indexer/geocode/gazetteer.hpp"
 #include "indexer/geocode/geocoder.hpp"
 #include "indexer/geocode/partner_merge.hpp"
+#include "indexer/places/countries.hpp"
+#include "indexer/write/build_inputs.hpp"
 #include "indexer/write/gpkg_writer.hpp"
 #include "indexer/write/jsonl_writer.hpp"
-#include "indexer/extract/partnerships.hpp"
 #include "indexer/write/xapian_writer.hpp"
 
 namespace fs = std::filesystem;

@@ -49,7 +49,8 @@ void write_record_store(const std::vector<std::string>& lines, const std::string
     }
     offsets.push_back(at);
     write_file(index_dir + "/" + std::string(schema::kRecordOffsetsFile), [&](std::ofstream& out) {
-        out.write(reinterpret_cast<const char*>(offsets.data()), static_cast<std::streamsize>(offsets.size() * sizeof(uint64_t)));
+        out.write(reinterpret_cast<const char*>(offsets.data()),
+                  static_cast<std::streamsize>(offsets.size() * sizeof(uint64_t)));
     });
 }
 

@@ -15,8 +15,8 @@ namespace coopatlas::indexer {
 
 void write_term_bitmaps(const Xapian::Database& db, const std::string& path) {
     const Xapian::doccount documents = db.get_doccount();
-    const Xapian::doccount least = std::max<Xapian::doccount>(
-        1, (documents + schema::kTermBitmapShare - 1) / schema::kTermBitmapShare);
+    const Xapian::doccount least =
+        std::max<Xapian::doccount>(1, (documents + schema::kTermBitmapShare - 1) / schema::kTermBitmapShare);
     const size_t words = docid_bitmap::words_for(db.get_lastdocid());
 
     std::vector<std::string> terms;

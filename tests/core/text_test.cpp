@@ -80,7 +80,10 @@ TEST(CollapseWhitespace, RunsAndEnds) {
 
 TEST(Fold, AsciiRunsBetweenOtherLettersAndBadBytes) {
     EXPECT_EQ(fold("ABC-Été ZÜRICH"), "abc-ete zurich");
-    EXPECT_EQ(fold("A\xFF" "B\xC3" "C"), "abc");  // invalid UTF-8 bytes are dropped
+    EXPECT_EQ(fold("A\xFF"
+                   "B\xC3"
+                   "C"),
+              "abc");  // invalid UTF-8 bytes are dropped
     EXPECT_EQ(fold(""), "");
 }
 

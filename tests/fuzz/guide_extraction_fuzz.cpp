@@ -7,13 +7,13 @@
 
 #include "core/error.hpp"
 #include "indexer/extract/contacts.hpp"
-#include "indexer/places/countries.hpp"
-#include "indexer/guide/display_text.hpp"
-#include "indexer/guide/guide.hpp"
 #include "indexer/extract/partnerships.hpp"
 #include "indexer/extract/passages.hpp"
 #include "indexer/extract/programmes.hpp"
+#include "indexer/guide/display_text.hpp"
+#include "indexer/guide/guide.hpp"
 #include "indexer/guide/sections.hpp"
+#include "indexer/places/countries.hpp"
 
 namespace {
 

@@ -244,8 +244,9 @@ TEST(Contacts, CoordinatesBulletOutsideAProgrammeBlock) {
     EXPECT_EQ(text::fold(aimf[0]->fields.at("organisation").get<std::string>()), "aimf");
     EXPECT_TRUE(aimf[0]->fields.at("name").is_null());
     // the value runs over a blank line down to the address (guide lines 5428-5430)
-    records = contacts_of("Texte.\n\n•\t Coordonnées : Lucas Giboin, chargé de mission \n\n"
-                          "Sahel, l.giboin@cites-unies-france.org\n•\t Budget : 100 euros\n");
+    records = contacts_of(
+        "Texte.\n\n•\t Coordonnées : Lucas Giboin, chargé de mission \n\n"
+        "Sahel, l.giboin@cites-unies-france.org\n•\t Budget : 100 euros\n");
     auto giboin = with_email(records, "l.giboin@cites-unies-france.org");
     ASSERT_EQ(giboin.size(), 1u);
     EXPECT_EQ(giboin[0]->fields.at("name"), "Lucas Giboin");

@@ -38,7 +38,8 @@ TEST(Countries, FindInTextSmallCapsAndLineBreaks) {
     // guide line 2885: "5 pays : Burkina Faso, mali, mauritanie, niger, Sénégal"
     EXPECT_EQ(codes(table().find_in("5 pays : Burkina Faso, mali, mauritanie, niger, Sénégal")),
               (std::vector<std::string>{"BF", "ML", "MR", "NE", "SN"}));
-    EXPECT_EQ(codes(table().find_in("Abidjan (Côte d’ivoire), Bobo-dioulasso (Burkina\nFaso), Kigali (rwanda), Gitega (Burundi)")),
+    EXPECT_EQ(codes(table().find_in(
+                  "Abidjan (Côte d’ivoire), Bobo-dioulasso (Burkina\nFaso), Kigali (rwanda), Gitega (Burundi)")),
               (std::vector<std::string>{"CI", "BF", "RW", "BI"}));
 }
 
@@ -58,14 +59,12 @@ TEST(Countries, MissingOrMalformedTableIsAnError) {
     EXPECT_THROW(CountryTable::parse("not json"), Error);
 }
 
-TEST(Countries, DefaultTableIsTheSourceTreeCopy) {
-    EXPECT_GT(CountryTable::default_table().size(), 200u);
-}
+TEST(Countries, DefaultTableIsTheSourceTreeCopy) { EXPECT_GT(CountryTable::default_table().size(), 200u); }
 
 TEST(Countries, KnowsTheWordsNamesStartWith) {
     EXPECT_TRUE(table().starts_a_name("benin"));
-    EXPECT_TRUE(table().starts_a_name("cote"));      // "cote ivoire"
-    EXPECT_TRUE(table().starts_a_name("republique")); // "republique centrafricaine", ...
-    EXPECT_FALSE(table().starts_a_name("ivoire"));    // inside a name only
+    EXPECT_TRUE(table().starts_a_name("cote"));        // "cote ivoire"
+    EXPECT_TRUE(table().starts_a_name("republique"));  // "republique centrafricaine", ...
+    EXPECT_FALSE(table().starts_a_name("ivoire"));     // inside a name only
     EXPECT_FALSE(table().starts_a_name("bretagne"));
 }

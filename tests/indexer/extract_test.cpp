@@ -35,8 +35,7 @@ TEST(ExtractRecords, SameRecordsAsEachExtractorAlone) {
     const auto records = extract_records(guide);
     EXPECT_EQ(as_json_lines(records), as_json_lines(expected));
     // the shared parts are exercised: programmes linking contact records, partners
-    EXPECT_TRUE(std::any_of(records.begin(), records.end(), [](const Record& r) {
-        return r.type == "programme" && !r.fields["contacts"].empty();
-    }));
+    EXPECT_TRUE(std::any_of(records.begin(), records.end(),
+                            [](const Record& r) { return r.type == "programme" && !r.fields["contacts"].empty(); }));
     EXPECT_TRUE(std::any_of(records.begin(), records.end(), [](const Record& r) { return r.type == "partner"; }));
 }

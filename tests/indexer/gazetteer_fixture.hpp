@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "indexer/geocode/gazetteer.hpp"
 #include "indexer/gazetteer_builder/gazetteer_build.hpp"
+#include "indexer/geocode/gazetteer.hpp"
 
 namespace coopatlas::indexer::fixture {
 

@@ -138,7 +138,7 @@ TEST(Gazetteer, FindsGluedNamesAndAreasByTheirFirstWords) {
     ASSERT_EQ(glued.size(), 1u);
     EXPECT_EQ(glued[0]->name, "Hameau-sur-Loire");
     EXPECT_TRUE(g.find_compact("hameausurloire").size() == 1u);  // a French commune: also for e-mail domains
-    EXPECT_TRUE(g.find_compact("valencia").empty());              // a foreign city is not
+    EXPECT_TRUE(g.find_compact("valencia").empty());             // a foreign city is not
     EXPECT_EQ(g.find_compact_any("valencia").size(), 1u);
     PlaceFilter tunisia;
     tunisia.countries = {"TN"};
@@ -164,7 +164,7 @@ TEST(Gazetteer, RanksCountriesAndRegionsBeforeVillagesThenPopulation) {
     EXPECT_EQ(valence[0]->country, "FR");  // France first when nothing else says
     EXPECT_EQ(g.lookup("Valence", {{"ES"}, {}, {}, {}})[0]->country, "ES");
     EXPECT_EQ(g.lookup("Valence", {{}, {}, {"ES"}, {}})[0]->country, "ES");  // the section's country
-    EXPECT_TRUE(g.lookup("Valence", {{"BJ"}, {}, {}, {}}).empty());           // never a wrong country
+    EXPECT_TRUE(g.lookup("Valence", {{"BJ"}, {}, {}, {}}).empty());          // never a wrong country
     EXPECT_EQ(g.lookup("Mahdia", {{}, {"admin1"}, {}, {}})[0]->kind, "admin1");
     EXPECT_EQ(g.lookup("Mahdia")[0]->kind, "city");  // an area named after its seat: the seat itself
     // a kind is a preference: no EPCI is called "Nantes", the commune is

@@ -163,7 +163,7 @@ TEST_F(GeocoderTest, GivesEveryRecordAPointAndPartnershipsOnePerParty) {
     EXPECT_EQ(records[1].geo[0].precision, "admin");  // the governorate, at its seat
     EXPECT_EQ(records[2].geo[0].precision, "country");
     EXPECT_LT(km(records[2].geo[0], kPortoNovo), 1);
-    ASSERT_EQ(records[3].geo.size(), 4u);  // two destinations and two leads
+    ASSERT_EQ(records[3].geo.size(), 4u);               // two destinations and two leads
     EXPECT_EQ(records[4].geo[0].precision, "country");  // nothing but the section's country
     ASSERT_EQ(records[5].geo.size(), 2u);
     EXPECT_EQ(records[5].geo[0].lat, records[0].geo[0].lat);

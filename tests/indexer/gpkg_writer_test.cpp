@@ -30,7 +30,8 @@ Record record(const std::string& type, const std::string& id, std::vector<GeoPoi
 TEST(GpkgWriter, WritesOneLayerPerTypeAndReadsBack) {
     const GeoPoint nantes{47.21725, -1.55336, "Nantes", "city", "geonames:2990969"};
     const GeoPoint cotonou{6.36536, 2.41833, "Cotonou", "city", "geonames:2394819"};
-    std::vector<Record> records = {record("partner", "nantes", {nantes}), record("partner", "cotonou", {cotonou}),
+    std::vector<Record> records = {record("partner", "nantes", {nantes}),
+                                   record("partner", "cotonou", {cotonou}),
                                    record("programme", "p", {nantes, cotonou}),
                                    record("contact", "c", {cotonou}),
                                    record("partnership", "nantes-cotonou", {nantes, cotonou}),

@@ -35,7 +35,8 @@ TEST(Guide, JoinLinesUndoesHyphenationButKeepsCompounds) {
     // a word holding a slash (a pair of twinned towns, a URL) keeps its hyphen
     EXPECT_EQ(join_lines(g, {"Plouguerneau/edingen-", "neckarhausen, Coulaines/Weyhe"}),
               "Plouguerneau/edingen-neckarhausen, Coulaines/Weyhe");
-    EXPECT_EQ(join_lines(g, {"https://aimf.asso.fr/Acces-a-l-", "eau.html"}), "https://aimf.asso.fr/Acces-a-l-eau.html");
+    EXPECT_EQ(join_lines(g, {"https://aimf.asso.fr/Acces-a-l-", "eau.html"}),
+              "https://aimf.asso.fr/Acces-a-l-eau.html");
 }
 
 TEST(Guide, MissingFileIsAClearError) {

@@ -54,8 +54,8 @@ TEST(Parties, PluralKindsListTheirNames) {
 }
 
 TEST(Parties, SmallFrenchHomonymInAParagraphAbroad) {
-    auto here = find_party_mentions("Le partenariat entre Toulouse Métropole et la commune de Montréal.",
-                                    source_lexicon());
+    auto here =
+        find_party_mentions("Le partenariat entre Toulouse Métropole et la commune de Montréal.", source_lexicon());
     auto abroad = find_party_mentions("Le partenariat entre Toulouse Métropole et la commune de Montréal.",
                                       source_lexicon(), std::nullopt, true);
     ASSERT_EQ(here.size(), 2u);
@@ -117,15 +117,17 @@ TEST(Parties, SeatOfAPartnerOrganisation) {
     EXPECT_EQ(m[1].place, "Montréal");
     EXPECT_EQ(m[1].french, 0);
     // an acronym spelled out in parentheses is no seat
-    auto spelled = parties_of("Il s’inspire des méthodes exemplaires de ses partenaires de l’ONG nicaraguayenne "
-                              "CESESMA (Centro de Servicios Educativos en Salud y Medio Ambiente) en matière de santé.");
+    auto spelled = parties_of(
+        "Il s’inspire des méthodes exemplaires de ses partenaires de l’ONG nicaraguayenne "
+        "CESESMA (Centro de Servicios Educativos en Salud y Medio Ambiente) en matière de santé.");
     EXPECT_TRUE(spelled.empty()) << spelled.front().raw;
 }
 
 TEST(Parties, RegionWhoseNameLostItsFirstCapital) {
-    auto m = parties_of("Après avoir travaillé avec la région fès-Meknès, le conseil régional de Centre-Val de "
-                        "Loire va désormais appuyer son partenaire.",
-                        source_lexicon().country("Maroc"));
+    auto m = parties_of(
+        "Après avoir travaillé avec la région fès-Meknès, le conseil régional de Centre-Val de "
+        "Loire va désormais appuyer son partenaire.",
+        source_lexicon().country("Maroc"));
     ASSERT_EQ(m.size(), 2u);
     EXPECT_EQ(m[0].place, "Fès-Meknès");
     EXPECT_EQ(m[0].french, 0);
@@ -142,9 +144,10 @@ TEST(Parties, SmallCapsRegionAfterItsKindWord) {
 }
 
 TEST(Parties, AppositionNamesAPartner) {
-    auto m = find_party_mentions("La prochaine édition devrait se tenir en 2021 dans le Hebei, province partenaire "
-                                 "du conseil régional Auvergne-rhône-Alpes.",
-                                 source_lexicon(), source_lexicon().country("Chine"));
+    auto m = find_party_mentions(
+        "La prochaine édition devrait se tenir en 2021 dans le Hebei, province partenaire "
+        "du conseil régional Auvergne-rhône-Alpes.",
+        source_lexicon(), source_lexicon().country("Chine"));
     std::vector<std::string> places;
     for (auto& p : m) places.push_back(p.place + (p.french == 1 ? " FR" : " abroad"));
     EXPECT_EQ(places, (std::vector<std::string>{"Hebei abroad", "Auvergne-Rhône-Alpes FR"}));
@@ -158,9 +161,10 @@ TEST(Parties, TwinnedWithADistrict) {
 }
 
 TEST(Parties, HyphenatedTwinTowns) {
-    auto m = find_party_mentions("Elle compte plus de 2 000 jumelages actifs, certains depuis plus de 60 ans "
-                                 "(Cottbus-montreuil).",
-                                 source_lexicon(), source_lexicon().country("Allemagne"));
+    auto m = find_party_mentions(
+        "Elle compte plus de 2 000 jumelages actifs, certains depuis plus de 60 ans "
+        "(Cottbus-montreuil).",
+        source_lexicon(), source_lexicon().country("Allemagne"));
     ASSERT_EQ(m.size(), 2u);
     EXPECT_EQ(m[0].place, "Cottbus");
     EXPECT_EQ(m[0].french, 0);
@@ -183,8 +187,9 @@ TEST(Parties, HyphenatedTwinTowns) {
 }
 
 TEST(Parties, RegionalNaturalPark) {
-    auto a = parties_of("Le parc naturel régional (PnR) du Massif des Bauges est partenaire de la région de "
-                        "Béni-Mellal Kénifra.");
+    auto a = parties_of(
+        "Le parc naturel régional (PnR) du Massif des Bauges est partenaire de la région de "
+        "Béni-Mellal Kénifra.");
     auto b = parties_of("Le PNR Massif des Bauges l’a appuyée.");
     ASSERT_EQ(a.size(), 2u);
     ASSERT_EQ(b.size(), 1u);

@@ -25,9 +25,8 @@ Record partnership(const std::string& a, const std::string& b, int line) {
     r.id = "partnership/" + a + "--" + b;
     r.type = "partnership";
     r.line = line;
-    r.fields = {{"parties", {"partner/" + a, "partner/" + b}},
-                {"theme", ""},
-                {"occurrences", {{{"line", line}, {"page", 1}}}}};
+    r.fields = {
+        {"parties", {"partner/" + a, "partner/" + b}}, {"theme", ""}, {"occurrences", {{{"line", line}, {"page", 1}}}}};
     return r;
 }
 
@@ -59,7 +58,8 @@ TEST(PartnerMerge, OnePartnerWrittenTwoWaysIsOne) {
 
 TEST(PartnerMerge, IntercommunalityAndMetropoleAreOneKind) {
     std::vector<Record> records = {
-        partner("intercommunalite-grand-lyon", "Grand Lyon", "intercommunalité", true, "insee-epci:200046977", "admin", 5),
+        partner("intercommunalite-grand-lyon", "Grand Lyon", "intercommunalité", true, "insee-epci:200046977", "admin",
+                5),
         partner("metropole-lyon", "Lyon", "métropole", true, "insee-epci:200046977", "admin", 9),
         partner("commune-rabat", "Rabat", "commune", false, "geonames:2538475", "city", 5),
         partnership("metropole-lyon", "commune-rabat", 9),

@@ -6,8 +6,8 @@
 #include <sstream>
 #include <string>
 
-#include "indexer/places/countries.hpp"
 #include "indexer/extract/parties.hpp"
+#include "indexer/places/countries.hpp"
 
 namespace coopatlas::indexer::testing {
 

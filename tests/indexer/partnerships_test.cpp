@@ -358,7 +358,8 @@ TEST(Partnerships, AForeignPartyAloneTakesTheFrenchPartyOfTheSentenceJustBefore)
     // "... un volontaire ... mandaté par le SICALA auprès de la ville de Vushtrri" comes two
     // sentences after the Hautes-Alpes: it is no Hautes-Alpes partner, it is the SICALA's (a syndicat
     // the sentence before explains: "le SICALA (syndicat intercommunal des eaux)")
-    EXPECT_EQ(e.pairs(), (Pairs{{"Hautes-Alpes", "Kosovo"}, {"Hautes-Alpes", "Macédoine du Nord"}, {"SICALA", "Vushtrri"}}));
+    EXPECT_EQ(e.pairs(),
+              (Pairs{{"Hautes-Alpes", "Kosovo"}, {"Hautes-Alpes", "Macédoine du Nord"}, {"SICALA", "Vushtrri"}}));
 }
 
 TEST(Partnerships, IdsAreStable) {

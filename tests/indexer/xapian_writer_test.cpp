@@ -165,8 +165,9 @@ TEST(XapianWriter, LargeCollectionsAreNumberedInSpatialOrder) {
     // group in record order, and the lines follow the docids.
     auto rs = records(9);
     for (size_t i = 0; i < rs.size(); ++i)
-        if (i != 4) rs[i].geo.push_back(i % 2 ? GeoPoint{21.03, 105.83, "Hanoï", "city", "test"}
-                                              : GeoPoint{14.69, -17.45, "Dakar", "city", "test"});
+        if (i != 4)
+            rs[i].geo.push_back(i % 2 ? GeoPoint{21.03, 105.83, "Hanoï", "city", "test"}
+                                      : GeoPoint{14.69, -17.45, "Dakar", "city", "test"});
     const fs::path dir = scratch("spatial");
     std::vector<std::string> lines;
     XapianWriteOptions options;

@@ -61,7 +61,7 @@ long long total(const nlohmann::json& body) {
 
 TEST_F(ClustersTest, CountsRecordsPerCellWithCentroidAndExtent) {
     auto body = clusters(*searcher_, {}, 3, geo::BBox{});
-    ASSERT_EQ(body["clusters"].size(), 3u);  // Paris, Dakar, Suva
+    ASSERT_EQ(body["clusters"].size(), 3u);   // Paris, Dakar, Suva
     const auto& paris = body["clusters"][0];  // northernmost first
     EXPECT_EQ(paris["count"], 3);
     EXPECT_NEAR(paris["lat"].get<double>(), 48.85, 1e-4);

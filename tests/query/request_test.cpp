@@ -8,8 +8,14 @@ using namespace coopatlas;
 using namespace coopatlas::query;
 
 TEST(Request, ParsesEveryParameter) {
-    auto r = parse_request({{"q", "eau"}, {"near", "45.5,-73.6"}, {"radius_km", "100"}, {"type", "partner"},
-                            {"odd", "6"}, {"sort", "distance"}, {"limit", "5"}, {"offset", "10"}});
+    auto r = parse_request({{"q", "eau"},
+                            {"near", "45.5,-73.6"},
+                            {"radius_km", "100"},
+                            {"type", "partner"},
+                            {"odd", "6"},
+                            {"sort", "distance"},
+                            {"limit", "5"},
+                            {"offset", "10"}});
     EXPECT_EQ(r.q, "eau");
     ASSERT_TRUE(r.near);
     EXPECT_DOUBLE_EQ(r.near->lat, 45.5);

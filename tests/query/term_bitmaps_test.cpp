@@ -55,7 +55,9 @@ protected:
         return {db_.postlist_begin(term), db_.postlist_end(term)};
     }
     /// Overwrites the file with `bytes`.
-    void write_file(const std::string& bytes) const { std::ofstream(path_, std::ios::binary | std::ios::trunc) << bytes; }
+    void write_file(const std::string& bytes) const {
+        std::ofstream(path_, std::ios::binary | std::ios::trunc) << bytes;
+    }
     std::string read_file() const {
         std::ifstream in(path_, std::ios::binary);
         return {std::istreambuf_iterator<char>(in), {}};
@@ -75,8 +77,8 @@ TEST_F(TermBitmapsTest, EveryFrequentTermHasItsPostingsAndNoOtherHasOne) {
     for (auto t = db_.allterms_begin(); t != db_.allterms_end(); ++t) {
         const std::string term = *t;
         const uint64_t* bits = bitmaps.find(term);
-        const bool is_frequent = t.get_termfreq() * schema::kTermBitmapShare >= db_.get_doccount() &&
-                                 !term.starts_with(schema::kIdPrefix);
+        const bool is_frequent =
+            t.get_termfreq() * schema::kTermBitmapShare >= db_.get_doccount() && !term.starts_with(schema::kIdPrefix);
         ASSERT_EQ(bits != nullptr, is_frequent) << term << " in " << t.get_termfreq() << " documents";
         if (bits) {
             EXPECT_EQ(docids_of(bits), postings(term)) << term;

@@ -39,7 +39,8 @@ inline std::vector<Record> fixture_records() {
     GeoPoint ouaga{12.3714, -1.5197, "Ouagadougou", "city", "geonames:2357048"};
     Country bj{"BJ", "Bénin"}, fr{"FR", "France"}, bf{"BF", "Burkina Faso"};
     std::vector<Record> records;
-    Record programme = make_record("programme", "eau-benin", "Programme eau potable au Bénin", {cotonou, porto_novo}, {bj});
+    Record programme =
+        make_record("programme", "eau-benin", "Programme eau potable au Bénin", {cotonou, porto_novo}, {bj});
     programme.fields["lead"] = "Métropole de Lyon";
     programme.fields["emails"] = {"eau@example.org"};
     records.push_back(programme);

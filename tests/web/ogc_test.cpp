@@ -44,8 +44,10 @@ TEST_F(Ogc, OneCollectionPerRecordTypeWithExtent) {
     ASSERT_EQ(all["collections"].size(), record_types().size());
     for (const auto& c : all["collections"]) {
         EXPECT_EQ(link_rel(c, "items")["href"], base + "/ogc/collections/" + c["id"].get<std::string>() + "/items");
-        if (c["id"] == "partner") EXPECT_EQ(c["extent"]["spatial"]["bbox"][0], json::parse("[-1.5,6.3,4.8,45.7]"));
-        else EXPECT_FALSE(c.contains("extent"));
+        if (c["id"] == "partner")
+            EXPECT_EQ(c["extent"]["spatial"]["bbox"][0], json::parse("[-1.5,6.3,4.8,45.7]"));
+        else
+            EXPECT_FALSE(c.contains("extent"));
     }
     EXPECT_THROW(web::ogc::collection(base, "unicorn", std::nullopt), NotFoundError);
 }

@@ -13,7 +13,8 @@ packages=(build-essential cmake ninja-build pkg-config git
           libxapian-dev xapian-tools libgdal-dev gdal-bin nlohmann-json3-dev libcpp-httplib-dev
           libssl-dev zlib1g-dev libbrotli-dev libgtest-dev libicu-dev libmimalloc-dev libsqlite3-dev
           iso-codes
-          clang libclang-rt-14-dev)  # the sanitizer build and the fuzzers (scripts/test-sanitize.sh)
+          clang libclang-rt-14-dev  # the sanitizer build and the fuzzers (scripts/test-sanitize.sh)
+          clang-format-14)          # scripts/check-format.sh
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 [[ " $* " == *" --with-browser "* ]] && packages+=(chromium)

@@ -125,7 +125,7 @@ struct Pair {
     PartyMention french, foreign;
     std::string text, theme;
     int line = 0;
-    std::vector<int> lines;  ///< lines of the sentence naming each party (a long sentence spans several)
+    std::vector<int> lines{};  ///< lines of the sentence naming each party (a long sentence spans several)
 };
 
 std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMention> mentions,

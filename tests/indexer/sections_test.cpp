@@ -119,6 +119,9 @@ TEST(Sections, DamagedTopLevelTitleInTheContents) {
         "souvent dans la langue de Molière. Des \npays francophones tels que le Sénégal.\n\nLa Francophonie.\n"
         " 6.1 Éducation\nL’éducation.\n");
     auto paths = section_paths(g);
-    for (const auto& l : g.lines())
-        if (l.text == "La Francophonie.") EXPECT_EQ(paths[static_cast<size_t>(l.number - 1)].back(), "4 Francophonie");
+    for (const auto& l : g.lines()) {
+        if (l.text == "La Francophonie.") {
+            EXPECT_EQ(paths[static_cast<size_t>(l.number - 1)].back(), "4 Francophonie");
+        }
+    }
 }

@@ -1,37 +1,15 @@
--- Realistic requests for wrk (bench/load/run.sh): words the guide's readers
--- search for, places its partnerships are in, map and GIS requests. Each wrk
--- connection walks the list from its own starting point.
+-- The requests of bench/load/paths.txt for wrk (bench/load/run.sh): words the
+-- guide's readers search for, places its partnerships are in, map and GIS
+-- requests. Each wrk connection walks the list from its own starting point.
 --   MIX=keyword  only GET /api/search?q=WORD (the >= 15k requests/s goal)
 --   MIX=mixed    keyword, radius, GeoJSON and OGC API requests in turn
-local words = {
-  "eau", "assainissement", "sant%C3%A9", "%C3%A9ducation", "agriculture", "jeunesse", "culture",
-  "tourisme", "climat", "francophonie", "patrimoine", "jumelage", "AFD", "S%C3%A9n%C3%A9gal", "Maroc",
-  "coop%C3%A9ration+d%C3%A9centralis%C3%A9e", "d%C3%A9veloppement+durable", "%22gestion+des+d%C3%A9chets%22",
-  "formation+professionnelle", "egalite+femmes+hommes", "numerique", "mobilit%C3%A9", "for%C3%AAt", "Liban",
-}
--- near=LAT,LON of places of the guide's partnerships, radius in km
-local places = {
-  "14.69,-17.44", "34.02,-6.83", "6.37,2.43", "12.37,-1.52", "45.76,4.84", "33.89,35.50",
-  "21.03,105.85", "-18.91,47.53", "18.54,-72.34", "36.81,10.18", "48.11,-1.68", "43.60,1.44",
-}
-local radii = { "25", "50", "100", "200", "500" }
-local types = { "programme", "partner", "partnership", "contact", "passage" }
-local boxes = { "-20,0,20,40", "-10,40,10,52", "95,5,110,25", "30,25,40,37", "-80,10,-60,25" }
-
 local mix = os.getenv("MIX") or "mixed"
+local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 local paths = {}
-for i = 1, #words do
-  local w = words[i]
-  local p = places[(i - 1) % #places + 1]
-  local r = radii[(i - 1) % #radii + 1]
-  local t = types[(i - 1) % #types + 1]
-  local b = boxes[(i - 1) % #boxes + 1]
-  table.insert(paths, "/api/search?q=" .. w)
-  if mix ~= "keyword" then
-    table.insert(paths, "/api/search?q=" .. w .. "&near=" .. p .. "&radius_km=" .. r)
-    table.insert(paths, "/api/search?near=" .. p .. "&radius_km=" .. r .. "&sort=distance&type=" .. t)
-    table.insert(paths, "/api/geojson?q=" .. w .. "&limit=100")
-    table.insert(paths, "/ogc/collections/" .. t .. "/items?limit=20&bbox=" .. b)
+for line in io.lines(here .. "paths.txt") do
+  local kind, path = line:match("^(%a+) (%S+)$")
+  if kind == "keyword" or (kind == "mixed" and mix ~= "keyword") then
+    table.insert(paths, path)
   end
 end
 

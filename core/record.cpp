@@ -17,15 +17,25 @@ json to_json(const Record& r) {
     j["page"] = r.page;
     j["line"] = r.line;
     j["section"] = r.section;
-    j["countries"] = json::array();
-    for (const auto& c : r.countries) j["countries"].push_back({{"code", c.code}, {"name", c.name}});
+    j["countries"] = countries_json(r);
     j["themes"] = r.themes;
     j["odd"] = r.odd;
-    j["geo"] = json::array();
-    for (const auto& g : r.geo)
-        j["geo"].push_back(
-            {{"lat", g.lat}, {"lon", g.lon}, {"place", g.place}, {"precision", g.precision}, {"source", g.source}});
+    j["geo"] = geo_json(r);
     return j;
+}
+
+json countries_json(const Record& r) {
+    json countries = json::array();
+    for (const auto& c : r.countries) countries.push_back({{"code", c.code}, {"name", c.name}});
+    return countries;
+}
+
+json geo_json(const Record& r) {
+    json geo = json::array();
+    for (const auto& g : r.geo)
+        geo.push_back(
+            {{"lat", g.lat}, {"lon", g.lon}, {"place", g.place}, {"precision", g.precision}, {"source", g.source}});
+    return geo;
 }
 
 Record record_from_json(const json& j) {

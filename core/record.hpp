@@ -47,6 +47,10 @@ inline const std::vector<std::string>& record_types() {
 }
 
 nlohmann::json to_json(const Record& r);
+/// The "countries" and "geo" members of to_json, for answers that show only
+/// these of a record's lists (search results).
+nlohmann::json countries_json(const Record& r);
+nlohmann::json geo_json(const Record& r);
 Record record_from_json(const nlohmann::json& j);
 
 /// "Grand Angoulême, CA" -> "grand-angouleme-ca": ASCII, lower case, dashes.

@@ -53,6 +53,13 @@ std::string stem(const std::string& folded) {
     return s;
 }
 
+const std::string& cached_stem(const std::string& folded) {
+    thread_local std::unordered_map<std::string, std::string> memo;
+    if (auto it = memo.find(folded); it != memo.end()) return it->second;
+    if (memo.size() > (1u << 20)) memo.clear();  // bounded for endless vocabularies (numbers, codes)
+    return memo.emplace(folded, stem(folded)).first->second;
+}
+
 std::string stem_term(std::string_view prefix, const std::string& stem) {
     std::string t = "Z";
     t += prefix;

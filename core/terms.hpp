@@ -31,6 +31,10 @@ inline constexpr std::size_t kMinStemLength = 5;
 /// and does not meet "collections" ("collect"). Words with digits are kept as is.
 std::string stem(const std::string& folded);
 
+/// stem(folded), memoised per thread (bounded): for callers that stem the same
+/// words again and again, as the snippets of every page of results do.
+const std::string& cached_stem(const std::string& folded);
+
 /// Only the inflection of number and gender: a final "s"/"x", then one or two
 /// final "e" removed ("chatiments" -> "chatiment", "eaux" -> "eau").
 std::string light_stem(const std::string& folded);

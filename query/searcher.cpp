@@ -483,9 +483,8 @@ json Searcher::search(const SearchRequest& request) const {
                          {"page", r.page},
                          {"section", r.section},
                          {"score", weight}};
-            json full = to_json(r);
-            item["countries"] = full["countries"];
-            item["geo"] = full["geo"];
+            item["countries"] = countries_json(r);
+            item["geo"] = geo_json(r);
             std::optional<double> distance = request.near ? geo_index().nearest_km(docid, *request.near) : std::nullopt;
             item["distance_km"] = distance ? json(std::round(*distance * 1000) / 1000) : json(nullptr);
             results.push_back(std::move(item));

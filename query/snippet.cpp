@@ -1,6 +1,6 @@
 #include "snippet.hpp"
 
-#include <unordered_set>
+#include <algorithm>
 #include <vector>
 
 #include "core/terms.hpp"
@@ -38,27 +38,46 @@ std::string html_escape(const std::string& s) {
 std::string make_snippet(const std::string& text, const MatchTerms& terms, size_t max_words) {
     auto tokens = text::tokenize(text);
     if (tokens.empty()) return html_escape(text.substr(0, 200));
-    std::vector<bool> hit(tokens.size(), false);
+    // Per token: which distinct stem among the matched words it is, or kNoHit.
+    // Each word is stemmed once (memoised: a page of results repeats its words).
+    constexpr size_t kNoHit = static_cast<size_t>(-1);
+    std::vector<size_t> hit(tokens.size(), kNoHit);
+    std::vector<std::string> hit_stems;
     for (size_t i = 0; i < tokens.size(); ++i) {
         const auto& w = tokens[i].folded;
         if (text::is_stopword(w)) continue;
-        bool matched = terms.words.count(w) || terms.stems.count(terms::stem(w));
+        const std::string& stem = terms::cached_stem(w);
+        bool matched = terms.words.count(w) || terms.stems.count(stem);
         for (const auto& p : terms.prefixes) matched = matched || w.rfind(p, 0) == 0;
-        hit[i] = matched;
+        if (!matched) continue;
+        auto known = std::find(hit_stems.begin(), hit_stems.end(), stem);
+        hit[i] = static_cast<size_t>(known - hit_stems.begin());
+        if (known == hit_stems.end()) hit_stems.push_back(stem);
     }
     // Window of max_words tokens with the most distinct matched words, then the
     // most hits (earliest on ties): "eau ... assainissement" beats "eau eau eau".
+    // The window slides one token at a time, its counts updated at both ends.
     size_t window = std::min(max_words, tokens.size());
     size_t best_start = 0, best = 0;
+    std::vector<size_t> in_window(hit_stems.size(), 0);
+    size_t distinct = 0, count = 0;
+    auto enter = [&](size_t i) {
+        if (hit[i] == kNoHit) return;
+        ++count;
+        if (in_window[hit[i]]++ == 0) ++distinct;
+    };
+    auto leave = [&](size_t i) {
+        if (hit[i] == kNoHit) return;
+        --count;
+        if (--in_window[hit[i]] == 0) --distinct;
+    };
+    for (size_t i = 0; i < window; ++i) enter(i);
     for (size_t start = 0; start + window <= tokens.size(); ++start) {
-        std::unordered_set<std::string> distinct;
-        size_t count = 0;
-        for (size_t i = start; i < start + window; ++i) {
-            if (!hit[i]) continue;
-            ++count;
-            distinct.insert(terms::stem(tokens[i].folded));
+        if (start > 0) {
+            leave(start - 1);
+            enter(start + window - 1);
         }
-        size_t score = distinct.size() * 1000 + count;
+        size_t score = distinct * 1000 + count;
         if (score > best) {
             best = score;
             best_start = start;
@@ -67,7 +86,7 @@ std::string make_snippet(const std::string& text, const MatchTerms& terms, size_
     // Start a little before the first hit so that it has some context.
     if (best > 0) {
         size_t first_hit = best_start;
-        while (first_hit < tokens.size() && !hit[first_hit]) ++first_hit;
+        while (first_hit < tokens.size() && hit[first_hit] == kNoHit) ++first_hit;
         size_t lead = std::min<size_t>(5, first_hit);
         best_start = std::min(first_hit - lead, tokens.size() - window);
     }
@@ -78,7 +97,7 @@ std::string make_snippet(const std::string& text, const MatchTerms& terms, size_
     std::string out = best_start > 0 ? "… " : "";
     size_t cursor = from;
     for (size_t i = best_start; i < end_token; ++i) {
-        if (!hit[i]) continue;
+        if (hit[i] == kNoHit) continue;
         out += html_escape(text.substr(cursor, tokens[i].begin - cursor));
         out += "<mark>" + html_escape(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin)) + "</mark>";
         cursor = tokens[i].end;

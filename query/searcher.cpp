@@ -75,6 +75,10 @@ constexpr size_t kMatchSetCacheSize = 16;
 /// unrestricted ranking is read in growing windows and filtered on the front.
 constexpr size_t kIdFilterLimit = 2000;
 
+/// At most this many requests read the index at once, each with its own
+/// Xapian handles (the others wait for one): a server's worker threads.
+constexpr size_t kMaxReaders = 64;
+
 bool is_structured(const std::string& type) {
     return type == "programme" || type == "contact" || type == "partner" || type == "partnership";
 }
@@ -141,33 +145,31 @@ struct Searcher::Prepared {
 };
 
 Searcher::Searcher(const std::string& index_dir) : location_(locate_index(index_dir)), index_dir_(location_.folder) {
+    auto first = std::make_unique<Reader>();
     try {
-        catalogue_ = Xapian::Database(location_.catalogue);
+        first->catalogue = Xapian::Database(location_.catalogue);
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot open the index at '" + index_dir + "': " + e.get_description());
     }
-    if (catalogue_.get_metadata("coopatlas:schema") != schema::kSchemaVersion)
+    const Xapian::Database& catalogue = first->catalogue;
+    if (catalogue.get_metadata("coopatlas:schema") != schema::kSchemaVersion)
         throw IndexError("the index at '" + index_dir +
                          "' was written by another version of coopatlas-index; "
                          "rebuild it");
     store_ = std::make_unique<const RecordStore>(index_dir_);
-    if (store_->size() != catalogue_.get_lastdocid())
-        throw IndexError("the index at '" + index_dir + "' holds " + std::to_string(catalogue_.get_lastdocid()) +
+    if (store_->size() != catalogue.get_lastdocid())
+        throw IndexError("the index at '" + index_dir + "' holds " + std::to_string(catalogue.get_lastdocid()) +
                          " documents but " + std::to_string(store_->size()) + " records: rebuild it");
-    if (!location_.sharded) {
-        db_ = catalogue_;
-    } else {
-        ignore_broken_pipes();
-        try {
-            connect_shards();
-        } catch (const Xapian::NetworkError&) {
-            disconnected_ = true;  // each request answers 503 naming the shards until they answer
-        }
-    }
+    uuid_ = catalogue.get_uuid();
+    doccount_ = catalogue.get_doccount();
+    if (location_.sharded) ignore_broken_pipes();
+    connect(*first);
+    readers_ = std::make_unique<HandlePool<Reader>>(
+        std::move(first), [this] { return open_reader(); }, kMaxReaders);
     // Written with the index since the term bitmaps exist; an older index has none.
     const std::filesystem::path bitmaps = std::filesystem::path(index_dir_) / schema::kTermBitmapsFile;
     if (std::filesystem::exists(bitmaps))
-        bitmaps_ = TermBitmaps(bitmaps.string(), docid_bitmap::words_for(catalogue_.get_lastdocid()));
+        bitmaps_ = TermBitmaps(bitmaps.string(), docid_bitmap::words_for(catalogue.get_lastdocid()));
     // The grid and the record types are read from a database handle of their
     // own (Xapian handles are not thread-safe), on a thread of their own: ~1 s
     // at a million records, while the server already answers. A sharded
@@ -185,14 +187,36 @@ Searcher::Searcher(const std::string& index_dir) : location_(locate_index(index_
               }).share();
 }
 
-void Searcher::connect_shards() const {
-    db_ = Xapian::Database(location_.database);
-    disconnected_ = false;
+std::unique_ptr<Searcher::Reader> Searcher::open_reader() const {
+    auto reader = std::make_unique<Reader>();
+    reader->catalogue = Xapian::Database(location_.catalogue);
+    // The folder may hold a newer build by now: its files are not those of the record store.
+    if (reader->catalogue.get_uuid() != uuid_) return nullptr;
+    connect(*reader);
+    return reader;
+}
+
+void Searcher::connect(Reader& reader) const {
+    if (!location_.sharded) {
+        reader.db = reader.catalogue;
+        return;
+    }
+    try {
+        connect_shards(reader);
+    } catch (const Xapian::NetworkError&) {
+        reader.disconnected = true;  // each request answers 503 naming the shards until they answer
+    }
+}
+
+void Searcher::connect_shards(Reader& reader) const {
+    reader.db = Xapian::Database(location_.database);
+    reader.disconnected = false;
     // The shards must number their documents as the catalogue and the record store do.
-    if (db_.get_lastdocid() != catalogue_.get_lastdocid() || db_.get_doccount() != catalogue_.get_doccount())
-        throw IndexError("the shards of '" + location_.database + "' hold " + std::to_string(db_.get_doccount()) +
-                         " documents (last docid " + std::to_string(db_.get_lastdocid()) + ") but its catalogue " +
-                         std::to_string(catalogue_.get_doccount()) +
+    if (reader.db.get_lastdocid() != reader.catalogue.get_lastdocid() ||
+        reader.db.get_doccount() != reader.catalogue.get_doccount())
+        throw IndexError("the shards of '" + location_.database + "' hold " + std::to_string(reader.db.get_doccount()) +
+                         " documents (last docid " + std::to_string(reader.db.get_lastdocid()) +
+                         ") but its catalogue " + std::to_string(reader.catalogue.get_doccount()) +
                          ": serve the shards written with this catalogue, in the stub's order");
 }
 
@@ -236,35 +260,36 @@ std::vector<Xapian::docid> Searcher::match_docids(const SearchRequest& request) 
         // A purely geographic request: the spatial index alone is the answer.
         return geo_index().match_ids(area_of(request));
     }
-    std::lock_guard lock(mutex_);
-    return on_shards([&] {
-        Prepared prepared = prepare(request, false);
-        if (area_of(request).filters() || location_.sharded) return every_match(prepared.query, request);
+    return with_reader([&](Reader& reader) {
+        Prepared prepared = prepare(reader, request, false);
+        if (area_of(request).filters() || location_.sharded) return every_match(reader, prepared.query, request);
         std::vector<Xapian::docid> docids;
-        Xapian::Enquire enquire(db_);
+        Xapian::Enquire enquire(reader.db);
         enquire.set_query(prepared.query);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-        Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+        Xapian::MSet mset = enquire.get_mset(0, reader.db.get_doccount());
         docids.reserve(mset.size());
         for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
         return docids;
     });
 }
 
-std::vector<Xapian::docid> Searcher::every_match(const Xapian::Query& membership, const SearchRequest& request) const {
-    if (area_of(request).filters()) return area_members(membership, request);
+std::vector<Xapian::docid> Searcher::every_match(Reader& reader, const Xapian::Query& membership,
+                                                 const SearchRequest& request) const {
+    if (area_of(request).filters()) return area_members(reader, membership, request);
     if (membership.get_type() == Xapian::Query::LEAF_MATCH_ALL) {
         // Docids run from 1 without gaps (documents_of in the writer; checked
         // when the shards are opened).
-        std::vector<Xapian::docid> all(catalogue_.get_lastdocid());
+        std::vector<Xapian::docid> all(reader.catalogue.get_lastdocid());
         for (Xapian::docid d = 1; d <= all.size(); ++d) all[d - 1] = d;
         return all;
     }
-    return docid_bitmap::all_marked(match_bitmap(db_, membership, bitmaps()));
+    return docid_bitmap::all_marked(match_bitmap(reader.db, membership, bitmaps()));
 }
 
-std::vector<Searcher::Hit> Searcher::ranked_among(const Xapian::Query& query, const std::vector<Xapian::docid>& members,
+std::vector<Searcher::Hit> Searcher::ranked_among(Reader& reader, const Xapian::Query& query,
+                                                  const std::vector<Xapian::docid>& members,
                                                   std::optional<geo::LatLon> nearest_first, Xapian::doccount offset,
                                                   Xapian::doccount limit) const {
     std::vector<Hit> hits;
@@ -272,7 +297,7 @@ std::vector<Searcher::Hit> Searcher::ranked_among(const Xapian::Query& query, co
     std::optional<DistanceKey> key;
     if (nearest_first && !location_.sharded) key.emplace(geo_index(), *nearest_first);
     auto page_of = [&](const Xapian::Query& q, Xapian::doccount first, Xapian::doccount count) {
-        Xapian::Enquire enquire(db_);
+        Xapian::Enquire enquire(reader.db);
         enquire.set_weighting_scheme(ranking_weight());
         enquire.set_query(q);
         if (key) enquire.set_sort_by_key(&*key, false);
@@ -327,19 +352,18 @@ std::vector<Searcher::Hit> Searcher::ranked_among(const Xapian::Query& query, co
 }
 
 std::vector<Xapian::docid> Searcher::top_docids(const SearchRequest& request) const {
-    std::lock_guard lock(mutex_);
-    return on_shards([&] {
-        Prepared prepared = prepare(request);
+    return with_reader([&](Reader& reader) {
+        Prepared prepared = prepare(reader, request);
         const auto nearest_first = request.sort == "distance" ? request.near : std::nullopt;
         std::vector<Xapian::docid> docids;
         if (location_.sharded && (area_of(request).filters() || nearest_first)) {
-            for (const Hit& h : ranked_among(prepared.query, every_match(prepared.membership, request), nearest_first,
-                                             static_cast<Xapian::doccount>(request.offset),
+            for (const Hit& h : ranked_among(reader, prepared.query, every_match(reader, prepared.membership, request),
+                                             nearest_first, static_cast<Xapian::doccount>(request.offset),
                                              static_cast<Xapian::doccount>(request.limit)))
                 docids.push_back(h.docid);
             return docids;
         }
-        Xapian::Enquire enquire(db_);
+        Xapian::Enquire enquire(reader.db);
         enquire.set_weighting_scheme(ranking_weight());
         enquire.set_query(with_geo(prepared.query, request));
         std::optional<DistanceKey> key;
@@ -354,33 +378,32 @@ std::vector<Xapian::docid> Searcher::top_docids(const SearchRequest& request) co
     });
 }
 
-std::vector<Xapian::docid> Searcher::area_members(const Xapian::Query& membership, const SearchRequest& request) const {
+std::vector<Xapian::docid> Searcher::area_members(Reader& reader, const Xapian::Query& membership,
+                                                  const SearchRequest& request) const {
     // A frequent text/facet part: its match set is kept as a bitmap, and
     // the area's candidates are checked against it, without Xapian.
-    if (auto set = frequent_match_set(membership)) {
+    if (auto set = frequent_match_set(reader, membership)) {
         return docid_bitmap::marked(geo_index().match_ids(area_of(request)), set->data(), set->size());
     }
     // Otherwise the area's candidates are checked against the text/facet
     // part's posting lists directly (candidate_filter.hpp), not by a match.
-    return filter_candidates(db_, membership, geo_index().match_ids(area_of(request)), bitmaps(), location_.sharded);
+    return filter_candidates(reader.db, membership, geo_index().match_ids(area_of(request)), bitmaps(),
+                             location_.sharded);
 }
 
-Xapian::doccount Searcher::size() const {
-    std::lock_guard lock(mutex_);
-    return catalogue_.get_doccount();
-}
+Xapian::doccount Searcher::size() const { return doccount_; }
 
-Searcher::Prepared Searcher::prepare(const SearchRequest& request, bool ranked) const {
+Searcher::Prepared Searcher::prepare(Reader& reader, const SearchRequest& request, bool ranked) const {
     Prepared p;
     ParsedQuery parsed = parse_query_text(request.q);
-    TextQuery text =
-        build_text_query(parsed, db_, catalogue_, [this](Xapian::docid d) { return std::string(store_->line(d)); });
+    TextQuery text = build_text_query(parsed, reader.db, reader.catalogue,
+                                      [this](Xapian::docid d) { return std::string(store_->line(d)); });
     p.match_terms = text.match_terms;
     p.suggestion = text.suggestion;
     p.corrected = !text.suggestion.empty();
     Xapian::Query text_query = text.query;
     if (!text.match_all && !text.relaxed.empty()) {
-        Xapian::Enquire probe(db_);
+        Xapian::Enquire probe(reader.db);
         probe.set_query(text.query);
         if (probe.get_mset(0, 1).empty()) text_query = text.relaxed;  // too strict: all but one word group
     }
@@ -398,7 +421,10 @@ Searcher::Prepared Searcher::prepare(const SearchRequest& request, bool ranked) 
     for (const auto& t : parsed.themes) filter(schema::kThemePrefix, slugify(t));
     for (int o : parsed.odds) filter(schema::kOddPrefix, std::to_string(o));
 
-    Xapian::Query all = text.match_all ? Xapian::Query::MatchAll : text_query;
+    // Query("") is Xapian's MatchAll, made anew: copies of the shared static
+    // Query::MatchAll count their references without atomics, and requests
+    // run on several threads at once.
+    Xapian::Query all = text.match_all ? Xapian::Query(std::string()) : text_query;
     auto filtered = [&](const Xapian::Query& q) {
         return filters.empty() ? q
                                : Xapian::Query(Xapian::Query::OP_FILTER, q,
@@ -422,9 +448,8 @@ Searcher::Prepared Searcher::prepare(const SearchRequest& request, bool ranked) 
 
 json Searcher::search(const SearchRequest& request) const {
     const auto started = std::chrono::steady_clock::now();
-    std::lock_guard lock(mutex_);
-    return on_shards([&] {
-        Prepared prepared = prepare(request);
+    return with_reader([&](Reader& reader) {
+        Prepared prepared = prepare(reader, request);
         // Facets are counted from the in-memory table by docid: no term list, no
         // value read. When the matches are known without Xapian's matcher
         // (everything; an area: the spatial index's answer, checked against the
@@ -441,12 +466,12 @@ json Searcher::search(const SearchRequest& request) const {
         const bool front_ranked = area || (location_.sharded && nearest_first);
         if (front_ranked || (location_.sharded && !prepared.match_all)) {
             members = prepared.match_all && area ? geo_index().match_ids(area_of(request))
-                                                 : every_match(prepared.membership, request);
+                                                 : every_match(reader, prepared.membership, request);
             for (Xapian::docid d : members) facet_spy.add(d);
             known_total = static_cast<Xapian::doccount>(members.size());
         } else if (prepared.match_all) {
             facet_spy.add_everything();
-            known_total = catalogue_.get_doccount();
+            known_total = doccount_;
         }
 
         // sort=distance: Xapian keeps the top of the page by the nearest-point key
@@ -456,9 +481,9 @@ json Searcher::search(const SearchRequest& request) const {
         std::vector<Hit> hits;
         if (front_ranked) {
             // Xapian ranks only the known matches: the area is not computed twice.
-            hits = ranked_among(prepared.query, members, nearest_first, offset, limit);
+            hits = ranked_among(reader, prepared.query, members, nearest_first, offset, limit);
         } else {
-            Xapian::Enquire enquire(db_);
+            Xapian::Enquire enquire(reader.db);
             enquire.set_weighting_scheme(ranking_weight());
             enquire.set_query(prepared.query);
             std::optional<DistanceKey> key;
@@ -467,7 +492,7 @@ json Searcher::search(const SearchRequest& request) const {
                 enquire.set_sort_by_key(&*key, false);
             }
             if (!known_total) enquire.add_matchspy(&facet_spy);
-            Xapian::MSet mset = enquire.get_mset(offset, limit, known_total ? 0 : db_.get_doccount());
+            Xapian::MSet mset = enquire.get_mset(offset, limit, known_total ? 0 : reader.db.get_doccount());
             for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back({*it, it.get_weight()});
             if (!known_total) known_total = mset.get_matches_estimated();  // exact: every match was counted
         }
@@ -497,7 +522,7 @@ json Searcher::search(const SearchRequest& request) const {
         json labels = {{"theme", json::object()}};
         for (const auto& [k, v] : facet_spy.counts(FacetTable::Facet::theme)) {
             facets["theme"][k] = v;
-            labels["theme"][k] = theme_label_locked(k);
+            labels["theme"][k] = theme_label(reader, k);
         }
         for (const auto& [k, v] : facet_spy.counts(FacetTable::Facet::odd)) facets["odd"][k] = v;
 
@@ -513,11 +538,12 @@ json Searcher::search(const SearchRequest& request) const {
 }
 
 Record Searcher::get(const std::string& id) const {
-    std::lock_guard lock(mutex_);
-    Xapian::PostingIterator it = catalogue_.postlist_begin(std::string(schema::kIdPrefix) + id);
-    if (it == catalogue_.postlist_end(std::string(schema::kIdPrefix) + id))
-        throw NotFoundError("no record with id '" + id + "'");
-    return store_->record(*it);
+    return with_reader([&](Reader& reader) {
+        Xapian::PostingIterator it = reader.catalogue.postlist_begin(std::string(schema::kIdPrefix) + id);
+        if (it == reader.catalogue.postlist_end(std::string(schema::kIdPrefix) + id))
+            throw NotFoundError("no record with id '" + id + "'");
+        return store_->record(*it);
+    });
 }
 
 std::vector<Record> Searcher::all_matches(const SearchRequest& request) const {
@@ -525,20 +551,19 @@ std::vector<Record> Searcher::all_matches(const SearchRequest& request) const {
     everything.offset = 0;
     everything.limit = static_cast<int>(size());
     std::vector<Record> records;
-    std::lock_guard lock(mutex_);
-    return on_shards([&] {
-        Prepared prepared = prepare(everything);
+    return with_reader([&](Reader& reader) {
+        Prepared prepared = prepare(reader, everything);
         if (location_.sharded && area_of(everything).filters()) {
-            const auto members = every_match(prepared.membership, everything);
-            for (const Hit& h :
-                 ranked_among(prepared.query, members, std::nullopt, 0, static_cast<Xapian::doccount>(members.size())))
+            const auto members = every_match(reader, prepared.membership, everything);
+            for (const Hit& h : ranked_among(reader, prepared.query, members, std::nullopt, 0,
+                                             static_cast<Xapian::doccount>(members.size())))
                 records.push_back(store_->record(h.docid));
             return records;
         }
-        Xapian::Enquire enquire(db_);
+        Xapian::Enquire enquire(reader.db);
         enquire.set_weighting_scheme(ranking_weight());
         enquire.set_query(with_geo(prepared.query, everything));
-        Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+        Xapian::MSet mset = enquire.get_mset(0, reader.db.get_doccount());
         for (auto it = mset.begin(); it != mset.end(); ++it) records.push_back(store_->record(*it));
         return records;
     });
@@ -547,12 +572,11 @@ std::vector<Record> Searcher::all_matches(const SearchRequest& request) const {
 Searcher::RecordPage Searcher::records(const SearchRequest& request, Xapian::doccount offset, Xapian::doccount limit,
                                        bool located_only) const {
     RecordPage page;
-    std::lock_guard lock(mutex_);
-    return on_shards([&] {
-        Prepared prepared = prepare(request, false);
+    return with_reader([&](Reader& reader) {
+        Prepared prepared = prepare(reader, request, false);
         if (location_.sharded) {
             // The matches in docid order are known on the front: the page is a slice.
-            std::vector<Xapian::docid> docids = every_match(prepared.query, request);
+            std::vector<Xapian::docid> docids = every_match(reader, prepared.query, request);
             if (located_only && !area_of(request).filters()) {
                 const auto& located = *geo_index().located_ids();
                 std::vector<Xapian::docid> kept;
@@ -569,11 +593,11 @@ Searcher::RecordPage Searcher::records(const SearchRequest& request, Xapian::doc
         if (located_only && !area_of(request).filters())
             query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                                   Xapian::Query((new GeoPostingSource(geo_index().located_ids()))->release()));
-        Xapian::Enquire enquire(db_);
+        Xapian::Enquire enquire(reader.db);
         enquire.set_query(query);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-        Xapian::MSet mset = enquire.get_mset(offset, limit, db_.get_doccount());
+        Xapian::MSet mset = enquire.get_mset(offset, limit, reader.db.get_doccount());
         page.total = mset.get_matches_estimated();  // exact: every match was counted
         for (auto it = mset.begin(); it != mset.end(); ++it) page.records.push_back(store_->record(*it));
         return page;
@@ -581,35 +605,46 @@ Searcher::RecordPage Searcher::records(const SearchRequest& request, Xapian::doc
 }
 
 void Searcher::set_match_set_cache(bool enabled) {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard lock(cache_mutex_);
     match_set_cache_ = enabled;
     if (!enabled) match_sets_.clear();
 }
 
 void Searcher::set_term_bitmaps(bool enabled) {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard lock(cache_mutex_);
     use_bitmaps_ = enabled;
     match_sets_.clear();  // made with or without them
 }
 
-std::shared_ptr<const std::vector<uint64_t>> Searcher::frequent_match_set(const Xapian::Query& query) const {
+std::shared_ptr<const std::vector<uint64_t>> Searcher::frequent_match_set(Reader& reader,
+                                                                          const Xapian::Query& query) const {
     if (!match_set_cache_) return nullptr;
     const std::string key = query.get_description();
-    for (auto it = match_sets_.begin(); it != match_sets_.end(); ++it)
-        if (it->first == key) {
-            auto set = it->second;
-            match_sets_.splice(match_sets_.begin(), match_sets_, it);  // most recently used first
-            return set;
-        }
-    Xapian::Enquire enquire(db_);
+    auto cached = [&]() -> std::shared_ptr<const std::vector<uint64_t>> {
+        for (auto it = match_sets_.begin(); it != match_sets_.end(); ++it)
+            if (it->first == key) {
+                match_sets_.splice(match_sets_.begin(), match_sets_, it);  // most recently used first
+                return it->second;
+            }
+        return nullptr;
+    };
+    {
+        std::lock_guard lock(cache_mutex_);
+        if (auto set = cached()) return set;
+    }
+    // Computed without the lock: two requests may compute the same set at
+    // once, and the first one kept.
+    Xapian::Enquire enquire(reader.db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     // Only a query matching many records is worth a bitmap (and its one full match).
-    const Xapian::doccount everything = db_.get_doccount();
+    const Xapian::doccount everything = reader.db.get_doccount();
     if (enquire.get_mset(0, 0).get_matches_estimated() < everything / kFrequentShare) return nullptr;
     // Read from the posting lists, not from an MSet of every match (1M
     // records, a 10% word: 19 ms -> ~3 ms at load ~5).
-    auto set = std::make_shared<const std::vector<uint64_t>>(match_bitmap(db_, query, bitmaps()));
+    auto set = std::make_shared<const std::vector<uint64_t>>(match_bitmap(reader.db, query, bitmaps()));
+    std::lock_guard lock(cache_mutex_);
+    if (auto first = cached()) return first;
     match_sets_.emplace_front(key, set);
     if (match_sets_.size() > kMatchSetCacheSize) match_sets_.pop_back();
     return set;
@@ -618,22 +653,25 @@ std::shared_ptr<const std::vector<uint64_t>> Searcher::frequent_match_set(const 
 Xapian::doccount Searcher::count(const SearchRequest& request) const { return records(request, 0, 0).total; }
 
 std::string Searcher::theme_label(const std::string& slug) const {
-    std::lock_guard lock(mutex_);
-    return theme_label_locked(slug);
+    return with_reader([&](Reader& reader) { return theme_label(reader, slug); });
 }
 
-std::string Searcher::theme_label_locked(const std::string& slug) const {
-    if (auto known = theme_labels_.find(slug); known != theme_labels_.end()) return known->second;
+std::string Searcher::theme_label(Reader& reader, const std::string& slug) const {
+    {
+        std::lock_guard lock(cache_mutex_);
+        if (auto known = theme_labels_.find(slug); known != theme_labels_.end()) return known->second;
+    }
     std::string label = slug;
     const std::string term = std::string(schema::kThemePrefix) + slug;
     // The first record holding the theme writes it as the guide does.
-    if (auto it = catalogue_.postlist_begin(term); it != catalogue_.postlist_end(term)) {
+    if (auto it = reader.catalogue.postlist_begin(term); it != reader.catalogue.postlist_end(term)) {
         for (const auto& theme : store_->record(*it).themes)
             if (slugify(theme) == slug) {
                 label = theme;
                 break;
             }
     }
+    std::lock_guard lock(cache_mutex_);
     theme_labels_.emplace(slug, label);
     return label;
 }
@@ -643,10 +681,9 @@ json Searcher::suggest(const std::string& prefix, int limit) const {
     auto words = text::words(prefix);
     if (words.empty()) return out;
     std::string last = words.back();
-    std::lock_guard lock(mutex_);
-    return on_shards([&] {
+    return with_reader([&](Reader& reader) {
         std::vector<std::pair<Xapian::doccount, std::string>> candidates;
-        for (auto it = db_.allterms_begin(last); it != db_.allterms_end(last); ++it)
+        for (auto it = reader.db.allterms_begin(last); it != reader.db.allterms_end(last); ++it)
             candidates.emplace_back(it.get_termfreq(), *it);
         std::sort(candidates.begin(), candidates.end(), [](auto& a, auto& b) { return a.first > b.first; });
         for (size_t i = 0; i < candidates.size() && static_cast<int>(i) < limit; ++i)

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <future>
 #include <list>
 #include <map>
@@ -19,6 +20,7 @@
 #include "core/record.hpp"
 #include "facet_table.hpp"
 #include "geo_index.hpp"
+#include "handle_pool.hpp"
 #include "record_store.hpp"
 #include "request.hpp"
 #include "shards.hpp"
@@ -97,24 +99,38 @@ public:
 
 private:
     struct Prepared;
+    /// What one request reads the index with: Xapian::Database objects are
+    /// not thread-safe, so requests running at once each borrow their own
+    /// from readers_ (handle_pool.hpp).
+    struct Reader {
+        Xapian::Database db;         ///< the documents: the index, or the stub of its shards
+        Xapian::Database catalogue;  ///< ids, spelling, synonyms: db, or a sharded index's catalogue
+        bool disconnected = false;   ///< a shard failed: reopen the stub at the next request
+    };
+    /// A new Reader on the index; null when its folder now holds another
+    /// build than the one this Searcher opened (the indexer swaps folders).
+    std::unique_ptr<Reader> open_reader() const;
+    /// Points the reader's db at the documents: its catalogue, or the shards
+    /// (a shard that does not answer leaves it disconnected).
+    void connect(Reader& reader) const;
     /// The request as a Xapian query; `ranked` false leaves out what only
     /// orders the matches (the boost of structured records), for membership.
-    Prepared prepare(const SearchRequest& request, bool ranked = true) const;
+    Prepared prepare(Reader& reader, const SearchRequest& request, bool ranked = true) const;
     /// `base` restricted to the records with a point in the request's circle/box.
     Xapian::Query with_geo(const Xapian::Query& base, const SearchRequest& request) const;
     /// `base` restricted to `docids` (ascending).
     static Xapian::Query restricted_to(const Xapian::Query& base, std::vector<Xapian::docid> docids);
     /// The match set (bitmap over docids) of a membership query that matches
     /// many records, computed once and kept (LRU); null for a rarer query.
-    /// With mutex_ held.
-    std::shared_ptr<const std::vector<uint64_t>> frequent_match_set(const Xapian::Query& query) const;
+    std::shared_ptr<const std::vector<uint64_t>> frequent_match_set(Reader& reader, const Xapian::Query& query) const;
     /// The docids (ascending) matching a membership query (Prepared::membership)
     /// within the request's circle/box, which must filter: the area's
     /// candidates checked against a frequent query's match set or by the
-    /// candidate filter, without a full match. With mutex_ held.
-    std::vector<Xapian::docid> area_members(const Xapian::Query& membership, const SearchRequest& request) const;
-    /// theme_label with mutex_ held.
-    std::string theme_label_locked(const std::string& slug) const;
+    /// candidate filter, without a full match.
+    std::vector<Xapian::docid> area_members(Reader& reader, const Xapian::Query& membership,
+                                            const SearchRequest& request) const;
+    /// theme_label with a Reader already borrowed.
+    std::string theme_label(Reader& reader, const std::string& slug) const;
 
     /// One result of a ranked page: docid and weight.
     struct Hit {
@@ -123,45 +139,47 @@ private:
     };
     /// The page [offset, offset + limit) of `query`'s order (nearest point
     /// to `nearest_first` first when given, else by relevance; ties by docid)
-    /// among `members` (ascending), every one a match of `query`. With mutex_ held.
-    std::vector<Hit> ranked_among(const Xapian::Query& query, const std::vector<Xapian::docid>& members,
+    /// among `members` (ascending), every one a match of `query`.
+    std::vector<Hit> ranked_among(Reader& reader, const Xapian::Query& query, const std::vector<Xapian::docid>& members,
                                   std::optional<geo::LatLon> nearest_first, Xapian::doccount offset,
                                   Xapian::doccount limit) const;
     /// Every docid matching a membership query (prepare(request, false))
     /// within the request's area, ascending, computed on the front from the
-    /// term bitmaps, the posting lists and the points (sharded indexes). With mutex_ held.
-    std::vector<Xapian::docid> every_match(const Xapian::Query& membership, const SearchRequest& request) const;
+    /// term bitmaps, the posting lists and the points (sharded indexes).
+    std::vector<Xapian::docid> every_match(Reader& reader, const Xapian::Query& membership,
+                                           const SearchRequest& request) const;
     /// The structured records' boost (StructuredBoost, or its remote form).
     Xapian::Query structured_boost() const;
-    /// Opens db_ (again) on the stub and checks it against the catalogue. With mutex_ held.
-    void connect_shards() const;
-    /// Runs `work` (with mutex_ held); on a sharded index, a network error of a
-    /// shard becomes an IndexError naming the shards (HTTP 503), and the next
-    /// call reconnects.
+    /// Opens the reader's db (again) on the stub and checks it against the catalogue.
+    void connect_shards(Reader& reader) const;
+    /// Runs `work` with a Reader borrowed for it; on a sharded index, a network
+    /// error of a shard becomes an IndexError naming the shards (HTTP 503),
+    /// and the reader reconnects at its next use.
     template <typename Work>
-    auto on_shards(Work&& work) const {
-        if (!location_.sharded) return work();
+    auto with_reader(Work&& work) const {
+        auto reader = readers_->borrow();
+        if (!location_.sharded) return work(*reader);
         try {
-            if (disconnected_) connect_shards();
-            return work();
+            if (reader->disconnected) connect_shards(*reader);
+            return work(*reader);
         } catch (const Xapian::NetworkError& e) {
-            disconnected_ = true;
+            reader->disconnected = true;
             throw IndexError(shard_failure(location_, e));
         }
     }
 
     IndexLocation location_;
     std::string index_dir_;
-    mutable std::mutex mutex_;                  // Xapian::Database objects are not thread-safe
-    mutable Xapian::Database db_;               ///< the documents: the index, or the stub of its shards
-    mutable Xapian::Database catalogue_;        ///< ids, spelling, synonyms: db_, or a sharded index's catalogue
-    mutable bool disconnected_ = false;         ///< a shard failed: reopen the stub at the next request
-    std::unique_ptr<const RecordStore> store_;  ///< docid -> record (the documents hold no data)
+    std::string uuid_;  ///< the catalogue's: every Reader reads this build
+    Xapian::doccount doccount_ = 0;
+    mutable std::unique_ptr<HandlePool<Reader>> readers_;
+    std::unique_ptr<const RecordStore> store_;                 ///< docid -> record (the documents hold no data)
+    mutable std::mutex cache_mutex_;                           ///< guards theme_labels_ and match_sets_
     mutable std::map<std::string, std::string> theme_labels_;  ///< slug -> label, filled on first use
     mutable std::list<std::pair<std::string, std::shared_ptr<const std::vector<uint64_t>>>> match_sets_;
-    bool match_set_cache_ = true;
+    std::atomic<bool> match_set_cache_ = true;
     TermBitmaps bitmaps_;  ///< the frequent terms' bitmaps (none in an index written before them)
-    bool use_bitmaps_ = true;
+    std::atomic<bool> use_bitmaps_ = true;
     /// bitmaps_ unless turned off.
     const TermBitmaps* bitmaps() const { return use_bitmaps_ ? &bitmaps_ : nullptr; }
     /// What is read from the whole index in the background when it opens.

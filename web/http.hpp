@@ -12,9 +12,11 @@
 
 namespace coopatlas::web {
 
+inline const std::string kJsonContentType = "application/json; charset=utf-8";
+
 /// Sends `body` as JSON (invalid UTF-8 replaced, never thrown).
 void send_json(httplib::Response& res, const nlohmann::json& body, int status = 200,
-               const std::string& content_type = "application/json; charset=utf-8");
+               const std::string& content_type = kJsonContentType);
 
 /// The query parameters as a multimap (repeated parameters kept).
 std::multimap<std::string, std::string> params_of(const httplib::Request& req);

@@ -49,11 +49,13 @@ IndexIdentity IndexIdentity::of(const std::string& index_path) {
 
 // ------------------------------------------------------------------ OpenIndex
 
-OpenIndex::OpenIndex(const std::string& index_dir, IndexIdentity identity, bool wait_for_load)
+OpenIndex::OpenIndex(const std::string& index_dir, IndexIdentity identity, bool wait_for_load,
+                     std::size_t answer_cache_bytes)
     : searcher_(std::make_unique<query::Searcher>(index_dir)),
       identity_(identity),
       meta_(read_meta(searcher_->index_dir())),  // the folder, also when a stub file was named
-      opened_at_(std::chrono::system_clock::now()) {
+      opened_at_(std::chrono::system_clock::now()),
+      answers_(answer_cache_bytes) {
     if (!wait_for_load) return;
     // An index whose points cannot be read is refused here rather than failing
     // geographic requests once published.
@@ -84,8 +86,8 @@ const std::map<std::string, std::optional<geo::BBox>>& OpenIndex::extents() cons
 
 // ------------------------------------------------------------------ LiveIndex
 
-LiveIndex::LiveIndex(std::string index_dir, std::function<void(const std::string&)> log)
-    : index_dir_(std::move(index_dir)), log_(std::move(log)) {
+LiveIndex::LiveIndex(std::string index_dir, std::function<void(const std::string&)> log, std::size_t answer_cache_bytes)
+    : index_dir_(std::move(index_dir)), log_(std::move(log)), answer_cache_bytes_(answer_cache_bytes) {
     std::lock_guard reload_lock(reload_mutex_);
     open_and_publish(false);  // answer at once; the points load in the background
 }
@@ -121,7 +123,7 @@ bool LiveIndex::open_and_publish(bool wait_for_load) {
     for (int attempt = 0; attempt < kOpenAttempts; ++attempt) {
         before = IndexIdentity::of(index_dir_);
         try {
-            auto fresh = std::make_shared<const OpenIndex>(index_dir_, before, wait_for_load);
+            auto fresh = std::make_shared<const OpenIndex>(index_dir_, before, wait_for_load, answer_cache_bytes_);
             // The indexer swapped the folder again while it was being opened:
             // the files read may come from two builds. Open the newer one.
             if (!(IndexIdentity::of(index_dir_) == before)) continue;
@@ -186,6 +188,7 @@ nlohmann::json LiveIndex::status() const {
         body["built_at"] = meta.value("built_at", nlohmann::json());
         body["records_by_type"] = meta.value("records", nlohmann::json::object());
         body["opened_at"] = iso8601_utc(current_->opened_at());
+        body["answer_cache"] = current_->answers().status();
     }
     if (!current_)
         body["error"] = error_;

@@ -24,6 +24,7 @@
 #include <string>
 #include <thread>
 
+#include "answer_cache.hpp"
 #include "core/geo.hpp"
 #include "query/searcher.hpp"
 
@@ -51,13 +52,18 @@ public:
     /// another answers every route once published (the first one answers at
     /// once, geographic requests waiting for the points). Throws IndexError
     /// when the index is missing or unreadable.
-    OpenIndex(const std::string& index_dir, IndexIdentity identity, bool wait_for_load);
+    /// `answer_cache_bytes`: the size of its AnswerCache (0: none).
+    OpenIndex(const std::string& index_dir, IndexIdentity identity, bool wait_for_load,
+              std::size_t answer_cache_bytes = 0);
 
     const query::Searcher& searcher() const { return *searcher_; }
     const IndexIdentity& identity() const { return identity_; }
     /// meta.json of the index (an empty object when it has none).
     const nlohmann::json& meta() const { return meta_; }
     std::chrono::system_clock::time_point opened_at() const { return opened_at_; }
+
+    /// The search answers given from this index, kept for the same request again.
+    AnswerCache& answers() const { return answers_; }
 
     /// Box of the points of each record type (OGC collections), computed on first use.
     const std::map<std::string, std::optional<geo::BBox>>& extents() const;
@@ -67,6 +73,7 @@ private:
     IndexIdentity identity_;
     nlohmann::json meta_;
     std::chrono::system_clock::time_point opened_at_;
+    mutable AnswerCache answers_;
     mutable std::once_flag extents_once_;
     mutable std::map<std::string, std::optional<geo::BBox>> extents_;
 };
@@ -76,7 +83,8 @@ public:
     /// Tries to open `index_dir` at once; a missing or broken index is not
     /// fatal: current() throws IndexError (HTTP 503) until one is loaded.
     /// `log` receives one line per reload or refusal (the server prints them on stderr).
-    LiveIndex(std::string index_dir, std::function<void(const std::string&)> log);
+    /// Each index opened keeps search answers up to `answer_cache_bytes` (answer_cache.hpp).
+    LiveIndex(std::string index_dir, std::function<void(const std::string&)> log, std::size_t answer_cache_bytes = 0);
     ~LiveIndex();
     LiveIndex(const LiveIndex&) = delete;
     LiveIndex& operator=(const LiveIndex&) = delete;
@@ -108,6 +116,7 @@ private:
 
     std::string index_dir_;
     std::function<void(const std::string&)> log_;
+    std::size_t answer_cache_bytes_;
     mutable std::mutex mutex_;  ///< guards current_, error_, refused_, reloads_
     std::shared_ptr<const OpenIndex> current_;
     std::string error_;                     ///< why there is no index, or why the last one was refused

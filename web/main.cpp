@@ -49,12 +49,14 @@ int main(int argc, char** argv) {
                 {"vendor", "DIR", "node_modules holding leaflet and world-atlas (default: the source tree's)", "Input"})
             .add({"host", "ADDR", "address to listen on (default 127.0.0.1)", "Network"})
             .add({"port", "N", "port (default 8080)", "Network"})
-            .add({"threads", "N", "worker threads (default 4)", "Network"})
+            .add({"threads", "N", "worker threads (default 16)", "Network"})
             .add({"max-inflight", "N", "connections answered or waiting before 503 (default 256)", "Limits"})
             .add(
                 {"request-timeout-ms", "MS", "longest wait for a worker before 503 (default 10000; 0: none)", "Limits"})
             .add({"reload-poll-ms", "MS", "how often to look for a new index build (default 1000; 0: SIGHUP only)",
-                  "Input"});
+                  "Input"})
+            .add({"answer-cache-mb", "MB", "search answers kept for the same request again (default 32; 0: none)",
+                  "Limits"});
         args.parse(argc, argv);
         if (args.answered_help_or_version(std::cout)) return 0;
         if (!args.positional().empty()) throw UsageError("unexpected argument '" + args.positional()[0] + "'");
@@ -62,11 +64,12 @@ int main(int argc, char** argv) {
         options.index_dir = args.get_or("index", "var/index");
         options.static_dir = args.get_or("static", COOPATLAS_SOURCE_DIR "/web/static");
         options.vendor_dir = args.get_or("vendor", COOPATLAS_SOURCE_DIR "/node_modules");
-        options.threads = static_cast<int>(args.get_int("threads", 1, 256).value_or(4));
+        options.threads = static_cast<int>(args.get_int("threads", 1, 256).value_or(16));
         options.admission.max_inflight = static_cast<size_t>(args.get_int("max-inflight", 1, 1000000).value_or(256));
         options.admission.request_timeout =
             std::chrono::milliseconds(args.get_int("request-timeout-ms", 0, 3600000).value_or(10000));
         options.reload_poll = std::chrono::milliseconds(args.get_int("reload-poll-ms", 0, 3600000).value_or(1000));
+        options.answer_cache_bytes = static_cast<size_t>(args.get_int("answer-cache-mb", 0, 65536).value_or(32)) << 20;
         int port = static_cast<int>(args.get_int("port", 1, 65535).value_or(8080));
         std::string host = args.get_or("host", "127.0.0.1");
         const sigset_t signals = handled_signals();

@@ -30,7 +30,7 @@ thread_local std::chrono::steady_clock::time_point request_started{};
 
 Server::Server(ServerOptions options)
     : options_(std::move(options)),
-      live_(options_.index_dir, log_or_stderr(options_.log)),
+      live_(options_.index_dir, log_or_stderr(options_.log), options_.answer_cache_bytes),
       admission_(options_.admission) {
     http_.new_task_queue = [this] { return admission_.make_queue(static_cast<size_t>(options_.threads)); };
     http_.set_payload_max_length(64 * 1024);
@@ -92,9 +92,22 @@ void Server::routes() {
                   body["inflight"] = admission_.inflight();
                   send_json(res, body, request_index ? 200 : 503);
               }));
-    http_.Get("/api/search", guarded([this](const httplib::Request& req, httplib::Response& res) {
-                  send_json(res, searcher().search(query::parse_request(params_of(req))));
-              }));
+    http_.Get(
+        "/api/search", guarded([this](const httplib::Request& req, httplib::Response& res) {
+            const auto params = params_of(req);
+            const query::SearchRequest request = query::parse_request(params);  // a bad one is never kept
+            const query::Searcher& index = searcher();
+            AnswerCache& answers = request_index->answers();
+            const std::string key = AnswerCache::key_of(params);
+            const double took_ms =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_started).count();
+            if (auto kept = answers.find(key, took_ms)) {
+                res.set_content(std::move(*kept), kJsonContentType);
+                return;
+            }
+            send_json(res, index.search(request));
+            answers.keep(key, res.body);
+        }));
     http_.Get("/api/clusters", guarded([this](const httplib::Request& req, httplib::Response& res) {
                   send_json(res, query::clusters(searcher(), params_of(req)));
               }));

@@ -25,12 +25,16 @@ struct ServerOptions {
     std::string index_dir = "var/index";
     std::string static_dir;  ///< the page: web/static
     std::string vendor_dir;  ///< node_modules, for Leaflet and the basemap
-    int threads = 4;
+    /// A keep-alive connection keeps its worker between its requests: enough
+    /// workers for the connections of a few browsers (6 each) and of a load test.
+    int threads = 16;
     /// An export of more records is refused with a 413 (GDAL writes it whole first).
     size_t max_export_records = 50000;
     /// How often the index folder is checked for a new build (0: only reload_index()).
     std::chrono::milliseconds reload_poll{1000};
     AdmissionLimits admission;
+    /// Search answers kept per opened index for the same request again (answer_cache.hpp); 0: none.
+    std::size_t answer_cache_bytes = 32u << 20;
     /// Where the server's log lines go (reloads, refusals); default stderr.
     std::function<void(const std::string&)> log;
 };

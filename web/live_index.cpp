@@ -55,7 +55,9 @@ OpenIndex::OpenIndex(const std::string& index_dir, IndexIdentity identity, bool 
       identity_(identity),
       meta_(read_meta(searcher_->index_dir())),  // the folder, also when a stub file was named
       opened_at_(std::chrono::system_clock::now()),
-      answers_(answer_cache_bytes) {
+      // Remote shards may fail (a 503 naming them) or be served anew behind the
+      // front's back: a sharded index's answers are not kept.
+      answers_(searcher_->sharded() ? 0 : answer_cache_bytes) {
     if (!wait_for_load) return;
     // An index whose points cannot be read is refused here rather than failing
     // geographic requests once published.

@@ -659,6 +659,12 @@ private:
     Acting acting_position(std::size_t i, std::size_t end) const;
     void demonstrative(std::size_t i, std::size_t end, const KindWord& k);
     bool bare_name(std::size_t& i);
+    bool bare_candidate(std::size_t i, bool slash, bool after_foreign) const;
+    std::string grouping_kind(std::size_t i, std::size_t e, std::size_t& end) const;
+    bool territory_body(std::size_t& i, std::size_t end, const FrenchPlace& place);
+    void record_setting(const FrenchPlace& place, std::size_t i, std::size_t end);
+    bool bound_name(std::size_t i, bool after_foreign) const;
+    bool foreign_cue(std::size_t i, std::size_t end, bool slash, bool after_foreign) const;
     bool twinned_pair(std::size_t& i);
     void overseas_party(PartyMention& m, std::size_t i) const;
     void settle_country(PartyMention& m, const Tag& tag) const;
@@ -1032,6 +1038,190 @@ std::string lower_latin(std::string_view s) {
 
 }  // namespace
 
+/// May word i open a bare name? Capitalised: a word the guide writes as a name, or a known commune
+/// of some size ("toulouse" is commoner in small caps than "Toulouse"). In lower case: a large
+/// commune not after a determiner, or a rare word after a cue (a slash, a foreign locality in a
+/// list, "avec", "entre ... et"), or a listed word the next words place abroad ("douala au Cameroun").
+bool Scanner::bare_candidate(std::size_t i, bool slash, bool after_foreign) const {
+    const Word& w = ws_[i];
+    std::string_view before = gap(i);
+    bool after_avec = i > 0 && ws_[i - 1].f == "avec" && plain_gap(before);
+    auto* p = lex_.french(w.f);
+    if (w.cap)
+        return lex_.looks_proper(w.f) || slash ||
+               (p && p->kind == "commune" && p->population >= 2000 && !lex_.mostly_lower(w.f));
+    // a determiner before it makes it a common noun: "en ce sens", "les deux sens"
+    static const std::array<std::string_view, 22> kDeterminers = {
+        "ce",  "cet", "cette", "ces",  "le",    "la",   "les",   "un",    "une", "des",   "du",
+        "son", "sa",  "ses",   "leur", "leurs", "deux", "trois", "notre", "nos", "votre", "quel"};
+    bool determined = i > 0 && std::find(kDeterminers.begin(), kDeterminers.end(), ws_[i - 1].f) != kDeterminers.end();
+    if (p && p->kind == "commune" && p->population >= 10000 && !determined &&
+        (lex_.seen_capitalised(w.f) || lex_.frequency(w.f) <= 8))
+        return true;
+    if ((slash || after_foreign || after_avec || (i > 0 && ws_[i - 1].f == "et" && entre_before(i))) &&
+        lex_.frequency(w.f) <= 3 && !inflected(w.f))
+        return true;
+    // "nantes/tbilissi/Sarrebruck": right after a French town and a slash, a name the guide
+    // repeats in small caps (a twin town it speaks of again) is a name still
+    if (before == "/" && !out_.empty() && out_.back().french == 1 && out_.back().kind == "commune" &&
+        out_.back().end == w.b - 1 && lex_.frequency(w.f) <= 10 && !inflected(w.f) && !text::is_stopword(w.f))
+        return true;
+    // in a list of parties: "Bordeaux métropole, Hyderabad et douala au Cameroun"
+    bool listed = false;
+    if (!out_.empty() && !out_.back().context_only && out_.back().kind != "pays") {
+        std::string_view between = s_.substr(out_.back().end, w.b - out_.back().end);
+        listed = between == ", " || between == " et " || between == ", et ";
+    }
+    // "à majunga (madagascar)": a parenthesised country right after
+    if (i > 0 && ws_[i - 1].f == "a" && i + 1 < ws_.size() && gap(i + 1).find('(') != std::string_view::npos)
+        listed = true;
+    if (listed && lex_.frequency(w.f) <= 3 && !inflected(w.f)) {
+        // "douala au Cameroun": a lower-case name the next words place abroad
+        Tag t = tag_after(i + 1);
+        return t.country && t.country->code != "FR";
+    }
+    return false;
+}
+
+/// "Grand Angoulême", "Lannion-Trégor Communauté", "Bordeaux métropole": the kind of a French grouping
+/// that the name [i, e) carries, "" when none; `end` moves past a kind word that follows the name.
+std::string Scanner::grouping_kind(std::size_t i, std::size_t e, std::size_t& end) const {
+    std::string kind;
+    end = e;
+    if (e < ws_.size() && plain_gap(gap(e))) {
+        if (ws_[e].f == "metropole") kind = "métropole";
+        if (ws_[e].cap && (ws_[e].f == "communaute" || ws_[e].f == "agglo" || ws_[e].f == "agglomeration"))
+            kind = "intercommunalité";
+        if (!kind.empty()) end = e + 1;
+    }
+    // "Lannion-Trégor Communauté": the kind word ended up inside the capitalised name
+    if (kind.empty() && e > i + 1 &&
+        (ws_[e - 1].f == "communaute" || ws_[e - 1].f == "agglomeration" || ws_[e - 1].f == "agglo"))
+        kind = "intercommunalité";
+    // "Grand Lyon", "Grand Belfort": French when the rest names a French commune ("Grand Bassam" is not)
+    if (ws_[i].f == "grand" && e > i + 1) {
+        auto* core = lex_.french(raw(i + 1, e));
+        if (core && core->kind == "commune") kind = "intercommunalité";
+    }
+    return kind;
+}
+
+/// "la coopération entre Savoie déchets et les communes moldaves": after "entre", a territory's name
+/// (words [i, end)) and a common noun before "et" name a body of that territory (a syndicat): emitted
+/// as a French party; false when the words are not so.
+bool Scanner::territory_body(std::size_t& i, std::size_t end, const FrenchPlace& place) {
+    if (i == 0 || ws_[i - 1].f != "entre" || place.kind == "commune" || end + 1 >= ws_.size() || !plain_gap(gap(end)) ||
+        ws_[end].cap || text::is_stopword(ws_[end].f) || ws_[end + 1].f != "et" || !plain_gap(gap(end + 1)))
+        return false;
+    PartyMention m;
+    m.raw = raw(i, end + 1);
+    m.begin = ws_[i].b;
+    m.end = ws_[end].e;
+    m.kind = "établissement";
+    m.place = m.name = repair_place_name(m.raw.substr(0, m.raw.find(' '))) + m.raw.substr(m.raw.find(' '));
+    m.french = 1;
+    m.country = lex_.country("France");
+    emit(std::move(m));
+    pending_.push_back(false);
+    i = end + 1;
+    return true;
+}
+
+/// A French area named as a setting at words [i, end) ("en Centre-Val de Loire"), which a
+/// demonstrative may name again ("cette région française").
+void Scanner::record_setting(const FrenchPlace& place, std::size_t i, std::size_t end) {
+    PartyMention setting;
+    setting.raw = raw(i, end);
+    setting.kind = place.kind;
+    setting.place = setting.name = place.name;
+    setting.begin = ws_[i].b;
+    setting.end = ws_[end - 1].e;
+    setting.french = 1;
+    setting.country = lex_.country("France");
+    settings_.push_back(std::move(setting));
+}
+
+/// A name at word i bound to an organisation or a venue ("Hospices civils de Lyon", "ambassade ...
+/// à Brasilia"), or listed after such a name ("rencontres d'orléans et tours organisées ..."), unless
+/// it goes on a list of foreign localities.
+bool Scanner::bound_name(std::size_t i, bool after_foreign) const {
+    std::string_view before = gap(i);
+    std::string prev = i > 0 ? ws_[i - 1].f : "";
+    std::string prev2 = i > 1 ? ws_[i - 2].f : "";
+    bool of = prev == "de" || prev == "du" || prev == "des" || prev == "a" ||
+              ((prev == "la" || prev == "le" || prev == "les") && (prev2 == "de" || prev2 == "a")) ||
+              before.find("d’") != std::string_view::npos || before.find("d'") != std::string_view::npos;
+    if (of) return true;
+    if (bound_end_ == 0 || bound_end_ > i || after_foreign) return false;
+    std::string_view between = s_.substr(ws_[bound_end_ - 1].e, ws_[i].b - ws_[bound_end_ - 1].e);
+    return between == " et " || between == ", " || between == " et de " || between == " et d’" || between == " et d'";
+}
+
+/// Does the text around an unknown name [i, end) place it abroad as a partner? A cue just before
+/// ("avec Bilbao", "ville jumelle australienne, Robinvale", "nantes/tbilissi", "entre Paris et
+/// Accra"), just after ("N'Djamena (anciennement jumelée avec ...)", "Kaolack, ville partenaire"), a
+/// counted list ("avec trois territoires, Alger, tipaza et oran"), a list of foreign localities, the
+/// subject of a sentence about twinning in a foreign country's section, or the seat of a partner
+/// organisation ("OPTECH (Montréal) ont mis en place un partenariat").
+bool Scanner::foreign_cue(std::size_t i, std::size_t end, bool slash, bool after_foreign) const {
+    const Word& w = ws_[i];
+    std::string_view before = gap(i);
+    std::string prev = i > 0 ? ws_[i - 1].f : "";
+    // "en partenariat avec Aerospace Valley" introduces an organisation, not a locality
+    bool organisation_cue = prev == "avec" && i >= 3 && ws_[i - 2].f == "partenariat" && ws_[i - 3].f == "en";
+    if (slash || (prev == "avec" && plain_gap(before) && !organisation_cue)) return true;
+    for (std::size_t back = i; back > 0 && i - back < 4; --back) {
+        const std::string& f = ws_[back - 1].f;
+        if (starts_with(f, "jumel") || starts_with(f, "partenaire") || starts_with(f, "homologue") || f == "capitale")
+            return true;
+    }
+    // "entre Paris et Accra", "(par exemple : Angers et Bamako, ...)": an unknown name joined to a
+    // French party by "et"; "un volet maritime entre la Corse et la Sardaigne": with an article
+    if (!out_.empty() && out_.back().french == 1 && out_.back().kind != "pays") {
+        std::string_view between = s_.substr(out_.back().end, w.b - out_.back().end);
+        bool article = between == " et la " || between == " et le " || between == " et les " || between == " et l’" ||
+                       between == " et l'";
+        if ((between == " et " && (w.cap || entre_before(i))) || (article && w.cap && entre_before(i))) return true;
+    }
+    // "X est jumelée avec", "Sfax est accompagnée par Grenoble"
+    for (std::size_t k = end; k < ws_.size() && k < end + 4; ++k)
+        if (starts_with(ws_[k].f, "jumel") || ((i == 0 || before == ", ") && starts_with(ws_[k].f, "accompagne")))
+            return true;
+    if (after_foreign) return true;
+    // "le Hebei, province partenaire du conseil régional ...", "Kaolack, ville partenaire de ..."
+    if (end + 1 < ws_.size() && gap(end) == ", ") {
+        std::size_t kn = 0;
+        if (starts_with(ws_[end].f, "partenaire") ||
+            (kind_at(ws_, end, kn) && kn == 1 && starts_with(ws_[end + 1].f, "partenaire")))
+            return true;
+    }
+    // "avec trois territoires, Alger, tipaza et oran": a counted list of partners
+    if (i >= 3 && (before == ", " || before == " : ")) {
+        static const std::array<std::string_view, 9> kGroups = {"territoires",   "villes",        "communes",
+                                                                "collectivites", "partenaires",   "regions",
+                                                                "provinces",     "municipalites", "departements"};
+        const std::string& count = ws_[i - 2].f;
+        bool counted = count == "deux" || count == "trois" || count == "quatre" || count == "cinq" || count == "six" ||
+                       count == "plusieurs" || std::isdigit(static_cast<unsigned char>(count[0]));
+        if (ws_[i - 3].f == "avec" && counted &&
+            std::find(kGroups.begin(), kGroups.end(), ws_[i - 1].f) != kGroups.end())
+            return true;
+    }
+    std::string f = text::fold(s_);
+    // the subject of a sentence about twinning, in a foreign country's section:
+    // "Barcelone est quant à elle jumelée avec toulouse"
+    if (i == 0 && w.cap && context_ && context_->code != "FR" &&
+        (f.find("jumel") != std::string::npos || f.find("cooper") != std::string::npos ||
+         f.find("partenari") != std::string::npos))
+        return true;
+    // "OPTECH (Montréal) ont mis en place un partenariat": the seat of a partner organisation
+    return seat_of_organisation(i) &&
+           (f.find("partenari") != std::string::npos || f.find("cooper") != std::string::npos);
+}
+
+/// A name without a kind word: "Grand Angoulême", "Bilbao" after "avec", "marseille", "Annaba,
+/// tlemcen et Sétif". French by the Etalab lists (a département or a région after "en" / "dans" is a
+/// setting), foreign by a cue (foreign_cue), else waiting for a list's country tag.
 bool Scanner::bare_name(std::size_t& i) {
     const Word& w = ws_[i];
     if (w.acronym || w.mixed || w.f.size() <= 2 || text::is_stopword(w.f)) return false;
@@ -1046,52 +1236,13 @@ bool Scanner::bare_name(std::size_t& i) {
     }
     std::string_view before = gap(i);
     bool slash = before.find('/') != std::string_view::npos || (i + 1 < ws_.size() && gap(i + 1) == "/");
-    // right after a foreign locality in a list ("Annaba, tlemcen et Sétif") or after "avec"
+    // right after a foreign locality in a list ("Annaba, tlemcen et Sétif")
     bool after_foreign = false;
     if (!out_.empty() && out_.back().french == 0 && out_.back().kind != "pays" && !out_.back().context_only) {
         std::string_view between = s_.substr(out_.back().end, w.b - out_.back().end);
         after_foreign = list_joint(between) || list_joint(after_locative(between));
     }
-    bool after_avec = i > 0 && ws_[i - 1].f == "avec" && plain_gap(before);
-    bool candidate = false;
-    if (w.cap) {
-        // small caps make "toulouse" commoner than "Toulouse": a known commune of some size is a name
-        auto* p = lex_.french(w.f);
-        candidate = lex_.looks_proper(w.f) || slash ||
-                    (p && p->kind == "commune" && p->population >= 2000 && !lex_.mostly_lower(w.f));
-    } else {
-        auto* p = lex_.french(w.f);
-        // a determiner before it makes it a common noun: "en ce sens", "les deux sens"
-        static const std::array<std::string_view, 22> kDeterminers = {
-            "ce",  "cet", "cette", "ces",  "le",    "la",   "les",   "un",    "une", "des",   "du",
-            "son", "sa",  "ses",   "leur", "leurs", "deux", "trois", "notre", "nos", "votre", "quel"};
-        bool determined =
-            i > 0 && std::find(kDeterminers.begin(), kDeterminers.end(), ws_[i - 1].f) != kDeterminers.end();
-        candidate = (p && p->kind == "commune" && p->population >= 10000 && !determined &&
-                     (lex_.seen_capitalised(w.f) || lex_.frequency(w.f) <= 8)) ||
-                    ((slash || after_foreign || after_avec || (i > 0 && ws_[i - 1].f == "et" && entre_before(i))) &&
-                     lex_.frequency(w.f) <= 3 && !inflected(w.f));
-        // "nantes/tbilissi/Sarrebruck": right after a French town and a slash, a name the guide
-        // repeats in small caps (a twin town it speaks of again) is a name still
-        if (!candidate && before == "/" && !out_.empty() && out_.back().french == 1 && out_.back().kind == "commune" &&
-            out_.back().end == w.b - 1 && lex_.frequency(w.f) <= 10 && !inflected(w.f) && !text::is_stopword(w.f))
-            candidate = true;
-        // in a list of parties: "Bordeaux métropole, Hyderabad et douala au Cameroun"
-        bool listed = false;
-        if (!out_.empty() && !out_.back().context_only && out_.back().kind != "pays") {
-            std::string_view between = s_.substr(out_.back().end, w.b - out_.back().end);
-            listed = between == ", " || between == " et " || between == ", et ";
-        }
-        // "à majunga (madagascar)": a parenthesised country right after
-        if (i > 0 && ws_[i - 1].f == "a" && i + 1 < ws_.size() && gap(i + 1).find('(') != std::string_view::npos)
-            listed = true;
-        if (!candidate && listed && lex_.frequency(w.f) <= 3 && !inflected(w.f)) {
-            // "douala au Cameroun": a lower-case name the next words place abroad
-            Tag t = tag_after(i + 1);
-            candidate = t.country && t.country->code != "FR";
-        }
-    }
-    if (!candidate) return false;
+    if (!bare_candidate(i, slash, after_foreign)) return false;
     std::size_t e = name_end(i, !w.cap);
     if (e == i) return false;
     std::string name = raw(i, e);
@@ -1102,24 +1253,8 @@ bool Scanner::bare_name(std::size_t& i) {
         }
     std::string prev = i > 0 ? ws_[i - 1].f : "";
     std::string prev2 = i > 1 ? ws_[i - 2].f : "";
-    // "Grand Angoulême", "Lannion-Trégor Communauté", "Bordeaux métropole"
-    std::string kind;
     std::size_t end = e;
-    if (e < ws_.size() && plain_gap(gap(e))) {
-        if (ws_[e].f == "metropole") kind = "métropole";
-        if (ws_[e].cap && (ws_[e].f == "communaute" || ws_[e].f == "agglo" || ws_[e].f == "agglomeration"))
-            kind = "intercommunalité";
-        if (!kind.empty()) end = e + 1;
-    }
-    // "Lannion-Trégor Communauté": the kind word ended up inside the capitalised name
-    if (kind.empty() && e > i + 1 &&
-        (ws_[e - 1].f == "communaute" || ws_[e - 1].f == "agglomeration" || ws_[e - 1].f == "agglo"))
-        kind = "intercommunalité";
-    // "Grand Lyon", "Grand Belfort": French when the rest names a French commune ("Grand Bassam" is not)
-    if (w.f == "grand" && e > i + 1) {
-        auto* core = lex_.french(raw(i + 1, e));
-        if (core && core->kind == "commune") kind = "intercommunalité";
-    }
+    std::string kind = grouping_kind(i, e, end);
     Tag tag = tag_after(end);
     PartyMention m;
     for (std::size_t k = i + 1; k < e && !m.country; ++k) {
@@ -1142,35 +1277,13 @@ bool Scanner::bare_name(std::size_t& i) {
             m.place = repair_place_name(m.raw);
     } else if (auto* fp = lex_.french(name) ? lex_.french(name) : lex_.french(name, "région");
                fp && fp->kind != "intercommunalité" && starts_with(lower_latin(name), lower_latin(fp->name))) {
-        // "la coopération entre Savoie déchets et les communes moldaves": after "entre", a territory's
-        // name and a common noun before "et" name a body of that territory (a syndicat), a party
-        if (prev == "entre" && fp->kind != "commune" && end + 1 < ws_.size() && plain_gap(gap(end)) && !ws_[end].cap &&
-            !text::is_stopword(ws_[end].f) && ws_[end + 1].f == "et" && plain_gap(gap(end + 1))) {
-            m.raw = raw(i, end + 1);
-            m.end = ws_[end].e;
-            m.kind = "établissement";
-            m.place = m.name = repair_place_name(m.raw.substr(0, m.raw.find(' '))) + m.raw.substr(m.raw.find(' '));
-            m.french = 1;
-            m.country = lex_.country("France");
-            emit(std::move(m));
-            pending_.push_back(false);
-            i = end + 1;
-            return true;
-        }
+        if (territory_body(i, end, *fp)) return true;
         if (fp->kind == "département" ||
             (fp->kind == "région" && (before.find('(') != std::string_view::npos || prev == "dans" || prev == "en" ||
                                       ((prev == "le" || prev == "la" || prev == "les") && prev2 == "dans")))) {
             // "(Charente-maritime)", "située dans les Pyrénées-orientales", "basées dans le Centre-Val de
             // Loire": where, not who
-            PartyMention setting;
-            setting.raw = m.raw;
-            setting.kind = fp->kind;
-            setting.place = setting.name = fp->name;
-            setting.begin = w.b;
-            setting.end = ws_[end - 1].e;
-            setting.french = 1;
-            setting.country = lex_.country("France");
-            settings_.push_back(std::move(setting));
+            record_setting(*fp, i, end);
             i = std::max(end, tag.end);
             return true;
         }
@@ -1182,80 +1295,17 @@ bool Scanner::bare_name(std::size_t& i) {
             m.place = fp->name;
         }
     }
-    // A name bound to an organisation ("Hospices civils de Lyon", "ambassade ... à Brasilia")
-    bool of = prev == "de" || prev == "du" || prev == "des" || prev == "a" ||
-              ((prev == "la" || prev == "le" || prev == "les") && (prev2 == "de" || prev2 == "a")) ||
-              before.find("d’") != std::string_view::npos || before.find("d'") != std::string_view::npos;
     settle_country(m, tag);
-    // "(rencontres d'orléans et tours organisées ...)": a name listed after a bound one is bound too
-    bool listed_after_bound = false;
-    if (bound_end_ > 0 && bound_end_ <= i) {
-        std::string_view between = s_.substr(ws_[bound_end_ - 1].e, w.b - ws_[bound_end_ - 1].e);
-        listed_after_bound =
-            between == " et " || between == ", " || between == " et de " || between == " et d’" || between == " et d'";
-    }
-    if ((of || (listed_after_bound && !after_foreign)) && kind.empty() && !m.tagged && !slash) {
+    if (bound_name(i, after_foreign) && kind.empty() && !m.tagged && !slash) {
         i = end;
         bound_end_ = end;
         return true;
     }
     bool pending = false;
     if (m.french == -1) {
-        // a cue just before: "avec Bilbao", "ville jumelle australienne, Robinvale", "nantes/tbilissi"
-        // "en partenariat avec Aerospace Valley" introduces an organisation, not a locality
-        bool organisation_cue = prev == "avec" && i >= 3 && ws_[i - 2].f == "partenariat" && ws_[i - 3].f == "en";
-        bool cue = slash || (prev == "avec" && plain_gap(before) && !organisation_cue);
-        for (std::size_t back = i; back > 0 && i - back < 4 && !cue; --back) {
-            const std::string& f = ws_[back - 1].f;
-            cue = starts_with(f, "jumel") || starts_with(f, "partenaire") || starts_with(f, "homologue") ||
-                  f == "capitale";
-        }
-        // "entre Paris et Accra", "(par exemple : Angers et Bamako, ...)": an unknown name
-        // joined to a French party by "et"
-        // "un volet maritime entre la Corse et la Sardaigne": with an article after "entre"
-        if (!cue && !out_.empty() && out_.back().french == 1 && out_.back().kind != "pays") {
-            std::string_view between = s_.substr(out_.back().end, w.b - out_.back().end);
-            bool article = between == " et la " || between == " et le " || between == " et les " ||
-                           between == " et l’" || between == " et l'";
-            cue = (between == " et " && (w.cap || entre_before(i))) || (article && w.cap && entre_before(i));
-        }
-        // "N'Djamena (anciennement jumelée avec ...)", "X est jumelée avec"
-        // "Sfax est accompagnée par Grenoble"
-        for (std::size_t k = end; k < ws_.size() && k < end + 4 && !cue; ++k)
-            cue = starts_with(ws_[k].f, "jumel") || ((i == 0 || before == ", ") && starts_with(ws_[k].f, "accompagne"));
-        if (!cue) cue = after_foreign;
-        // "le Hebei, province partenaire du conseil régional ...", "Kaolack, ville partenaire de ..."
-        if (!cue && end + 1 < ws_.size() && gap(end) == ", ") {
-            std::size_t kn = 0;
-            cue = starts_with(ws_[end].f, "partenaire") ||
-                  (kind_at(ws_, end, kn) && kn == 1 && starts_with(ws_[end + 1].f, "partenaire"));
-        }
-        // "avec trois territoires, Alger, tipaza et oran": a counted list of partners
-        if (!cue && i >= 3 && (before == ", " || before == " : ")) {
-            static const std::array<std::string_view, 9> kGroups = {"territoires",   "villes",        "communes",
-                                                                    "collectivites", "partenaires",   "regions",
-                                                                    "provinces",     "municipalites", "departements"};
-            const std::string& count = ws_[i - 2].f;
-            bool counted = count == "deux" || count == "trois" || count == "quatre" || count == "cinq" ||
-                           count == "six" || count == "plusieurs" || std::isdigit(static_cast<unsigned char>(count[0]));
-            cue = ws_[i - 3].f == "avec" && counted &&
-                  std::find(kGroups.begin(), kGroups.end(), ws_[i - 1].f) != kGroups.end();
-        }
-        // the subject of a sentence about twinning, in a foreign country's section:
-        // "Barcelone est quant à elle jumelée avec toulouse"
-        if (!cue && i == 0 && w.cap && context_ && context_->code != "FR") {
-            std::string f = text::fold(s_);
-            cue = f.find("jumel") != std::string::npos || f.find("cooper") != std::string::npos ||
-                  f.find("partenari") != std::string::npos;
-        }
         // a small French homonym abroad waits for the list's tag ("Faux-la-Montagne et Saint-Camille, au Québec")
         bool homonym = lex_.french(name) != nullptr && !m.tagged && !seat_of_organisation(i);
-        // "OPTECH (Montréal) ont mis en place un partenariat": the seat of a partner organisation
-        if (!cue && seat_of_organisation(i)) {
-            std::string f = text::fold(s_);
-            cue = f.find("partenari") != std::string::npos || f.find("cooper") != std::string::npos;
-        }
-        if (cue && !homonym)
+        if (foreign_cue(i, end, slash, after_foreign) && !homonym)
             m.french = 0;
         else
             pending = true;  // a later "(Pays)" may still tag this list

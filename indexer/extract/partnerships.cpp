@@ -420,7 +420,217 @@ bool described_place(std::string& name, const PartyLexicon& lex) {
     return true;
 }
 
-/// Lead × destination pairs of the PROGRAMME / PROJET blocks.
+/// The "• Label : value" bullets of the block headed at line h (up to the next heading or the
+/// budget bullet); a bullet's value runs over the following lines.
+std::vector<Bullet> programme_bullets(const std::vector<GuideLine>& lines, std::size_t h) {
+    std::vector<Bullet> bullets;
+    for (std::size_t i = h + 1; i < lines.size() && i < h + 45; ++i) {
+        std::string t = text::collapse_whitespace(lines[i].text);
+        std::string f = text::fold(t);
+        if (f == "programme" || f == "projet") break;
+        if (is_bullet(t)) {
+            std::string body = text::collapse_whitespace(t.substr(std::string("•").size()));
+            auto colon = body.find(':');
+            if (colon == std::string::npos) continue;
+            bullets.push_back({text::fold(body.substr(0, colon)), {body.substr(colon + 1)}, {lines[i].number}});
+            if (bullets.back().label.find("budget") != std::string::npos) break;
+        } else if (!bullets.empty() && !t.empty()) {
+            bullets.back().lines.push_back(t);
+            bullets.back().numbers.push_back(lines[i].number);
+        }
+    }
+    return bullets;
+}
+
+/// "conseils départementaux de l'Aude, de Seine-maritime et des Yvelines", "occitanie": adds the
+/// French collectivités a lead bullet names to `leads`.
+void add_collectivite_leads(const std::string& value, const PartyLexicon& lex, std::vector<PartyMention>& leads) {
+    for (auto& m : find_party_mentions(value, lex))
+        if (m.french == 1 && m.kind != "pays") leads.push_back(m);
+    if (!leads.empty()) return;
+    // "cheffe de file : occitanie": a bare French name
+    if (auto* p = lex.french(value)) {
+        PartyMention m;
+        m.raw = value;
+        m.kind = p->kind;
+        m.place = m.name = p->name;
+        m.french = 1;
+        m.country = lex.country("France");
+        leads.push_back(m);
+    }
+}
+
+/// "Porteur : rrmA Lianes Coopération", "Association responsable : AimF": adds the association
+/// leading to `leads`.
+void add_association_leads(const std::string& value, const PartyLexicon& lex, std::vector<PartyMention>& leads) {
+    for (auto& m : find_party_mentions(value, lex))
+        if (m.french == 1 && m.kind != "pays") leads.push_back(m);
+    if (leads.empty())
+        if (auto a = association_lead(value, lex)) leads.push_back(*a);
+}
+
+/// "A, B (X) et C": the parts split on "," and " et " outside parentheses.
+std::vector<std::string> split_items(const std::string& group) {
+    std::vector<std::string> items;
+    std::string current;
+    int depth = 0;
+    for (std::size_t i = 0; i < group.size(); ++i) {
+        char c = group[i];
+        if (c == '(') ++depth;
+        if (c == ')') --depth;
+        bool et = depth == 0 && group.compare(i, 4, " et ") == 0;
+        if ((c == ',' && depth == 0) || et) {
+            items.push_back(current);
+            current.clear();
+            if (et) i += 3;
+            continue;
+        }
+        current += c;
+    }
+    items.push_back(current);
+    return items;
+}
+
+/// "Bitola, Vélès ; Stip, Prilep (macédoine du nord) ; Berat (Albanie)": each part's country is the
+/// one in parentheses at its end, else the next part's (a parenthesised country covers the parts
+/// before it). `clean` first strips a part's trailing punctuation.
+std::vector<std::optional<Country>> tail_countries(const std::vector<std::string>& parts, bool clean,
+                                                   const PartyLexicon& lex) {
+    static const std::regex tail(R"(\(([^)]*)\)\s*$)");
+    std::vector<std::optional<Country>> countries(parts.size());
+    std::optional<Country> carry;
+    for (std::size_t k = parts.size(); k-- > 0;) {
+        std::string part = clean ? cleaned(parts[k]) : parts[k];
+        std::smatch m;
+        if (std::regex_search(part, m, tail))
+            if (auto c = lex.country(m[1].str())) carry = c;
+        countries[k] = carry;
+    }
+    return countries;
+}
+
+/// One destination item ("communes de A", "départements de l'Alibori", "région centrale (togo)",
+/// "forêt de Parakou", "toutes les régions du maroc", "Ksar tafilelt en Algérie") as a foreign
+/// party, or nullopt (a count, an organisation's zone, a French place). `list_kind` carries the kind
+/// word of "départements de A et du B" over the list; `fallback` is the country when the item says none.
+std::optional<PartyMention> destination_party(const std::string& item, std::string& list_kind,
+                                              const std::optional<Country>& fallback, const PartyLexicon& lex,
+                                              std::string& name) {
+    static const std::regex item_re(
+        R"(^\s*(?:(communes?|villes?|d(?:e|é)partements?|r(?:e|é)gions?|provinces?|municipalit(?:e|é)s?)\s+)?(?:de\s+la\s+|de\s+l(?:'|’)|de\s+|du\s+|des\s+|d(?:'|’))?(.*?)\s*(?:\(([^)]*)\))?\s*$)",
+        std::regex::icase);
+    std::smatch m;
+    std::string it = cleaned(item);
+    if (it.empty() || !std::regex_match(it, m, item_re)) return std::nullopt;
+    // "villes des régions de marrakech-Safi": the inner kind word names the places
+    while (m[1].matched) {
+        std::string inner = m[2].str();
+        std::smatch im;
+        if (!std::regex_match(inner, im, item_re) || !im[1].matched) break;
+        it = inner;
+        std::regex_match(it, m, item_re);
+    }
+    std::string kind_word = text::fold(m[1].str());
+    std::string item_kind = kind_word.rfind("depart", 0) == 0     ? "département"
+                            : kind_word.rfind("region", 0) == 0   ? "région"
+                            : kind_word.rfind("province", 0) == 0 ? "province"
+                            : kind_word.empty()                   ? ""
+                                                                  : "commune";
+    if (!item_kind.empty())
+        list_kind = item_kind;
+    else if (!list_kind.empty() && it.rfind("du ", 0) != 0 && it.rfind("de ", 0) != 0 && it.rfind("d’", 0) != 0 &&
+             it.rfind("d'", 0) != 0)
+        list_kind.clear();  // "départements de A, B": only "de/du" items continue the kind
+    name = cleaned(m[2].str());
+    // "28 régions réparties dans 5 pays : ...": a count, not a place
+    if (!name.empty() && std::isdigit(static_cast<unsigned char>(name[0]))) return std::nullopt;
+    if (item_kind.empty() && !described_place(name, lex)) return std::nullopt;
+    std::optional<Country> c = m[3].matched ? lex.country(m[3].str()) : std::nullopt;
+    // "Ksar tafilelt en Algérie": the country said after the name
+    static const std::regex in_country(R"(^(.+?)\s+(?:en|au|aux)\s+(.+)$)");
+    if (std::smatch cm; std::regex_match(name, cm, in_country))
+        if (auto tail = lex.country(cm[2].str())) {
+            c = tail;
+            name = cm[1].str();
+        }
+    if (!c) c = fallback;
+    PartyMention d;
+    d.raw = it;
+    d.french = 0;
+    auto words = text::words(name);
+    if (auto whole = lex.country(name)) {
+        d.kind = "pays";
+        d.place = d.name = whole->name;
+        d.country = whole;
+    } else if (!name.empty() && std::islower(static_cast<unsigned char>(name[0])) &&
+               text::is_stopword(words.empty() ? "" : words[0])) {
+        return std::nullopt;
+    } else if (words.empty() || words[0] == "tous" || words[0] == "toutes" || words[0] == "villes") {
+        // "toutes les régions du maroc": the country
+        std::optional<Country> inside;
+        for (auto& pm : find_party_mentions(name, lex))
+            if (pm.kind == "pays") inside = pm.country;
+        if (!inside) return std::nullopt;
+        d.kind = "pays";
+        d.place = d.name = inside->name;
+        d.country = inside;
+    } else {
+        d.kind = list_kind.empty() ? "commune" : list_kind;
+        d.place = d.name = repair_place_name(name);
+        d.country = c;
+    }
+    if (d.country && d.country->code == "FR") return std::nullopt;
+    return d;
+}
+
+/// The line of a destination: the first bullet line holding the first word of its name.
+int destination_line(const Bullet& b, const std::string& name) {
+    std::string needle = text::fold(name.substr(0, name.find(' ')));
+    for (std::size_t li = 0; li < b.lines.size(); ++li)
+        if (text::fold(b.lines[li]).find(needle) != std::string::npos) return b.numbers[li];
+    return b.numbers.front();
+}
+
+struct Destination {
+    PartyMention party;
+    int line = 0;
+};
+
+/// The destinations of a "Villes / Pays / Territoires de destination" bullet: its first sentence
+/// (after a colon when it has one: "28 régions réparties dans 5 pays : Burkina Faso, ..."), groups
+/// split by ';', items by ',' and " et "; `context` is the country of the block's rubric.
+std::vector<Destination> destinations_of(const Bullet& b, std::string value, const std::optional<Country>& context,
+                                         const PartyLexicon& lex) {
+    std::vector<Destination> out;
+    value = value.substr(0, value.find(". "));  // the first sentence lists the destinations
+    if (std::size_t colon = value.rfind(" : "); colon != std::string::npos) value = value.substr(colon + 3);
+    std::vector<std::string> groups;
+    for (std::size_t from = 0; from <= value.size();) {
+        std::size_t to = value.find(';', from);
+        groups.push_back(value.substr(from, to == std::string::npos ? std::string::npos : to - from));
+        if (to == std::string::npos) break;
+        from = to + 1;
+    }
+    auto group_countries = tail_countries(groups, false, lex);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        auto items = split_items(groups[g]);
+        auto item_countries = tail_countries(items, true, lex);
+        std::string list_kind;
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            std::optional<Country> fallback = item_countries[k] ? item_countries[k] : group_countries[g];
+            if (!fallback) fallback = context;
+            std::string name;
+            if (auto d = destination_party(items[k], list_kind, fallback, lex, name))
+                out.push_back({std::move(*d), destination_line(b, name)});
+        }
+    }
+    return out;
+}
+
+/// Lead × destination pairs of the PROGRAMME / PROJET blocks: each lead collectivité ("Collectivité
+/// territoriale cheffe de file", "Collectivités territoriales impliquées"), else the association of
+/// "Porteur" / "Association responsable", with each destination (a country when the block names no
+/// locality there: "Pays de destination : Cameroun").
 std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
                                   const PartyLexicon& lex) {
     std::vector<Pair> pairs;
@@ -428,210 +638,26 @@ std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vec
     for (std::size_t h = 0; h < lines.size(); ++h) {
         std::string head = text::fold(text::collapse_whitespace(lines[h].text));
         if (head != "programme" && head != "projet") continue;
-        std::vector<Bullet> bullets;
-        for (std::size_t i = h + 1; i < lines.size() && i < h + 45; ++i) {
-            std::string t = text::collapse_whitespace(lines[i].text);
-            std::string f = text::fold(t);
-            if (f == "programme" || f == "projet") break;
-            if (is_bullet(t)) {
-                std::string body = text::collapse_whitespace(t.substr(std::string("•").size()));
-                auto colon = body.find(':');
-                if (colon == std::string::npos) continue;
-                bullets.push_back({text::fold(body.substr(0, colon)), {body.substr(colon + 1)}, {lines[i].number}});
-                if (bullets.back().label.find("budget") != std::string::npos) break;
-            } else if (!bullets.empty() && !t.empty()) {
-                bullets.back().lines.push_back(t);
-                bullets.back().numbers.push_back(lines[i].number);
-            }
-        }
         auto context = country_of_path(sections[h], lex);
-        std::vector<PartyMention> leads, association_leads, destinations;
-        std::vector<int> destination_lines;
+        std::vector<PartyMention> leads, association_leads;
+        std::vector<Destination> destinations;
         std::string theme;
-        for (auto& b : bullets) {
+        for (auto& b : programme_bullets(lines, h)) {
             std::string value = cleaned(join_lines(guide, b.lines));
-            if (b.label.find("thematique") != std::string::npos) {
-                theme = value.substr(0, value.find('.'));
-            }
-            // "Collectivité territoriale cheffe de file", "Collectivités territoriales impliquées"
+            if (b.label.find("thematique") != std::string::npos) theme = value.substr(0, value.find('.'));
             bool lead = b.label.find("collectivit") != std::string::npos &&
                         (b.label.find("file") != std::string::npos || b.label.find("impliqu") != std::string::npos);
-            // "Porteur : rrmA Lianes Coopération", "Association responsable : AimF": an association
-            // leads when no collectivité does
             bool association = !lead && (b.label.rfind("porteur", 0) == 0 || b.label.rfind("association", 0) == 0);
-            if (association) {
-                for (auto& m : find_party_mentions(value, lex))
-                    if (m.french == 1 && m.kind != "pays") association_leads.push_back(m);
-                if (association_leads.empty())
-                    if (auto a = association_lead(value, lex)) association_leads.push_back(*a);
-            }
-            if (lead) {
-                for (auto& m : find_party_mentions(value, lex))
-                    if (m.french == 1 && m.kind != "pays") leads.push_back(m);
-                if (leads.empty()) {
-                    // "cheffe de file : occitanie": a bare French name
-                    if (auto* p = lex.french(value)) {
-                        PartyMention m;
-                        m.raw = value;
-                        m.kind = p->kind;
-                        m.place = m.name = p->name;
-                        m.french = 1;
-                        m.country = lex.country("France");
-                        leads.push_back(m);
-                    }
-                }
-            }
+            if (association) add_association_leads(value, lex, association_leads);
+            if (lead) add_collectivite_leads(value, lex, leads);
             if (b.label.find("destination") == std::string::npos) continue;
-            value = value.substr(0, value.find(". "));  // the first sentence lists the destinations
-            // "28 régions réparties dans 5 pays : Burkina Faso, mali, ...": the list follows the colon
-            if (std::size_t colon = value.rfind(" : "); colon != std::string::npos) value = value.substr(colon + 3);
-            // groups split by ';', each "A, B et C (Pays)"; a country alone is the party
-            // "communes de A", "départements de l'Alibori et du Borgou", "région centrale (togo)"
-            static const std::regex item_re(
-                R"(^\s*(?:(communes?|villes?|d(?:e|é)partements?|r(?:e|é)gions?|provinces?|municipalit(?:e|é)s?)\s+)?(?:de\s+la\s+|de\s+l(?:'|’)|de\s+|du\s+|des\s+|d(?:'|’))?(.*?)\s*(?:\(([^)]*)\))?\s*$)",
-                std::regex::icase);
-            std::size_t from = 0;
-            std::vector<std::string> groups;
-            while (from <= value.size()) {
-                std::size_t to = value.find(';', from);
-                groups.push_back(value.substr(from, to == std::string::npos ? std::string::npos : to - from));
-                if (to == std::string::npos) break;
-                from = to + 1;
-            }
-            // "Bitola, Vélès ; Stip, Prilep (macédoine du nord) ; Berat (Albanie)": a group's country
-            // is the one in parentheses at its end, else the next group's
-            std::vector<std::optional<Country>> group_countries(groups.size());
-            for (std::size_t g = groups.size(); g-- > 0;) {
-                std::smatch gm;
-                static const std::regex tail(R"(\(([^)]*)\)\s*$)");
-                if (std::regex_search(groups[g], gm, tail)) group_countries[g] = lex.country(gm[1].str());
-                if (!group_countries[g] && g + 1 < groups.size()) group_countries[g] = group_countries[g + 1];
-            }
-            for (std::size_t g = 0; g < groups.size(); ++g) {
-                const std::string& group = groups[g];
-                std::optional<Country> group_country = group_countries[g];
-                std::vector<std::string> items;
-                std::string current;
-                int depth = 0;
-                for (std::size_t i = 0; i < group.size(); ++i) {
-                    char c = group[i];
-                    if (c == '(') ++depth;
-                    if (c == ')') --depth;
-                    bool et = depth == 0 && group.compare(i, 4, " et ") == 0;
-                    if ((c == ',' && depth == 0) || et) {
-                        items.push_back(current);
-                        current.clear();
-                        if (et) i += 3;
-                        continue;
-                    }
-                    current += c;
-                }
-                items.push_back(current);
-                // "A, B (X) et C (Y)": a parenthesised country covers the items before it, back to
-                // the previous one; the kind word of "départements de A et du B" covers the list too
-                std::vector<std::optional<Country>> item_countries(items.size());
-                std::optional<Country> carry;
-                for (std::size_t k = items.size(); k-- > 0;) {
-                    std::smatch pm;
-                    static const std::regex own(R"(\(([^)]*)\)\s*$)");
-                    std::string it = cleaned(items[k]);
-                    if (std::regex_search(it, pm, own))
-                        if (auto c = lex.country(pm[1].str())) carry = c;
-                    item_countries[k] = carry;
-                }
-                std::string list_kind;
-                for (std::size_t k = 0; k < items.size(); ++k) {
-                    const std::string& item = items[k];
-                    std::smatch m;
-                    std::string it = cleaned(item);
-                    if (it.empty() || !std::regex_match(it, m, item_re)) continue;
-                    // "villes des régions de marrakech-Safi": the inner kind word names the places
-                    while (m[1].matched) {
-                        std::string inner = m[2].str();
-                        std::smatch im;
-                        if (!std::regex_match(inner, im, item_re) || !im[1].matched) break;
-                        it = inner;
-                        std::regex_match(it, m, item_re);
-                    }
-                    std::string kind_word = text::fold(m[1].str());
-                    std::string item_kind = kind_word.rfind("depart", 0) == 0     ? "département"
-                                            : kind_word.rfind("region", 0) == 0   ? "région"
-                                            : kind_word.rfind("province", 0) == 0 ? "province"
-                                            : kind_word.empty()                   ? ""
-                                                                                  : "commune";
-                    if (!item_kind.empty())
-                        list_kind = item_kind;
-                    else if (!list_kind.empty() && it.rfind("du ", 0) != 0 && it.rfind("de ", 0) != 0 &&
-                             it.rfind("d’", 0) != 0 && it.rfind("d'", 0) != 0)
-                        list_kind.clear();  // "départements de A, B": only "de/du" items continue the kind
-                    std::string name = cleaned(m[2].str());
-                    // "28 régions réparties dans 5 pays : ...": a count, not a place
-                    if (!name.empty() && std::isdigit(static_cast<unsigned char>(name[0]))) continue;
-                    if (item_kind.empty() && !described_place(name, lex)) continue;
-                    std::optional<Country> c = m[3].matched ? lex.country(m[3].str()) : std::nullopt;
-                    // "Ksar tafilelt en Algérie": the country said after the name
-                    static const std::regex in_country(R"(^(.+?)\s+(?:en|au|aux)\s+(.+)$)");
-                    if (std::smatch cm; std::regex_match(name, cm, in_country))
-                        if (auto tail = lex.country(cm[2].str())) {
-                            c = tail;
-                            name = cm[1].str();
-                        }
-                    if (!c) c = item_countries[k];
-                    if (!c) c = group_country;
-                    if (!c) c = context;
-                    PartyMention d;
-                    d.raw = it;
-                    d.french = 0;
-                    if (auto whole = lex.country(name)) {
-                        d.kind = "pays";
-                        d.place = d.name = whole->name;
-                        d.country = whole;
-                    } else if (!name.empty() && std::islower(static_cast<unsigned char>(name[0])) &&
-                               text::is_stopword(text::words(name).empty() ? "" : text::words(name)[0])) {
-                        continue;
-                    } else {
-                        auto first = text::words(name);
-                        if (first.empty() || first[0] == "tous" || first[0] == "toutes" || first[0] == "villes") {
-                            // "toutes les régions du maroc": the country
-                            std::optional<Country> inside;
-                            for (auto& pm : find_party_mentions(name, lex))
-                                if (pm.kind == "pays") inside = pm.country;
-                            if (!inside) continue;
-                            d.kind = "pays";
-                            d.place = d.name = inside->name;
-                            d.country = inside;
-                        } else {
-                            d.kind = list_kind.empty() ? "commune" : list_kind;
-                            d.place = d.name = repair_place_name(name);
-                            d.country = c;
-                        }
-                    }
-                    if (d.country && d.country->code == "FR") continue;
-                    // the line of the item: the first bullet line holding its first word
-                    int line = b.numbers.front();
-                    std::string needle = text::fold(name.substr(0, name.find(' ')));
-                    for (std::size_t li = 0; li < b.lines.size(); ++li)
-                        if (text::fold(b.lines[li]).find(needle) != std::string::npos) {
-                            line = b.numbers[li];
-                            break;
-                        }
-                    destinations.push_back(d);
-                    destination_lines.push_back(line);
-                }
-            }
+            for (auto& d : destinations_of(b, value, context, lex)) destinations.push_back(std::move(d));
         }
-        // an association leads when no collectivité does, with each destination (a country
-        // when the block names no locality there: "Pays de destination : Cameroun")
         if (leads.empty()) leads = association_leads;
         for (auto& l : leads)
-            for (std::size_t d = 0; d < destinations.size(); ++d) {
-                Pair p{l, destinations[d], "", theme, destination_lines[d]};
-                std::vector<std::string> block;
-                for (std::size_t i = h; i < lines.size() && lines[i].number <= destination_lines[d] + 6; ++i)
-                    block.push_back(lines[i].text);
-                p.text = "Programme – " + l.name + " – destination : " + destinations[d].name;
-                pairs.push_back(std::move(p));
-            }
+            for (auto& d : destinations)
+                pairs.push_back(
+                    {l, d.party, "Programme – " + l.name + " – destination : " + d.party.name, theme, d.line, {}});
     }
     return pairs;
 }
@@ -655,6 +681,203 @@ std::string display_name(const PartyMention& m) {
         return repair_place_name(r.substr(0, space)) + r.substr(space);
     }
     return m.place;
+}
+
+/// Paragraphs naming a foreign country or nationality: a small French homonym there is abroad.
+std::set<int> abroad_paragraphs(const std::vector<GuideSentence>& sentences, const PartyLexicon& lex) {
+    std::set<int> abroad;
+    for (const auto& s : sentences) {
+        if (abroad.count(s.paragraph)) continue;
+        for (const auto& m : find_party_mentions(s.text, lex))
+            if (m.kind == "pays" && m.country && m.country->code != "FR") abroad.insert(s.paragraph);
+        for (const auto& w : text::words(s.text))
+            if (auto c = lex.country_of_adjective(w); c && c->code != "FR") abroad.insert(s.paragraph);
+    }
+    return abroad;
+}
+
+/// The pairs of a paragraph, less a country party that the paragraph covers with a locality of that
+/// country for the same French party.
+void add_uncovered(const std::vector<Pair>& paragraph_pairs, std::vector<Pair>& pairs) {
+    for (const auto& p : paragraph_pairs) {
+        if (p.foreign.kind == "pays") {
+            bool covered = std::any_of(paragraph_pairs.begin(), paragraph_pairs.end(), [&](const Pair& q) {
+                return q.foreign.kind != "pays" && q.french.key() == p.french.key() && q.foreign.country &&
+                       p.foreign.country && q.foreign.country->code == p.foreign.country->code;
+            });
+            if (covered) continue;
+        }
+        pairs.push_back(p);
+    }
+}
+
+/// A foreign party without a country takes the one country the sentence (else the paragraph)
+/// names, adjectives included ("décentralisation tunisienne"); `paragraph_countries` gathers them.
+void give_countries(const std::string& sentence, std::vector<PartyMention>& mentions,
+                    std::map<std::string, Country>& paragraph_countries, const PartyLexicon& lex) {
+    std::map<std::string, Country> named;
+    for (auto& m : mentions)
+        if (m.country && m.country->code != "FR") named.emplace(m.country->code, *m.country);
+    for (const auto& w : text::words(sentence))
+        if (auto c = lex.country_of_adjective(w); c && c->code != "FR") named.emplace(c->code, *c);
+    for (auto& [code, c] : named) paragraph_countries.emplace(code, c);
+    for (auto& m : mentions) {
+        if (m.french != 0 || m.country) continue;
+        if (named.size() == 1)
+            m.country = named.begin()->second;
+        else if (named.empty() && paragraph_countries.size() == 1)
+            m.country = paragraph_countries.begin()->second;
+    }
+}
+
+/// What a paragraph remembers while its sentences are read.
+struct ParagraphState {
+    int index = -1;
+    std::vector<PartyMention> memory;  ///< French parties of the sentence just before
+    int sentences_without_french = 0;  ///< since the paragraph's last sentence naming a French party
+    std::vector<Pair> pairs;
+    std::map<std::string, Country> countries;
+    std::vector<PartyMention> french;  ///< every French party the paragraph names, in order
+};
+
+/// Prose pairs: sentence by sentence, a paragraph remembering its French parties; the country the
+/// text is about comes from the section or a country line ("Chili").
+std::vector<Pair> prose_pairs(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                              const PartyLexicon& lex) {
+    std::vector<Pair> pairs;
+    auto sentences = guide_sentences(guide, sections, &lex);
+    auto abroad = abroad_paragraphs(sentences, lex);
+    ParagraphState paragraph;
+    std::vector<std::string> override_path;
+    std::optional<Country> override_country;
+    for (const auto& s : sentences) {
+        const auto& path = sections[static_cast<std::size_t>(s.line - 1)];
+        if (path != override_path) {
+            override_path = path;
+            override_country.reset();
+        }
+        if (auto c = country_line(s.text, lex)) {
+            override_country = c;
+            continue;
+        }
+        if (s.paragraph != paragraph.index) {
+            add_uncovered(paragraph.pairs, pairs);
+            paragraph = ParagraphState{};
+            paragraph.index = s.paragraph;
+        }
+        std::optional<Country> context = override_country ? override_country : country_of_path(path, lex);
+        auto mentions = find_party_mentions(s.text, lex, context, abroad.count(s.paragraph) > 0);
+        give_countries(s.text, mentions, paragraph.countries, lex);
+        auto named_here = [&](const PartyMention& m) {
+            return std::any_of(mentions.begin(), mentions.end(), [&](const PartyMention& n) {
+                return n.begin == m.begin && n.end == m.end && n.end > 0 && n.key() == m.key();
+            });
+        };
+        // The French parties of the sentence just before, not of any earlier one: "Le conseil
+        // départemental des hautes-Alpes a conduit ... Le SICALA de la Haute-Loire a conduit ...
+        // un volontaire ... auprès de la ville de Vushtrri" is no Hautes-Alpes partner.
+        bool names_french = std::any_of(mentions.begin(), mentions.end(), [](const PartyMention& m) {
+            return m.french == 1 && m.kind != "pays" && !m.context_only;
+        });
+        if (!names_french && paragraph.sentences_without_french++ > 0) paragraph.memory.clear();
+        if (names_french) paragraph.sentences_without_french = 0;
+        for (const auto& m : mentions)
+            if (m.french == 1 && m.kind != "pays" && !m.context_only) paragraph.french.push_back(m);
+        auto sentence_pairs = pair_sentence(s.text, mentions, paragraph.memory, context, lex);
+        if (sentence_pairs.empty()) sentence_pairs = kind_adjective_pairs(s.text, mentions, paragraph.french);
+        for (auto& p : sentence_pairs) {
+            p.line = s.line;
+            for (const PartyMention* m : {&p.french, &p.foreign})
+                if (named_here(*m)) p.lines.push_back(s.line_at(m->end - 1));  // the line of its name
+            paragraph.pairs.push_back(std::move(p));
+        }
+    }
+    add_uncovered(paragraph.pairs, pairs);
+    return pairs;
+}
+
+/// Records: one partnership per pair of parties (the first statement kept, later ones in
+/// `occurrences`), one partner per party with its mentions and partnerships.
+std::vector<Record> partnership_records(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                        const std::vector<Pair>& pairs) {
+    struct PartnerAcc {
+        Record record;
+        std::set<std::string> mentions;
+        std::vector<std::string> partnerships;
+    };
+    std::map<std::string, PartnerAcc> partners;
+    std::map<std::string, Record> partnerships;
+    std::vector<std::string> order;
+    auto partner_of = [&](const PartyMention& m, const Pair& p) -> std::string {
+        std::string id = party_id(m);
+        auto [it, fresh] = partners.try_emplace(id);
+        auto& acc = it->second;
+        if (fresh) {
+            Record& r = acc.record;
+            r.id = id;
+            r.type = "partner";
+            r.title = display_name(m);
+            r.line = p.line;
+            r.page = guide.printed_page_of_line(p.line);
+            r.section = sections[static_cast<std::size_t>(p.line - 1)];
+            if (m.country) r.countries.push_back(*m.country);
+            r.fields["name"] = r.title;
+            r.fields["kind"] = m.kind;
+            r.fields["place"] = m.place;
+            r.fields["french"] = m.french == 1;
+            r.fields["country"] = m.country ? m.country->name : "";
+        } else if (acc.record.countries.empty() && m.country) {
+            acc.record.countries.push_back(*m.country);
+            acc.record.fields["country"] = m.country->name;
+        }
+        acc.mentions.insert(text::collapse_whitespace(m.raw));
+        return id;
+    };
+    for (const auto& p : pairs) {
+        std::string a = partner_of(p.french, p);
+        std::string b = partner_of(p.foreign, p);
+        std::string id = "partnership/" + a.substr(8) + "--" + b.substr(8);
+        auto [it, fresh] = partnerships.try_emplace(id);
+        Record& r = it->second;
+        if (fresh) {
+            order.push_back(id);
+            r.id = id;
+            r.type = "partnership";
+            r.title = partners[a].record.title + " – " + partners[b].record.title;
+            r.text = p.text;
+            r.line = p.line;
+            r.page = guide.printed_page_of_line(p.line);
+            r.section = sections[static_cast<std::size_t>(p.line - 1)];
+            if (p.foreign.country) r.countries.push_back(*p.foreign.country);
+            r.fields["parties"] = {a, b};
+            r.fields["theme"] = p.theme;
+            r.fields["occurrences"] = nlohmann::json::array();
+            partners[a].partnerships.push_back(id);
+            partners[b].partnerships.push_back(id);
+        }
+        if (r.fields["theme"].get<std::string>().empty() && !p.theme.empty()) r.fields["theme"] = p.theme;
+        // every line stating the pair: the sentence's first line and the lines naming its parties
+        std::vector<int> stated{p.line};
+        stated.insert(stated.end(), p.lines.begin(), p.lines.end());
+        auto& occurrences = r.fields["occurrences"];
+        for (int l : stated) {
+            bool known = std::any_of(occurrences.begin(), occurrences.end(),
+                                     [&](const nlohmann::json& o) { return o["line"] == l; });
+            if (!known) occurrences.push_back({{"line", l}, {"page", guide.printed_page_of_line(l)}});
+        }
+    }
+    std::vector<Record> out;
+    for (auto& [id, acc] : partners) {
+        Record r = std::move(acc.record);
+        r.fields["partnerships"] = acc.partnerships;
+        r.fields["mentions"] = std::vector<std::string>(acc.mentions.begin(), acc.mentions.end());
+        std::string kind = r.fields["kind"].get<std::string>();
+        r.text = r.title + " (" + kind + (r.countries.empty() ? "" : ", " + r.countries.front().name) + ")";
+        for (auto& m : acc.mentions) r.text += " · " + m;
+        out.push_back(std::move(r));
+    }
+    for (auto& id : order) out.push_back(std::move(partnerships[id]));
+    return out;
 }
 
 }  // namespace
@@ -762,190 +985,15 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
 std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
                                          PartyLexicon lex) {
     lex.learn_case(guide);
-    std::vector<Pair> pairs;
     // Programme blocks first: the associations leading them are bodies the prose may show acting.
     auto programme = programme_pairs(guide, sections, lex);
     std::vector<std::string> association_leads;
     for (const auto& p : programme)
         if (p.french.kind == "association") association_leads.push_back(p.french.name);
     learn_acting_bodies(guide, association_leads, lex);
-
-    // Prose: sentence by sentence, a paragraph remembering its French parties.
-    auto sentences = guide_sentences(guide, sections, &lex);
-    std::vector<PartyMention> memory;
-    int sentences_without_french = 0;  // since the paragraph's last sentence naming a French party
-    int current_paragraph = -1;
-    std::vector<std::string> override_path;
-    std::optional<Country> override_country;
-    std::vector<Pair> paragraph_pairs;
-    std::map<std::string, Country> paragraph_countries;
-    std::vector<PartyMention> paragraph_french;  // every French party the paragraph names, in order
-    auto close_paragraph = [&] {
-        // A country party is redundant when the paragraph names a locality of that
-        // country for the same French party.
-        for (auto& p : paragraph_pairs) {
-            if (p.foreign.kind == "pays") {
-                bool covered = std::any_of(paragraph_pairs.begin(), paragraph_pairs.end(), [&](const Pair& q) {
-                    return q.foreign.kind != "pays" && q.french.key() == p.french.key() && q.foreign.country &&
-                           p.foreign.country && q.foreign.country->code == p.foreign.country->code;
-                });
-                if (covered) continue;
-            }
-            pairs.push_back(p);
-        }
-        paragraph_pairs.clear();
-    };
-    // Paragraphs naming a foreign country or nationality: a small French homonym there is abroad.
-    std::set<int> abroad_paragraphs;
-    for (const auto& s : sentences) {
-        if (abroad_paragraphs.count(s.paragraph)) continue;
-        for (const auto& m : find_party_mentions(s.text, lex))
-            if (m.kind == "pays" && m.country && m.country->code != "FR") abroad_paragraphs.insert(s.paragraph);
-        for (const auto& w : text::words(s.text))
-            if (auto c = lex.country_of_adjective(w); c && c->code != "FR") abroad_paragraphs.insert(s.paragraph);
-    }
-    for (const auto& s : sentences) {
-        const auto& path = sections[static_cast<std::size_t>(s.line - 1)];
-        if (path != override_path) {
-            override_path = path;
-            override_country.reset();
-        }
-        if (auto c = country_line(s.text, lex)) {
-            override_country = c;
-            continue;
-        }
-        if (s.paragraph != current_paragraph) {
-            close_paragraph();
-            memory.clear();
-            sentences_without_french = 0;
-            paragraph_countries.clear();
-            paragraph_french.clear();
-            current_paragraph = s.paragraph;
-        }
-        std::optional<Country> context = override_country ? override_country : country_of_path(path, lex);
-        auto mentions = find_party_mentions(s.text, lex, context, abroad_paragraphs.count(s.paragraph) > 0);
-        // a foreign party without a country takes the one country the sentence (else the
-        // paragraph) names, adjectives included ("décentralisation tunisienne")
-        std::map<std::string, Country> named;
-        for (auto& m : mentions)
-            if (m.country && m.country->code != "FR") named.emplace(m.country->code, *m.country);
-        for (const auto& w : text::words(s.text))
-            if (auto c = lex.country_of_adjective(w); c && c->code != "FR") named.emplace(c->code, *c);
-        for (auto& [code, c] : named) paragraph_countries.emplace(code, c);
-        for (auto& m : mentions) {
-            if (m.french != 0 || m.country) continue;
-            if (named.size() == 1)
-                m.country = named.begin()->second;
-            else if (named.empty() && paragraph_countries.size() == 1)
-                m.country = paragraph_countries.begin()->second;
-        }
-        std::optional<Country> section_country = override_country ? override_country : country_of_path(path, lex);
-        auto named_here = [&](const PartyMention& m) {
-            return std::any_of(mentions.begin(), mentions.end(), [&](const PartyMention& n) {
-                return n.begin == m.begin && n.end == m.end && n.end > 0 && n.key() == m.key();
-            });
-        };
-        // The French parties of the sentence just before, not of any earlier one: "Le conseil
-        // départemental des hautes-Alpes a conduit ... Le SICALA de la Haute-Loire a conduit ...
-        // un volontaire ... auprès de la ville de Vushtrri" is no Hautes-Alpes partner.
-        bool names_french = std::any_of(mentions.begin(), mentions.end(), [](const PartyMention& m) {
-            return m.french == 1 && m.kind != "pays" && !m.context_only;
-        });
-        if (!names_french && sentences_without_french++ > 0) memory.clear();
-        if (names_french) sentences_without_french = 0;
-        for (const auto& m : mentions)
-            if (m.french == 1 && m.kind != "pays" && !m.context_only) paragraph_french.push_back(m);
-        auto sentence_pairs = pair_sentence(s.text, mentions, memory, section_country, lex);
-        if (sentence_pairs.empty()) sentence_pairs = kind_adjective_pairs(s.text, mentions, paragraph_french);
-        for (auto& p : sentence_pairs) {
-            p.line = s.line;
-            for (const PartyMention* m : {&p.french, &p.foreign})
-                if (named_here(*m)) p.lines.push_back(s.line_at(m->end - 1));  // the line of its name
-            paragraph_pairs.push_back(std::move(p));
-        }
-    }
-    close_paragraph();
-    for (auto& p : programme) pairs.push_back(std::move(p));
-
-    // Records: one partnership per pair of parties (first statement kept), one partner per party.
-    struct PartnerAcc {
-        Record record;
-        std::set<std::string> mentions;
-        std::vector<std::string> partnerships;
-    };
-    std::map<std::string, PartnerAcc> partners;
-    std::map<std::string, Record> partnerships;
-    std::vector<std::string> order;
-    auto partner_of = [&](const PartyMention& m, const Pair& p) -> std::string {
-        std::string id = party_id(m);
-        auto [it, fresh] = partners.try_emplace(id);
-        auto& acc = it->second;
-        if (fresh) {
-            Record& r = acc.record;
-            r.id = id;
-            r.type = "partner";
-            r.title = display_name(m);
-            r.line = p.line;
-            r.page = guide.printed_page_of_line(p.line);
-            r.section = sections[static_cast<std::size_t>(p.line - 1)];
-            if (m.country) r.countries.push_back(*m.country);
-            r.fields["name"] = r.title;
-            r.fields["kind"] = m.kind;
-            r.fields["place"] = m.place;
-            r.fields["french"] = m.french == 1;
-            r.fields["country"] = m.country ? m.country->name : "";
-        } else if (acc.record.countries.empty() && m.country) {
-            acc.record.countries.push_back(*m.country);
-            acc.record.fields["country"] = m.country->name;
-        }
-        acc.mentions.insert(text::collapse_whitespace(m.raw));
-        return id;
-    };
-    for (auto& p : pairs) {
-        std::string a = partner_of(p.french, p);
-        std::string b = partner_of(p.foreign, p);
-        std::string id = "partnership/" + a.substr(8) + "--" + b.substr(8);
-        auto [it, fresh] = partnerships.try_emplace(id);
-        Record& r = it->second;
-        if (fresh) {
-            order.push_back(id);
-            r.id = id;
-            r.type = "partnership";
-            r.title = partners[a].record.title + " – " + partners[b].record.title;
-            r.text = p.text;
-            r.line = p.line;
-            r.page = guide.printed_page_of_line(p.line);
-            r.section = sections[static_cast<std::size_t>(p.line - 1)];
-            if (p.foreign.country) r.countries.push_back(*p.foreign.country);
-            r.fields["parties"] = {a, b};
-            r.fields["theme"] = p.theme;
-            r.fields["occurrences"] = nlohmann::json::array();
-            partners[a].partnerships.push_back(id);
-            partners[b].partnerships.push_back(id);
-        }
-        if (r.fields["theme"].get<std::string>().empty() && !p.theme.empty()) r.fields["theme"] = p.theme;
-        // every line stating the pair: the sentence's first line and the lines naming its parties
-        std::vector<int> stated{p.line};
-        stated.insert(stated.end(), p.lines.begin(), p.lines.end());
-        auto& occurrences = r.fields["occurrences"];
-        for (int l : stated) {
-            bool known = std::any_of(occurrences.begin(), occurrences.end(),
-                                     [&](const nlohmann::json& o) { return o["line"] == l; });
-            if (!known) occurrences.push_back({{"line", l}, {"page", guide.printed_page_of_line(l)}});
-        }
-    }
-    std::vector<Record> out;
-    for (auto& [id, acc] : partners) {
-        Record r = std::move(acc.record);
-        r.fields["partnerships"] = acc.partnerships;
-        r.fields["mentions"] = std::vector<std::string>(acc.mentions.begin(), acc.mentions.end());
-        std::string kind = r.fields["kind"].get<std::string>();
-        r.text = r.title + " (" + kind + (r.countries.empty() ? "" : ", " + r.countries.front().name) + ")";
-        for (auto& m : acc.mentions) r.text += " · " + m;
-        out.push_back(std::move(r));
-    }
-    for (auto& id : order) out.push_back(std::move(partnerships[id]));
-    return out;
+    auto pairs = prose_pairs(guide, sections, lex);
+    pairs.insert(pairs.end(), programme.begin(), programme.end());
+    return partnership_records(guide, sections, pairs);
 }
 
 }  // namespace coopatlas::indexer

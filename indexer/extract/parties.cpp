@@ -585,6 +585,15 @@ bool part_of_name(const std::string& name, const FrenchPlace& place) {
     return !key.empty() && official.size() > key.size() && starts_with(official, key + " ");
 }
 
+/// Head nouns of a country's organisations of local authorities or public bodies ("l'Association des
+/// communes de roumanie", "le Congrès des autorités locales de moldavie", "le ministère ... du Mali").
+bool national_organisation_word(const std::string& f) {
+    for (std::string_view w : {"association", "congres", "federation", "union", "reseau", "institut", "agence",
+                               "universite", "ministere", "office", "chambre"})
+        if (f == w) return true;
+    return false;
+}
+
 /// The scanner of one sentence.
 class Scanner {
 public:
@@ -663,6 +672,7 @@ private:
     std::string grouping_kind(std::size_t i, std::size_t e, std::size_t& end) const;
     bool territory_body(std::size_t& i, std::size_t end, const FrenchPlace& place);
     void record_setting(const FrenchPlace& place, std::size_t i, std::size_t end);
+    bool of_organisation(std::size_t i) const;
     bool bound_name(std::size_t i, bool after_foreign) const;
     bool foreign_cue(std::size_t i, std::size_t end, bool slash, bool after_foreign) const;
     bool twinned_pair(std::size_t& i);
@@ -963,6 +973,10 @@ bool Scanner::kind_phrase(std::size_t& i) {
         if (m.french == 1) m.country = lex_.country("France");
         if (m.french == 0 && !m.country) m.country = context_;
         m.name = m.place;
+        // "Lianes Coopération, réseau régional multiacteurs de la région Hauts-de-France", "l'Agence de
+        // coopération internationale de la région nouvelle-Aquitaine": the région an organisation
+        // belongs to, not a party
+        if (!skip) skip = of_organisation(i);
         if (!skip) {
             emit(std::move(m));
             pending_.push_back(false);
@@ -1010,15 +1024,6 @@ bool organisation_word(const std::string& f) {
         "banque",     "societe",   "etat",         "ambassade",  "cites",      "mission",   "organisation",
         "plateforme", "club",      "gouvernement", "consortium", "commission", "congres"};
     return std::find(kWords.begin(), kWords.end(), f) != kWords.end();
-}
-
-/// Head nouns of a country's organisations of local authorities or public bodies ("l'Association des
-/// communes de roumanie", "le Congrès des autorités locales de moldavie", "le ministère ... du Mali").
-bool national_organisation_word(const std::string& f) {
-    for (std::string_view w : {"association", "congres", "federation", "union", "reseau", "institut", "agence",
-                               "universite", "ministere", "office", "chambre"})
-        if (f == w) return true;
-    return false;
 }
 
 /// Lower case of ASCII and Latin-1 letters, to compare a name with its official spelling.
@@ -1125,6 +1130,19 @@ bool Scanner::territory_body(std::size_t& i, std::size_t end, const FrenchPlace&
     pending_.push_back(false);
     i = end + 1;
     return true;
+}
+
+/// True when the words before word i are an organisation's name and "de la" / "du": "réseau régional
+/// multiacteurs de la (région ...)", "Agence de coopération internationale de la (région ...)".
+bool Scanner::of_organisation(std::size_t i) const {
+    std::size_t k = i;
+    if (k > 0 && (ws_[k - 1].f == "la" || ws_[k - 1].f == "le" || ws_[k - 1].f == "l")) --k;
+    if (k == 0 || !(ws_[k - 1].f == "de" || ws_[k - 1].f == "du" || ws_[k - 1].f == "des")) return false;
+    for (std::size_t back = k - 1; back > 0 && k - back <= 5; --back) {
+        if (gap(back).find_first_of(",;:()") != std::string_view::npos) return false;
+        if (national_organisation_word(ws_[back - 1].f)) return true;
+    }
+    return false;
 }
 
 /// A French area named as a setting at words [i, end) ("en Centre-Val de Loire"), which a

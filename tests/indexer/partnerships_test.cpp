@@ -323,7 +323,11 @@ TEST(Partnerships, AssociationsAndSyndicatsWhereTheyAct) {
                      {"SICALA", "Vushtrri"},
                      // "..., Cités Unies France mène des actions en partenariat avec la ville de Bangui":
                      // after a comma, the subject of a verb of action (CUF is in the glossary)
-                     {"Cités Unies France", "Bangui"}}));
+                     {"Cités Unies France", "Bangui"},
+                     // "Lianes Coopération, réseau régional multiacteurs de la région Hauts-de-France, met en
+                     // place ... avec des partenaires maliens" under "Mali": the network (listed with its
+                     // région), not the région it belongs to
+                     {"Lianes Coopération", "Mali"}}));
     // no pair for "so Coopération (nouvelle-Aquitaine) : Burkina Faso, ..." (a list of country groups:
     // "Coopération" is the network's name, no cooperation word), nor for "coordonné par Cités Unies
     // France" (who runs a network), nor for the Syctom (no foreign party)

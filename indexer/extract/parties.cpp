@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "indexer/places/etalab_lists.hpp"
+#include "indexer/places/place_knowledge.hpp"
 
 namespace coopatlas::indexer {
 
@@ -161,132 +162,33 @@ const KindWord* kind_at(const std::vector<Word>& ws, std::size_t i, std::size_t&
     return nullptr;
 }
 
-/// Adjectives of nationality, masculine singular folded -> French country name.
-struct Demonym {
-    const char* stem;
-    const char* country;
-};
-constexpr Demonym kDemonyms[] = {
-    {"tunisien", "Tunisie"},
-    {"malgache", "Madagascar"},
-    {"libanais", "Liban"},
-    {"marocain", "Maroc"},
-    {"algerien", "Algérie"},
-    {"senegalais", "Sénégal"},
-    {"malien", "Mali"},
-    {"burkinabe", "Burkina Faso"},
-    {"beninois", "Bénin"},
-    {"nigerien", "Niger"},
-    {"camerounais", "Cameroun"},
-    {"ivoirien", "Côte d'Ivoire"},
-    {"togolais", "Togo"},
-    {"mauritanien", "Mauritanie"},
-    {"haitien", "Haïti"},
-    {"vietnamien", "Viêt Nam"},
-    {"cambodgien", "Cambodge"},
-    {"laotien", "Laos"},
-    {"chinois", "Chine"},
-    {"japonais", "Japon"},
-    {"indien", "Inde"},
-    {"bresilien", "Brésil"},
-    {"chilien", "Chili"},
-    {"mexicain", "Mexique"},
-    {"colombien", "Colombie"},
-    {"argentin", "Argentine"},
-    {"peruvien", "Pérou"},
-    {"bolivien", "Bolivie"},
-    {"cubain", "Cuba"},
-    {"quebecois", "Canada"},
-    {"canadien", "Canada"},
-    {"americain", "États-Unis"},
-    {"allemand", "Allemagne"},
-    {"espagnol", "Espagne"},
-    {"italien", "Italie"},
-    {"portugais", "Portugal"},
-    {"polonais", "Pologne"},
-    {"roumain", "Roumanie"},
-    {"moldave", "Moldavie"},
-    {"armenien", "Arménie"},
-    {"georgien", "Géorgie"},
-    {"ukrainien", "Ukraine"},
-    {"russe", "Russie"},
-    {"palestinien", "Territoires palestiniens"},
-    {"israelien", "Israël"},
-    {"jordanien", "Jordanie"},
-    {"egyptien", "Égypte"},
-    {"macedonien", "Macédoine du Nord"},
-    {"albanais", "Albanie"},
-    {"croate", "Croatie"},
-    {"serbe", "Serbie"},
-    {"bosnien", "Bosnie-Herzégovine"},
-    {"belge", "Belgique"},
-    {"suisse", "Suisse"},
-    {"britannique", "Royaume-Uni"},
-    {"irlandais", "Irlande"},
-    {"congolais", "Congo"},
-    {"gabonais", "Gabon"},
-    {"tchadien", "Tchad"},
-    {"comorien", "Comores"},
-    {"guineen", "Guinée"},
-    {"rwandais", "Rwanda"},
-    {"burundais", "Burundi"},
-    {"ethiopien", "Éthiopie"},
-    {"hongrois", "Hongrie"},
-    {"autrichien", "Autriche"},
-    {"neerlandais", "Pays-Bas"},
-    {"turc", "Turquie"},
-    {"bulgare", "Bulgarie"},
-    {"slovene", "Slovénie"},
-    {"grec", "Grèce"},
-    {"ecossais", "Royaume-Uni"},
-    {"irakien", "Irak"},
-    {"syrien", "Syrie"},
-    {"iranien", "Iran"},
-    {"kosovar", "Kosovo"},
-    {"azerbaidjanais", "Azerbaïdjan"},
-    {"ouzbek", "Ouzbékistan"},
-    {"mongol", "Mongolie"},
-    {"australien", "Australie"},
-    {"ghaneen", "Ghana"},
-    {"kenyan", "Kenya"},
-    {"nicaraguayen", "Nicaragua"},
-    {"equatorien", "Équateur"},
-    {"uruguayen", "Uruguay"},
-    {"mozambicain", "Mozambique"},
-    {"namibien", "Namibie"},
-    {"sud-africain", "Afrique du Sud"},
-    {"costaricien", "Costa Rica"},
-    {"thailandais", "Thaïlande"},
-    {"indonesien", "Indonésie"},
-    {"philippin", "Philippines"},
-    {"francais", "France"},
-    {"martiniquais", "France"},
-    {"guadeloupeen", "France"},
-    {"reunionnais", "France"},
-    {"guyanais", "France"},
-    {"mahorais", "France"},
-    {"normand", "France"},
-    {"breton", "France"},
-    {"alsacien", "France"},
-    {"lorrain", "France"},
-    {"ultramarin", "France"},
+/// A name of data/places/ as a lookup key, with what it stands for.
+struct KeyedName {
+    std::string key, target;
 };
 
-/// Short forms the guide uses for countries, beside the country table's names.
-constexpr std::array<std::pair<const char*, const char*>, 4> kCountryAliases = {{
-    {"quebec", "Canada"},
-    {"palestine", "Territoires palestiniens"},
-    {"burkina", "Burkina Faso"},
-    {"grande bretagne", "Royaume-Uni"},
-}};
+/// Brand names of French régions (data/places/region-aliases.tsv): alias key -> official key.
+const std::vector<KeyedName>& region_aliases() {
+    static const std::vector<KeyedName> aliases = [] {
+        std::vector<KeyedName> out;
+        for (const auto& a : PlaceKnowledge::builtin().region_aliases)
+            out.push_back({key_of(a.alias), key_of(a.region)});
+        return out;
+    }();
+    return aliases;
+}
 
-/// Brand names of French régions that are not their official names.
-constexpr std::array<std::pair<const char*, const char*>, 4> kRegionAliases = {{
-    {"sud", "provence alpes cote azur"},
-    {"paca", "provence alpes cote azur"},
-    {"sud paca", "provence alpes cote azur"},
-    {"sud provence cote azur", "provence alpes cote azur"},  // the guide's "Sud-Provence-Côte d'Azur"
-}};
+/// Short forms the guide uses for the country of a party (data/places/country-aliases.tsv,
+/// scope "parties"; the other aliases are in the country table): alias key -> ISO code.
+const std::vector<KeyedName>& party_country_aliases() {
+    static const std::vector<KeyedName> aliases = [] {
+        std::vector<KeyedName> out;
+        for (const auto& a : PlaceKnowledge::builtin().country_aliases)
+            if (a.scope == AliasScope::kParties) out.push_back({key_of(a.alias), a.code});
+        return out;
+    }();
+    return aliases;
+}
 
 /// Words that end a name ("Bretagne et ...", "Testour en Tunisie").
 bool particle(std::string_view f) {
@@ -412,8 +314,8 @@ const FrenchPlace* PartyLexicon::french(std::string_view name, std::string_view 
     if (auto sous = key.find(" sous "); sous != std::string::npos && sous > 0)
         if (auto* p = best_of(key.substr(0, sous)); p && p->population >= 20000) return p;
     if (kind == "région") {
-        for (const auto& [alias, official] : kRegionAliases)
-            if (key == alias) return best_of(official);
+        for (const auto& alias : region_aliases())
+            if (key == alias.key) return best_of(alias.target);
         // "Centre" for "Centre-Val de Loire", "Sud-Provence-Alpes-Côte d'Azur" for PACA
         const FrenchPlace* found = nullptr;
         for (const auto& k : region_keys_) {
@@ -447,9 +349,9 @@ std::optional<Country> PartyLexicon::country_uncached(std::string_view name) con
 
 bool PartyLexicon::starts_country_name(std::string_view first_word) const {
     if (countries_->starts_a_name(first_word)) return true;
-    return std::any_of(kCountryAliases.begin(), kCountryAliases.end(), [&](const auto& alias) {
-        std::string_view key = alias.first;
-        return key.substr(0, key.find(' ')) == first_word;
+    const auto& aliases = party_country_aliases();
+    return std::any_of(aliases.begin(), aliases.end(), [&](const KeyedName& alias) {
+        return std::string_view(alias.key).substr(0, alias.key.find(' ')) == first_word;
     });
 }
 
@@ -461,16 +363,12 @@ std::optional<Country> PartyLexicon::country_of_key(std::string_view key) const 
 
 namespace {
 // French overseas territories have ISO codes of their own but are France here.
-constexpr std::array<std::string_view, 11> kOverseas = {"RE", "GP", "MQ", "GF", "YT", "PM",
-                                                        "BL", "MF", "PF", "NC", "WF"};
-bool overseas_code(std::string_view code) {
-    return std::find(kOverseas.begin(), kOverseas.end(), code) != kOverseas.end();
-}
+bool overseas_code(std::string_view code) { return PlaceKnowledge::builtin().overseas_territory(code) != nullptr; }
 }  // namespace
 
 std::optional<Country> PartyLexicon::country_of_key_uncached(std::string_view key) const {
-    for (const auto& [alias, official] : kCountryAliases)
-        if (key == alias) return countries_->lookup(official);
+    for (const auto& alias : party_country_aliases())
+        if (key == alias.key) return countries_->by_code(alias.target);
     auto c = countries_->lookup_key(key);
     if (c && overseas_code(c->code)) return countries_->lookup("France");
     return c;
@@ -490,10 +388,9 @@ std::optional<Country> PartyLexicon::country_of_adjective(std::string_view folde
     // Every inflected form (stem + "", e, s, es, ne, nes) -> its country, the first
     // demonym of the list winning a shared form: one lookup per word of the guide.
     static const auto forms = [] {
-        std::unordered_map<std::string, const char*, NameHash, std::equal_to<>> m;
-        for (const auto& d : kDemonyms)
-            for (const char* ending : {"", "e", "s", "es", "ne", "nes"})
-                m.try_emplace(std::string(d.stem) + ending, d.country);
+        std::unordered_map<std::string, std::string_view, NameHash, std::equal_to<>> m;
+        for (const auto& d : PlaceKnowledge::builtin().demonyms)
+            for (const char* ending : {"", "e", "s", "es", "ne", "nes"}) m.try_emplace(d.stem + ending, d.country);
         return m;
     }();
     auto it = forms.find(word);
@@ -1428,10 +1325,7 @@ void Scanner::overseas_party(PartyMention& m, std::size_t i) const {
         m.context_only = true;
         return;
     }
-    const std::string& code = territory->code;
-    m.kind = code == "YT"                                                     ? "département"
-             : (code == "RE" || code == "GP" || code == "MQ" || code == "GF") ? "région"
-                                                                              : "collectivité";
+    m.kind = PlaceKnowledge::builtin().overseas_territory(territory->code)->party_kind;
     // the official name of the région or département ("La Réunion"), else the territory's
     const FrenchPlace* fp = lex_.french(territory->name, m.kind == "collectivité" ? "" : m.kind);
     m.place = m.name = fp ? fp->name : territory->name;

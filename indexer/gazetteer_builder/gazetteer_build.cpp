@@ -16,6 +16,7 @@
 #include "core/gdal_handles.hpp"
 #include "core/record.hpp"
 #include "core/text.hpp"
+#include "indexer/places/place_knowledge.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -57,9 +58,10 @@ bool is_ascii(const std::string& s) {
 }
 
 /// GeoNames gives the overseas départements their own country codes; INSEE
-/// (and the guide) count them as France.
+/// (and the guide) count them as France (data/places/overseas-territories.tsv, insee).
 bool is_overseas_department(const std::string& code) {
-    return code == "GP" || code == "MQ" || code == "GF" || code == "RE" || code == "YT";
+    const OverseasTerritory* territory = PlaceKnowledge::builtin().overseas_territory(code);
+    return territory && territory->insee;
 }
 
 const char* const kNpmHint = "run scripts/setup.sh (npm ci installs the geographic data)";

@@ -14,18 +14,15 @@
 #include "core/gdal_handles.hpp"
 #include "core/text.hpp"
 #include "indexer/geocode/gpkg_points.hpp"
+#include "indexer/places/place_knowledge.hpp"
 
 namespace coopatlas::indexer {
 
 namespace {
 
-/// The French overseas départements and collectivités: GeoNames and Natural
-/// Earth give them their own ISO codes, the guide counts them as France.
-bool is_french_overseas(std::string_view code) {
-    static const std::vector<std::string_view> kOverseas = {"GP", "MQ", "GF", "RE", "YT", "PM",
-                                                            "BL", "MF", "NC", "PF", "WF", "TF"};
-    return std::find(kOverseas.begin(), kOverseas.end(), code) != kOverseas.end();
-}
+/// The French overseas départements and collectivités (data/places/overseas-territories.tsv):
+/// GeoNames and Natural Earth give them their own ISO codes, the guide counts them as France.
+bool is_french_overseas(std::string_view code) { return PlaceKnowledge::builtin().overseas_territory(code) != nullptr; }
 
 int kind_tier(std::string_view kind) {
     if (kind == place_kind::kCountry) return 3;
@@ -224,8 +221,7 @@ bool Gazetteer::has_country_shapes() const { return !shapes_->by_code.empty(); }
 bool Gazetteer::in_country(std::string_view code, geo::LatLon p) const {
     std::vector<std::string> codes = {std::string(code)};
     if (code == "FR")
-        for (const char* c : {"GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF", "NC", "PF", "WF", "TF"})
-            codes.emplace_back(c);
+        for (const auto& territory : PlaceKnowledge::builtin().overseas) codes.push_back(territory.code);
     else if (is_french_overseas(code))
         codes.emplace_back("FR");
     bool known = false;

@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "indexer/places/place_knowledge.hpp"
 
 #ifndef COOPATLAS_COUNTRIES_JSON
 #define COOPATLAS_COUNTRIES_JSON "node_modules/i18n-iso-countries/langs/fr.json"
@@ -17,35 +18,6 @@ namespace coopatlas::indexer {
 namespace {
 
 std::string key_of(std::string_view name) { return text::words_key(name); }
-
-// Short or everyday forms the guide uses beside the official French names of
-// the table ("Corée" for the Republic of Korea, "Congo" for the Republic of the Congo).
-struct Alias {
-    const char* name;
-    const char* code;
-};
-constexpr Alias kAliases[] = {
-    {"Corée", "KR"},
-    {"Congo", "CG"},
-    {"Rép. du Congo", "CG"},
-    {"République du Congo", "CG"},
-    {"RDC", "CD"},
-    {"RD Congo", "CD"},
-    {"États-Unis", "US"},
-    {"Centrafrique", "CF"},
-    {"Tchéquie", "CZ"},
-    {"Tanzanie", "TZ"},
-    {"Birmanie", "MM"},
-    {"Territoires palestiniens", "PS"},
-    {"Vatican", "VA"},
-    {"Macédoine", "MK"},
-    {"Biélorussie", "BY"},
-    {"Bélarus", "BY"},
-    {"Émirats arabes unis", "AE"},
-    {"Viêt Nam", "VN"},
-    {"Cap Vert", "CV"},
-    {"Côte d'Ivoire", "CI"},
-};
 
 // Names that are also first names or common words: found only as a whole name.
 bool ambiguous(const std::string& key) { return key == "maurice" || key == "dominique" || key == "reunion"; }
@@ -81,10 +53,13 @@ CountryTable CountryTable::parse(std::string_view json_text, const std::string& 
         official[code] = names.front();
         for (const auto& n : names) table.add(n, Country{code, names.front()}, true);
     }
-    for (const auto& a : kAliases) {
+    // the guide's short or everyday names ("Corée" for the Republic of Korea, "RDC")
+    for (const auto& a : PlaceKnowledge::builtin().country_aliases) {
         auto it = official.find(a.code);
-        if (it != official.end()) table.add(a.name, Country{a.code, it->second}, true);
+        if (a.scope == AliasScope::kCountries && it != official.end())
+            table.add(a.alias, Country{a.code, it->second}, true);
     }
+    for (auto& [code, name] : official) table.by_code_.emplace(code, Country{code, std::move(name)});
     return table;
 }
 
@@ -111,6 +86,12 @@ std::optional<Country> CountryTable::lookup_key(std::string_view key) const {
     auto it = names_.find(key);
     if (it == names_.end()) return std::nullopt;
     return it->second.country;
+}
+
+std::optional<Country> CountryTable::by_code(std::string_view code) const {
+    auto it = by_code_.find(code);
+    if (it == by_code_.end()) return std::nullopt;
+    return it->second;
 }
 
 std::vector<Country> CountryTable::find_in(std::string_view text_utf8) const {

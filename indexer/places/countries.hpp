@@ -34,6 +34,8 @@ public:
     std::optional<Country> lookup(std::string_view name) const;
     /// lookup() for a name already normalised with text::words_key() (no second folding).
     std::optional<Country> lookup_key(std::string_view key) const;
+    /// The country of an ISO 3166-1 alpha-2 code, under its display name ("CA" -> Canada).
+    std::optional<Country> by_code(std::string_view code) const;
     /// Every country named in free text, in order of first mention, without
     /// repeats; the longest name wins ("République démocratique du Congo" is CD,
     /// not CG). Names that are also common words or first names ("Maurice",
@@ -57,6 +59,7 @@ private:
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
     std::unordered_map<std::string, Entry, KeyHash, std::equal_to<>> names_;  // folded words joined by one space
+    std::unordered_map<std::string, Country, KeyHash, std::equal_to<>> by_code_;
     std::size_t max_words_ = 1;
     std::unordered_set<std::string, KeyHash, std::equal_to<>> first_words_;  // first word of every key
 };

@@ -14,7 +14,7 @@ namespace {
 /// A JSON scanner that keeps the entry members and only steps over the rest. The
 /// lists hold 12 MB of codes, member arrays and postcodes: nlohmann's SAX lexer
 /// built every one of those strings and numbers, which was a third of the
-/// partnership extraction (issue 6). It accepts exactly JSON (RFC 8259).
+/// partnership extraction. It accepts exactly JSON (RFC 8259).
 class Scanner {
 public:
     explicit Scanner(std::string_view text) : s_(text) {}

@@ -14,7 +14,6 @@ namespace coopatlas::indexer {
 
 namespace {
 
-std::string trim(std::string_view s) { return text::collapse_whitespace(s); }
 bool is_blank(const GuideLine& l) { return l.text.find_first_not_of(" \t") == std::string::npos; }
 
 const std::regex& email_re() {
@@ -97,7 +96,7 @@ bool role_or_prose_start(const std::string& folded_word) {
 // A line that can be a person's name: one to five words of letters, no digits,
 // not opening like an organisation, a role or a sentence.
 bool looks_like_name(const std::string& line, const DisplayText& display) {
-    std::string t = trim(line);
+    std::string t = text::collapse_whitespace(line);
     if (t.empty() || t.size() > 60) return false;
     for (char c : t)
         if (std::isdigit(static_cast<unsigned char>(c)) || c == '@' || c == '/' || c == ':' || c == ',' || c == '|' ||
@@ -120,7 +119,7 @@ bool looks_like_name(const std::string& line, const DisplayText& display) {
 // Splits "role à Organisation" / "role de l'Organisation" into its two parts.
 void split_role_organisation(const std::string& s, std::string& role, std::string& organisation,
                              const DisplayText& display) {
-    std::string t = trim(s);
+    std::string t = text::collapse_whitespace(s);
     if (t.empty()) return;
     auto ws = text::words(t);
     auto first_upper = [](const std::string& x) {
@@ -158,7 +157,7 @@ void split_role_organisation(const std::string& s, std::string& role, std::strin
         std::string last = space == std::string::npos ? "" : repaired.substr(space + 1);
         if (!last.empty() && display.is_acronym(text::fold(last)) && last == display.text(text::fold(last)) &&
             role_or_prose_start(ws[0])) {
-            role = trim(repaired.substr(0, space));
+            role = text::collapse_whitespace(repaired.substr(0, space));
             organisation = last;
             return;
         }
@@ -167,10 +166,10 @@ void split_role_organisation(const std::string& s, std::string& role, std::strin
     }
     std::string marker = repaired.substr(best, best_len);
     bool within = marker.rfind(" au sein d", 0) == 0;
-    role = within ? repaired : trim(repaired.substr(0, best));
+    role = within ? repaired : text::collapse_whitespace(repaired.substr(0, best));
     // Mid-line, the organisation keeps the case the guide prints ("au ministère de la
     // Décentralisation" -> "ministère de la Décentralisation"); the elided article goes.
-    organisation = trim(repaired.substr(best + best_len));
+    organisation = text::collapse_whitespace(repaired.substr(best + best_len));
 }
 
 // A postal address ("57, boulevard des Invalides - 75007 Paris 07 SP") is neither role nor organisation.
@@ -194,7 +193,7 @@ std::vector<std::string> info_units(const Guide& guide, const std::vector<std::s
         // a new unit opens like a function or an organisation ("comité de pilotage", "Institut ...");
         // "france" or "centrafricaine" alone end the line above
         bool opens = !ws.empty() && !articles.count(ws[0]) && (organisation_start(ws[0]) || role_or_prose_start(ws[0]));
-        if (groups.empty() || (opens && !std::regex_search(trim(groups.back().back()), open_end)))
+        if (groups.empty() || (opens && !std::regex_search(text::collapse_whitespace(groups.back().back()), open_end)))
             groups.emplace_back();
         groups.back().push_back(l);
     }
@@ -233,12 +232,12 @@ std::map<std::string, std::string> text_definitions(const Guide& guide, const Di
         paragraph.clear();
         static const std::regex dash(R"(\(([^()]{8,120}?)\s+(?:–|-)\s+([A-Za-z]{2,10})\))");
         for (std::sregex_iterator it(t.begin(), t.end(), dash), end; it != end; ++it)
-            out.try_emplace(text::fold((*it)[2].str()), trim((*it)[1].str()));
+            out.try_emplace(text::fold((*it)[2].str()), text::collapse_whitespace((*it)[1].str()));
         for (const auto& a : defined_acronyms(t)) {
             auto at = t.find("(" + display.text(a.acronym) + ")");
             if (at == std::string::npos) at = t.find("(" + a.acronym + ")");
             if (at == std::string::npos) continue;
-            std::string before = trim(t.substr(0, at));
+            std::string before = text::collapse_whitespace(t.substr(0, at));
             for (size_t pos = before.size(); pos-- > 0;) {
                 if (pos != 0 && before[pos - 1] != ' ') continue;
                 std::string candidate = before.substr(pos);
@@ -346,7 +345,7 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
     for (size_t i = 0; i < lines.size(); ++i) {
         const auto& l = lines[i];
         if (skip_lines.count(l.number)) continue;
-        std::string t = trim(l.text);
+        std::string t = text::collapse_whitespace(l.text);
         if (t.rfind("mailto:", 0) == 0) continue;
         auto emails = find_emails(t);
         if (emails.empty()) continue;
@@ -357,7 +356,7 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
         std::smatch cm;
         std::vector<std::string> value_lines = {t};
         for (size_t k = i; k > 0 && k + 4 > i && !std::regex_match(value_lines.front(), cm, coordinates);) {
-            std::string above_line = trim(lines[--k].text);
+            std::string above_line = text::collapse_whitespace(lines[--k].text);
             if (above_line.empty()) continue;
             if (above_line.rfind("•", 0) == 0 && !std::regex_match(above_line, coordinates)) break;
             if (!find_emails(above_line).empty()) break;
@@ -377,14 +376,14 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
         while (top > 0) {
             const auto& prev = lines[top - 1];
             if (is_blank(prev) || l.sheet - prev.sheet > 1) break;
-            std::string pt = trim(prev.text);
+            std::string pt = text::collapse_whitespace(prev.text);
             std::smatch m;
             std::string pf = text::fold(pt);
             if (std::regex_match(pf, m, header)) {
                 if (m[2].matched) {
                     std::smatch raw;
                     auto bar = pt.find('|');
-                    header_org = display.text(trim(pt.substr(bar + 1)));
+                    header_org = display.text(text::collapse_whitespace(pt.substr(bar + 1)));
                 }
                 break;
             }
@@ -399,16 +398,16 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
             while (h > 0 && is_blank(lines[h - 1])) --h;
             if (h > 0) {
                 std::smatch m;
-                std::string ht = trim(lines[h - 1].text);
+                std::string ht = text::collapse_whitespace(lines[h - 1].text);
                 std::string hf = text::fold(ht);
                 if (std::regex_match(hf, m, header) && m[2].matched)
-                    header_org = display.text(trim(ht.substr(ht.find('|') + 1)));
+                    header_org = display.text(text::collapse_whitespace(ht.substr(ht.find('|') + 1)));
             }
         }
         std::vector<std::string> below;
         for (size_t k = i + 1; k < lines.size() && below.size() < 3; ++k) {
             if (is_blank(lines[k]) || lines[k].sheet != l.sheet) break;
-            std::string bt = trim(lines[k].text);
+            std::string bt = text::collapse_whitespace(lines[k].text);
             if (!find_emails(bt).empty()) break;
             if (std::regex_search(bt, phone_re()) || std::regex_search(bt, url_re()))
                 below.push_back(bt);
@@ -436,7 +435,7 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
                         if (w.size() >= 3 && display.is_acronym(w) && p.organisation.empty() && display.text(w) != w)
                             p.organisation = display.text(w);
                     // a country under "ConTACTs AU sEIn DEs AMBAssADEs": that country's embassy
-                    std::string label = trim(a.substr(0, a.size() - 1));
+                    std::string label = text::collapse_whitespace(a.substr(0, a.size() - 1));
                     auto country = CountryTable::default_table().lookup(label);
                     bool embassies = false;
                     for (size_t k = i; k > 0 && k + 40 > i && !embassies;)
@@ -447,10 +446,11 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
                 }
                 if (is_address(a)) continue;
                 std::smatch m;
-                if (std::regex_search(a, m, url_re()) && trim(a) == m.str())
+                if (std::regex_search(a, m, url_re()) && text::collapse_whitespace(a) == m.str())
                     p.url = m.str();
-                else if (std::regex_search(a, m, phone_re()) && m.str().size() + 4 >= trim(a).size())
-                    p.phone = trim(m.str());
+                else if (std::regex_search(a, m, phone_re()) &&
+                         m.str().size() + 4 >= text::collapse_whitespace(a).size())
+                    p.phone = text::collapse_whitespace(m.str());
                 else
                     rest.push_back(a);
             }
@@ -459,7 +459,7 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
                 if (std::regex_search(b, m, url_re()))
                     p.url = m.str();
                 else if (std::regex_search(b, m, phone_re()))
-                    p.phone = trim(m.str());
+                    p.phone = text::collapse_whitespace(m.str());
             }
             if (p.name.empty() && !is_generic_email(email)) {
                 p.name = name_from_email(email, display);
@@ -540,26 +540,26 @@ std::vector<Person> people_in_coordinates(const std::string& value, int line, co
         Person p;
         p.line = line;
         p.email = find_emails(v.substr(pos, len)).front();
-        std::string before = trim(v.substr(from, pos - from));
+        std::string before = text::collapse_whitespace(v.substr(from, pos - from));
         size_t after_end = k + 1 < spans.size() ? spans[k + 1].first : v.size();
-        std::string after = trim(v.substr(pos + len, after_end - pos - len));
+        std::string after = text::collapse_whitespace(v.substr(pos + len, after_end - pos - len));
         from = pos + len;
         // "bouzid.sabeg@orange.fr (Arles), ..." : the organisation follows in parentheses.
         if (!after.empty() && after[0] == '(') {
             auto close = after.find(')');
-            p.organisation =
-                display.text(trim(after.substr(1, close == std::string::npos ? std::string::npos : close - 1)));
+            p.organisation = display.text(
+                text::collapse_whitespace(after.substr(1, close == std::string::npos ? std::string::npos : close - 1)));
             from = pos + len + v.substr(pos + len).find(')') + 1;
         }
         while (!before.empty() && (before.front() == ',' || before.front() == ')' || before.front() == '.'))
-            before = trim(before.substr(1));
+            before = text::collapse_whitespace(before.substr(1));
         while (!before.empty() && (before.back() == ',' || before.back() == ':'))
-            before = trim(before.substr(0, before.size() - 1));
+            before = text::collapse_whitespace(before.substr(0, before.size() - 1));
         // "AimF – sp@aimf.asso.fr": an organisation before a dash.
         for (const char* dash : {" – ", " - "}) {
             auto d = before.rfind(dash);
             if (d != std::string::npos && d + std::string(dash).size() >= before.size() - 1) {
-                p.organisation = display.text(trim(before.substr(0, d)));
+                p.organisation = display.text(text::collapse_whitespace(before.substr(0, d)));
                 before.clear();
             }
         }
@@ -568,14 +568,15 @@ std::vector<Person> people_in_coordinates(const std::string& value, int line, co
         };
         for (const char* dash : {" –", " -"})
             if (ends_with(before, dash)) {
-                p.organisation = display.text(trim(before.substr(0, before.size() - std::string(dash).size())));
+                p.organisation =
+                    display.text(text::collapse_whitespace(before.substr(0, before.size() - std::string(dash).size())));
                 before.clear();
             }
         if (!before.empty()) {
             // "Juliette delbe, directrice des relations internationales" or "marc nielsen, directeur".
             auto comma = before.find(',');
-            std::string name = trim(before.substr(0, comma));
-            std::string role = comma == std::string::npos ? "" : trim(before.substr(comma + 1));
+            std::string name = text::collapse_whitespace(before.substr(0, comma));
+            std::string role = comma == std::string::npos ? "" : text::collapse_whitespace(before.substr(comma + 1));
             if (looks_like_name(name, display) && !is_generic_email(p.email)) {
                 p.name = display.name(name);
                 if (!role.empty()) split_role_organisation(role, p.role, p.organisation, display);

@@ -14,14 +14,12 @@ namespace coopatlas::indexer {
 
 namespace {
 
-std::string trim(const std::string& s) { return text::collapse_whitespace(s); }
-
 bool is_blank(const GuideLine& l) { return l.text.find_first_not_of(" \t") == std::string::npos; }
 
 bool is_bullet(const std::string& t) { return t.rfind("•", 0) == 0; }
 
 bool is_block_heading(const std::string& t) {
-    std::string f = text::fold(trim(t));
+    std::string f = text::fold(text::collapse_whitespace(t));
     return f == "programme" || f == "projet";
 }
 
@@ -29,7 +27,7 @@ bool is_block_heading(const std::string& t) {
 // page or section numbers, the sheet's link list ("mailto:...", URLs).
 bool is_layout_noise(const std::string& raw) {
     static const std::regex lone_number(R"(^\s*\d{1,3}\s*$)");
-    std::string t = trim(raw);
+    std::string t = text::collapse_whitespace(raw);
     if (std::regex_match(t, lone_number)) return true;
     if (t.find(" | ") != std::string::npos && (t.find("PartIe") != std::string::npos || t.rfind("CNCD", 0) == 0))
         return true;
@@ -43,7 +41,7 @@ bool is_layout_noise(const std::string& raw) {
 bool unfinished(const std::string& bullet) {
     auto colon = bullet.find(':');
     if (colon == std::string::npos) return true;
-    std::string value = trim(bullet.substr(colon + 1));
+    std::string value = text::collapse_whitespace(bullet.substr(colon + 1));
     if (value.empty()) return true;
     char last = value.back();
     if (last == ',' || last == ':' || last == '-' || last == ';' || last == '(') return true;
@@ -64,7 +62,7 @@ bool continues(const std::vector<std::string>& bullet_lines, const std::string& 
     if (!has_address && next.find('@') != std::string::npos &&
         text::fold(bullet_lines.front()).find("coordonnees") != std::string::npos)
         return true;
-    std::string last = trim(bullet_lines.back());
+    std::string last = text::collapse_whitespace(bullet_lines.back());
     if (last.empty() || last.back() == '.') return false;
     unsigned char c = static_cast<unsigned char>(next[0]);
     return std::islower(c) || (c == 0xC3 && next.size() > 1 && static_cast<unsigned char>(next[1]) >= 0xA0);
@@ -93,13 +91,14 @@ size_t bullet_after_inner_prose(const Guide& guide, size_t from) {
     const auto& lines = guide.lines();
     int text_lines = 0;
     for (size_t q = from; q < lines.size() && text_lines < 15; ++q) {
-        std::string t = trim(lines[q].text);
+        std::string t = text::collapse_whitespace(lines[q].text);
         if (t.empty() || is_layout_noise(lines[q].text)) continue;
         if (is_block_heading(t)) return from;
         if (is_bullet(t)) {
             auto colon = t.find(':');
             if (colon == std::string::npos) return from;
-            return label_of(trim(t.substr(std::string("•").size(), colon - std::string("•").size()))) == Label::other
+            return label_of(text::collapse_whitespace(
+                       t.substr(std::string("•").size(), colon - std::string("•").size()))) == Label::other
                        ? from
                        : q;
         }
@@ -124,17 +123,17 @@ std::vector<ProgrammeBlock> find_programme_blocks(const Guide& guide) {
         size_t p = i;
         while (p > 0 && is_blank(lines[p - 1])) --p;
         if (p > 0 && p == i && lines[i].sheet == lines[p - 1].sheet) {
-            std::string before = trim(lines[p - 1].text);
+            std::string before = text::collapse_whitespace(lines[p - 1].text);
             if (!before.empty() && text::words(before).size() <= 2 && before.back() != '.' && before.back() != ':')
                 continue;
         }
         ProgrammeBlock b;
         b.line = lines[i].number;
-        b.heading = trim(lines[i].text);
+        b.heading = text::collapse_whitespace(lines[i].text);
         size_t k = i + 1;
         while (k < lines.size() && is_blank(lines[k])) ++k;
         std::vector<std::string> subtitle;
-        while (k < lines.size() && !is_blank(lines[k]) && !is_bullet(trim(lines[k].text)) &&
+        while (k < lines.size() && !is_blank(lines[k]) && !is_bullet(text::collapse_whitespace(lines[k].text)) &&
                !is_block_heading(lines[k].text) && subtitle.size() < 6) {
             subtitle.push_back(lines[k].text);
             ++k;
@@ -145,8 +144,8 @@ std::vector<ProgrammeBlock> find_programme_blocks(const Guide& guide) {
         size_t q = k;
         int paragraphs = 0;
         while (q < lines.size() && is_blank(lines[q])) ++q;
-        if (q < lines.size() && !is_bullet(trim(lines[q].text))) {
-            while (q < lines.size() && paragraphs < 3 && !is_bullet(trim(lines[q].text)) &&
+        if (q < lines.size() && !is_bullet(text::collapse_whitespace(lines[q].text))) {
+            while (q < lines.size() && paragraphs < 3 && !is_bullet(text::collapse_whitespace(lines[q].text)) &&
                    !is_block_heading(lines[q].text)) {
                 std::vector<std::string> para;
                 size_t start = q;
@@ -154,7 +153,7 @@ std::vector<ProgrammeBlock> find_programme_blocks(const Guide& guide) {
                     para.push_back(lines[q++].text);
                 std::string t = join_lines(guide, para);
                 if (std::regex_search(t, see_page()) && para.size() <= 3) {
-                    b.stub = trim(t);
+                    b.stub = text::collapse_whitespace(t);
                     b.end_line = lines[q - 1].number;
                     break;
                 }
@@ -186,7 +185,7 @@ std::vector<ProgrammeBlock> find_programme_blocks(const Guide& guide) {
                 continue;
             }
             if (is_layout_noise(l.text)) continue;
-            std::string t = trim(l.text);
+            std::string t = text::collapse_whitespace(l.text);
             if (is_bullet(t)) {
                 push();
                 current_line = l.number;
@@ -220,8 +219,8 @@ std::vector<ProgrammeBlock> find_programme_blocks(const Guide& guide) {
             ProgrammeField f;
             f.line = line;
             auto colon = joined.find(':');
-            f.label = trim(joined.substr(0, colon));
-            if (colon != std::string::npos) f.value = trim(joined.substr(colon + 1));
+            f.label = text::collapse_whitespace(joined.substr(0, colon));
+            if (colon != std::string::npos) f.value = text::collapse_whitespace(joined.substr(colon + 1));
             b.fields.push_back(std::move(f));
         }
         blocks.push_back(std::move(b));
@@ -237,9 +236,9 @@ std::vector<std::string> split_list(const std::string& value, bool on_et) {
     std::string cur;
     int depth = 0;
     auto flush = [&] {
-        std::string t = trim(cur);
+        std::string t = text::collapse_whitespace(cur);
         while (!t.empty() && (t.back() == '.' || t.back() == ',')) t.pop_back();
-        t = trim(t);
+        t = text::collapse_whitespace(t);
         if (!t.empty()) out.push_back(t);
         cur.clear();
     };
@@ -290,13 +289,13 @@ std::string name_after_label(const std::string& subtitle) {
     if (cut == std::string::npos) return "";
     // The label comes first: a dash inside a name after it does not count.
     if (kind_of(subtitle.substr(0, cut)).empty()) return "";
-    std::string name = trim(subtitle.substr(cut + width));
+    std::string name = text::collapse_whitespace(subtitle.substr(cut + width));
     // "projet « X » – who": the name is X, the parties are in the lead field.
     static const std::regex quoted_name(R"(^(?:le |la )?(?:projet|programme)s?\s*«\s*(.+?)\s*».*$)", std::regex::icase);
     std::smatch m;
     if (std::regex_match(name, m, quoted_name)) return m[1];
     for (const auto& sep : {" – ", " — "}) name = name.substr(0, name.find(sep));
-    return trim(name);
+    return text::collapse_whitespace(name);
 }
 
 std::vector<int> odd_numbers(const std::string& value) {
@@ -317,7 +316,7 @@ std::string paragraph_before(const Guide& guide, int heading_line) {
     std::vector<std::string> para;
     while (i >= 0 && !is_blank(lines[static_cast<size_t>(i)]) && para.size() < 30) {
         const auto& t = lines[static_cast<size_t>(i)].text;
-        if (is_bullet(trim(t)) || is_layout_noise(t)) break;
+        if (is_bullet(text::collapse_whitespace(t)) || is_layout_noise(t)) break;
         para.insert(para.begin(), t);
         if (!t.empty() && t[0] != ' ' && i > 0 &&
             lines[static_cast<size_t>(i)].sheet != lines[static_cast<size_t>(i - 1)].sheet)

@@ -99,7 +99,8 @@ bool starts_upper(const std::string& s) {
            static_cast<unsigned char>(s[1]) <= 0x9E;  // À..Þ
 }
 
-std::string trim(std::string s) {
+/// A name with the spaces and the punctuation around it removed ("Dakar, " -> "Dakar").
+std::string strip_name_ends(std::string s) {
     const char* ws = " \t\n,;:.-";
     s.erase(0, s.find_first_not_of(ws));
     std::size_t end = s.find_last_not_of(ws);
@@ -158,7 +159,7 @@ std::string without_area_words(const std::string& text) {
 }
 
 std::optional<Area> area_named(const std::string& text, const Gazetteer& g) {
-    std::string t = trim(text);
+    std::string t = strip_name_ends(text);
     if (t.empty()) return std::nullopt;
     if (t.size() <= 3 && std::all_of(t.begin(), t.end(), [](char c) {
             return std::isdigit(static_cast<unsigned char>(c)) || c == 'A' || c == 'B';
@@ -169,7 +170,7 @@ std::optional<Area> area_named(const std::string& text, const Gazetteer& g) {
         if (p->kind == place_kind::kCountry) add_unique(countries.countries, p->country);
     if (!countries.countries.empty()) return countries;
     if (const Place* c = g.find_country(t)) return Area{{c->country}, "", nullptr};
-    for (const std::string& name : {t, trim(without_area_words(t))})
+    for (const std::string& name : {t, strip_name_ends(without_area_words(t))})
         for (const Place* p : g.lookup(name, {{}, {"admin1", "admin2"}, {}, {}})) {
             if (p->kind == place_kind::kAdmin1) return Area{{p->country}, p->country + "/" + p->admin1, p};
             if (p->kind == place_kind::kAdmin2) return Area{{p->country}, p->country + "/" + p->admin2, p};
@@ -206,7 +207,7 @@ PlacePhrase parse_place_phrase(const std::string& phrase, const Gazetteer& g) {
         }
         s.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
     }
-    s = trim(text::collapse_whitespace(s));
+    s = strip_name_ends(text::collapse_whitespace(s));
 
     // A trailing area: "X, au Québec", "X au Mexique", "X dans l'Yonne", "X en Tunisie".
     std::vector<text::Token> tokens = text::tokenize(s);
@@ -222,7 +223,7 @@ PlacePhrase parse_place_phrase(const std::string& phrase, const Gazetteer& g) {
         for (const auto& c : a->countries) add_unique(out.countries, c);
         add_unique(out.admins, a->admin);
         if (a->place && !out.area) out.area = a->place;
-        s = trim(s.substr(0, tokens[k].begin));
+        s = strip_name_ends(s.substr(0, tokens[k].begin));
         break;
     }
 
@@ -237,7 +238,7 @@ PlacePhrase parse_place_phrase(const std::string& phrase, const Gazetteer& g) {
     if (tokens.size() > 1 && leading(tokens[0])) {
         std::size_t next = 1;
         while (next + 1 < tokens.size() && (tokens[next].folded == "la" || tokens[next].folded == "l")) ++next;
-        s = trim(s.substr(tokens[next].begin));
+        s = strip_name_ends(s.substr(tokens[next].begin));
     }
     out.full = s;
 
@@ -286,11 +287,11 @@ PlacePhrase parse_place_phrase(const std::string& phrase, const Gazetteer& g) {
             }
         }
         if (name_start == std::string::npos || name_start >= tokens.size()) break;
-        s = trim(s.substr(tokens[name_start].begin));
+        s = strip_name_ends(s.substr(tokens[name_start].begin));
         again = true;
     }
     s = strip_collectivite_prefix(s);
-    out.name = trim(s);
+    out.name = strip_name_ends(s);
     if ((out.kinds.empty() || out.kinds.front() == "country") && g.find_country(out.name)) out.is_country = true;
     return out;
 }
@@ -301,7 +302,7 @@ std::string Geocoder::country_code(const std::string& name_or_code) const {
     // "Canada (Québec)": the country before the parenthesis
     std::size_t paren = name_or_code.find('(');
     if (paren != std::string::npos && paren > 0)
-        if (const Place* c = gazetteer_.find_country(trim(name_or_code.substr(0, paren)))) return c->country;
+        if (const Place* c = gazetteer_.find_country(strip_name_ends(name_or_code.substr(0, paren)))) return c->country;
     return "";
 }
 
@@ -321,7 +322,7 @@ std::optional<GeoPoint> Geocoder::locate(const std::string& phrase, const std::v
 const Place* Geocoder::find_place(const std::string& phrase, const std::vector<std::string>& countries,
                                   const std::vector<std::string>& context_countries,
                                   const std::vector<std::string>& kinds, bool loose) const {
-    if (trim(phrase).empty()) return nullptr;
+    if (strip_name_ends(phrase).empty()) return nullptr;
     PlacePhrase pp = parse_place_phrase(phrase, gazetteer_);
     PlaceFilter filter;
     filter.countries = pp.countries.empty() ? countries : pp.countries;
@@ -432,7 +433,7 @@ std::optional<GeoPoint> Geocoder::locate_organisation(const std::string& organis
             std::string rest = organisation.substr(tokens[k + 1].begin);
             if (w == "a") {
                 // "à Madagascar": a country, the embassy is in its capital
-                if (const Place* c = gazetteer_.find_country(trim(rest))) {
+                if (const Place* c = gazetteer_.find_country(strip_name_ends(rest))) {
                     GeoPoint p = point_of(*c);
                     p.precision = "city";
                     return p;
@@ -440,7 +441,7 @@ std::optional<GeoPoint> Geocoder::locate_organisation(const std::string& organis
                 if (auto p = locate(rest, {}, context_countries, {"commune", "city"}, false)) return p;
             } else if (w == "au" || w == "aux" || w == "en") {
                 // "Ambassade de France au Bénin": the country's capital.
-                if (const Place* c = gazetteer_.find_country(trim(rest))) {
+                if (const Place* c = gazetteer_.find_country(strip_name_ends(rest))) {
                     GeoPoint p = point_of(*c);
                     p.precision = "city";
                     return p;
@@ -616,7 +617,7 @@ std::vector<std::string> Geocoder::section_countries(const Record& r) const {
         std::string heading = *it;
         std::size_t start = heading.find_first_not_of("0123456789. ");
         if (start == std::string::npos || start == 0) continue;
-        if (const Place* c = gazetteer_.find_country(trim(heading.substr(start)))) {
+        if (const Place* c = gazetteer_.find_country(strip_name_ends(heading.substr(start)))) {
             codes.push_back(c->country);
             break;
         }

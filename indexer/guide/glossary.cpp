@@ -15,7 +15,8 @@ namespace {
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
-std::string trim(std::string_view s) {
+/// The text without the spaces, tabs and line breaks at its ends (inner spaces kept).
+std::string strip_ends(std::string_view s) {
     size_t b = s.find_first_not_of(" \t\n");
     if (b == std::string_view::npos) return {};
     size_t e = s.find_last_not_of(" \t\n");
@@ -71,7 +72,7 @@ std::string best_long_form(const std::string& short_form, const std::string& lon
     size_t start = l < 0 ? 0 : long_form.rfind(' ', static_cast<size_t>(l));
     start = start == std::string::npos ? 0 : start + 1;
     if (l < 0) start = 0;
-    return trim(long_form.substr(start));
+    return strip_ends(long_form.substr(start));
 }
 
 size_t word_count(std::string_view s) { return text::words(s).size(); }
@@ -83,14 +84,14 @@ std::optional<Acronym> glossary_entry(std::string_view text) {
     if (t.size() > 200) return std::nullopt;
     size_t colon = t.find(" : ");
     if (colon == std::string::npos) return std::nullopt;
-    std::string acronym = trim(t.substr(0, colon));
-    std::string expansion = trim(t.substr(colon + 3));
+    std::string acronym = strip_ends(t.substr(0, colon));
+    std::string expansion = strip_ends(t.substr(colon + 3));
     if (!glossary_acronym(acronym) || expansion.find('@') != std::string::npos) return std::nullopt;
     // "Facilité de financement des collectivités territoriales (de l'AFd)": the
     // parenthesis says whose it is, it is not part of the name.
     if (!expansion.empty() && expansion.back() == ')') {
         size_t open = expansion.rfind('(');
-        if (open != std::string::npos && open > 0) expansion = trim(expansion.substr(0, open));
+        if (open != std::string::npos && open > 0) expansion = strip_ends(expansion.substr(0, open));
     }
     if (word_count(expansion) < 2) return std::nullopt;
     std::string fa = text::fold(acronym), fe = text::fold(expansion);
@@ -144,14 +145,14 @@ std::vector<std::pair<std::string, std::string>> parse_synonym_table(std::string
     while (pos < tsv.size()) {
         size_t end = tsv.find('\n', pos);
         if (end == std::string_view::npos) end = tsv.size();
-        std::string line = trim(tsv.substr(pos, end - pos));
+        std::string line = strip_ends(tsv.substr(pos, end - pos));
         pos = end + 1;
         ++number;
         if (line.empty() || line[0] == '#') continue;
         size_t tab = line.find('\t');
         if (tab == std::string::npos)
             throw ParseError("synonym table: expected 'term<TAB>synonym', got '" + line + "'", number);
-        pairs.emplace_back(trim(line.substr(0, tab)), trim(line.substr(tab + 1)));
+        pairs.emplace_back(strip_ends(line.substr(0, tab)), strip_ends(line.substr(tab + 1)));
     }
     return pairs;
 }

@@ -12,7 +12,6 @@ namespace coopatlas::indexer {
 
 namespace {
 
-std::string trim(const std::string& s) { return text::collapse_whitespace(s); }
 bool blank(const GuideLine& l) { return l.text.find_first_not_of(" \t") == std::string::npos; }
 bool starts_sheet(const std::vector<GuideLine>& lines, size_t i) {
     return i == 0 || lines[i].sheet != lines[i - 1].sheet;
@@ -29,7 +28,7 @@ bool caps_looking(const std::string& s);
 std::optional<Numbered> numbered(const std::string& raw) {
     static const std::regex re(R"(^(\d{1,2})(?:\.(\d{1,2}))?\s+(\S.*)$)");
     std::smatch m;
-    std::string t = trim(raw);
+    std::string t = text::collapse_whitespace(raw);
     // most lines do not open with a digit: no regex for them
     if (t.empty() || !std::isdigit(static_cast<unsigned char>(t[0])) || !std::regex_match(t, m, re))
         return std::nullopt;
@@ -75,13 +74,13 @@ const std::regex& part_title_re() {
 // opening with a capital, then at least four short lines (under 47 characters) without a break.
 bool lead_paragraph(const std::vector<GuideLine>& lines, size_t i) {
     if (!starts_sheet(lines, i)) return false;
-    std::string first = trim(lines[i].text);
+    std::string first = text::collapse_whitespace(lines[i].text);
     if (first.empty() || std::isdigit(static_cast<unsigned char>(first[0])) || caps_looking(first)) return false;
     unsigned char c = static_cast<unsigned char>(first[0]);
     if (!(std::isupper(c) || c == 0xC3)) return false;
     size_t run = 0;
     for (size_t k = i; k < lines.size() && k < i + 12 && lines[k].sheet == lines[i].sheet; ++k) {
-        std::string t = trim(lines[k].text);
+        std::string t = text::collapse_whitespace(lines[k].text);
         if (t.empty()) break;
         if (t.size() > 46 + (t.size() - text::fold(t).size())) return false;  // accents take two bytes
         ++run;
@@ -119,10 +118,10 @@ std::map<std::pair<std::string, int>, std::string> reviewed_titles() {
             number = cells.size() >= 3 ? std::stoi(cells[1]) : 0;
         } catch (const std::exception&) {
         }
-        if (number <= 0 || trim(cells[2]).empty())
+        if (number <= 0 || text::collapse_whitespace(cells[2]).empty())
             throw Error("data/section-titles.tsv line " + std::to_string(line) +
                         ": expected part<TAB>number<TAB>title<TAB>source, got '" + row + "'");
-        out[{text::fold(cells[0]), number}] = std::to_string(number) + " " + trim(cells[2]);
+        out[{text::fold(cells[0]), number}] = std::to_string(number) + " " + text::collapse_whitespace(cells[2]);
     }
     return out;
 }
@@ -141,7 +140,7 @@ std::vector<std::vector<std::string>> section_paths(const Guide& guide, const Di
     std::map<std::string, std::string> known_subparts;                            // folded name -> display
     for (size_t i = 0; i < lines.size(); ++i) {
         std::smatch m;
-        std::string t = trim(lines[i].text);
+        std::string t = text::collapse_whitespace(lines[i].text);
         if (t.find(" | ") != std::string::npos && std::regex_match(t, m, footer_re())) {  // test first: cheaper
             std::string name = display.heading(m[2].str());
             footers.push_back({i, {m[1], name}});
@@ -164,7 +163,7 @@ std::vector<std::vector<std::string>> section_paths(const Guide& guide, const Di
     std::string current_roman;
     for (size_t i = 0; i < lines.size(); ++i) {
         const auto& l = lines[i];
-        std::string t = trim(l.text);
+        std::string t = text::collapse_whitespace(l.text);
         std::string f = text::fold(t);
         if (starts_sheet(lines, i)) in_toc = false;
         std::smatch m;
@@ -189,10 +188,11 @@ std::vector<std::vector<std::string>> section_paths(const Guide& guide, const Di
             std::string title = t;
             size_t k = i;
             auto open_end = [&](const std::string& x) { return !x.empty() && (x.back() == '/' || x.back() == '-'); };
-            while ((lines[k].wrapped || open_end(trim(lines[k].text))) && k + 1 < lines.size() &&
-                   !blank(lines[k + 1]) && lines[k + 1].sheet == l.sheet && trim(lines[k + 1].text).size() < 45 &&
-                   !numbered(lines[k + 1].text) && title.size() < 80) {
-                title += " " + trim(lines[++k].text);
+            while ((lines[k].wrapped || open_end(text::collapse_whitespace(lines[k].text))) && k + 1 < lines.size() &&
+                   !blank(lines[k + 1]) && lines[k + 1].sheet == l.sheet &&
+                   text::collapse_whitespace(lines[k + 1].text).size() < 45 && !numbered(lines[k + 1].text) &&
+                   title.size() < 80) {
+                title += " " + text::collapse_whitespace(lines[++k].text);
             }
             title = join_lines(guide, {title});
             // "10.1 Accès aux services essentiels Voir page 42.": the reference is not part of the title.
@@ -251,7 +251,7 @@ std::vector<std::vector<std::string>> section_paths(const Guide& guide, const Di
                 number = std::stoi(n[1]);
                 std::vector<std::string> after, before;
                 for (size_t k = i + 1; k < lines.size() && k <= i + 5 && after.size() < 4; ++k) {
-                    std::string a = trim(lines[k].text);
+                    std::string a = text::collapse_whitespace(lines[k].text);
                     if (a.empty()) {
                         if (!after.empty()) break;
                         continue;
@@ -260,7 +260,7 @@ std::vector<std::vector<std::string>> section_paths(const Guide& guide, const Di
                     after.push_back(a);
                 }
                 for (size_t k = i; k-- > 0 && k + 6 > i && before.size() < 4;) {
-                    std::string b = trim(lines[k].text);
+                    std::string b = text::collapse_whitespace(lines[k].text);
                     if (b.empty()) {
                         if (!before.empty()) break;
                         continue;

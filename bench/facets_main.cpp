@@ -1,4 +1,4 @@
-// coopatlas-bench-facets: the cost of the facets of GET /api/search (issue 6).
+// coopatlas-bench-facets: the cost of the facets of GET /api/search.
 // Times Searcher::search with an empty q over an area (default: 500 km
 // around Paris) and over the whole index, the first call and the later ones,
 // with the load average; and, when the query library has one, the time to

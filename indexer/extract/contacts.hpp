@@ -1,6 +1,6 @@
 #pragma once
 /// @file contacts.hpp
-/// CONTACT(S) blocks and programme "Coordonnées" -> contact records (issue 3).
+/// CONTACT(S) blocks and programme "Coordonnées" -> contact records.
 ///
 /// One record per appearance of a person (the guide gives role and organisation
 /// per section). Appearances sharing an e-mail address, or, without one, the same

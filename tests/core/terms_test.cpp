@@ -11,7 +11,7 @@ namespace {
 std::string stem_of(const std::string& typed) { return terms::stem(text::fold(typed)); }
 }  // namespace
 
-// The traps of French stemming (docs/style.md, issue 5).
+// The traps of French stemming (docs/style.md).
 TEST(Stem, CollectivitesDoNotMeetCollections) {
     EXPECT_NE(stem_of("collectivités"), stem_of("collections"));
     EXPECT_NE(stem_of("collectivité"), stem_of("collection"));

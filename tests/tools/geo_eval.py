@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Accuracy of the partner points of an index against the partnerships of an
-eval sample (issue 4: >= 97 % within 25 km of the true place, 100 % in the
+eval sample (the goal: >= 97 % within 25 km of the true place, 100 % in the
 right country).
 
 usage: geo_eval.py INDEX_DIR/entities.jsonl EVAL_DIR GAZETTEER.gpkg

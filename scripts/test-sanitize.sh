@@ -3,23 +3,31 @@
 # (build-sanitize/, -DCOOPATLAS_SANITIZE=ON), the libFuzzer targets built in the same
 # tree (-DCOOPATLAS_FUZZ=ON: one build for both), then each fuzzer run for a bounded time.
 #   scripts/test-sanitize.sh      (FUZZ_SECONDS per fuzzer, default 60)
-# scripts/test.sh --sanitize runs it after the main suite; setup.sh installs clang and libclang-rt-14-dev.
+# scripts/test.sh runs it after the main suite (which built var/gazetteer.gpkg, read by
+# the golden tests and the guide fuzzer); setup.sh installs clang and libclang-rt-14-dev.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { echo "test-sanitize: $*" >&2; }
+start=$SECONDS
 
 # -O1 and line tables only: the sanitizers need no more, and the build is the slow part.
+# No benchmarks: nothing runs them here.
 say "configuring and building build-sanitize/ (clang, ASan + UBSan, libFuzzer)"
 cmake -S . -B build-sanitize -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" \
   -DCOOPATLAS_SANITIZE=ON -DCOOPATLAS_FUZZ=ON -DCOOPATLAS_BUILD_BENCH=OFF ${COOPATLAS_CMAKE_ARGS:-} >/dev/null
 cmake --build build-sanitize -j "$(nproc)"
+built=$SECONDS
 
-# Any report fails the test that made it; the page test (Chromium) runs in the main build only.
+# Any report fails the test that made it. The page test (label browser) runs in the main
+# build only: its server would be the sanitized one, but Chromium and node are not ours to
+# check, and it alone would add minutes of an instrumented server to the run.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-say "running the suite under the sanitizers"
+say "running the suite under the sanitizers (all but the page test)"
 (cd build-sanitize && ctest --output-on-failure -j "$(nproc)" -LE browser)
+tested=$SECONDS
 
-say "fuzzing each target for ${FUZZ_SECONDS:-60} s"
+say "fuzzing each target for ${FUZZ_SECONDS:-60} s, two at a time"
 bash tests/fuzz/run.sh build-sanitize "${FUZZ_SECONDS:-60}"
+say "build $((built - start)) s, suite $((tested - built)) s, fuzzers $((SECONDS - tested)) s"

@@ -12,10 +12,13 @@
 
 namespace coopatlas::indexer {
 
-std::vector<Record> extract_records(const Guide& guide) {
-    // The party lexicon reads the Etalab lists, not the guide: it loads while the
-    // display repair and the sections are learnt.
-    auto lexicon = std::async(std::launch::async, default_party_lexicon);
+namespace {
+
+/// `lexicon_of()` gives the party lexicon; only the partnerships' thread calls
+/// it, so a lexicon still loading is waited for there while the display repair
+/// and the sections are learnt.
+template <class LexiconOf>
+std::vector<Record> extract_all(const Guide& guide, LexiconOf lexicon_of) {
     // One display repair for every extractor: learning it reads the whole guide.
     const DisplayText display(guide);
     const auto sections = section_paths(guide, display);
@@ -23,7 +26,7 @@ std::vector<Record> extract_records(const Guide& guide) {
     // run in threads, and their records are joined in a fixed order, so the output
     // does not depend on the scheduling. An extractor's exception reaches the caller via get().
     auto partnerships =
-        std::async(std::launch::async, [&] { return extract_partnerships(guide, sections, lexicon.get()); });
+        std::async(std::launch::async, [&] { return extract_partnerships(guide, sections, lexicon_of()); });
     // Programmes link the contact records: they follow the contacts in one thread.
     auto contacts_and_programmes = std::async(std::launch::async, [&] {
         std::vector<Record> contacts = extract_contacts(guide, sections, display);
@@ -39,6 +42,18 @@ std::vector<Record> extract_records(const Guide& guide) {
     records.insert(records.end(), std::make_move_iterator(partner_records.begin()),
                    std::make_move_iterator(partner_records.end()));
     return records;
+}
+
+}  // namespace
+
+std::vector<Record> extract_records(const Guide& guide) {
+    // The party lexicon reads the Etalab lists, not the guide: it loads meanwhile.
+    auto lexicon = std::async(std::launch::async, default_party_lexicon);
+    return extract_all(guide, [&lexicon] { return lexicon.get(); });
+}
+
+std::vector<Record> extract_records(const Guide& guide, const PartyLexicon& lexicon) {
+    return extract_all(guide, [&lexicon]() -> const PartyLexicon& { return lexicon; });
 }
 
 }  // namespace coopatlas::indexer

@@ -34,9 +34,16 @@ struct Served {
         options.reload_poll = std::chrono::milliseconds(0);
         options.log = [](const std::string&) {};
         server = std::make_unique<coopatlas::web::testing::RunningServer>(options);
+        connect();
+    }
+    /// A new keep-alive connection. No time limit of the client's own (5 s by
+    /// default, less than a loaded machine may take): libFuzzer's -timeout judges.
+    void connect() {
         client = std::make_unique<httplib::Client>("127.0.0.1", server->port());
         client->set_keep_alive(true);
         client->set_url_encode(false);  // the target encodes: what it sends is what the server reads
+        client->set_read_timeout(3600);
+        client->set_write_timeout(3600);
     }
     ~Served() {
         client.reset();
@@ -74,6 +81,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static Served served;
     const std::string target = request_target(std::string_view(reinterpret_cast<const char*>(data), size));
     auto res = served.client->Get(target.c_str());
+    if (!res) {
+        // The server may close a kept-alive connection as the request leaves
+        // (its idle timeout): once more on a new connection, which must answer.
+        served.connect();
+        res = served.client->Get(target.c_str());
+    }
     if (!res) fail(target, "no answer (" + httplib::to_string(res.error()) + ")");
     if (res->status >= 500) fail(target, std::to_string(res->status) + " " + res->body);
     const std::string type = res->get_header_value("Content-Type");

@@ -18,7 +18,6 @@
 
 #include "core/error.hpp"
 #include "core/index_schema.hpp"
-#include "indexer/write/index_build.hpp"
 #include "query/searcher.hpp"
 #include "web/running_server.hpp"
 
@@ -153,31 +152,27 @@ std::vector<query::SearchRequest> requests() {
 
 class ShardedSearch : public ::testing::Test {
 protected:
+    // The guide's index and the same split in two shards are built once for every
+    // test process, by the CTest fixtures golden.index and golden.index_sharded.
     static void SetUpTestSuite() {
-        const std::string gazetteer = std::string(COOPATLAS_SOURCE_DIR) + "/var/gazetteer.gpkg";
-        ASSERT_TRUE(fs::exists(gazetteer)) << "build the gazetteer first (scripts/index.sh)";
-        const fs::path root = fs::temp_directory_path() / ("coopatlas-shards-" + std::to_string(::getpid()));
-        root_ = root.string();
-        const std::string guide = std::string(COOPATLAS_SOURCE_DIR) + "/data/guide/guide.txt";
-        indexer::build_index({guide, (root / "one").string(), gazetteer}, [](const std::string&) {});
-        indexer::BuildOptions sharded{guide, (root / "two").string(), gazetteer};
-        sharded.shards = 2;
-        indexer::build_index(sharded, [](const std::string&) {});
-        one_ = new query::Searcher((root / "one").string());
-        local_ = new query::Searcher((root / "two").string());
+        const fs::path two = std::string(COOPATLAS_GOLDEN_INDEX) + "-sharded";
+        ASSERT_TRUE(fs::exists(two)) << "run the CTest fixture golden.index_sharded first";
+        one_ = new query::Searcher(COOPATLAS_GOLDEN_INDEX);
+        local_ = new query::Searcher(two.string());
         for (int k = 0; k < 2; ++k)
-            servers_[k] = new ShardServer((root / "two" / "shards" / std::to_string(k)).string(), free_port());
-        // Xapian 1.4's stub syntax for a TCP shard: "remote HOST:PORT".
-        std::ofstream(root / "two" / "remote.stub") << "remote 127.0.0.1:" << servers_[0]->port() << "\n"
-                                                    << "remote 127.0.0.1:" << servers_[1]->port() << "\n";
-        remote_ = new query::Searcher((root / "two" / "remote.stub").string());
+            servers_[k] = new ShardServer((two / "shards" / std::to_string(k)).string(), free_port());
+        // Xapian 1.4's stub syntax for a TCP shard: "remote HOST:PORT"; one stub per test process.
+        stub_ = (two / ("remote-" + std::to_string(::getpid()) + ".stub")).string();
+        std::ofstream(stub_) << "remote 127.0.0.1:" << servers_[0]->port() << "\n"
+                             << "remote 127.0.0.1:" << servers_[1]->port() << "\n";
+        remote_ = new query::Searcher(stub_);
     }
     static void TearDownTestSuite() {
         delete remote_;
         for (auto*& s : servers_) delete s, s = nullptr;
         delete local_;
         delete one_;
-        fs::remove_all(root_);
+        fs::remove(stub_);
     }
     static void expect_same_answers(const query::Searcher& sharded) {
         for (const auto& r : requests()) {
@@ -189,11 +184,11 @@ protected:
             EXPECT_EQ(sharded.match_docids(r), one_->match_docids(r));
         }
     }
-    static std::string root_;
+    static std::string stub_;
     static query::Searcher *one_, *local_, *remote_;
     static ShardServer* servers_[2];
 };
-std::string ShardedSearch::root_;
+std::string ShardedSearch::stub_;
 query::Searcher *ShardedSearch::one_ = nullptr, *ShardedSearch::local_ = nullptr, *ShardedSearch::remote_ = nullptr;
 ShardServer* ShardedSearch::servers_[2] = {nullptr, nullptr};
 
@@ -209,9 +204,10 @@ TEST_F(ShardedSearch, TheStubNumbersDocumentsAsOneIndex) {
     ASSERT_TRUE(local_->sharded());
     ASSERT_FALSE(one_->sharded());
     EXPECT_EQ(local_->size(), one_->size());
-    Xapian::Database stub((fs::path(root_) / "two" / schema::kShardsStubFile).string());
+    Xapian::Database stub(
+        (fs::path(std::string(COOPATLAS_GOLDEN_INDEX) + "-sharded") / schema::kShardsStubFile).string());
     EXPECT_EQ(stub.size(), 2u);
-    EXPECT_EQ(stub.get_lastdocid(), Xapian::Database((fs::path(root_) / "one" / "xapian").string()).get_lastdocid());
+    EXPECT_EQ(stub.get_lastdocid(), Xapian::Database(std::string(COOPATLAS_GOLDEN_INDEX) + "/xapian").get_lastdocid());
 }
 
 TEST_F(ShardedSearch, LocalShardsAnswerAsOneIndex) { expect_same_answers(*local_); }
@@ -229,7 +225,7 @@ TEST_F(ShardedSearch, RemoteShardsAnswerAsOneIndex) {
 
 TEST_F(ShardedSearch, AStoppedShardIsA503NamingItUntilItIsBack) {
     web::ServerOptions options;
-    options.index_dir = (fs::path(root_) / "two" / "remote.stub").string();
+    options.index_dir = stub_;
     options.static_dir = std::string(COOPATLAS_SOURCE_DIR) + "/web/static";
     web::testing::RunningServer front(options);
     ASSERT_EQ(front.get("/api/search?q=eau")->status, 200);

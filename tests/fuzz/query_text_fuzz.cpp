@@ -29,9 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     using namespace coopatlas::query;
     static const Index index;
     const ParsedQuery parsed = parse_query_text(std::string_view(reinterpret_cast<const char*>(data), size));
-    const TextQuery built = build_text_query(parsed, index.db, [](Xapian::docid docid) {
-        return std::string(index.store.line(docid));
-    });
+    const TextQuery built =
+        build_text_query(parsed, index.db, [](Xapian::docid docid) { return std::string(index.store.line(docid)); });
     Xapian::Enquire enquire(index.db);
     enquire.set_query(built.query);
     enquire.get_mset(0, 10);

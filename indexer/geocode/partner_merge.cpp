@@ -52,8 +52,8 @@ std::size_t merge_partners_by_place(std::vector<Record>& records) {
     // The kept partner takes the other spellings.
     for (const auto& [merged_id, k] : merged_into) {
         // A lambda may not capture a structured binding before clang 16: capture a reference by name.
-        auto it = std::find_if(records.begin(), records.end(),
-                               [&id = merged_id](const Record& r) { return r.id == id; });
+        auto it =
+            std::find_if(records.begin(), records.end(), [&id = merged_id](const Record& r) { return r.id == id; });
         Record& kept = records[k];
         std::set<std::string> mentions;
         for (const auto& m : kept.fields.value("mentions", nlohmann::json::array()))

@@ -77,6 +77,31 @@ std::string synonym_key(std::string_view utf8) {
     return key;
 }
 
+std::string english_key(std::string_view utf8, EnglishKey kind) {
+    std::string key;
+    for (const auto& w : text::words(utf8))
+        key += (key.empty() ? (kind == EnglishKey::only ? "en:" : "en+fr:") : " ") + w;
+    return key;
+}
+
+std::string english_plural(const std::string& folded) {
+    if (folded.empty() || !plain_word(folded.substr(folded.rfind(' ') + 1))) return {};
+    const char last = folded.back();
+    if (ends_with(folded, "s") || ends_with(folded, "x") || ends_with(folded, "z") || ends_with(folded, "ch") ||
+        ends_with(folded, "sh"))
+        return folded + "es";
+    if (last == 'y' && folded.size() > 1 &&
+        std::string_view("aeiou").find(folded[folded.size() - 2]) == std::string_view::npos)
+        return folded.substr(0, folded.size() - 1) + "ies";
+    return folded + "s";
+}
+
+std::string thesaurus_key(std::string_view utf8) {
+    std::string key;
+    for (const auto& w : text::words(utf8)) key += (key.empty() ? "th~" : " ") + light_stem(w);
+    return key;
+}
+
 namespace {
 
 /// What one folded word adds to a document: nothing (stop word, too long), or

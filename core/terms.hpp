@@ -47,6 +47,28 @@ std::string stem_term(std::string_view prefix, const std::string& stem);
 /// développement" -> "agence francaise developpement").
 std::string synonym_key(std::string_view utf8);
 
+/// An English word is `only` English, or English `and_french` (a French
+/// word too, that the guide does not use: "station", "desert"); a query with
+/// such a word is not taken for an English one (query/query_text.hpp).
+enum class EnglishKey { only, and_french };
+
+/// The key of an English word or phrase among the synonyms
+/// (indexer/dictionaries/english_french.hpp): "en:" (or "en+fr:") + its folded words
+/// joined by one space ("Twin towns" -> "en:twin towns"). Empty for text without a word.
+std::string english_key(std::string_view utf8, EnglishKey kind = EnglishKey::only);
+
+/// The regular English plural of a folded word or phrase (its last word):
+/// "town" -> "towns", "city" -> "cities", "tax" -> "taxes"; empty when the
+/// last word is not plain letters. The indexer stores a headword's
+/// translations under its plural too, so that "towns" finds "ville".
+std::string english_plural(const std::string& folded);
+
+/// The key of a French word or phrase among the thesaurus's synonyms
+/// (indexer/dictionaries/french_synonyms.hpp): "th~" + the light stems of its folded words
+/// ("ordures" and "ordure" -> "th~ordur"; not the full stem, which would
+/// merge "jumelage" with "jumelles", binoculars). Empty for text without a word.
+std::string thesaurus_key(std::string_view utf8);
+
 /// Whether index_text records the positions of the exact terms (phrase
 /// search needs them; a field never searched by phrase saves their cost).
 enum class Positions { kept, dropped };

@@ -22,6 +22,12 @@ constexpr size_t kMaxSynonymWords = 6;
 constexpr Xapian::termcount kMaxWildcardTerms = 200;
 /// Records read to find how the guide writes a corrected word.
 constexpr int kWrittenFormRecords = 5;
+/// A thesaurus synonym weighs this much of the word typed: "ordures" finds
+/// "déchets", but a record with "ordures" itself comes first.
+constexpr double kThesaurusWeight = 0.5;
+/// Below this many records holding its stem, a word is rare enough to take
+/// the thesaurus's synonyms ("ordures": 3 records; "eau": hundreds).
+constexpr Xapian::doccount kRareWordRecords = 10;
 
 std::string lower(const std::string& utf8) {
     std::string out;
@@ -208,6 +214,19 @@ public:
                 alternatives.push_back(expansion(*it));
                 known = true;
             }
+            for (const auto& french : english_translations({w})) {
+                alternatives.push_back(expansion(french));
+                known = true;
+            }
+            // A word the guide uses often is how the guide says it: only a
+            // rare or absent word borrows the thesaurus's synonyms, and not
+            // an acronym or an English word (their synonyms say what they mean).
+            const std::string thesaurus = terms::thesaurus_key(w);
+            if (alternatives.size() == 2 && db_.get_termfreq(terms::stem_term("", stem)) < kRareWordRecords)
+                for (auto it = lexicon_.synonyms_begin(thesaurus); it != lexicon_.synonyms_end(thesaurus); ++it) {
+                    alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, expansion(*it), kThesaurusWeight);
+                    known = true;
+                }
         }
         if (!known && correct) {
             std::string fix = spelling(w);
@@ -269,14 +288,35 @@ public:
         return {};
     }
 
-    /// A multi-word synonym for the words of groups [from, from+n), if the index has one.
-    std::vector<std::string> synonyms_of(const std::vector<std::string>& words) {
+    /// A multi-word synonym for the words of groups [from, from+n), if the
+    /// index has one: an acronym's expansion, or (`english` set) an English phrase's translations.
+    std::vector<std::string> synonyms_of(const std::vector<std::string>& words, bool& english) {
         std::string key;
         for (const auto& w : words) key += (key.empty() ? "" : " ") + w;
         std::vector<std::string> found;
         for (auto it = lexicon_.synonyms_begin(key); it != lexicon_.synonyms_end(key); ++it) found.push_back(*it);
+        english = found.empty();
+        if (english) found = english_translations(words);
         return found;
     }
+
+    /// The French translations stored for English words (indexer/dictionaries/english_french.hpp).
+    /// Only a word that is English alone says that the query is English: one
+    /// that is French too ("station") is translated, no more.
+    std::vector<std::string> english_translations(const std::vector<std::string>& words) {
+        std::string text;
+        for (const auto& w : words) text += (text.empty() ? "" : " ") + w;
+        std::vector<std::string> found;
+        for (auto kind : {terms::EnglishKey::only, terms::EnglishKey::and_french}) {
+            const std::string key = terms::english_key(text, kind);
+            for (auto it = lexicon_.synonyms_begin(key); it != lexicon_.synonyms_end(key); ++it) found.push_back(*it);
+            if (kind == terms::EnglishKey::only) english_ = english_ || !found.empty();
+        }
+        return found;
+    }
+
+    /// Whether some word of the query was read as English (it had a translation).
+    bool english() const { return english_; }
 
 private:
     /// OP_WILDCARD expanded here, over the terms of every shard: each shard
@@ -310,7 +350,20 @@ private:
     TextQuery& out_;
     bool sharded_;  ///< built for a stub of shards (build_text_query with a lexicon)
     std::vector<Xapian::Query> headings_;
+    bool english_ = false;
 };
+
+/// Records with every group but one (any one).
+Xapian::Query all_but_one(const std::vector<Xapian::Query>& groups) {
+    std::vector<Xapian::Query> leave_one_out;
+    for (size_t skip = 0; skip < groups.size(); ++skip) {
+        std::vector<Xapian::Query> rest;
+        for (size_t k = 0; k < groups.size(); ++k)
+            if (k != skip) rest.push_back(groups[k]);
+        leave_one_out.emplace_back(Xapian::Query::OP_AND, rest.begin(), rest.end());
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, leave_one_out.begin(), leave_one_out.end());
+}
 
 /// A group of one word, or of words joined by punctuation ("franco-allemand"):
 /// it can be part of a multi-word synonym.
@@ -336,6 +389,7 @@ TextQuery build(const ParsedQuery& parsed, const Xapian::Database& db, const Xap
     // Original words and their corrections, to write the corrected query back.
     std::vector<std::pair<std::string, std::string>> corrections;
     std::vector<Xapian::Query> groups;
+    std::vector<size_t> unknown_groups;  ///< positions in `groups` of a word found nowhere
     std::vector<std::vector<TextItem>> g;
     for (const auto& group : parsed.groups)
         if (!question_word(group)) g.push_back(group);
@@ -352,10 +406,12 @@ TextQuery build(const ParsedQuery& parsed, const Xapian::Database& db, const Xap
                 for (const auto& w : g[i + k][0].words)
                     if (!w.empty()) words.push_back(w);
             if (words.size() < 2) continue;  // one word: its synonyms come with it in Builder::word
-            auto synonyms = build.synonyms_of(words);
+            bool english_phrase = false;
+            auto synonyms = build.synonyms_of(words, english_phrase);
             if (synonyms.empty()) continue;
+            // The words one by one too: an English phrase's words each with their translations.
             std::vector<Xapian::Query> all_words;
-            for (const auto& w : words) all_words.push_back(build.word(w, false, false, nullptr));
+            for (const auto& w : words) all_words.push_back(build.word(w, false, english_phrase, nullptr));
             std::vector<Xapian::Query> alternatives = {
                 Xapian::Query(Xapian::Query::OP_AND, all_words.begin(), all_words.end())};
             for (const auto& s : synonyms) {
@@ -370,32 +426,38 @@ TextQuery build(const ParsedQuery& parsed, const Xapian::Database& db, const Xap
         }
         if (merged) continue;
         std::vector<Xapian::Query> alternatives;
+        const size_t unknown_before = out.unknown.size();
         for (const auto& item : g[i]) {
             std::string corrected;
             alternatives.push_back(build.item(item, true, &corrected));
             if (!corrected.empty()) corrections.emplace_back(item.words[0], corrected);
         }
+        if (plain(g[i]) && out.unknown.size() > unknown_before) unknown_groups.push_back(groups.size());
         groups.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
         ++i;
+    }
+    // An English query: a word without a translation (or a French word the
+    // guide lacks) would empty the answer; the words that have one decide,
+    // and when no record has them all, any of them ranks (BM25).
+    const bool english = build.english();
+    if (english && unknown_groups.size() < groups.size()) {
+        for (auto k = unknown_groups.rbegin(); k != unknown_groups.rend(); ++k)
+            groups.erase(groups.begin() + static_cast<long>(*k));
     }
     out.query = Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
     out.heading_boost = build.heading_boost();
     // A word the guide does not know at all (even corrected) says the query is
     // about something else: no relaxed answer then, only the exact one (nothing).
     const bool question = g.size() < parsed.groups.size();  // a question word was left out
-    if (question && groups.size() >= 2 && out.unknown.empty()) {
-        // A question in plain words: when no record has them all, any of them (ranked by BM25).
-        out.relaxed = Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end());
+    if ((question || english) && groups.size() >= 2 && (english || out.unknown.empty())) {
+        // A question in plain words, or a translation (looser than the words
+        // typed): when no record has them all, all but one (from 3 groups),
+        // then any of them (ranked by BM25).
+        if (english && groups.size() >= 3) out.relaxed.push_back(all_but_one(groups));
+        out.relaxed.emplace_back(Xapian::Query::OP_OR, groups.begin(), groups.end());
     } else if (groups.size() >= 4 && out.unknown.empty()) {
         // Every group but one: used only when the whole query finds nothing.
-        std::vector<Xapian::Query> leave_one_out;
-        for (size_t skip = 0; skip < groups.size(); ++skip) {
-            std::vector<Xapian::Query> rest;
-            for (size_t k = 0; k < groups.size(); ++k)
-                if (k != skip) rest.push_back(groups[k]);
-            leave_one_out.emplace_back(Xapian::Query::OP_AND, rest.begin(), rest.end());
-        }
-        out.relaxed = Xapian::Query(Xapian::Query::OP_OR, leave_one_out.begin(), leave_one_out.end());
+        out.relaxed.push_back(all_but_one(groups));
     }
     if (!parsed.excluded.empty()) {
         std::vector<Xapian::Query> excluded;
@@ -404,7 +466,7 @@ TextQuery build(const ParsedQuery& parsed, const Xapian::Database& db, const Xap
         for (const auto& item : parsed.excluded) excluded.push_back(quiet.item(item, false, nullptr));
         Xapian::Query none(Xapian::Query::OP_OR, excluded.begin(), excluded.end());
         out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, out.query, none);
-        if (!out.relaxed.empty()) out.relaxed = Xapian::Query(Xapian::Query::OP_AND_NOT, out.relaxed, none);
+        for (auto& looser : out.relaxed) looser = Xapian::Query(Xapian::Query::OP_AND_NOT, looser, none);
     }
     if (!corrections.empty()) {
         // The query as typed, each unknown word replaced by its correction.

@@ -14,7 +14,7 @@
 ///
 /// Building the Xapian query (build_text_query) adds, per word: the exact
 /// folded word (ranks first), its stem (core/terms.hpp), the synonyms stored
-/// in the index (acronyms of the guide's glossary, the English-French table)
+/// in the index (acronyms of the guide's glossary, English translations, thesaurus synonyms of rare words)
 /// and, for a word the index does not know, its spelling correction from the
 /// index's own vocabulary. Question words ("comment", "quelles") are left out
 /// of a query that has other words: "comment financer un projet" is about financing.
@@ -58,7 +58,10 @@ ParsedQuery parse_query_text(std::string_view q);
 struct TextQuery {
     bool match_all = false;  ///< no text typed: every record (the filters do the work)
     Xapian::Query query;     ///< empty (matches nothing) when the text has no real word
-    Xapian::Query relaxed;   ///< all but one word group, OR-ed; empty unless >= 4 groups, all known
+    /// Looser queries, tried in order while the query (then the previous one)
+    /// finds nothing: all but one word group with >= 4 groups all known; for
+    /// a question or an English query, any group, after all but one with >= 3.
+    std::vector<Xapian::Query> relaxed;
     /// The query's words (exact or stem) in the records' section headings
     /// (schema::kHeadingPrefix): what only orders, added with OP_AND_MAYBE,
     /// so that "Tunisie" ranks the section "11.11 Tunisie" up. Empty without a word.

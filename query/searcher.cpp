@@ -402,11 +402,13 @@ Searcher::Prepared Searcher::prepare(Reader& reader, const SearchRequest& reques
     p.suggestion = text.suggestion;
     p.corrected = !text.suggestion.empty();
     Xapian::Query text_query = text.query;
-    if (!text.match_all && !text.relaxed.empty()) {
-        Xapian::Enquire probe(reader.db);
-        probe.set_query(text.query);
-        if (probe.get_mset(0, 1).empty()) text_query = text.relaxed;  // too strict: all but one word group
-    }
+    if (!text.match_all)
+        for (const auto& looser : text.relaxed) {  // too strict: all but one word group, any group...
+            Xapian::Enquire probe(reader.db);
+            probe.set_query(text_query);
+            if (!probe.get_mset(0, 1).empty()) break;
+            text_query = looser;
+        }
 
     std::vector<Xapian::Query> filters;
     auto filter = [&](std::string_view prefix, const std::string& value) {

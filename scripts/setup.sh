@@ -13,6 +13,8 @@ packages=(build-essential cmake ninja-build pkg-config git
           libxapian-dev xapian-tools libgdal-dev gdal-bin nlohmann-json3-dev libcpp-httplib-dev
           libssl-dev zlib1g-dev libbrotli-dev libgtest-dev libicu-dev libmimalloc-dev libsqlite3-dev
           iso-codes
+          dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-eng-deu dict-freedict-fra-deu
+          dict-freedict-deu-fra mythes-fr  # English queries and French synonyms (docs/dictionaries.md)
           clang libclang-rt-14-dev  # the sanitizer build and the fuzzers (scripts/test-sanitize.sh)
           clang-format-14)          # scripts/check-format.sh
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -138,25 +138,6 @@ std::vector<Acronym> find_acronyms(const std::vector<Record>& records) {
     return all;
 }
 
-std::vector<std::pair<std::string, std::string>> parse_synonym_table(std::string_view tsv) {
-    std::vector<std::pair<std::string, std::string>> pairs;
-    int number = 0;
-    size_t pos = 0;
-    while (pos < tsv.size()) {
-        size_t end = tsv.find('\n', pos);
-        if (end == std::string_view::npos) end = tsv.size();
-        std::string line = strip_ends(tsv.substr(pos, end - pos));
-        pos = end + 1;
-        ++number;
-        if (line.empty() || line[0] == '#') continue;
-        size_t tab = line.find('\t');
-        if (tab == std::string::npos)
-            throw ParseError("synonym table: expected 'term<TAB>synonym', got '" + line + "'", number);
-        pairs.emplace_back(strip_ends(line.substr(0, tab)), strip_ends(line.substr(tab + 1)));
-    }
-    return pairs;
-}
-
 std::vector<std::pair<std::string, std::string>> synonym_pairs(const std::vector<Record>& records) {
     std::vector<std::pair<std::string, std::string>> pairs;
     for (const auto& a : find_acronyms(records)) {
@@ -166,10 +147,6 @@ std::vector<std::pair<std::string, std::string>> synonym_pairs(const std::vector
         pairs.emplace_back(acronym_key, a.expansion);
         bool capital = std::any_of(a.acronym.begin(), a.acronym.end(), is_upper);
         if (capital && expansion_key.find(' ') != std::string::npos) pairs.emplace_back(expansion_key, a.acronym);
-    }
-    for (const auto& [english, french] : parse_synonym_table(english_french_table())) {
-        std::string key = terms::synonym_key(english);
-        if (!key.empty() && !french.empty()) pairs.emplace_back(key, french);
     }
     return pairs;
 }

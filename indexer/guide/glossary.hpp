@@ -4,9 +4,9 @@
 /// so that a query finds a record in the words of the other side:
 ///  - the acronyms of the guide's glossary (part III, "Glossaire des
 ///    abréviations": "AFd : Agence française de développement", p. 126);
-///  - acronyms defined in running text ("Agence française de développement (AFD)");
-///  - the reviewed English -> French table data/synonyms-en-fr.tsv, compiled
-///    into the indexer so that the index stays self-contained.
+///  - acronyms defined in running text ("Agence française de développement (AFD)").
+/// The dictionaries' synonyms (English -> French, French thesaurus) come from
+/// search_dictionaries.hpp.
 /// Keys are terms::synonym_key() of the source words; values are plain text.
 
 #include <optional>
@@ -41,14 +41,6 @@ std::vector<Acronym> defined_acronyms(std::string_view text);
 
 /// Glossary entries and in-text definitions of every passage, without duplicates.
 std::vector<Acronym> find_acronyms(const std::vector<Record>& records);
-
-/// Pairs (key text, synonym text) parsed from a TSV table: one pair per line,
-/// tab-separated, '#' starts a comment line. Throws ParseError with the line
-/// number on a line without a tab.
-std::vector<std::pair<std::string, std::string>> parse_synonym_table(std::string_view tsv);
-
-/// The English -> French table compiled from data/synonyms-en-fr.tsv.
-std::string_view english_french_table();
 
 /// Every synonym to store: (key, value) with key = terms::synonym_key().
 /// Acronyms go both ways; the reverse way (expansion -> acronym) only for

@@ -32,7 +32,8 @@ void CountryTable::add(const std::string& name, const Country& country, bool sea
     max_words_ = std::max<std::size_t>(max_words_, std::count(key.begin(), key.end(), ' ') + 1);
 }
 
-CountryTable CountryTable::parse(std::string_view json_text, const std::string& origin) {
+std::vector<std::pair<std::string, std::vector<std::string>>> country_names(std::string_view json_text,
+                                                                            const std::string& origin) {
     nlohmann::json doc;
     try {
         doc = nlohmann::json::parse(json_text);
@@ -41,15 +42,32 @@ CountryTable CountryTable::parse(std::string_view json_text, const std::string& 
     }
     if (!doc.is_object() || !doc.contains("countries") || !doc["countries"].is_object())
         throw Error("country table '" + origin + "' has no \"countries\" object (expected i18n-iso-countries format)");
-    CountryTable table;
-    std::unordered_map<std::string, std::string> official;  // code -> display name
+    std::vector<std::pair<std::string, std::vector<std::string>>> all;
     for (const auto& [code, value] : doc["countries"].items()) {
         std::vector<std::string> names;
         if (value.is_string()) names.push_back(value.get<std::string>());
         if (value.is_array())
             for (const auto& v : value)
                 if (v.is_string()) names.push_back(v.get<std::string>());
-        if (names.empty()) continue;
+        if (!names.empty()) all.emplace_back(code, std::move(names));
+    }
+    return all;
+}
+
+std::string read_country_file(const std::string& json_path) {
+    std::ifstream in(json_path, std::ios::binary);
+    if (!in)
+        throw Error("cannot read the country table '" + json_path +
+                    "': run scripts/setup.sh (npm install) to install i18n-iso-countries");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+CountryTable CountryTable::parse(std::string_view json_text, const std::string& origin) {
+    CountryTable table;
+    std::unordered_map<std::string, std::string> official;  // code -> display name
+    for (const auto& [code, names] : country_names(json_text, origin)) {
         official[code] = names.front();
         for (const auto& n : names) table.add(n, Country{code, names.front()}, true);
     }
@@ -63,15 +81,7 @@ CountryTable CountryTable::parse(std::string_view json_text, const std::string& 
     return table;
 }
 
-CountryTable CountryTable::load(const std::string& json_path) {
-    std::ifstream in(json_path, std::ios::binary);
-    if (!in)
-        throw Error("cannot read the country table '" + json_path +
-                    "': run scripts/setup.sh (npm install) to install i18n-iso-countries");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return parse(buffer.str(), json_path);
-}
+CountryTable CountryTable::load(const std::string& json_path) { return parse(read_country_file(json_path), json_path); }
 
 std::string CountryTable::default_path() { return COOPATLAS_COUNTRIES_JSON; }
 

@@ -11,11 +11,20 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "core/record.hpp"
 
 namespace coopatlas::indexer {
+
+/// The names of each country code in a table of the i18n-iso-countries format
+/// ({"countries": {"FR": "France" | [names]}}), the official name first, in
+/// the file's order. Throws Error naming `origin` when it is malformed.
+std::vector<std::pair<std::string, std::vector<std::string>>> country_names(std::string_view json_text,
+                                                                            const std::string& origin);
+/// The text of a country table; throws Error with the fix when it cannot be read.
+std::string read_country_file(const std::string& json_path);
 
 class CountryTable {
 public:

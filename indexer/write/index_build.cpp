@@ -42,7 +42,7 @@ constexpr const char* kBuildGazetteerHint =
 
 /// meta.json: what the index was built from and what it holds (docs/index-format.md).
 nlohmann::json build_meta(const BuildOptions& options, const std::string& gazetteer_path, size_t gazetteer_places,
-                          const BuildSummary& summary) {
+                          const nlohmann::json& dictionaries, const BuildSummary& summary) {
     nlohmann::json gazetteer = nullptr;  // --no-geocode
     if (!gazetteer_path.empty()) {
         gazetteer = describe_file(gazetteer_path);
@@ -56,7 +56,8 @@ nlohmann::json build_meta(const BuildOptions& options, const std::string& gazett
              {{"guide", describe_file(options.guide_path)},
               {"gazetteer", gazetteer},
               {"etalab_lists", describe_npm_package(node_modules + "/@etalab/decoupage-administratif")},
-              {"country_names", describe_file(CountryTable::default_path())}}},
+              {"country_names", describe_file(CountryTable::default_path())},
+              {"dictionaries", dictionaries}}},
             {"records", summary.records_by_type},
             {"points", summary.points_by_precision}};
 }
@@ -121,6 +122,11 @@ BuildSummary build_index(const BuildOptions& options, const std::function<void(c
             gazetteer_loaded =
                 std::async(std::launch::async, [&gazetteer_path] { return Gazetteer::load(gazetteer_path); });
         }
+        // The dictionaries too (a few seconds: FreeDict's English-German is large).
+        progress("loading the dictionaries from " + options.dictionaries.dictd_dir + " and " +
+                 options.dictionaries.thesaurus);
+        std::future<SearchDictionaries> dictionaries_loaded =
+            std::async(std::launch::async, [&options] { return SearchDictionaries::load(options.dictionaries); });
         progress("reading the guide " + options.guide_path);
         Guide guide = Guide::load(options.guide_path);
         progress("extracting records from " + std::to_string(guide.lines().size()) + " lines");
@@ -152,7 +158,11 @@ BuildSummary build_index(const BuildOptions& options, const std::function<void(c
             for (const auto& g : r.geo) ++summary.points_by_precision[g.precision];
         }
         progress("writing the Xapian database and entities.jsonl (" + std::to_string(records.size()) + " records)");
+        const SearchDictionaries dictionaries = dictionaries_loaded.get();
+        const auto synonyms = dictionaries.synonyms(records);
+        progress(std::to_string(synonyms.size()) + " synonyms from the dictionaries");
         XapianWriteOptions xapian_options;
+        xapian_options.synonyms = &synonyms;
         xapian_options.shards = std::max(1u, std::thread::hardware_concurrency());  // at most one per 1,000 records
         if (options.shards > 1)
             write_sharded_search_index(records, staging.string(), options.shards, xapian_options);
@@ -163,7 +173,7 @@ BuildSummary build_index(const BuildOptions& options, const std::function<void(c
         write_unresolved_tsv(unresolved, (staging / "unresolved.tsv").string());
 
         std::ofstream meta(staging / "meta.json");
-        meta << build_meta(options, gazetteer_path, gazetteer_places, summary).dump(2) << '\n';
+        meta << build_meta(options, gazetteer_path, gazetteer_places, dictionaries.inputs(), summary).dump(2) << '\n';
         if (!meta.flush()) throw Error("cannot write " + (staging / "meta.json").string());
         meta.close();
 

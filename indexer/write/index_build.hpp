@@ -7,6 +7,8 @@
 #include <map>
 #include <string>
 
+#include "indexer/dictionaries/search_dictionaries.hpp"
+
 namespace coopatlas::indexer {
 
 struct BuildOptions {
@@ -17,6 +19,8 @@ struct BuildOptions {
     /// > 1: the index is split into this many shards listed by a stub
     /// (write_sharded_search_index, docs/scaling.md).
     unsigned shards = 1;
+    /// The dictionaries read for English queries and French synonyms (required).
+    DictionaryPaths dictionaries = {};
 };
 
 /// The gazetteer a build geocodes with: `given` when not empty, else

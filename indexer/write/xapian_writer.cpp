@@ -135,6 +135,14 @@ void sort_spatially(const std::vector<Record>& records, std::vector<size_t>& ord
     order = std::move(sorted);
 }
 
+/// Acronyms of the guide both ways (glossary.hpp) and the dictionaries'
+/// synonyms of `options` (search_dictionaries.hpp).
+void add_synonyms(Xapian::WritableDatabase& db, const std::vector<Record>& records, const XapianWriteOptions& options) {
+    for (const auto& [key, value] : synonym_pairs(records)) db.add_synonym(key, value);
+    if (options.synonyms)
+        for (const auto& [key, value] : *options.synonyms) db.add_synonym(key, value);
+}
+
 /// Which documents of `order` a database holds: positions begin, begin + step, ... below end.
 struct Slice {
     size_t begin, end, step = 1;
@@ -165,9 +173,7 @@ void write_range(const std::vector<Record>& records, const std::vector<size_t>& 
         if (++written % batch == 0) db.commit();
     }
     for (const auto& [word, documents] : spelling) db.add_spelling(word, documents);
-    if (synonyms)
-        // Acronyms of the guide both ways and the English -> French table (glossary.hpp).
-        for (const auto& [key, value] : synonym_pairs(records)) db.add_synonym(key, value);
+    if (synonyms) add_synonyms(db, records, options);
     db.set_metadata("coopatlas:schema", std::string(schema::kSchemaVersion));
     db.commit();
 }
@@ -212,7 +218,7 @@ void write_catalogue(const std::vector<Record>& records, const std::vector<size_
         const Xapian::Database shard(shard_path);
         for (auto w = shard.spellings_begin(); w != shard.spellings_end(); ++w) db.add_spelling(*w, w.get_termfreq());
     }
-    for (const auto& [key, value] : synonym_pairs(records)) db.add_synonym(key, value);
+    add_synonyms(db, records, options);
     db.set_metadata("coopatlas:schema", std::string(schema::kSchemaVersion));
     db.commit();
 }

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/record.hpp"
@@ -54,6 +55,9 @@ struct XapianWriteOptions {
     /// makes a word + area query skip most of the word's postings. The guide
     /// (a few thousand records) keeps its reading order.
     size_t spatial_order_from = 50000;
+    /// More synonyms to store beside the glossary's acronyms (key, value):
+    /// the dictionaries' (search_dictionaries.hpp), when set.
+    const std::vector<std::pair<std::string, std::string>>* synonyms = nullptr;
 };
 
 void write_xapian(const std::vector<Record>& records, const std::string& dir, const XapianWriteOptions& options);

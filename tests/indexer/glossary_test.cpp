@@ -47,18 +47,6 @@ TEST(DefinedAcronyms, IgnoresOrdinaryParentheses) {
     EXPECT_TRUE(defined_acronyms("un programme sans rapport (ABC)").empty());
 }
 
-TEST(SynonymTable, ParsesAndRejectsLinesWithoutTab) {
-    auto pairs = parse_synonym_table("# comment\n\ntwinning\tjumelage\nwater\teau\n");
-    ASSERT_EQ(pairs.size(), 2u);
-    EXPECT_EQ(pairs[0], (std::pair<std::string, std::string>{"twinning", "jumelage"}));
-    EXPECT_THROW(parse_synonym_table("water eau\n"), ParseError);
-}
-
-TEST(SynonymTable, CompiledTableIsValid) {
-    auto pairs = parse_synonym_table(english_french_table());
-    EXPECT_GE(pairs.size(), 30u);
-}
-
 TEST(SynonymPairs, AcronymsBothWaysWhenWrittenWithACapital) {
     Record glossary;
     glossary.type = "passage";
@@ -73,5 +61,4 @@ TEST(SynonymPairs, AcronymsBothWaysWhenWrittenWithACapital) {
     EXPECT_TRUE(has("agence francaise developpement", "AFd"));
     EXPECT_TRUE(has("mot", "mission opérationnelle transfrontalière"));
     EXPECT_FALSE(has("mission operationnelle transfrontaliere", "mot"));  // "mot" is also a French word
-    EXPECT_TRUE(has("twinning", "jumelage"));
 }

@@ -133,3 +133,54 @@ TEST_F(GoldenQueries, FieldPrefixFiltersLikeTheParameter) {
     parameter.type = "passage";
     EXPECT_EQ(searcher_->search(prefixed)["total"], searcher_->search(parameter)["total"]);
 }
+
+// English queries go through the dictionaries' translations stored in the
+// index (indexer/search_dictionaries.hpp) and find the guide's French text.
+TEST_F(GoldenQueries, EnglishQueryFindsTheFrenchPassages) {
+    query::SearchRequest request;
+    request.q = "waste management Tunisia";
+    json body = searcher_->search(request);
+    ASSERT_GT(body["total"].get<int>(), 0);
+    const std::string text = searcher_->get(body["results"][0]["id"].get<std::string>()).text;
+    EXPECT_NE(text.find("déchets"), std::string::npos) << text;
+    EXPECT_NE(text.find("Tunisie"), std::string::npos) << text;
+}
+
+TEST_F(GoldenQueries, EnglishQueryWithFewTranslationsStillAnswers) {
+    // No record says "twin towns", "Germany" and "youth" in French at once:
+    // the relaxed answer still ranks French records with their translations.
+    query::SearchRequest request;
+    request.q = "twin towns Germany youth";
+    json body = searcher_->search(request);
+    ASSERT_GT(body["total"].get<int>(), 0);
+    bool french = false;
+    for (const auto& r : body["results"]) {
+        const std::string text = searcher_->get(r["id"].get<std::string>()).text;
+        french = french || text.find("jeunesse") != std::string::npos || text.find("Allemagne") != std::string::npos;
+    }
+    EXPECT_TRUE(french) << body["results"].dump().substr(0, 300);
+}
+
+TEST_F(GoldenQueries, UnknownEnglishWordDoesNotEmptyTheAnswer) {
+    query::SearchRequest known, with_unknown;
+    known.q = "water health";
+    with_unknown.q = "zorglubs water health";
+    json a = searcher_->search(known), b = searcher_->search(with_unknown);
+    ASSERT_GT(a["total"].get<int>(), 0);
+    EXPECT_EQ(b["total"], a["total"]);
+    EXPECT_EQ(b["results"][0]["id"], a["results"][0]["id"]);
+    // A French query keeps the rule: an unknown word finds nothing.
+    query::SearchRequest french;
+    french.q = "zorglubs eau potable";
+    EXPECT_EQ(searcher_->search(french)["total"], 0);
+}
+
+TEST_F(GoldenQueries, ThesaurusSynonymFindsTheGuidesWord) {
+    // "ordures" is not in the passage on Paris and Accra, "déchets" is.
+    query::SearchRequest request;
+    request.q = "ordures Accra";
+    request.limit = 3;
+    json body = searcher_->search(request);
+    EXPECT_GT(rank_of(body, "coopération décentralisée entre Paris et Accra"), 0)
+        << body["results"].dump().substr(0, 300);
+}

@@ -1,0 +1,157 @@
+#include "indexer/dictionaries/english_french.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "core/terms.hpp"
+#include "core/text.hpp"
+
+namespace coopatlas::indexer {
+
+namespace {
+
+void add_unique(std::vector<std::string>& list, std::string value) {
+    if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
+}
+
+/// A translation worth storing: at least one word that is not a stop word
+/// ("le", "de": the translations of "the" and "of" would match everything).
+bool meaningful(const std::string& french) {
+    for (const auto& w : text::words(french))
+        if (!text::is_stopword(w)) return true;
+    return false;
+}
+
+}  // namespace
+
+void EnglishFrench::add_direct(const std::string& english, const std::string& french) {
+    const std::string key = text::words_key(english);
+    if (!key.empty() && meaningful(french)) add_unique(direct_[key], french);
+}
+
+void EnglishFrench::add_english_french(const Dictd& eng_fra) {
+    for (const auto& entry : eng_fra.entries)
+        for (auto& french : dictd_translations(eng_fra.body(entry))) add_direct(entry.headword, french);
+}
+
+void EnglishFrench::add_french_english(const Dictd& fra_eng) {
+    for (const auto& entry : fra_eng.entries) {
+        const std::string_view body = fra_eng.body(entry);
+        // The headword as the entry writes it (the index may have lower-cased it): "jumelage /ʒymlaʒ/ <n>".
+        std::string french(body.substr(0, std::min(body.find(" /"), body.find('\n'))));
+        if (french.empty()) french = entry.headword;
+        for (const auto& english : dictd_translations(body)) add_direct(english, french);
+    }
+}
+
+void EnglishFrench::add_english_german(const Dictd& eng_deu) {
+    for (const auto& entry : eng_deu.entries) {
+        const std::string key = text::words_key(entry.headword);
+        if (key.empty()) continue;
+        auto& german = german_[key];
+        for (const auto& g : dictd_translations(eng_deu.body(entry))) {
+            std::string folded = text::words_key(g);
+            if (german_french_.count(folded) || add_compound(folded)) add_unique(german, std::move(folded));
+        }
+        if (german.empty()) german_.erase(key);
+    }
+}
+
+void EnglishFrench::add_german_french(const Dictd& fra_deu, const Dictd& deu_fra) {
+    for (const auto& entry : fra_deu.entries) {
+        const std::string_view body = fra_deu.body(entry);
+        std::string french(body.substr(0, std::min(body.find(" /"), body.find('\n'))));
+        if (french.empty()) french = entry.headword;
+        for (const auto& g : dictd_translations(body)) {
+            const std::string folded = text::words_key(g);
+            if (!folded.empty() && meaningful(french)) add_unique(german_french_[folded], french);
+        }
+    }
+    for (const auto& entry : deu_fra.entries) {
+        const std::string folded = text::words_key(entry.headword);
+        if (folded.empty()) continue;
+        for (auto& french : dictd_translations(deu_fra.body(entry)))
+            if (meaningful(french)) add_unique(german_french_[folded], std::move(french));
+    }
+}
+
+bool EnglishFrench::add_compound(const std::string& german) {
+    if (german.find(' ') != std::string::npos || german.size() < 2 * kMinCompoundPart) return false;
+    if (auto known = compounds_.find(german); known != compounds_.end()) return known->second;
+    auto french_of = [&](const std::string& part) -> const std::vector<std::string>* {
+        auto it = german_french_.find(part);
+        return it == german_french_.end() ? nullptr : &it->second;
+    };
+    // The longest head first: "partnerstadt" -> "partner" + "stadt".
+    for (size_t split = kMinCompoundPart; split + kMinCompoundPart <= german.size(); ++split) {
+        const auto* head = french_of(german.substr(split));
+        if (!head) continue;
+        std::string modifier = german.substr(0, split);
+        const auto* before = french_of(modifier);
+        if (!before && modifier.back() == 's') before = french_of(modifier.substr(0, modifier.size() - 1));  // Fugen-s
+        if (!before) continue;
+        auto& french = german_french_[german];
+        for (size_t h = 0; h < head->size() && h < kCompoundSenses; ++h)
+            for (size_t m = 0; m < before->size() && m < kCompoundSenses; ++m)
+                add_unique(french, (*head)[h] + " " + (*before)[m]);
+        return compounds_[german] = true;
+    }
+    return compounds_[german] = false;
+}
+
+std::vector<std::pair<std::string, std::string>> EnglishFrench::translations(const Usable& usable) const {
+    std::vector<std::pair<std::string, std::string>> out;
+    std::set<std::string> keys;
+    for (const auto& [key, _] : direct_) keys.insert(key);
+    for (const auto& [key, _] : german_) keys.insert(key);
+    for (const auto& key : keys) {
+        std::vector<std::string> kept;
+        if (auto it = direct_.find(key); it != direct_.end())
+            for (const auto& french : it->second)
+                if (usable(text::words_key(french))) add_unique(kept, french);
+        for (const auto& french : kept) out.emplace_back(key, french);
+        auto it = german_.find(key);
+        if (it == german_.end()) continue;
+        // French word -> how many German words of the English one lead to it, in first-reached order.
+        std::vector<std::pair<std::string, size_t>> reached;
+        for (const auto& german : it->second) {
+            auto g = german_french_.find(german);
+            if (g == german_french_.end()) continue;
+            for (const auto& french : g->second) {
+                auto r = std::find_if(reached.begin(), reached.end(), [&](const auto& p) { return p.first == french; });
+                if (r == reached.end())
+                    reached.emplace_back(french, 1);
+                else
+                    ++r->second;
+            }
+        }
+        std::erase_if(reached, [&](const auto& p) { return !usable(text::words_key(p.first)); });
+        std::stable_sort(reached.begin(), reached.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        for (size_t k = 0; k < reached.size() && k < kMaxPivot && 2 * reached[k].second >= reached[0].second; ++k)
+            if (std::find(kept.begin(), kept.end(), reached[k].first) == kept.end())
+                out.emplace_back(key, reached[k].first);
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> english_synonyms(
+    const std::vector<std::pair<std::string, std::string>>& pairs,
+    const std::function<EnglishKind(const std::string& folded)>& kind) {
+    std::vector<std::pair<std::string, std::string>> out;
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const auto& [english, french] : pairs) {
+        if (!meaningful(french)) continue;
+        for (const std::string& form : {english, terms::english_plural(english)}) {
+            const EnglishKind k = form.empty() ? EnglishKind::skip : kind(form);
+            if (k == EnglishKind::skip) continue;
+            std::string key = terms::english_key(
+                form, k == EnglishKind::only ? terms::EnglishKey::only : terms::EnglishKey::and_french);
+            if (!key.empty() && seen.emplace(key, french).second) out.emplace_back(std::move(key), french);
+        }
+    }
+    return out;
+}
+
+}  // namespace coopatlas::indexer

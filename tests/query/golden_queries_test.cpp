@@ -143,7 +143,10 @@ TEST_F(GoldenQueries, EnglishQueryFindsTheFrenchPassages) {
     ASSERT_GT(body["total"].get<int>(), 0);
     const std::string text = searcher_->get(body["results"][0]["id"].get<std::string>()).text;
     EXPECT_NE(text.find("déchets"), std::string::npos) << text;
-    EXPECT_NE(text.find("Tunisie"), std::string::npos) << text;
+    // In Tunisia: said in the text, or a Tunisian place the record is located in (Sfax, Testour...).
+    bool tunisian = text.find("Tunisie") != std::string::npos;
+    for (const auto& c : body["results"][0]["countries"]) tunisian = tunisian || c["code"] == "TN";
+    EXPECT_TRUE(tunisian) << text;
 }
 
 TEST_F(GoldenQueries, EnglishQueryWithFewTranslationsStillAnswers) {

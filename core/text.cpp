@@ -218,6 +218,16 @@ bool is_stopword(std::string_view w) {
     return std::find(kStop.begin(), kStop.end(), w) != kStop.end();
 }
 
+std::vector<std::string> split(std::string_view line, char sep) {
+    std::vector<std::string> fields;
+    for (std::size_t start = 0;;) {
+        std::size_t pos = line.find(sep, start);
+        fields.emplace_back(line.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+        if (pos == std::string_view::npos) return fields;
+        start = pos + 1;
+    }
+}
+
 std::string collapse_whitespace(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size());

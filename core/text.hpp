@@ -42,4 +42,8 @@ bool is_stopword(std::string_view folded);
 /// Collapses runs of spaces, tabs and line breaks into one space and trims both ends.
 std::string collapse_whitespace(std::string_view utf8);
 
+/// The fields of a line between each `sep`, empty ones kept ("a\t\tb" -> "a", "", "b"):
+/// how the reviewed TSV tables and the Etalab/GeoNames extracts are read.
+std::vector<std::string> split(std::string_view line, char sep);
+
 }  // namespace coopatlas::text

@@ -41,18 +41,6 @@ json read_json(const std::string& path, const std::string& hint) {
     }
 }
 
-std::vector<std::string> split(const std::string& s, char sep) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    for (;;) {
-        std::size_t pos = s.find(sep, start);
-        out.push_back(s.substr(start, pos == std::string::npos ? std::string::npos : pos - start));
-        if (pos == std::string::npos) break;
-        start = pos + 1;
-    }
-    return out;
-}
-
 bool is_ascii(const std::string& s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
@@ -75,7 +63,7 @@ std::vector<GeoNamesRow> read_geonames(const std::string& path) {
     rows.reserve(200000);
     std::string line;
     while (std::getline(in, line)) {
-        auto f = split(line, '\t');
+        auto f = text::split(line, '\t');
         if (f.size() < 15) continue;
         GeoNamesRow r;
         try {
@@ -87,7 +75,7 @@ std::vector<GeoNamesRow> read_geonames(const std::string& path) {
             continue;  // a malformed line: skipped rather than guessed
         }
         r.name = f[1];
-        for (auto& a : split(f[3], ','))
+        for (auto& a : text::split(f[3], ','))
             if (!a.empty()) r.alt_names.push_back(std::move(a));
         if (!f[2].empty() && f[2] != f[1]) r.alt_names.push_back(f[2]);
         r.feature_code = f[7];
@@ -176,7 +164,7 @@ std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
     while (std::getline(in, line)) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty() || line[0] == '#') continue;
-        rows.push_back(split(line, '\t'));
+        rows.push_back(text::split(line, '\t'));
     }
     return rows;
 }
@@ -201,7 +189,7 @@ std::vector<OverrideRow> read_overrides(const std::string& path) {
         }
         if (!geo::valid({r.lat, r.lon})) throw Error("'" + path + "': coordinates out of range for '" + f[0] + "'");
         if (f.size() > 5)
-            for (auto& a : split(f[5], '|'))
+            for (auto& a : text::split(f[5], '|'))
                 if (!a.empty()) r.alt_names.push_back(a);
         if (f.size() > 6) r.note = f[6];
         out.push_back(std::move(r));

@@ -106,13 +106,7 @@ std::map<std::pair<std::string, int>, std::string> reviewed_titles() {
         std::string row(table.substr(start, end - start));
         start = end + 1;
         if (row.empty() || row[0] == '#') continue;
-        std::vector<std::string> cells;
-        for (size_t from = 0;;) {
-            size_t tab = row.find('\t', from);
-            cells.push_back(row.substr(from, tab == std::string::npos ? std::string::npos : tab - from));
-            if (tab == std::string::npos) break;
-            from = tab + 1;
-        }
+        const std::vector<std::string> cells = text::split(row, '\t');
         int number = 0;
         try {
             number = cells.size() >= 3 ? std::stoi(cells[1]) : 0;

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace coopatlas::indexer {
 
@@ -24,7 +25,7 @@ public:
             ++line_number;
             if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
             if (line.empty() || line.front() == '#') continue;
-            auto fields = split(line);
+            auto fields = text::split(line, '\t');
             if (!header_seen) {
                 if (fields != std::vector<std::string>(header.begin(), header.end()))
                     throw Error(where(line_number) + ": expected the header '" + join(header) + "', got '" +
@@ -49,15 +50,6 @@ public:
     std::string where(int line) const { return name_ + " line " + std::to_string(line); }
 
 private:
-    static std::vector<std::string> split(std::string_view line) {
-        std::vector<std::string> fields;
-        for (std::size_t start = 0;;) {
-            std::size_t tab = line.find('\t', start);
-            fields.emplace_back(line.substr(start, tab - start));
-            if (tab == std::string_view::npos) return fields;
-            start = tab + 1;
-        }
-    }
     static std::string join(const std::vector<std::string_view>& header) {
         std::string out;
         for (auto h : header) out += (out.empty() ? "" : "<TAB>") + std::string(h);

@@ -100,3 +100,11 @@ TEST(Fold, SameAnswerEveryTime) {
     EXPECT_EQ(fold(text), first);
     EXPECT_EQ(fold("éé"), "ee");
 }
+
+TEST(Split, KeepsEmptyFieldsAndTheLastOne) {
+    using V = std::vector<std::string>;
+    EXPECT_EQ(split("a\t\tb", '\t'), (V{"a", "", "b"}));
+    EXPECT_EQ(split("x,", ','), (V{"x", ""}));
+    EXPECT_EQ(split("", '|'), (V{""}));
+    EXPECT_EQ(split("no separator", '\t'), (V{"no separator"}));
+}

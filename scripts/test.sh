@@ -6,7 +6,7 @@
 #  2. the same suite under AddressSanitizer + UndefinedBehaviorSanitizer and each libFuzzer
 #     target for a bounded time (scripts/test-sanitize.sh, build-sanitize/, clang).
 #   scripts/test.sh [--fast]   (--fast: part 1 only, for a quick local check)
-# FUZZ_SECONDS sets the time per fuzzer (default 60).
+# FUZZ_SECONDS sets the time per fuzzer (default 30).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { echo "test: $*" >&2; }

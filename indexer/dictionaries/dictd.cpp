@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -140,6 +141,12 @@ Dictd read_dictd(const std::string& base) {
     std::stringstream buffer;
     buffer << index.rdbuf();
     return parse_dictd(buffer.str(), gunzip_file(dict_path), base);
+}
+
+std::string Dictd::written_headword(const DictdEntry& entry) const {
+    const std::string_view b = body(entry);
+    std::string word(b.substr(0, std::min(b.find(" /"), b.find('\n'))));
+    return word.empty() ? entry.headword : word;
 }
 
 std::vector<std::string> dictd_translations(std::string_view body) {

@@ -25,6 +25,9 @@ struct Dictd {
     std::string_view body(const DictdEntry& entry) const {
         return std::string_view(text).substr(entry.offset, entry.length);
     }
+    /// The headword as the entry's body writes it ("jumelage /ʒymlaʒ/ <n>" -> "jumelage"; the index may
+    /// have lower-cased it), else the index's headword.
+    std::string written_headword(const DictdEntry& entry) const;
 };
 
 /// Parses a dictd index `index_text` against the decompressed `text`

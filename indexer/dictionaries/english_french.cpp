@@ -37,11 +37,8 @@ void EnglishFrench::add_english_french(const Dictd& eng_fra) {
 
 void EnglishFrench::add_french_english(const Dictd& fra_eng) {
     for (const auto& entry : fra_eng.entries) {
-        const std::string_view body = fra_eng.body(entry);
-        // The headword as the entry writes it (the index may have lower-cased it): "jumelage /ʒymlaʒ/ <n>".
-        std::string french(body.substr(0, std::min(body.find(" /"), body.find('\n'))));
-        if (french.empty()) french = entry.headword;
-        for (const auto& english : dictd_translations(body)) add_direct(english, french);
+        const std::string french = fra_eng.written_headword(entry);
+        for (const auto& english : dictd_translations(fra_eng.body(entry))) add_direct(english, french);
     }
 }
 
@@ -60,10 +57,8 @@ void EnglishFrench::add_english_german(const Dictd& eng_deu) {
 
 void EnglishFrench::add_german_french(const Dictd& fra_deu, const Dictd& deu_fra) {
     for (const auto& entry : fra_deu.entries) {
-        const std::string_view body = fra_deu.body(entry);
-        std::string french(body.substr(0, std::min(body.find(" /"), body.find('\n'))));
-        if (french.empty()) french = entry.headword;
-        for (const auto& g : dictd_translations(body)) {
+        const std::string french = fra_deu.written_headword(entry);
+        for (const auto& g : dictd_translations(fra_deu.body(entry))) {
             const std::string folded = text::words_key(g);
             if (!folded.empty() && meaningful(french)) add_unique(german_french_[folded], french);
         }

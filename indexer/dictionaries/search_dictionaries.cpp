@@ -48,13 +48,6 @@ Dictd read_freedict(const std::string& dir, const FreeDict& d, nlohmann::json& i
     return dict;
 }
 
-/// The headword of a dictd entry as its body writes it ("jumelage /ʒymlaʒ/ ...").
-std::string written_headword(const Dictd& dict, const DictdEntry& entry) {
-    const std::string_view body = dict.body(entry);
-    std::string word(body.substr(0, std::min(body.find(" /"), body.find('\n'))));
-    return word.empty() ? entry.headword : word;
-}
-
 }  // namespace
 
 SearchDictionaries SearchDictionaries::load(const DictionaryPaths& paths) {
@@ -65,14 +58,14 @@ SearchDictionaries SearchDictionaries::load(const DictionaryPaths& paths) {
         const Dictd fra_deu = read_freedict(paths.dictd_dir, kFraDeu, out.inputs_);
         const Dictd deu_fra = read_freedict(paths.dictd_dir, kDeuFra, out.inputs_);
         out.english_french_.add_german_french(fra_deu, deu_fra);
-        for (const auto& e : fra_deu.entries) french.insert(text::words_key(written_headword(fra_deu, e)));
+        for (const auto& e : fra_deu.entries) french.insert(text::words_key(fra_deu.written_headword(e)));
         out.english_french_.add_english_german(read_freedict(paths.dictd_dir, kEngDeu, out.inputs_));
     }
     out.english_french_.add_english_french(read_freedict(paths.dictd_dir, kEngFra, out.inputs_));
     {
         const Dictd fra_eng = read_freedict(paths.dictd_dir, kFraEng, out.inputs_);
         out.english_french_.add_french_english(fra_eng);
-        for (const auto& e : fra_eng.entries) french.insert(text::words_key(written_headword(fra_eng, e)));
+        for (const auto& e : fra_eng.entries) french.insert(text::words_key(fra_eng.written_headword(e)));
     }
     // Countries: FreeDict knows few ("Tunisia" is missing), i18n-iso-countries all.
     const std::string countries_fr = CountryTable::default_path();

@@ -385,17 +385,9 @@ std::optional<Country> PartyLexicon::overseas(std::string_view name) const {
 std::optional<Country> PartyLexicon::country_of_adjective(std::string_view folded_word) const {
     std::string_view word = folded_word;
     if (starts_with(word, "franco-")) word.remove_prefix(7);  // "franco-québécois"
-    // Every inflected form (stem + "", e, s, es, ne, nes) -> its country, the first
-    // demonym of the list winning a shared form: one lookup per word of the guide.
-    static const auto forms = [] {
-        std::unordered_map<std::string, std::string_view, NameHash, std::equal_to<>> m;
-        for (const auto& d : PlaceKnowledge::builtin().demonyms)
-            for (const char* ending : {"", "e", "s", "es", "ne", "nes"}) m.try_emplace(d.stem + ending, d.country);
-        return m;
-    }();
-    auto it = forms.find(word);
-    if (it == forms.end()) return std::nullopt;
-    return country(it->second);
+    const std::string* name = PlaceKnowledge::builtin().country_of_demonym(word);
+    if (!name) return std::nullopt;
+    return country(*name);
 }
 
 // ---------------------------------------------------------------- mentions

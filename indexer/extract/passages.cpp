@@ -1,5 +1,7 @@
 #include "indexer/extract/passages.hpp"
 
+#include "indexer/extract/passage_countries.hpp"
+
 namespace coopatlas::indexer {
 
 namespace {
@@ -30,6 +32,7 @@ std::vector<Record> extract_passages(const Guide& guide, const std::vector<std::
 
 std::vector<Record> extract_passages(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
                                      const DisplayText& display) {
+    const CountryTable& countries = CountryTable::default_table();
     std::vector<Record> passages;
     std::vector<std::string> buffer;
     const GuideLine* first = nullptr;
@@ -43,6 +46,7 @@ std::vector<Record> extract_passages(const Guide& guide, const std::vector<std::
         r.line = first->number;
         r.page = guide.printed_page_of_sheet(first->sheet);
         r.section = sections[static_cast<size_t>(first->number - 1)];
+        r.countries = passage_countries(r.text, r.section, countries);
         passages.push_back(std::move(r));
         buffer.clear();
         first = nullptr;

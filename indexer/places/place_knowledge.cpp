@@ -84,10 +84,18 @@ const OverseasTerritory* PlaceKnowledge::overseas_territory(std::string_view cod
     return it == overseas.end() ? nullptr : &*it;
 }
 
+const std::string* PlaceKnowledge::country_of_demonym(std::string_view folded_word) const {
+    auto it = demonym_forms_.find(folded_word);
+    return it == demonym_forms_.end() ? nullptr : &it->second;
+}
+
 PlaceKnowledge PlaceKnowledge::parse(const PlaceTables& tables) {
     PlaceKnowledge k;
     Table demonyms(tables.demonyms, "data/places/demonyms.tsv", {"stem", "country"});
     for (const auto& row : demonyms.rows()) k.demonyms.push_back({row.fields[0], row.fields[1]});
+    for (const auto& d : k.demonyms)
+        for (const char* ending : {"", "e", "s", "es", "ne", "nes"})
+            k.demonym_forms_.try_emplace(d.stem + ending, d.country);
 
     Table aliases(tables.country_aliases, "data/places/country-aliases.tsv", {"alias", "code", "scope"});
     for (const auto& row : aliases.rows()) {

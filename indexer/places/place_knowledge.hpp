@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace coopatlas::indexer {
@@ -57,6 +58,10 @@ struct PlaceKnowledge {
 
     /// The overseas territory of an ISO code, or nullptr ("FR", "TN").
     const OverseasTerritory* overseas_territory(std::string_view code) const;
+    /// The French country name of an adjective of nationality in any of its
+    /// forms (stem + "", e, s, es, ne, nes; folded: "tunisiennes" -> "Tunisie"),
+    /// the first demonym of the table winning a shared form; nullptr if none.
+    const std::string* country_of_demonym(std::string_view folded_word) const;
 
     /// Reads the four tables; throws Error naming the table and the line when a header or a
     /// row is malformed, or when a table has no rows.
@@ -64,6 +69,14 @@ struct PlaceKnowledge {
 
     /// The tables of data/places/ compiled into the indexer, read once.
     static const PlaceKnowledge& builtin();
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    /// Every inflected form of every demonym -> its country (one lookup per word of the guide).
+    std::unordered_map<std::string, std::string, Hash, std::equal_to<>> demonym_forms_;
 };
 
 /// The text of the data/places/ tables, compiled in (generated from place_tables.cpp.in).

@@ -72,7 +72,13 @@ Xapian::Document make_document(const Record& r, terms::Positions positions) {
             for (const auto& v : value)
                 if (v.is_string()) pos = terms::index_text(doc, v.get<std::string>(), "", 2, pos + 100, positions);
     }
-    for (const auto& c : r.countries) pos = terms::index_text(doc, c.name, "", 1, pos + 100, positions);
+    // A passage's words are the guide's own, and its countries a facet only:
+    // its rubric's country is weighed by the heading boost, and country names
+    // indexed for passages that only use the adjective ("japonaises") or sit
+    // in the rubric ranked them above the passages naming the country
+    // (golden queries on "Japon", "Madagascar").
+    if (r.type != "passage")
+        for (const auto& c : r.countries) pos = terms::index_text(doc, c.name, "", 1, pos + 100, positions);
     for (const auto& t : r.themes) pos = terms::index_text(doc, t, "", 1, pos + 100, positions);
     return doc;
 }

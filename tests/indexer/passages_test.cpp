@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/text.hpp"
+#include "indexer/extract/passage_countries.hpp"
 #include "indexer/guide/sections.hpp"
 
 using namespace coopatlas;
@@ -61,4 +62,34 @@ TEST(Passages, TitleRepairsSmallCapsDamage) {
         for (const char* word : {"PRoGRAMME", "dAeCt", "AIRf", "AFd "})
             damaged += p.title.find(word) != std::string::npos;
     EXPECT_EQ(damaged, 0u);
+}
+
+namespace {
+std::vector<std::string> codes(const std::vector<Country>& countries) {
+    std::vector<std::string> out;
+    for (const auto& c : countries) out.push_back(c.code);
+    return out;
+}
+}  // namespace
+
+TEST(PassageCountries, RubricFirstThenNamesThenAdjectives) {
+    const auto& table = CountryTable::default_table();
+    const std::vector<std::string> poland = {"Géographies", "9 Union européenne", "9.6 Pologne"};
+    EXPECT_EQ(codes(passage_countries("La coopération avec les collectivités ukrainiennes et le Maroc", poland, table)),
+              (std::vector<std::string>{"PL", "MA", "UA"}));
+    // A rubric of the themes names no country; repeats are dropped.
+    const std::vector<std::string> theme = {"Thématiques", "1 Santé", "1.4 Santé"};
+    EXPECT_EQ(codes(passage_countries("à douala (Cameroun), avec des médecins camerounais", theme, table)),
+              (std::vector<std::string>{"CM"}));
+}
+
+TEST(PassageCountries, FranceAndSeasAreNotForeignCountries) {
+    const auto& table = CountryTable::default_table();
+    const std::vector<std::string> none;
+    // France, its overseas territories and its regional adjectives are France's side.
+    EXPECT_TRUE(passage_countries("La France, la Guadeloupe et les communes bretonnes", none, table).empty());
+    // "océan Indien" and "latino-américain" are not India nor the United States.
+    EXPECT_TRUE(passage_countries("les îles de l'océan Indien et les villes latino-américaines", none, table).empty());
+    EXPECT_EQ(codes(passage_countries("une ville indienne et une ville américaine", none, table)),
+              (std::vector<std::string>{"IN", "US"}));
 }

@@ -75,6 +75,10 @@ constexpr size_t kMatchSetCacheSize = 16;
 /// unrestricted ranking is read in growing windows and filtered on the front.
 constexpr size_t kIdFilterLimit = 2000;
 
+/// The records shown by recent answers, kept parsed and cut into words
+/// (shown_records.hpp): a few thousand records at the guide's size.
+constexpr size_t kShownRecordsBytes = 32u << 20;
+
 /// At most this many requests read the index at once, each with its own
 /// Xapian handles (the others wait for one): a server's worker threads.
 constexpr size_t kMaxReaders = 64;
@@ -157,6 +161,7 @@ Searcher::Searcher(const std::string& index_dir) : location_(locate_index(index_
                          "' was written by another version of coopatlas-index; "
                          "rebuild it");
     store_ = std::make_unique<const RecordStore>(index_dir_);
+    shown_ = std::make_unique<const ShownRecords>(*store_, kShownRecordsBytes);
     if (store_->size() != catalogue.get_lastdocid())
         throw IndexError("the index at '" + index_dir + "' holds " + std::to_string(catalogue.get_lastdocid()) +
                          " documents but " + std::to_string(store_->size()) + " records: rebuild it");
@@ -501,15 +506,17 @@ json Searcher::search(const SearchRequest& request) const {
 
         json results = json::array();
         for (const auto& [docid, weight] : hits) {
-            Record r = store_->record(docid);
-            json item = {{"id", r.id},
-                         {"type", r.type},
-                         {"title", r.title},
-                         {"snippet", prepared.match_terms.empty() ? html_escape(r.text.substr(0, r.text.find(' ', 200)))
-                                                                  : make_snippet(r.text, prepared.match_terms)},
-                         {"page", r.page},
-                         {"section", r.section},
-                         {"score", weight}};
+            const auto shown = shown_->get(docid);
+            const Record& r = shown->record;
+            json item = {
+                {"id", r.id},
+                {"type", r.type},
+                {"title", r.title},
+                {"snippet", prepared.match_terms.empty() ? html_escape(r.text.substr(0, r.text.find(' ', 200)))
+                                                         : make_snippet(r.text, shown->words, prepared.match_terms)},
+                {"page", r.page},
+                {"section", r.section},
+                {"score", weight}};
             item["countries"] = countries_json(r);
             item["geo"] = geo_json(r);
             std::optional<double> distance = request.near ? geo_index().nearest_km(docid, *request.near) : std::nullopt;

@@ -24,6 +24,7 @@
 #include "record_store.hpp"
 #include "request.hpp"
 #include "shards.hpp"
+#include "shown_records.hpp"
 #include "term_bitmaps.hpp"
 
 namespace coopatlas::query {
@@ -174,6 +175,7 @@ private:
     Xapian::doccount doccount_ = 0;
     mutable std::unique_ptr<HandlePool<Reader>> readers_;
     std::unique_ptr<const RecordStore> store_;                 ///< docid -> record (the documents hold no data)
+    std::unique_ptr<const ShownRecords> shown_;                ///< the records of recent results, parsed
     mutable std::mutex cache_mutex_;                           ///< guards theme_labels_ and match_sets_
     mutable std::map<std::string, std::string> theme_labels_;  ///< slug -> label, filled on first use
     mutable std::list<std::pair<std::string, std::shared_ptr<const std::vector<uint64_t>>>> match_sets_;

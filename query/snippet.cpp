@@ -35,18 +35,32 @@ std::string html_escape(const std::string& s) {
     return out;
 }
 
+std::vector<TextWord> text_words(const std::string& text) {
+    std::vector<TextWord> words;
+    for (auto& token : text::tokenize(text)) {
+        TextWord w{token.begin, token.end, std::move(token.folded), {}, false};
+        w.stopword = text::is_stopword(w.folded);
+        if (!w.stopword) w.stem = terms::cached_stem(w.folded);  // memoised: a text repeats its words
+        words.push_back(std::move(w));
+    }
+    return words;
+}
+
 std::string make_snippet(const std::string& text, const MatchTerms& terms, size_t max_words) {
-    auto tokens = text::tokenize(text);
+    return make_snippet(text, text_words(text), terms, max_words);
+}
+
+std::string make_snippet(const std::string& text, const std::vector<TextWord>& tokens, const MatchTerms& terms,
+                         size_t max_words) {
     if (tokens.empty()) return html_escape(text.substr(0, 200));
     // Per token: which distinct stem among the matched words it is, or kNoHit.
-    // Each word is stemmed once (memoised: a page of results repeats its words).
     constexpr size_t kNoHit = static_cast<size_t>(-1);
     std::vector<size_t> hit(tokens.size(), kNoHit);
     std::vector<std::string> hit_stems;
     for (size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].stopword) continue;
         const auto& w = tokens[i].folded;
-        if (text::is_stopword(w)) continue;
-        const std::string& stem = terms::cached_stem(w);
+        const std::string& stem = tokens[i].stem;
         bool matched = terms.words.count(w) || terms.stems.count(stem);
         for (const auto& p : terms.prefixes) matched = matched || w.rfind(p, 0) == 0;
         if (!matched) continue;

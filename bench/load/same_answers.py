@@ -13,11 +13,19 @@ faster, must give identical files:
     cmp before.txt after.txt
 
 Each request is asked twice, the second time after all the others, so that an
-answer that depends on what was asked before (a cache) is seen to differ."""
+answer that depends on what was asked before (a cache) is seen to differ.
+
+With a word list (bench/load/guide_words.py), 1,000 searches of a word or a pair
+of words drawn from it with a fixed seed are asked as well (twice), as the load's
+MIX=distinct asks them:
+
+    bench/load/same_answers.py http://127.0.0.1:8080 words.txt > before.txt"""
 import os
+import random
 import re
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 
 # What differs from one answer to the next by nature: (pattern, replacement).
@@ -33,6 +41,17 @@ def paths():
                 yield line.split(" ", 1)[1].strip()
 
 
+def drawn_searches(words_file, count=1000):
+    with open(words_file, encoding="utf-8") as f:
+        words = [urllib.parse.quote(w.strip()) for w in f if w.strip()]
+    draw = random.Random(42)
+    for _ in range(count):
+        q = draw.choice(words)
+        if draw.randrange(4) > 0:
+            q += "+" + draw.choice(words)
+        yield "/api/search?q=" + q
+
+
 def fetch(base, path):
     try:
         with urllib.request.urlopen(base + path, timeout=30) as answer:
@@ -42,10 +61,12 @@ def fetch(base, path):
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: same_answers.py BASE_URL (e.g. http://127.0.0.1:8080)")
+    if len(sys.argv) not in (2, 3):
+        sys.exit("usage: same_answers.py BASE_URL [WORDS_FILE] (e.g. http://127.0.0.1:8080)")
     base = sys.argv[1].rstrip("/")
     every = list(paths())
+    if len(sys.argv) == 3:
+        every += list(drawn_searches(sys.argv[2]))
     out = sys.stdout.buffer
     for round_ in ("first", "again"):
         for path in every:

@@ -3,13 +3,24 @@
 -- requests. Each wrk connection walks the list from its own starting point.
 --   MIX=keyword  only GET /api/search?q=WORD (the >= 15k requests/s goal)
 --   MIX=mixed    keyword, radius, GeoJSON and OGC API requests in turn
+--   MIX=distinct GET /api/search?q=WORD or q=WORD+WORD, words drawn with a fixed seed
+--                from the file WORDS (bench/load/guide_words.py): a pair in 3 requests
+--                of 4, so that the searches are mostly different and an answer cache
+--                cannot stand in for the search
 local mix = os.getenv("MIX") or "mixed"
 local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 local paths = {}
-for line in io.lines(here .. "paths.txt") do
-  local kind, path = line:match("^(%a+) (%S+)$")
-  if kind == "keyword" or (kind == "mixed" and mix ~= "keyword") then
-    table.insert(paths, path)
+local words = {}
+if mix == "distinct" then
+  for word in io.lines(os.getenv("WORDS") or error("MIX=distinct needs WORDS=FILE (guide_words.py)")) do
+    table.insert(words, (word:gsub("[^%w]", function(c) return string.format("%%%02X", c:byte()) end)))
+  end
+else
+  for line in io.lines(here .. "paths.txt") do
+    local kind, path = line:match("^(%a+) (%S+)$")
+    if kind == "keyword" or (kind == "mixed" and mix ~= "keyword") then
+      table.insert(paths, path)
+    end
   end
 end
 
@@ -21,9 +32,15 @@ end
 
 function init(args)
   next_index = start or 0
+  math.randomseed(42 + next_index)  -- the same searches in the same order on every run
 end
 
 function request()
+  if mix == "distinct" then
+    local q = words[math.random(#words)]
+    if math.random(4) > 1 then q = q .. "+" .. words[math.random(#words)] end
+    return wrk.format("GET", "/api/search?q=" .. q)
+  end
   next_index = next_index + 1
   return wrk.format("GET", paths[next_index % #paths + 1])
 end

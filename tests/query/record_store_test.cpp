@@ -9,10 +9,12 @@
 #include "core/error.hpp"
 #include "core/index_schema.hpp"
 #include "indexer/write/jsonl_writer.hpp"
+#include "query/shown_records.hpp"
 
 namespace fs = std::filesystem;
 using namespace coopatlas;
 using coopatlas::query::RecordStore;
+using coopatlas::query::ShownRecords;
 
 namespace {
 
@@ -70,4 +72,47 @@ TEST_F(RecordStoreTest, EmptyStoreHoldsNoRecord) {
     RecordStore store(empty.string());
     EXPECT_EQ(store.size(), 0u);
     EXPECT_THROW(store.line(1), IndexError);
+}
+
+TEST_F(RecordStoreTest, ShownRecordsAreTheStoresRecordsKeptOnce) {
+    RecordStore store(dir_.string());
+    ShownRecords shown(store, 1u << 20);
+    for (Xapian::docid d = 1; d <= 3; ++d) {
+        const auto first = shown.get(d);
+        EXPECT_EQ(to_json(first->record), to_json(store.record(d)));
+        ASSERT_EQ(first->words.size(), 3u);  // "Jumelage numéro N"
+        EXPECT_EQ(first->words[1].folded, "numero");
+        EXPECT_EQ(shown.get(d), first);  // kept: the same one, not parsed again
+    }
+    EXPECT_THROW(shown.get(4), IndexError);
+}
+
+TEST_F(RecordStoreTest, ShownRecordsPastTheirBudgetLeaveOldestFirst) {
+    // Records 1 and 17 fall in the same shard of the ShownRecords.
+    const fs::path many = dir_ / "many";
+    fs::create_directories(many);
+    std::vector<std::string> lines;
+    for (int i = 1; i <= 17; ++i) {
+        Record r;
+        r.id = "partner/p" + std::to_string(i);
+        r.type = "partner";
+        r.text = "Coopération numéro " + std::to_string(i);
+        lines.push_back(indexer::record_line(r));
+    }
+    indexer::write_record_store(lines, many.string());
+    RecordStore store(many.string());
+    const auto line_bytes = store.line(1).size();
+    {
+        ShownRecords roomy(store, 16 * 10 * line_bytes);  // room for both in their shard
+        const auto first = roomy.get(1);
+        roomy.get(17);
+        EXPECT_EQ(roomy.get(1), first);
+    }
+    ShownRecords tight(store, 16 * 3 * line_bytes);  // room for one (each costs twice its line and more)
+    const auto first = tight.get(1);
+    EXPECT_EQ(tight.get(1), first);
+    EXPECT_EQ(tight.get(17)->record.id, "partner/p17");
+    const auto again = tight.get(1);  // parsed again: 1 left when 17 came in
+    EXPECT_NE(again, first);
+    EXPECT_EQ(to_json(again->record), to_json(first->record));
 }

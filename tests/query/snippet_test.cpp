@@ -82,3 +82,17 @@ TEST(Snippet, PrefersTheFragmentWithMoreDifferentWords) {
     std::string s = make_snippet(text, terms_for({"eau", "assainissement"}), 10);
     EXPECT_NE(s.find("<mark>eau</mark> et <mark>assainissement</mark>"), std::string::npos) << s;
 }
+
+TEST(Snippet, WordsComputedOnceGiveTheSameSnippet) {
+    const std::string text =
+        "La coopération décentralisée porte sur l'eau et l'assainissement : les communes coopèrent "
+        "pour l'accès à l'eau potable, et la coopération dure.";
+    const auto words = text_words(text);
+    ASSERT_FALSE(words.empty());
+    EXPECT_EQ(words.front().folded, "la");
+    EXPECT_TRUE(words.front().stopword);
+    EXPECT_EQ(words[1].stem, terms::stem("cooperation"));
+    for (const auto& typed : {terms_for({"eau"}), terms_for({"cooperer", "potable"}), terms_for({"absent"})})
+        for (size_t max_words : {3u, 8u, 30u})
+            EXPECT_EQ(make_snippet(text, words, typed, max_words), make_snippet(text, typed, max_words));
+}

@@ -4,6 +4,9 @@
 #   1. keyword searches only            (GET /api/search?q=WORD, bench/load/paths.txt)
 #   2. the same without the answer cache (a second server, --answer-cache-mb 0): every
 #      request runs its search
+#   2b. keyword searches that are mostly different (MIX=distinct: a word or a pair of
+#      words of the guide drawn with a fixed seed, bench/load/guide_words.py), on the
+#      server with its answer cache: what a cache cannot flatter
 #   3. mixed: keyword, radius, GeoJSON, OGC API requests in turn
 #   4. the same mix while the index is rebuilt and swapped into place SWAPS times
 # Usage: bench/load/run.sh [SECONDS (default 60)] [SWAPS (default 10)]
@@ -34,6 +37,8 @@ work=$(mktemp -d /tmp/coopatlas-load.XXXXXX)
 index="$work/index"
 build_index() { build/indexer/coopatlas-index --guide data/guide/guide.txt --out "$index" --gazetteer var/gazetteer.gpkg --quiet >/dev/null; }
 build_index
+bench/load/guide_words.py data/guide/guide.txt >"$work/words.txt"
+export WORDS="$work/words.txt"  # MIX=distinct's words (urls.lua)
 # serve PORT [OPTIONS]: starts a server on the index and waits until it answers everything.
 serve() {
   local p=$1
@@ -69,6 +74,8 @@ keyword_uncached="$(run_wrk keyword "$seconds" $((port + 1))) cpu=$(awk -v a="$(
 kill $uncached
 wait $uncached 2>/dev/null || true
 uncached=""
+say "keyword searches, mostly different, for $seconds s"
+c0=$(server_cpu); distinct="$(run_wrk distinct "$seconds") cpu=$(awk -v a="$(server_cpu)" -v b="$c0" 'BEGIN{printf "%.2f", a - b}')"
 say "mixed requests for $seconds s"
 c0=$(server_cpu); mixed="$(run_wrk mixed "$seconds") cpu=$(awk -v a="$(server_cpu)" -v b="$c0" 'BEGIN{printf "%.2f", a - b}')"
 
@@ -110,5 +117,6 @@ echo "| load | seconds | requests | requests/s | p50 ms | p99 ms | errors | serv
 echo "|---|---|---|---|---|---|---|---|---|"
 row "keyword searches" "$keyword"
 row "keyword searches, no answer cache" "$keyword_uncached"
+row "keyword searches, mostly different (guide's words and pairs, seeded)" "$distinct"
 row "mixed (keyword, radius, GeoJSON, OGC)" "$mixed"
 row "mixed, $swaps rebuilds swapped in ($swapped reloads seen)" "$swapping"

@@ -3,7 +3,9 @@
 /// The records of an index, read from its entities.jsonl through
 /// entities.offsets (docs/index-format.md): record `docid` is line docid - 1.
 /// The Xapian documents carry no data of their own, so the build compresses
-/// and stores each record once, not twice (issue 6: indexing speed).
+/// and stores each record once, not twice: at 100k records, storing it as
+/// document data too cost a quarter of the build's CPU (zlib compression and
+/// B-tree writes; bench/README.md, "Indexing speed").
 
 #include <xapian.h>
 

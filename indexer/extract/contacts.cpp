@@ -608,9 +608,14 @@ std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::
 
 std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
                                      const DisplayText& display) {
+    return extract_contacts(guide, sections, display, find_programme_blocks(guide));
+}
+
+std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                     const DisplayText& display, const std::vector<ProgrammeBlock>& blocks) {
     std::vector<Appearance> appearances;
     std::set<int> programme_lines;
-    for (const auto& b : find_programme_blocks(guide)) {
+    for (const auto& b : blocks) {
         for (int n = b.line; n <= b.end_line; ++n) programme_lines.insert(n);
         // The people of "Coordonnées" work for the block's lead when they name no organisation
         // ("Porteur : Fonds mondial des villes", "Collectivité territoriale cheffe de file : conseil

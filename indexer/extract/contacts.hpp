@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/record.hpp"
+#include "indexer/extract/programmes.hpp"
 #include "indexer/guide/display_text.hpp"
 #include "indexer/guide/guide.hpp"
 
@@ -52,5 +53,9 @@ std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::
 /// The same with the guide's display repair already learnt (extract_records shares one).
 std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
                                      const DisplayText& display);
+
+/// The same with the programme blocks already parsed too (extract_records parses them once).
+std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                     const DisplayText& display, const std::vector<ProgrammeBlock>& blocks);
 
 }  // namespace coopatlas::indexer

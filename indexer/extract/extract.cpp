@@ -22,15 +22,18 @@ std::vector<Record> extract_all(const Guide& guide, LexiconOf lexicon_of) {
     // One display repair for every extractor: learning it reads the whole guide.
     const DisplayText display(guide);
     const auto sections = section_paths(guide, display);
-    // The extractors only read the guide, the display repair and the sections: they
+    // The programme blocks, parsed once: the contacts read their "Coordonnées", the
+    // programmes their fields, the partnerships their leads and destinations.
+    const auto blocks = find_programme_blocks(guide);
+    // The extractors only read the guide, the display repair, the sections and the blocks: they
     // run in threads, and their records are joined in a fixed order, so the output
     // does not depend on the scheduling. An extractor's exception reaches the caller via get().
     auto partnerships =
-        std::async(std::launch::async, [&] { return extract_partnerships(guide, sections, lexicon_of()); });
+        std::async(std::launch::async, [&] { return extract_partnerships(guide, sections, blocks, lexicon_of()); });
     // Programmes link the contact records: they follow the contacts in one thread.
     auto contacts_and_programmes = std::async(std::launch::async, [&] {
-        std::vector<Record> contacts = extract_contacts(guide, sections, display);
-        std::vector<Record> programmes = extract_programmes(guide, sections, display, contacts);
+        std::vector<Record> contacts = extract_contacts(guide, sections, display, blocks);
+        std::vector<Record> programmes = extract_programmes(guide, sections, display, blocks, contacts);
         return std::pair{std::move(programmes), std::move(contacts)};
     });
     std::vector<Record> records = extract_passages(guide, sections, display);

@@ -9,6 +9,7 @@
 
 #include "core/text.hpp"
 #include "indexer/extract/associations.hpp"
+#include "indexer/extract/programmes.hpp"
 #include "indexer/places/countries.hpp"
 
 namespace coopatlas::indexer {
@@ -388,12 +389,6 @@ std::vector<Pair> kind_adjective_pairs(const std::string& sentence, const std::v
     return pairs;
 }
 
-struct Bullet {
-    std::string label;  ///< folded
-    std::vector<std::string> lines;
-    std::vector<int> numbers;
-};
-
 std::string cleaned(std::string s) {
     s = text::collapse_whitespace(s);
     while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ';')) s.pop_back();
@@ -418,28 +413,6 @@ bool described_place(std::string& name, const PartyLexicon& lex) {
         return false;
     name = rest;
     return true;
-}
-
-/// The "• Label : value" bullets of the block headed at line h (up to the next heading or the
-/// budget bullet); a bullet's value runs over the following lines.
-std::vector<Bullet> programme_bullets(const std::vector<GuideLine>& lines, std::size_t h) {
-    std::vector<Bullet> bullets;
-    for (std::size_t i = h + 1; i < lines.size() && i < h + 45; ++i) {
-        std::string t = text::collapse_whitespace(lines[i].text);
-        std::string f = text::fold(t);
-        if (f == "programme" || f == "projet") break;
-        if (is_bullet(t)) {
-            std::string body = text::collapse_whitespace(t.substr(std::string("•").size()));
-            auto colon = body.find(':');
-            if (colon == std::string::npos) continue;
-            bullets.push_back({text::fold(body.substr(0, colon)), {body.substr(colon + 1)}, {lines[i].number}});
-            if (bullets.back().label.find("budget") != std::string::npos) break;
-        } else if (!bullets.empty() && !t.empty()) {
-            bullets.back().lines.push_back(t);
-            bullets.back().numbers.push_back(lines[i].number);
-        }
-    }
-    return bullets;
 }
 
 /// "conseils départementaux de l'Aude, de Seine-maritime et des Yvelines", "occitanie": adds the
@@ -583,12 +556,15 @@ std::optional<PartyMention> destination_party(const std::string& item, std::stri
     return d;
 }
 
-/// The line of a destination: the first bullet line holding the first word of its name.
-int destination_line(const Bullet& b, const std::string& name) {
+/// The line of a destination: the first line of the bullet's value holding the first word of its name.
+int destination_line(const ProgrammeField& f, const std::string& name) {
     std::string needle = text::fold(name.substr(0, name.find(' ')));
-    for (std::size_t li = 0; li < b.lines.size(); ++li)
-        if (text::fold(b.lines[li]).find(needle) != std::string::npos) return b.numbers[li];
-    return b.numbers.front();
+    for (std::size_t li = 0; li < f.lines.size(); ++li) {
+        std::string_view printed = f.lines[li].text;
+        if (li == 0) printed = printed.substr(std::min(printed.size(), printed.find(':') + 1));  // not the label
+        if (text::fold(printed).find(needle) != std::string::npos) return f.lines[li].line;
+    }
+    return f.line;
 }
 
 struct Destination {
@@ -599,8 +575,8 @@ struct Destination {
 /// The destinations of a "Villes / Pays / Territoires de destination" bullet: its first sentence
 /// (after a colon when it has one: "28 régions réparties dans 5 pays : Burkina Faso, ..."), groups
 /// split by ';', items by ',' and " et "; `context` is the country of the block's rubric.
-std::vector<Destination> destinations_of(const Bullet& b, std::string value, const std::optional<Country>& context,
-                                         const PartyLexicon& lex) {
+std::vector<Destination> destinations_of(const ProgrammeField& b, std::string value,
+                                         const std::optional<Country>& context, const PartyLexicon& lex) {
     std::vector<Destination> out;
     value = value.substr(0, value.find(". "));  // the first sentence lists the destinations
     if (std::size_t colon = value.rfind(" : "); colon != std::string::npos) value = value.substr(colon + 3);
@@ -631,27 +607,25 @@ std::vector<Destination> destinations_of(const Bullet& b, std::string value, con
 /// territoriale cheffe de file", "Collectivités territoriales impliquées"), else the association of
 /// "Porteur" / "Association responsable", with each destination (a country when the block names no
 /// locality there: "Pays de destination : Cameroun").
-std::vector<Pair> programme_pairs(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
-                                  const PartyLexicon& lex) {
+std::vector<Pair> programme_pairs(const std::vector<ProgrammeBlock>& blocks,
+                                  const std::vector<std::vector<std::string>>& sections, const PartyLexicon& lex) {
     std::vector<Pair> pairs;
-    const auto& lines = guide.lines();
-    for (std::size_t h = 0; h < lines.size(); ++h) {
-        std::string head = text::fold(text::collapse_whitespace(lines[h].text));
-        if (head != "programme" && head != "projet") continue;
-        auto context = country_of_path(sections[h], lex);
+    for (const auto& block : blocks) {
+        auto context = country_of_path(sections[static_cast<std::size_t>(block.line - 1)], lex);
         std::vector<PartyMention> leads, association_leads;
         std::vector<Destination> destinations;
         std::string theme;
-        for (auto& b : programme_bullets(lines, h)) {
-            std::string value = cleaned(join_lines(guide, b.lines));
-            if (b.label.find("thematique") != std::string::npos) theme = value.substr(0, value.find('.'));
-            bool lead = b.label.find("collectivit") != std::string::npos &&
-                        (b.label.find("file") != std::string::npos || b.label.find("impliqu") != std::string::npos);
-            bool association = !lead && (b.label.rfind("porteur", 0) == 0 || b.label.rfind("association", 0) == 0);
+        for (const auto& field : block.fields) {
+            std::string label = text::fold(field.label);
+            std::string value = cleaned(field.value);
+            if (label.find("thematique") != std::string::npos) theme = value.substr(0, value.find('.'));
+            bool lead = label.find("collectivit") != std::string::npos &&
+                        (label.find("file") != std::string::npos || label.find("impliqu") != std::string::npos);
+            bool association = !lead && (label.rfind("porteur", 0) == 0 || label.rfind("association", 0) == 0);
             if (association) add_association_leads(value, lex, association_leads);
             if (lead) add_collectivite_leads(value, lex, leads);
-            if (b.label.find("destination") == std::string::npos) continue;
-            for (auto& d : destinations_of(b, value, context, lex)) destinations.push_back(std::move(d));
+            if (label.find("destination") == std::string::npos) continue;
+            for (auto& d : destinations_of(field, value, context, lex)) destinations.push_back(std::move(d));
         }
         if (leads.empty()) leads = association_leads;
         for (auto& l : leads)
@@ -979,14 +953,19 @@ PartyLexicon default_party_lexicon() {
 }
 
 std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections) {
-    return extract_partnerships(guide, sections, default_party_lexicon());
+    return extract_partnerships(guide, sections, find_programme_blocks(guide), default_party_lexicon());
 }
 
 std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
-                                         PartyLexicon lex) {
+                                         PartyLexicon lexicon) {
+    return extract_partnerships(guide, sections, find_programme_blocks(guide), std::move(lexicon));
+}
+
+std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                         const std::vector<ProgrammeBlock>& blocks, PartyLexicon lex) {
     lex.learn_case(guide);
     // Programme blocks first: the associations leading them are bodies the prose may show acting.
-    auto programme = programme_pairs(guide, sections, lex);
+    auto programme = programme_pairs(blocks, sections, lex);
     std::vector<std::string> association_leads;
     for (const auto& p : programme)
         if (p.french.kind == "association") association_leads.push_back(p.french.name);

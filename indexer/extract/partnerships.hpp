@@ -13,6 +13,7 @@
 
 #include "core/record.hpp"
 #include "indexer/extract/parties.hpp"
+#include "indexer/extract/programmes.hpp"
 #include "indexer/guide/guide.hpp"
 
 namespace coopatlas::indexer {
@@ -33,6 +34,11 @@ PartyLexicon default_party_lexicon();
 /// The lexicon learns the guide's capitalisation here.
 std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
                                          PartyLexicon lexicon);
+
+/// The same with the guide's programme blocks already parsed (extract_records parses them
+/// once for the contacts, the programmes and the partnerships).
+std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                         const std::vector<ProgrammeBlock>& blocks, PartyLexicon lexicon);
 
 /// A sentence of the guide with the line it starts on.
 struct GuideSentence {

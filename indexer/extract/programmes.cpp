@@ -169,10 +169,16 @@ std::vector<ProgrammeBlock> find_programme_blocks(const Guide& guide) {
         std::string current;
         int current_line = 0;
         std::vector<std::pair<std::vector<std::string>, int>> bullets;
+        std::vector<std::vector<int>> bullet_numbers;
         std::vector<std::string> bullet_lines;
+        std::vector<int> numbers;
         auto push = [&] {
-            if (!bullet_lines.empty()) bullets.emplace_back(bullet_lines, current_line);
+            if (!bullet_lines.empty()) {
+                bullets.emplace_back(bullet_lines, current_line);
+                bullet_numbers.push_back(numbers);
+            }
             bullet_lines.clear();
+            numbers.clear();
         };
         bool gap = false;  // a blank line or a page break since the last text line
         int last_sheet = q < lines.size() ? lines[q].sheet : 0;
@@ -190,6 +196,7 @@ std::vector<ProgrammeBlock> find_programme_blocks(const Guide& guide) {
                 push();
                 current_line = l.number;
                 bullet_lines.push_back(t.substr(std::string("•").size()));
+                numbers.push_back(l.number);
                 b.end_line = l.number;
                 gap = false;
                 continue;
@@ -210,14 +217,17 @@ std::vector<ProgrammeBlock> find_programme_blocks(const Guide& guide) {
                 continue;  // a link printed under the block
             }
             bullet_lines.push_back(t);
+            numbers.push_back(l.number);
             b.end_line = l.number;
             gap = false;
         }
         push();
-        for (const auto& [bl, line] : bullets) {
+        for (size_t n = 0; n < bullets.size(); ++n) {
+            const auto& [bl, line] = bullets[n];
             std::string joined = join_lines(guide, bl);
             ProgrammeField f;
             f.line = line;
+            for (size_t m = 0; m < bl.size(); ++m) f.lines.push_back({bl[m], bullet_numbers[n][m]});
             auto colon = joined.find(':');
             f.label = text::collapse_whitespace(joined.substr(0, colon));
             if (colon != std::string::npos) f.value = text::collapse_whitespace(joined.substr(colon + 1));
@@ -362,8 +372,13 @@ std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std
 
 std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
                                        const DisplayText& display, const std::vector<Record>& contacts) {
+    return extract_programmes(guide, sections, display, find_programme_blocks(guide), contacts);
+}
+
+std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                       const DisplayText& display, const std::vector<ProgrammeBlock>& blocks,
+                                       const std::vector<Record>& contacts) {
     const CountryTable& countries = CountryTable::default_table();
-    auto blocks = find_programme_blocks(guide);
 
     // Contact ids come from the contact extractor itself, so that merged people share one id.
     // A person has one contact record per appearance: the block links the appearance at its own line.

@@ -18,11 +18,18 @@
 
 namespace coopatlas::indexer {
 
+/// One printed line of a bullet, whitespace collapsed (the first without the bullet sign).
+struct ProgrammeFieldLine {
+    std::string text;
+    int line = 0;  ///< 1-based line of guide.txt
+};
+
 /// One bullet of a block: "Coordonnées : AimF – sp@aimf.asso.fr".
 struct ProgrammeField {
-    std::string label;  ///< text before the first colon, joined and trimmed
-    std::string value;  ///< text after it, lines joined (hyphenation undone)
-    int line = 0;       ///< line of the bullet
+    std::string label;                      ///< text before the first colon, joined and trimmed
+    std::string value;                      ///< text after it, lines joined (hyphenation undone)
+    int line = 0;                           ///< line of the bullet
+    std::vector<ProgrammeFieldLine> lines;  ///< the lines the bullet was joined from, in order
 };
 
 /// A PROGRAMME / PROJET block as the guide prints it, before interpretation.
@@ -47,5 +54,11 @@ std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std
 /// (extract_records computes each once).
 std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
                                        const DisplayText& display, const std::vector<Record>& contacts);
+
+/// The same with the blocks already parsed (extract_records parses them once for the
+/// contacts, the programmes and the partnerships).
+std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                       const DisplayText& display, const std::vector<ProgrammeBlock>& blocks,
+                                       const std::vector<Record>& contacts);
 
 }  // namespace coopatlas::indexer

@@ -14,6 +14,50 @@ namespace coopatlas::indexer {
 
 namespace {
 
+// Populations (INSEE, through the Etalab lists) that decide whether a name the guide writes is
+// the French commune of that name or something else: a foreign homonym, a common word, a person.
+// France has 34,969 communes (Etalab list), 21,955 of them of 300 inhabitants or more, 492 of
+// 20,000 or more: most names are villages that are also words or foreign places, and the larger
+// the commune, the likelier the guide means it. The values were set on the guide's own sentences
+// (the cases are in tests/indexer/parties_test.cpp and the golden entities).
+
+/// A town known well beyond its département (492 communes): "Montreuil" read for
+/// "Montreuil-sous-Bois", "la ville de Chambéry au Burkina Faso" a French party acting abroad,
+/// "Nantes-Tbilissi" a French and a foreign town.
+constexpr long kKnownTownPopulation = 20000;
+/// In a sentence or section about another country, a French commune smaller than this is taken
+/// for the foreign place of the same name.
+constexpr long kAbroadHomonymPopulation = 5000;
+/// "la ville de Montréal": a French homonym smaller than this is no "ville".
+constexpr long kVillePopulation = 3000;
+/// The smallest commune a name is read as when nothing else says French: below it, the name is
+/// more often a word, a person or a foreign place than the village.
+constexpr long kHamletPopulation = 300;
+/// A capitalised word that is a commune of this size is a place even when the guide has not yet
+/// shown it capitalised elsewhere.
+constexpr long kCapitalisedCommunePopulation = 2000;
+/// A lower-case word (small caps lost by the PDF extraction) is taken for a commune only from
+/// this size: below it, the common word is likelier.
+constexpr long kLowerCaseCommunePopulation = 10000;
+
+// How many times the guide writes a word (folded, any case): PartyLexicon::frequency. A name
+// of a foreign locality appears once or a few times; a common word, dozens of times.
+
+/// A word the guide writes at most this often, after a cue of a foreign party (a slash, "avec",
+/// "entre ... et", a list of foreign places), is read as a name: a hapax or nearly.
+constexpr int kNameAfterCueFrequency = 3;
+/// A word this rare (or written capitalised more than not) may start a name after a preposition.
+constexpr int kRareWordFrequency = 6;
+/// A lower-case commune of kLowerCaseCommunePopulation inhabitants is a place when the guide
+/// writes the word at most this often (more often, it is the common word).
+constexpr int kLowerCaseCommuneFrequency = 8;
+/// "nantes/tbilissi": right after a French town and a slash, a twin town the guide repeats a
+/// few times is still a name.
+constexpr int kTwinTownFrequency = 10;
+/// In a section about another country, a lower-case word after a preposition written at most
+/// this often is read as a foreign locality ("à majunga").
+constexpr int kAbroadNameFrequency = 12;
+
 std::string key_of(std::string_view name) { return text::words_key(name); }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -312,7 +356,7 @@ const FrenchPlace* PartyLexicon::french(std::string_view name, std::string_view 
     }
     // "Montreuil-sous-Bois" is officially "Montreuil"
     if (auto sous = key.find(" sous "); sous != std::string::npos && sous > 0)
-        if (auto* p = best_of(key.substr(0, sous)); p && p->population >= 20000) return p;
+        if (auto* p = best_of(key.substr(0, sous)); p && p->population >= kKnownTownPopulation) return p;
     if (kind == "région") {
         for (const auto& alias : region_aliases())
             if (key == alias.key) return best_of(alias.target);
@@ -525,13 +569,15 @@ private:
         }
         return false;
     }
-    bool rare(const std::string& f) const { return f.size() > 2 && (lex_.looks_proper(f) || lex_.frequency(f) <= 6); }
+    bool rare(const std::string& f) const {
+        return f.size() > 2 && (lex_.looks_proper(f) || lex_.frequency(f) <= kRareWordFrequency);
+    }
     /// The section or the sentence is about another country.
     bool abroad() const { return (context_ && context_->code != "FR") || sentence_abroad_; }
     /// "toscane" after "la région": a rare lower-case word, neither a common word's inflection nor
     /// an adjective ("parisienne", "frontalière", "centrale" end like adjectives).
     bool lowered_foreign_name(const std::string& f) const {
-        if (f.size() <= 3 || text::is_stopword(f) || inflected(f) || lex_.frequency(f) > 3 ||
+        if (f.size() <= 3 || text::is_stopword(f) || inflected(f) || lex_.frequency(f) > kNameAfterCueFrequency ||
             lex_.country_of_adjective(f))
             return false;
         for (std::string_view end :
@@ -621,11 +667,11 @@ std::size_t Scanner::name_end(std::size_t j, bool after_preposition) const {
         return j;
     std::size_t kn = 0;
     if (kind_at(ws_, j, kn)) return j;
-    bool ok = first.cap
-                  ? (lex_.looks_proper(first.f) || lex_.french(first.f) || after_preposition)
-                  : after_preposition && (lex_.french(first.f) || lex_.country(first.f) || rare(first.f) ||
-                                          (context_ && context_->code != "FR" && lex_.frequency(first.f) <= 12 &&
-                                           !inflected(first.f) && !lex_.mostly_lower(first.f) && first.f.size() > 3));
+    bool ok = first.cap ? (lex_.looks_proper(first.f) || lex_.french(first.f) || after_preposition)
+                        : after_preposition &&
+                              (lex_.french(first.f) || lex_.country(first.f) || rare(first.f) ||
+                               (context_ && context_->code != "FR" && lex_.frequency(first.f) <= kAbroadNameFrequency &&
+                                !inflected(first.f) && !lex_.mostly_lower(first.f) && first.f.size() > 3));
     if (!ok || first.mixed || (first.acronym && !after_preposition)) return j;
     std::size_t k = j + 1;
     // "Le favril": the article belongs to the name
@@ -841,7 +887,7 @@ bool Scanner::kind_phrase(std::size_t& i) {
             m.french = -1;
             settle_country(m, tag);
         } else if (k->french == 1 || (fp && fp->kind != "commune") ||
-                   (fp && fp->population >= 20000 && tag.country && tag.country->code != "FR")) {
+                   (fp && fp->population >= kKnownTownPopulation && tag.country && tag.country->code != "FR")) {
             // a French kind word, a French area name or a French town of some size ("la ville
             // de Chambéry au Burkina Faso"): "au Pérou" is where it acts
             m.french = 1;
@@ -850,8 +896,9 @@ bool Scanner::kind_phrase(std::size_t& i) {
             settle_country(m, tag);
         }
         if (m.french == -1) {
-            // "la ville de Montréal": a French homonym of under 3 000 inhabitants is no "ville"
-            long least = abroad ? 5000 : (ws_[i].f == "ville" ? 3000 : 300);
+            // "la ville de Montréal": a French homonym of under kVillePopulation inhabitants is no "ville"
+            long least =
+                abroad ? kAbroadHomonymPopulation : (ws_[i].f == "ville" ? kVillePopulation : kHamletPopulation);
             bool big_enough = fp && (fp->kind != "commune" || tag.french || fp->population >= least);
             m.french = (big_enough && !(tag.country && tag.country->code != "FR")) ? 1 : 0;
         }
@@ -943,22 +990,23 @@ bool Scanner::bare_candidate(std::size_t i, bool slash, bool after_foreign) cons
     auto* p = lex_.french(w.f);
     if (w.cap)
         return lex_.looks_proper(w.f) || slash ||
-               (p && p->kind == "commune" && p->population >= 2000 && !lex_.mostly_lower(w.f));
+               (p && p->kind == "commune" && p->population >= kCapitalisedCommunePopulation && !lex_.mostly_lower(w.f));
     // a determiner before it makes it a common noun: "en ce sens", "les deux sens"
     static const std::array<std::string_view, 22> kDeterminers = {
         "ce",  "cet", "cette", "ces",  "le",    "la",   "les",   "un",    "une", "des",   "du",
         "son", "sa",  "ses",   "leur", "leurs", "deux", "trois", "notre", "nos", "votre", "quel"};
     bool determined = i > 0 && std::find(kDeterminers.begin(), kDeterminers.end(), ws_[i - 1].f) != kDeterminers.end();
-    if (p && p->kind == "commune" && p->population >= 10000 && !determined &&
-        (lex_.seen_capitalised(w.f) || lex_.frequency(w.f) <= 8))
+    if (p && p->kind == "commune" && p->population >= kLowerCaseCommunePopulation && !determined &&
+        (lex_.seen_capitalised(w.f) || lex_.frequency(w.f) <= kLowerCaseCommuneFrequency))
         return true;
     if ((slash || after_foreign || after_avec || (i > 0 && ws_[i - 1].f == "et" && entre_before(i))) &&
-        lex_.frequency(w.f) <= 3 && !inflected(w.f))
+        lex_.frequency(w.f) <= kNameAfterCueFrequency && !inflected(w.f))
         return true;
     // "nantes/tbilissi/Sarrebruck": right after a French town and a slash, a name the guide
     // repeats in small caps (a twin town it speaks of again) is a name still
     if (before == "/" && !out_.empty() && out_.back().french == 1 && out_.back().kind == "commune" &&
-        out_.back().end == w.b - 1 && lex_.frequency(w.f) <= 10 && !inflected(w.f) && !text::is_stopword(w.f))
+        out_.back().end == w.b - 1 && lex_.frequency(w.f) <= kTwinTownFrequency && !inflected(w.f) &&
+        !text::is_stopword(w.f))
         return true;
     // in a list of parties: "Bordeaux métropole, Hyderabad et douala au Cameroun"
     bool listed = false;
@@ -969,7 +1017,7 @@ bool Scanner::bare_candidate(std::size_t i, bool slash, bool after_foreign) cons
     // "à majunga (madagascar)": a parenthesised country right after
     if (i > 0 && ws_[i - 1].f == "a" && i + 1 < ws_.size() && gap(i + 1).find('(') != std::string_view::npos)
         listed = true;
-    if (listed && lex_.frequency(w.f) <= 3 && !inflected(w.f)) {
+    if (listed && lex_.frequency(w.f) <= kNameAfterCueFrequency && !inflected(w.f)) {
         // "douala au Cameroun": a lower-case name the next words place abroad
         Tag t = tag_after(i + 1);
         return t.country && t.country->code != "FR";
@@ -1194,9 +1242,10 @@ bool Scanner::bare_name(std::size_t& i) {
             i = std::max(end, tag.end);
             return true;
         }
-        bool small = fp->kind == "commune" && fp->population < (w.cap ? 300 : 10000);
+        bool small =
+            fp->kind == "commune" && fp->population < (w.cap ? kHamletPopulation : kLowerCaseCommunePopulation);
         bool abroad = (context_ && context_->code != "FR") || sentence_abroad_ || seat_of_organisation(i);
-        if (!small && !(abroad && fp->kind == "commune" && fp->population < 5000 && !tag.french)) {
+        if (!small && !(abroad && fp->kind == "commune" && fp->population < kAbroadHomonymPopulation && !tag.french)) {
             m.french = 1;
             m.kind = fp->kind;
             m.place = fp->name;
@@ -1340,7 +1389,7 @@ bool Scanner::twinned_pair(std::size_t& i) {
     std::string left(raw_word.substr(0, dash)), right(raw_word.substr(dash + 1));
     auto french_town = [&](const std::string& name) {
         auto* p = lex_.french(name, "commune");
-        return p && p->population >= 20000 ? p : nullptr;
+        return p && p->population >= kKnownTownPopulation ? p : nullptr;
     };
     auto unknown = [&](const std::string& name) {
         std::string f = text::fold(name);

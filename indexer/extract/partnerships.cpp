@@ -395,6 +395,10 @@ std::string cleaned(std::string s) {
     return text::collapse_whitespace(s);
 }
 
+/// A word the guide writes at least this often, mostly in lower case, is a common noun ("forêt",
+/// "zone"), not a locality: counted by PartyLexicon::frequency on the whole guide.
+constexpr int kCommonNounFrequency = 5;
+
 /// "forêt de Parakou" -> "Parakou": a destination opening with a common noun (one the
 /// guide writes in lower case, and often) names its place after "de"; false when no
 /// locality follows ("zone de l’UEMOA"). Other names are left as they are.
@@ -402,7 +406,7 @@ bool described_place(std::string& name, const PartyLexicon& lex) {
     std::size_t space = name.find(' ');
     if (space == std::string::npos || name.empty() || !std::islower(static_cast<unsigned char>(name[0]))) return true;
     std::string head = text::fold(name.substr(0, space));
-    if (!lex.mostly_lower(head) || lex.frequency(head) < 5) return true;
+    if (!lex.mostly_lower(head) || lex.frequency(head) < kCommonNounFrequency) return true;
     static const std::regex of(R"(^\S+\s+(?:de\s+la\s+|de\s+l(?:'|’)|de\s+|du\s+|d(?:'|’))(.+)$)");
     std::smatch m;
     if (!std::regex_match(name, m, of)) return false;

@@ -46,6 +46,14 @@ constexpr double kShapeToleranceDeg = 0.1;
 constexpr long kRegionOverVillage = 100;
 constexpr long kMinVillage = 1000;
 
+/// An area named after its seat: a settlement of the same name within this distance of the
+/// area's point (which is its seat's, see gazetteer_build.cpp) is that seat.
+constexpr double kSeatDistanceKm = 10;
+
+/// Shortest key prefix find_area_prefix() tries (with its space): shorter words start too many
+/// areas' names.
+constexpr std::size_t kMinAreaPrefix = 5;
+
 /// Shortest compact key indexed (shorter ones match too many e-mail labels).
 constexpr std::size_t kMinCompact = 3;
 
@@ -323,7 +331,7 @@ std::vector<const Place*> rank(std::vector<const Place*> cands, const PlaceFilte
     if (filter.kinds.empty() && !cands.empty() && !settlement_rank(cands.front()->kind) &&
         cands.front()->kind != place_kind::kCountry) {
         auto seat = std::find_if(cands.begin(), cands.end(), [&](const Place* p) {
-            return settlement_rank(p->kind) && geo::distance_km(p->point, cands.front()->point) < 10;
+            return settlement_rank(p->kind) && geo::distance_km(p->point, cands.front()->point) < kSeatDistanceKm;
         });
         if (seat != cands.end()) std::rotate(cands.begin(), seat, seat + 1);
     }
@@ -361,7 +369,7 @@ std::vector<const Place*> Gazetteer::find_compact(std::string_view label) const 
 std::vector<const Place*> Gazetteer::find_area_prefix(std::string_view name, const PlaceFilter& filter) const {
     std::vector<const Place*> out;
     const std::string prefix = place_key(name) + ' ';
-    if (prefix.size() < 5 || filter.countries.empty()) return out;
+    if (prefix.size() < kMinAreaPrefix || filter.countries.empty()) return out;
     for (const Place& p : places_) {
         if (p.kind != place_kind::kAdmin1 && p.kind != place_kind::kAdmin2) continue;
         if (!contains(filter.countries, p.country)) continue;

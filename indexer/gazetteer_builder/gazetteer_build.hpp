@@ -69,7 +69,9 @@ struct CountryShape {
 
 /// A reviewed place of data/places-override.tsv.
 struct OverrideRow {
-    std::string name, kind, country;
+    std::string name;
+    PlaceKind kind = PlaceKind::city;
+    std::string country;
     double lat = 0, lon = 0;
     std::vector<std::string> alt_names;
     std::string note;
@@ -77,7 +79,9 @@ struct OverrideRow {
 
 /// data/aliases.tsv: another name for an existing place.
 struct AliasRow {
-    std::string alias, target, kind, country;
+    std::string alias, target;
+    PlaceKind kind = PlaceKind::city;
+    std::string country;
 };
 
 struct SourceData {
@@ -116,12 +120,6 @@ SourceData sources_from_json(const nlohmann::json& j);
 /// Reads data/places-override.tsv / data/aliases.tsv (tab-separated, '#' comments).
 std::vector<OverrideRow> read_overrides(const std::string& path);
 std::vector<AliasRow> read_aliases(const std::string& path);
-
-/// Legal prefix of an intercommunalité or collectivité stripped:
-/// "CA du Grand Angoulême" -> "Grand Angoulême", "Métropole de Lyon" -> "Lyon",
-/// "Communauté de communes de Puisaye-Forterre" -> "Puisaye-Forterre".
-/// Returns the name unchanged when there is no such prefix.
-std::string strip_collectivite_prefix(const std::string& name);
 
 /// Derives the gazetteer: French communes with their GeoNames point (or an
 /// approximate one), EPCI, départements and régions at their chef-lieu,

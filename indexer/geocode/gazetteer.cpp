@@ -24,16 +24,17 @@ namespace {
 /// GeoNames and Natural Earth give them their own ISO codes, the guide counts them as France.
 bool is_french_overseas(std::string_view code) { return PlaceKnowledge::builtin().overseas_territory(code) != nullptr; }
 
-int kind_tier(std::string_view kind) {
-    if (kind == place_kind::kCountry) return 3;
-    if (kind == place_kind::kAdmin1) return 2;
+int kind_tier(PlaceKind kind) {
+    if (kind == PlaceKind::country) return 3;
+    if (kind == PlaceKind::admin1) return 2;
     return 1;
 }
 
 /// Among places of the same tier and population, a settlement before an area.
-int settlement_rank(std::string_view kind) { return kind == place_kind::kCommune || kind == place_kind::kCity ? 1 : 0; }
+int settlement_rank(PlaceKind kind) { return kind == PlaceKind::commune || kind == PlaceKind::city ? 1 : 0; }
 
-bool contains(const std::vector<std::string>& list, std::string_view value) {
+template <class T, class V>
+bool contains(const std::vector<T>& list, const V& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
 
@@ -112,9 +113,9 @@ std::string compact_key(std::string_view name) {
     return key;
 }
 
-std::string precision_of(std::string_view kind) {
-    if (kind == place_kind::kCountry) return "country";
-    if (kind == place_kind::kCity || kind == place_kind::kCommune) return "city";
+std::string precision_of(PlaceKind kind) {
+    if (kind == PlaceKind::country) return "country";
+    if (kind == PlaceKind::city || kind == PlaceKind::commune) return "city";
     return "admin";
 }
 
@@ -158,7 +159,7 @@ void Gazetteer::index(std::size_t i) {
     };
     add_key(p.key);
     for (const auto& k : p.alt_keys) add_key(k);
-    if (p.kind == place_kind::kCountry && !countries_.count(p.country)) countries_[p.country] = i;
+    if (p.kind == PlaceKind::country && !countries_.count(p.country)) countries_[p.country] = i;
     auto add_compact = [&](const std::string& key) {
         if (compact_size(key) >= kMinCompact) by_compact_.push_back({compact_hash(key), i});
     };
@@ -283,7 +284,7 @@ std::vector<const Place*> rank(std::vector<const Place*> cands, const PlaceFilte
         // (a region over a hundred times as populous as every kept place).
         if (!kept.empty())
             for (const Place* p : cands)
-                if (p->kind == place_kind::kAdmin1 && !contains(filter.kinds, p->kind) &&
+                if (p->kind == PlaceKind::admin1 && !contains(filter.kinds, p->kind) &&
                     p->population > kRegionOverVillage * std::max(kept_population, kMinVillage)) {
                     kept.insert(kept.begin(), p);
                     promoted.push_back(p);
@@ -306,14 +307,12 @@ std::vector<const Place*> rank(std::vector<const Place*> cands, const PlaceFilte
     }
     auto context_tier = [&](const Place* p) { return contains(filter.context_countries, p->country) ? 1 : 0; };
     // Communes and other settlements are one class: "la ville de X" ranks them by population.
-    auto settlement_class = [](std::string_view kind) {
-        return kind == place_kind::kCommune ? place_kind::kCity : kind;
-    };
+    auto settlement_class = [](PlaceKind kind) { return kind == PlaceKind::commune ? PlaceKind::city : kind; };
     auto kind_order = [&](const Place* p) {
         if (filter.kinds.empty()) return 0;
         if (std::find(promoted.begin(), promoted.end(), p) != promoted.end()) return 1;
         auto it = std::find_if(filter.kinds.begin(), filter.kinds.end(),
-                               [&](const std::string& k) { return settlement_class(k) == settlement_class(p->kind); });
+                               [&](PlaceKind k) { return settlement_class(k) == settlement_class(p->kind); });
         return -static_cast<int>(it - filter.kinds.begin());
     };
     std::stable_sort(cands.begin(), cands.end(), [&](const Place* a, const Place* b) {
@@ -329,7 +328,7 @@ std::vector<const Place*> rank(std::vector<const Place*> cands, const PlaceFilte
     // An area named after its seat ("Sfax" the governorate and the city): without a
     // kind asked for, the city itself is the more precise answer.
     if (filter.kinds.empty() && !cands.empty() && !settlement_rank(cands.front()->kind) &&
-        cands.front()->kind != place_kind::kCountry) {
+        cands.front()->kind != PlaceKind::country) {
         auto seat = std::find_if(cands.begin(), cands.end(), [&](const Place* p) {
             return settlement_rank(p->kind) && geo::distance_km(p->point, cands.front()->point) < kSeatDistanceKm;
         });
@@ -361,7 +360,7 @@ std::vector<const Place*> Gazetteer::find_compact_any(std::string_view label, co
 std::vector<const Place*> Gazetteer::find_compact(std::string_view label) const {
     std::vector<const Place*> out = find_compact_any(label);
     out.erase(std::remove_if(out.begin(), out.end(),
-                             [](const Place* p) { return p->country != "FR" || p->kind == place_kind::kCity; }),
+                             [](const Place* p) { return p->country != "FR" || p->kind == PlaceKind::city; }),
               out.end());
     return out;
 }
@@ -371,7 +370,7 @@ std::vector<const Place*> Gazetteer::find_area_prefix(std::string_view name, con
     const std::string prefix = place_key(name) + ' ';
     if (prefix.size() < kMinAreaPrefix || filter.countries.empty()) return out;
     for (const Place& p : places_) {
-        if (p.kind != place_kind::kAdmin1 && p.kind != place_kind::kAdmin2) continue;
+        if (p.kind != PlaceKind::admin1 && p.kind != PlaceKind::admin2) continue;
         if (!contains(filter.countries, p.country)) continue;
         bool match = p.key.compare(0, prefix.size(), prefix) == 0;
         for (std::size_t k = 0; !match && k < p.alt_keys.size(); ++k)
@@ -391,7 +390,7 @@ const Place* Gazetteer::find_country(std::string_view name_or_code) const {
     if (code.size() == 2 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
         if (const Place* p = country(code)) return p;
     for (const Place* p : find(name_or_code))
-        if (p->kind == place_kind::kCountry) return p;
+        if (p->kind == PlaceKind::country) return p;
     return nullptr;
 }
 
@@ -426,7 +425,9 @@ Gazetteer Gazetteer::load(const std::string& gpkg_path) {
                 if (bar > start) p.alt_keys.emplace_back(alts.substr(start, bar - start));
                 start = bar + 1;
             }
-            p.kind = rows.text(3);
+            const auto kind = parse_place_kind(rows.text(3));
+            if (!kind) throw Error("unknown place kind '" + std::string(rows.text(3)) + "' for '" + p.name + "'");
+            p.kind = *kind;
             p.country = rows.text(4);
             p.admin1 = rows.text(5);
             p.admin2 = rows.text(6);

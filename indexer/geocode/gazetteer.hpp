@@ -13,32 +13,20 @@
 #include <vector>
 
 #include "core/geo.hpp"
+#include "indexer/places/place_kind.hpp"
 
 namespace coopatlas::indexer {
-
-/// Kinds of gazetteer entries, from the widest to the narrowest.
-/// country; admin1 (région, province, state, gouvernorat...); admin2
-/// (département, cercle, county...); epci (French intercommunalité);
-/// commune (French commune, INSEE code); city (any other populated place).
-namespace place_kind {
-inline constexpr std::string_view kCountry = "country";
-inline constexpr std::string_view kAdmin1 = "admin1";
-inline constexpr std::string_view kAdmin2 = "admin2";
-inline constexpr std::string_view kEpci = "epci";
-inline constexpr std::string_view kCommune = "commune";
-inline constexpr std::string_view kCity = "city";
-}  // namespace place_kind
 
 /// One gazetteer entry.
 struct Place {
     std::string name;                   ///< display name ("Angoulême")
     std::string key;                    ///< place_key(name); filled by Gazetteer::add() when empty
     std::vector<std::string> alt_keys;  ///< other names, already as place_key()
-    std::string kind;                   ///< one of place_kind
-    std::string country;                ///< ISO 3166-1 alpha-2 ("FR" for the overseas départements too)
-    std::string admin1;                 ///< GeoNames admin1 code (INSEE région code in France)
-    std::string admin2;                 ///< GeoNames admin2 code (INSEE département code in France)
-    std::string insee;                  ///< INSEE commune / département / région code, EPCI SIREN
+    PlaceKind kind = PlaceKind::city;
+    std::string country;  ///< ISO 3166-1 alpha-2 ("FR" for the overseas départements too)
+    std::string admin1;   ///< GeoNames admin1 code (INSEE région code in France)
+    std::string admin2;   ///< GeoNames admin2 code (INSEE département code in France)
+    std::string insee;    ///< INSEE commune / département / région code, EPCI SIREN
     long population = 0;
     geo::LatLon point;
     std::string source;        ///< "geonames:3037598", "insee:16015", "override:...", ...
@@ -57,12 +45,12 @@ std::string place_key(std::string_view name);
 std::string compact_key(std::string_view name);
 
 /// Precision of a point taken from a place of that kind: "city", "admin" or "country".
-std::string precision_of(std::string_view kind);
+std::string precision_of(PlaceKind kind);
 
 /// What a lookup may keep or prefer.
 struct PlaceFilter {
     std::vector<std::string> countries;          ///< hard filter when any candidate matches
-    std::vector<std::string> kinds;              ///< preferred kinds (hard when any candidate matches)
+    std::vector<PlaceKind> kinds;                ///< preferred kinds (hard when any candidate matches)
     std::vector<std::string> context_countries;  ///< soft preference (the section's countries)
     /// Areas as "CC/code" (country and admin1 or admin2 code, "FR/89"): kept
     /// when any candidate lies in one of them.

@@ -9,7 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "indexer/gazetteer_builder/gazetteer_build.hpp"
+#include "indexer/places/collectivite_prefix.hpp"
 
 namespace coopatlas::indexer {
 
@@ -20,55 +20,55 @@ namespace {
 constexpr long kMinCorrectingPopulation = 20000;
 
 /// Kind words of the guide (folded) and the gazetteer kinds they point to.
-const std::map<std::string, std::vector<std::string>>& kind_words() {
-    static const std::vector<std::string> kRegion = {"admin1"};
-    static const std::vector<std::string> kDepartement = {"admin2"};
-    static const std::vector<std::string> kProvince = {"admin1", "admin2"};
-    static const std::vector<std::string> kDistrict = {"admin2", "admin1"};
-    static const std::vector<std::string> kCommune = {"commune", "city"};
-    static const std::vector<std::string> kEpci = {"epci", "commune", "city"};
-    static const std::map<std::string, std::vector<std::string>> kWords = {{"region", kRegion},
-                                                                           {"regions", kRegion},
-                                                                           {"regional", kRegion},
-                                                                           {"regionale", kRegion},
-                                                                           {"cr", kRegion},
-                                                                           {"departement", kDepartement},
-                                                                           {"departements", kDepartement},
-                                                                           {"departemental", kDepartement},
-                                                                           {"departementale", kDepartement},
-                                                                           {"cd", kDepartement},
-                                                                           {"cg", kDepartement},
-                                                                           {"general", kDepartement},
-                                                                           {"province", kProvince},
-                                                                           {"provinces", kProvince},
-                                                                           {"provincial", kProvince},
-                                                                           {"gouvernorat", kProvince},
-                                                                           {"gouvernorats", kProvince},
-                                                                           {"wilaya", kProvince},
-                                                                           {"willaya", kProvince},
-                                                                           {"etat", kProvince},
-                                                                           {"oblast", kProvince},
-                                                                           {"prefecture", kProvince},
-                                                                           {"voivodie", kProvince},
-                                                                           {"land", kProvince},
-                                                                           {"cercle", kDistrict},
-                                                                           {"district", kDistrict},
-                                                                           {"comte", kDistrict},
-                                                                           {"canton", kDistrict},
-                                                                           {"commune", kCommune},
-                                                                           {"communes", kCommune},
-                                                                           {"ville", kCommune},
-                                                                           {"villes", kCommune},
-                                                                           {"municipalite", kCommune},
-                                                                           {"municipalites", kCommune},
-                                                                           {"mairie", kCommune},
-                                                                           {"communaute", kEpci},
-                                                                           {"agglomeration", kEpci},
-                                                                           {"metropole", kEpci},
-                                                                           {"intercommunalite", kEpci},
-                                                                           {"cc", kEpci},
-                                                                           {"ca", kEpci},
-                                                                           {"cu", kEpci}};
+const std::map<std::string, std::vector<PlaceKind>>& kind_words() {
+    static const std::vector<PlaceKind> kRegion = {PlaceKind::admin1};
+    static const std::vector<PlaceKind> kDepartement = {PlaceKind::admin2};
+    static const std::vector<PlaceKind> kProvince = {PlaceKind::admin1, PlaceKind::admin2};
+    static const std::vector<PlaceKind> kDistrict = {PlaceKind::admin2, PlaceKind::admin1};
+    static const std::vector<PlaceKind> kCommune = {PlaceKind::commune, PlaceKind::city};
+    static const std::vector<PlaceKind> kEpci = {PlaceKind::epci, PlaceKind::commune, PlaceKind::city};
+    static const std::map<std::string, std::vector<PlaceKind>> kWords = {{"region", kRegion},
+                                                                         {"regions", kRegion},
+                                                                         {"regional", kRegion},
+                                                                         {"regionale", kRegion},
+                                                                         {"cr", kRegion},
+                                                                         {"departement", kDepartement},
+                                                                         {"departements", kDepartement},
+                                                                         {"departemental", kDepartement},
+                                                                         {"departementale", kDepartement},
+                                                                         {"cd", kDepartement},
+                                                                         {"cg", kDepartement},
+                                                                         {"general", kDepartement},
+                                                                         {"province", kProvince},
+                                                                         {"provinces", kProvince},
+                                                                         {"provincial", kProvince},
+                                                                         {"gouvernorat", kProvince},
+                                                                         {"gouvernorats", kProvince},
+                                                                         {"wilaya", kProvince},
+                                                                         {"willaya", kProvince},
+                                                                         {"etat", kProvince},
+                                                                         {"oblast", kProvince},
+                                                                         {"prefecture", kProvince},
+                                                                         {"voivodie", kProvince},
+                                                                         {"land", kProvince},
+                                                                         {"cercle", kDistrict},
+                                                                         {"district", kDistrict},
+                                                                         {"comte", kDistrict},
+                                                                         {"canton", kDistrict},
+                                                                         {"commune", kCommune},
+                                                                         {"communes", kCommune},
+                                                                         {"ville", kCommune},
+                                                                         {"villes", kCommune},
+                                                                         {"municipalite", kCommune},
+                                                                         {"municipalites", kCommune},
+                                                                         {"mairie", kCommune},
+                                                                         {"communaute", kEpci},
+                                                                         {"agglomeration", kEpci},
+                                                                         {"metropole", kEpci},
+                                                                         {"intercommunalite", kEpci},
+                                                                         {"cc", kEpci},
+                                                                         {"ca", kEpci},
+                                                                         {"cu", kEpci}};
     return kWords;
 }
 
@@ -114,7 +114,8 @@ GeoPoint point_of(const Place& p) {
     return {p.point.lat, p.point.lon, p.name, precision, p.source};
 }
 
-bool contains(const std::vector<std::string>& v, const std::string& x) {
+template <class T, class V>
+bool contains(const std::vector<T>& v, const V& x) {
     return std::find(v.begin(), v.end(), x) != v.end();
 }
 
@@ -167,24 +168,24 @@ std::optional<Area> area_named(const std::string& text, const Gazetteer& g) {
         return Area{{"FR"}, "FR/" + t, nullptr};  // a French département number: "Épinal (88)"
     Area countries;
     for (const Place* p : g.find(t))
-        if (p->kind == place_kind::kCountry) add_unique(countries.countries, p->country);
+        if (p->kind == PlaceKind::country) add_unique(countries.countries, p->country);
     if (!countries.countries.empty()) return countries;
     if (const Place* c = g.find_country(t)) return Area{{c->country}, "", nullptr};
     for (const std::string& name : {t, strip_name_ends(without_area_words(t))})
-        for (const Place* p : g.lookup(name, {{}, {"admin1", "admin2"}, {}, {}})) {
-            if (p->kind == place_kind::kAdmin1) return Area{{p->country}, p->country + "/" + p->admin1, p};
-            if (p->kind == place_kind::kAdmin2) return Area{{p->country}, p->country + "/" + p->admin2, p};
+        for (const Place* p : g.lookup(name, {{}, {PlaceKind::admin1, PlaceKind::admin2}, {}, {}})) {
+            if (p->kind == PlaceKind::admin1) return Area{{p->country}, p->country + "/" + p->admin1, p};
+            if (p->kind == PlaceKind::admin2) return Area{{p->country}, p->country + "/" + p->admin2, p};
         }
     return std::nullopt;
 }
 
 }  // namespace
 
-std::vector<std::string> kinds_for(const std::string& kind_word) {
+std::vector<PlaceKind> kinds_for(const std::string& kind_word) {
     std::string k = text::fold(kind_word);
-    if (k == "pays" || k == "country") return {"country"};
+    if (k == "pays" || k == "country") return {PlaceKind::country};
     if (k == "intercommunalite" || k.rfind("communaute", 0) == 0 || k == "metropole" || k == "epci")
-        return {"epci", "commune", "city"};
+        return {PlaceKind::epci, PlaceKind::commune, PlaceKind::city};
     for (const auto& w : text::words(k)) {
         auto it = kind_words().find(w);
         if (it != kind_words().end()) return it->second;
@@ -292,7 +293,8 @@ PlacePhrase parse_place_phrase(const std::string& phrase, const Gazetteer& g) {
     }
     s = strip_collectivite_prefix(s);
     out.name = strip_name_ends(s);
-    if ((out.kinds.empty() || out.kinds.front() == "country") && g.find_country(out.name)) out.is_country = true;
+    if ((out.kinds.empty() || out.kinds.front() == PlaceKind::country) && g.find_country(out.name))
+        out.is_country = true;
     return out;
 }
 
@@ -314,14 +316,14 @@ std::optional<GeoPoint> Geocoder::country_point(const std::string& code) const {
 
 std::optional<GeoPoint> Geocoder::locate(const std::string& phrase, const std::vector<std::string>& countries,
                                          const std::vector<std::string>& context_countries,
-                                         const std::vector<std::string>& kinds, bool loose) const {
+                                         const std::vector<PlaceKind>& kinds, bool loose) const {
     if (const Place* p = find_place(phrase, countries, context_countries, kinds, loose)) return point_of(*p);
     return std::nullopt;
 }
 
 const Place* Geocoder::find_place(const std::string& phrase, const std::vector<std::string>& countries,
                                   const std::vector<std::string>& context_countries,
-                                  const std::vector<std::string>& kinds, bool loose) const {
+                                  const std::vector<PlaceKind>& kinds, bool loose) const {
     if (strip_name_ends(phrase).empty()) return nullptr;
     PlacePhrase pp = parse_place_phrase(phrase, gazetteer_);
     PlaceFilter filter;
@@ -329,13 +331,13 @@ const Place* Geocoder::find_place(const std::string& phrase, const std::vector<s
     filter.kinds = pp.kinds.empty() ? kinds : pp.kinds;
     filter.context_countries = context_countries;
     filter.admins = pp.admins;
-    if (pp.is_country || (filter.kinds.size() == 1 && filter.kinds[0] == "country")) {
+    if (pp.is_country || (filter.kinds.size() == 1 && filter.kinds[0] == PlaceKind::country)) {
         const Place* c = gazetteer_.find_country(pp.name);
         if (c && (filter.countries.empty() || contains(filter.countries, c->country))) return c;
     }
     auto first_inside = [&](const std::string& name) -> const Place* {
         for (const Place* p : gazetteer_.lookup(name, filter))
-            if (p->kind != "country" && gazetteer_.in_country(p->country, p->point)) return p;
+            if (p->kind != PlaceKind::country && gazetteer_.in_country(p->country, p->point)) return p;
         return nullptr;
     };
     // The phrase as written first ("Région Sud" is a name of its own), then without its kind words.
@@ -345,11 +347,11 @@ const Place* Geocoder::find_place(const std::string& phrase, const std::vector<s
     // A name whose hyphen the PDF extraction lost ("Edingenneckarhausen"), in the stated country.
     if (!filter.countries.empty() && text::tokenize(pp.name).size() == 1)
         for (const Place* p : gazetteer_.find_compact_any(compact_key(pp.name), filter))
-            if (p->kind != "country" && contains(filter.countries, p->country) &&
+            if (p->kind != PlaceKind::country && contains(filter.countries, p->country) &&
                 gazetteer_.in_country(p->country, p->point))
                 return p;
     // An area the guide names by its first word ("Tamil" for Tamil Nadu), when that is unambiguous.
-    const bool wants_area = contains(filter.kinds, "admin1") || contains(filter.kinds, "admin2");
+    const bool wants_area = contains(filter.kinds, PlaceKind::admin1) || contains(filter.kinds, PlaceKind::admin2);
     if (wants_area) {
         auto areas = gazetteer_.find_area_prefix(pp.name, filter);
         if (areas.size() == 1) return areas.front();
@@ -438,7 +440,8 @@ std::optional<GeoPoint> Geocoder::locate_organisation(const std::string& organis
                     p.precision = "city";
                     return p;
                 }
-                if (auto p = locate(rest, {}, context_countries, {"commune", "city"}, false)) return p;
+                if (auto p = locate(rest, {}, context_countries, {PlaceKind::commune, PlaceKind::city}, false))
+                    return p;
             } else if (w == "au" || w == "aux" || w == "en") {
                 // "Ambassade de France au Bénin": the country's capital.
                 if (const Place* c = gazetteer_.find_country(strip_name_ends(rest))) {
@@ -496,13 +499,13 @@ void Geocoder::geocode_partner(Record& r) {
     std::vector<std::string> hard;
     if (!code.empty()) hard.push_back(code);
     const std::vector<std::string> context = section_countries(r);
-    const std::vector<std::string> kinds = kinds_for(field_string(r, "kind"));
+    const std::vector<PlaceKind> kinds = kinds_for(field_string(r, "kind"));
     const std::string place = field_string(r, "place");
     const std::string name = field_string(r, "name").empty() ? r.title : field_string(r, "name");
 
     // A country as a party, or an association (its name is no locality: "Pays de la Loire
     // Coopération internationale" is not the Loire): a country point is the answer.
-    if ((!kinds.empty() && kinds.front() == "country") || field_string(r, "kind") == "association") {
+    if ((!kinds.empty() && kinds.front() == PlaceKind::country) || field_string(r, "kind") == "association") {
         if (auto p = code.empty() ? std::nullopt : country_point(code)) {
             r.geo.push_back(*p);
             return;
@@ -514,7 +517,7 @@ void Geocoder::geocode_partner(Record& r) {
     if (found) p = point_of(*found);
     // A foreign partner the extraction gave no country ("Aschaffenburg",
     // "Rufisque") takes the country of the place abroad it was found at.
-    if (found && code.empty() && r.countries.empty() && found->kind != place_kind::kCountry && found->country != "FR")
+    if (found && code.empty() && r.countries.empty() && found->kind != PlaceKind::country && found->country != "FR")
         if (const Place* c = gazetteer_.country(found->country)) {
             r.countries = {Country{c->country, c->name}};
             hard = {c->country};
@@ -527,9 +530,9 @@ void Geocoder::geocode_partner(Record& r) {
     // outside the country its record claims.
     if (!p && !hard.empty() && !place.empty())
         if (const Place* elsewhere = find_place(place, {}, hard, kinds, false);
-            elsewhere && elsewhere->kind != place_kind::kCountry && elsewhere->country != code &&
-            (elsewhere->population >= kMinCorrectingPopulation || elsewhere->kind == place_kind::kAdmin1 ||
-             elsewhere->kind == place_kind::kAdmin2))
+            elsewhere && elsewhere->kind != PlaceKind::country && elsewhere->country != code &&
+            (elsewhere->population >= kMinCorrectingPopulation || elsewhere->kind == PlaceKind::admin1 ||
+             elsewhere->kind == PlaceKind::admin2))
             if (const Place* c = gazetteer_.country(elsewhere->country)) {
                 corrections_.push_back({r.id, elsewhere->name, code, elsewhere->country});
                 r.countries = {Country{c->country, c->name}};

@@ -21,7 +21,7 @@ namespace coopatlas::indexer {
 struct PlacePhrase {
     std::string full;                    ///< the phrase without parentheses and trailing area, kind words kept
     std::string name;                    ///< the name left once the cues are removed
-    std::vector<std::string> kinds;      ///< preferred gazetteer kinds, best first
+    std::vector<PlaceKind> kinds;        ///< preferred gazetteer kinds, best first
     std::vector<std::string> countries;  ///< countries the phrase states
     std::vector<std::string> admins;     ///< admin1/admin2 codes the phrase states ("89", "FR.11"...)
     bool is_country = false;             ///< the whole phrase is a country name
@@ -34,7 +34,7 @@ PlacePhrase parse_place_phrase(const std::string& phrase, const Gazetteer& gazet
 
 /// Gazetteer kinds for a partner's `kind` field or a kind word of the guide
 /// ("région" -> admin1; "département" -> admin2; "intercommunalité" -> epci...).
-std::vector<std::string> kinds_for(const std::string& kind_word);
+std::vector<PlaceKind> kinds_for(const std::string& kind_word);
 
 /// A name the geocoder placed only at country level (or not at all).
 struct Unresolved {
@@ -63,7 +63,7 @@ public:
     /// phrase's inner word sequences ("le CHU de Strasbourg" -> Strasbourg).
     std::optional<GeoPoint> locate(const std::string& phrase, const std::vector<std::string>& countries = {},
                                    const std::vector<std::string>& context_countries = {},
-                                   const std::vector<std::string>& kinds = {}, bool loose = true) const;
+                                   const std::vector<PlaceKind>& kinds = {}, bool loose = true) const;
 
     /// The place of an organisation: an embassy in its country's capital (or
     /// the city after "à"), a conseil régional or départemental at its seat, a
@@ -92,7 +92,7 @@ public:
 private:
     /// The gazetteer entry locate() answers with, or nullptr.
     const Place* find_place(const std::string& phrase, const std::vector<std::string>& countries,
-                            const std::vector<std::string>& context_countries, const std::vector<std::string>& kinds,
+                            const std::vector<std::string>& context_countries, const std::vector<PlaceKind>& kinds,
                             bool loose) const;
     void geocode_partner(Record& r);
     void geocode_programme(Record& r);

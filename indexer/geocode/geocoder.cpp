@@ -193,44 +193,48 @@ std::vector<PlaceKind> kinds_for(const std::string& kind_word) {
     return {};
 }
 
-PlacePhrase parse_place_phrase(const std::string& phrase, const Gazetteer& g) {
-    PlacePhrase out;
-    std::string s = text::collapse_whitespace(phrase);
+namespace {
 
-    // Parentheses: a country, a département number or an area; anything else dropped.
+/// The countries, admin area and area place a cue names, added to the phrase's.
+void add_area(PlacePhrase& out, const Area& a) {
+    for (const auto& c : a.countries) add_unique(out.countries, c);
+    add_unique(out.admins, a.admin);
+    if (a.place && !out.area) out.area = a.place;
+}
+
+/// Parentheses: a country, a département number or an area is noted; every parenthesis is dropped.
+void take_parentheses(std::string& s, PlacePhrase& out, const Gazetteer& g) {
     for (std::size_t open = s.find('('); open != std::string::npos; open = s.find('(')) {
         std::size_t close = s.find(')', open);
         std::string inside = s.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
-        if (auto a = area_named(inside, g)) {
-            for (const auto& c : a->countries) add_unique(out.countries, c);
-            add_unique(out.admins, a->admin);
-            if (a->place && !out.area) out.area = a->place;
-        }
+        if (auto a = area_named(inside, g)) add_area(out, *a);
         s.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
     }
     s = strip_name_ends(text::collapse_whitespace(s));
+}
 
-    // A trailing area: "X, au Québec", "X au Mexique", "X dans l'Yonne", "X en Tunisie".
+/// A trailing area: "X, au Québec", "X au Mexique", "X dans l'Yonne", "X en Tunisie"; "du" only
+/// before a whole country ("Région Centre du Burkina Faso").
+void take_trailing_area(std::string& s, PlacePhrase& out, const Gazetteer& g) {
     std::vector<text::Token> tokens = text::tokenize(s);
     for (std::size_t k = 1; k + 1 <= tokens.size(); ++k) {
         const std::string& w = tokens[k].folded;
-        // "du" only before a whole country: "Région Centre du Burkina Faso".
         const bool of_country = w == "du";
         if (w != "au" && w != "aux" && w != "en" && w != "dans" && w != "a" && !of_country) continue;
         if (k + 1 >= tokens.size()) break;
         std::string rest = s.substr(tokens[k + 1].begin);
         auto a = area_named(rest, g);
         if (!a || (of_country && (a->countries.empty() || !a->admin.empty() || a->place))) continue;
-        for (const auto& c : a->countries) add_unique(out.countries, c);
-        add_unique(out.admins, a->admin);
-        if (a->place && !out.area) out.area = a->place;
+        add_area(out, *a);
         s = strip_name_ends(s.substr(0, tokens[k].begin));
         break;
     }
+}
 
-    // A leading preposition: "au Burkina Faso", "à Majunga", "en Tunisie".
-    tokens = text::tokenize(s);
-    // Also a lower-case "de", "des", "du" left by a list ("de Seine-Maritime et des Yvelines").
+/// A leading preposition: "au Burkina Faso", "à Majunga", "en Tunisie"; also a lower-case
+/// "de", "des", "du" left by a list ("de Seine-Maritime et des Yvelines").
+void drop_leading_preposition(std::string& s) {
+    std::vector<text::Token> tokens = text::tokenize(s);
     auto leading = [&](const text::Token& t) {
         const std::string& w = t.folded;
         if (w == "au" || w == "aux" || w == "en" || w == "a" || w == "dans") return true;
@@ -241,13 +245,38 @@ PlacePhrase parse_place_phrase(const std::string& phrase, const Gazetteer& g) {
         while (next + 1 < tokens.size() && (tokens[next].folded == "la" || tokens[next].folded == "l")) ++next;
         s = strip_name_ends(s.substr(tokens[next].begin));
     }
-    out.full = s;
+}
 
-    // Kind words with their articles and adjectives: "la municipalité libanaise de
-    // Khenchara", "les 18 communes du gouvernorat de Mahdia", "conseil régional de X".
+/// True when the token follows an elided "d'" / "d’" (which leaves no token of its own).
+bool after_elided_de(const std::string& s, const text::Token& t) {
+    return (t.begin >= 2 && (s.compare(t.begin - 2, 2, "d'") == 0 || s.compare(t.begin - 2, 2, "D'") == 0)) ||
+           (t.begin >= 4 && s.compare(t.begin - 4, 4, "d\xE2\x80\x99") == 0);
+}
+
+/// Where the name starts after the kind words at `from`: after the first preposition (de, du,
+/// des, d', de la), else at the first capitalised word that is no kind word ("Région Bretagne");
+/// npos when neither.
+std::size_t name_start_after(const std::string& s, const std::vector<text::Token>& tokens, std::size_t from) {
+    for (std::size_t m = from; m < tokens.size(); ++m) {
+        const std::string& w = tokens[m].folded;
+        if (w == "de" || w == "du" || w == "des") {
+            std::size_t start = m + 1;
+            while (start < tokens.size() && (tokens[start].folded == "la" || tokens[start].folded == "l")) ++start;
+            return start;
+        }
+        if (after_elided_de(s, tokens[m])) return m;
+        if (!kind_words().count(w) && !text::is_stopword(w) && starts_upper(s.substr(tokens[m].begin))) return m;
+    }
+    return std::string::npos;
+}
+
+/// Kind words with their articles and adjectives: "la municipalité libanaise de Khenchara",
+/// "les 18 communes du gouvernorat de Mahdia", "conseil régional de X": the kinds of the last
+/// kind word are noted and the name kept.
+void take_kind_words(std::string& s, PlacePhrase& out) {
     for (bool again = true; again;) {
         again = false;
-        tokens = text::tokenize(s);
+        std::vector<text::Token> tokens = text::tokenize(s);
         std::size_t i = 0;
         while (i < tokens.size() && (text::is_stopword(tokens[i].folded) || tokens[i].folded == "conseil" ||
                                      std::isdigit(static_cast<unsigned char>(tokens[i].folded[0]))))
@@ -260,37 +289,23 @@ PlacePhrase parse_place_phrase(const std::string& phrase, const Gazetteer& g) {
                                               std::isupper(static_cast<unsigned char>(s[tokens[i].begin + 1]))))
             break;
         out.kinds = kw->second;
-        std::size_t j = i + 1;
-        // The name starts after the first preposition (de, du, des, d', de la), else right after the kind words.
-        std::size_t name_start = std::string::npos;
-        for (std::size_t m = j; m < tokens.size(); ++m) {
-            const std::string& w = tokens[m].folded;
-            if (w == "de" || w == "du" || w == "des") {
-                name_start = m + 1;
-                while (name_start < tokens.size() &&
-                       (tokens[name_start].folded == "la" || tokens[name_start].folded == "l"))
-                    ++name_start;
-                break;
-            }
-            // an elided "d'" leaves no token: the word right after it starts the name
-            if (tokens[m].begin >= 2 &&
-                (s.compare(tokens[m].begin - 2, 2, "d'") == 0 || s.compare(tokens[m].begin - 2, 2, "D'") == 0)) {
-                name_start = m;
-                break;
-            }
-            if (tokens[m].begin >= 4 && s.compare(tokens[m].begin - 4, 4, "d\xE2\x80\x99") == 0) {
-                name_start = m;
-                break;
-            }
-            if (!kind_words().count(w) && !text::is_stopword(w) && starts_upper(s.substr(tokens[m].begin))) {
-                name_start = m;  // "Région Bretagne", "CR Bretagne"
-                break;
-            }
-        }
+        std::size_t name_start = name_start_after(s, tokens, i + 1);
         if (name_start == std::string::npos || name_start >= tokens.size()) break;
         s = strip_name_ends(s.substr(tokens[name_start].begin));
         again = true;
     }
+}
+
+}  // namespace
+
+PlacePhrase parse_place_phrase(const std::string& phrase, const Gazetteer& g) {
+    PlacePhrase out;
+    std::string s = text::collapse_whitespace(phrase);
+    take_parentheses(s, out, g);
+    take_trailing_area(s, out, g);
+    drop_leading_preposition(s);
+    out.full = s;
+    take_kind_words(s, out);
     s = strip_collectivite_prefix(s);
     out.name = strip_name_ends(s);
     if ((out.kinds.empty() || out.kinds.front() == PlaceKind::country) && g.find_country(out.name))

@@ -120,6 +120,214 @@ std::map<std::pair<std::string, int>, std::string> reviewed_titles() {
     return out;
 }
 
+/// Footers ("IIIe PartIe | GéoGraphies") name the part of their sheet.
+struct Footers {
+    std::vector<std::pair<size_t, std::string>> names;  ///< line index, part name (display)
+    std::map<std::string, std::string> known_subparts;  ///< folded name -> display
+};
+
+Footers read_footers(const std::vector<GuideLine>& lines, const DisplayText& display) {
+    Footers out;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        std::smatch m;
+        std::string t = text::collapse_whitespace(lines[i].text);
+        if (t.find(" | ") != std::string::npos && std::regex_match(t, m, footer_re())) {  // test first: cheaper
+            std::string name = display.heading(m[2].str());
+            out.names.push_back({i, name});
+            out.known_subparts[text::fold(m[2].str())] = name;
+        }
+    }
+    return out;
+}
+
+/// Where a line stands: its segment, its top-level number and its sub-heading.
+struct State {
+    size_t segment = 0;
+    int top = 0;
+    int sub = 0;
+    std::string sub_title;
+};
+
+/// One pass over the lines: part titles and title sheets open segments, numbered headings
+/// (and lead paragraphs, for titles the extraction lost) move the top and sub numbers, the
+/// table of contents and side tabs name the top-level sections.
+class HeadingWalk {
+public:
+    HeadingWalk(const Guide& guide, const DisplayText& display, const Footers& footers)
+        : guide_(guide), lines_(guide.lines()), display_(display), footers_(footers), states_(lines_.size()) {}
+
+    void run() {
+        for (size_t i = 0; i < lines_.size(); ++i) {
+            step(i);
+            states_[i] = st_;
+        }
+    }
+
+    std::vector<Segment> segments = std::vector<Segment>(1);
+    const std::vector<State>& states() const { return states_; }
+
+private:
+    void step(size_t i) {
+        std::string t = text::collapse_whitespace(lines_[i].text);
+        std::string f = text::fold(t);
+        if (starts_sheet(lines_, i)) in_toc_ = false;
+        std::smatch m;
+        const auto& subparts = footers_.known_subparts;
+        if (t.find(" PART") != std::string::npos && std::regex_match(t, m, part_title_re())) {
+            current_roman_ = m[1];
+            open_segment(i, "");
+        } else if (starts_sheet(lines_, i) && !f.empty() &&
+                   (subparts.count(f) || (f.rfind("glossaire", 0) == 0 && subparts.count("glossaire")))) {
+            open_segment(i, subparts.count(f) ? subparts.at(f) : subparts.at("glossaire"));
+        } else if (f == "sommaire") {
+            in_toc_ = true;
+        } else if (auto n = numbered(t)) {
+            numbered_heading(i, *n, heading_title(i, t));
+        } else if (!in_toc_ && st_.top > 0 && lead_paragraph(lines_, i)) {
+            lead(i);
+        } else if (!in_toc_) {
+            side_tab(i, t);
+        }
+    }
+
+    void open_segment(size_t i, const std::string& name) {
+        Segment s;
+        s.begin = i;
+        s.roman = current_roman_;
+        s.name = name;
+        segments.push_back(s);
+        st_ = State{segments.size() - 1, 0, 0, ""};
+    }
+
+    /// A wrapped heading continues on the following short lines; "Voir page 42." is no part of it.
+    std::string heading_title(size_t i, const std::string& t) const {
+        std::string title = t;
+        size_t k = i;
+        auto open_end = [&](const std::string& x) { return !x.empty() && (x.back() == '/' || x.back() == '-'); };
+        while ((lines_[k].wrapped || open_end(text::collapse_whitespace(lines_[k].text))) && k + 1 < lines_.size() &&
+               !blank(lines_[k + 1]) && lines_[k + 1].sheet == lines_[i].sheet &&
+               text::collapse_whitespace(lines_[k + 1].text).size() < 45 && !numbered(lines_[k + 1].text) &&
+               title.size() < 80) {
+            title += " " + text::collapse_whitespace(lines_[++k].text);
+        }
+        title = join_lines(guide_, {title});
+        static const std::regex see(R"(\s+[Vv]oir pages? \d.*$)");
+        return std::regex_replace(title, see, "");
+    }
+
+    /// "N Title" or "N.M Title": in the table of contents it names section N; elsewhere it
+    /// moves the numbers when it follows from them (an excerpt may start inside a part, and a
+    /// numbering that restarts opens a new segment).
+    void numbered_heading(size_t i, const Numbered& n, const std::string& title) {
+        if (in_toc_) {
+            if (n.sub == 0) segments[st_.segment].top_names[n.top] = display_.heading(title);
+        } else if (n.sub > 0) {
+            bool next_sub = n.top == st_.top && n.sub > st_.sub && n.sub <= st_.sub + 2;
+            bool next_top = n.top > st_.top && n.top <= st_.top + 3 && n.sub == 1;
+            bool reset = n.top < st_.top && n.sub == 1 && st_.top > 0;
+            bool first = st_.top == 0;
+            if (reset) open_segment(i, "");
+            if (next_sub || next_top || reset || first) {
+                st_.top = n.top;
+                st_.sub = n.sub;
+                st_.sub_title = display_.heading(title);
+            }
+        } else {
+            bool next_top = n.top == st_.top + 1;
+            bool reset = n.top == 1 && st_.top > 1;
+            if (reset) open_segment(i, "");
+            if (next_top || reset) {
+                st_.top = n.top;
+                st_.sub = 0;
+                st_.sub_title.clear();
+                segments[st_.segment].top_names[n.top] = display_.heading(title);
+            }
+        }
+    }
+
+    /// A lead paragraph opens the next top-level section when the next numbered heading comes
+    /// later ("3.3 ..." / lead / lead / "6.1 ..." gives 4, 5, then 6), or, when the numbering
+    /// restarts after it ("10.6 Urbanisme" / lead / "2.1 Bénin"), the section before that
+    /// heading in a new part.
+    void lead(size_t i) {
+        std::optional<Numbered> next;
+        for (size_t k = i + 1; k < lines_.size() && !next; ++k) next = numbered(lines_[k].text);
+        if (next && next->sub > 0 && next->top > st_.top) {
+            st_.top += 1;
+            st_.sub = 0;
+            st_.sub_title.clear();
+        } else if (next && next->sub == 1 && next->top < st_.top && next->top >= 2) {
+            open_segment(i, "");
+            st_.top = next->top - 1;
+        }
+    }
+
+    /// Up to four lines in capitals next to line i (after it when `forward`), stopping at the
+    /// first other line or, once some are found, at a blank one.
+    std::vector<std::string> caps_lines_beside(size_t i, bool forward) const {
+        std::vector<std::string> out;
+        for (size_t step = 1; step <= 5 && out.size() < 4; ++step) {
+            if (forward ? i + step >= lines_.size() : step > i) break;
+            std::string a = text::collapse_whitespace(lines_[forward ? i + step : i - step].text);
+            if (a.empty()) {
+                if (!out.empty()) break;
+                continue;
+            }
+            if (!caps_looking(a)) break;
+            if (forward)
+                out.push_back(a);
+            else
+                out.insert(out.begin(), a);
+        }
+        return out;
+    }
+
+    /// Side tabs: a lone section number beside a title in capitals ("10" / "vILLE" / "DURABLE",
+    /// "ACCÈs AUx" / "sERvICEs" / "EssEnTIELs" / "1"), or glued to it ("éConoMIE2").
+    void side_tab(size_t i, const std::string& t) {
+        static const std::regex lone(R"(^(\d{1,2})$)");
+        static const std::regex glued(R"(^(\D{3,}?)(\d{1,2})$)");
+        std::smatch n;
+        int number = 0;
+        std::string name;
+        // both end with the number: other lines need no regex
+        const bool ends_with_digit = !t.empty() && std::isdigit(static_cast<unsigned char>(t.back()));
+        if (ends_with_digit && std::regex_match(t, n, lone) && std::stoi(n[1]) <= 12) {
+            number = std::stoi(n[1]);
+            std::vector<std::string> after = caps_lines_beside(i, true);
+            const std::vector<std::string> chosen = !after.empty() ? after : caps_lines_beside(i, false);
+            for (const auto& c : chosen) name += (name.empty() ? "" : " ") + c;
+        } else if (ends_with_digit && std::regex_match(t, n, glued) && caps_looking(n[1].str())) {
+            number = std::stoi(n[2]);
+            name = n[1];
+        }
+        if (number > 0 && !name.empty() && name.find('|') == std::string::npos)
+            segments[st_.segment].top_names.try_emplace(number, std::to_string(number) + " " + display_.heading(name));
+    }
+
+    const Guide& guide_;
+    const std::vector<GuideLine>& lines_;
+    const DisplayText& display_;
+    const Footers& footers_;
+    std::vector<State> states_;
+    State st_;
+    bool in_toc_ = false;
+    std::string current_roman_;
+};
+
+/// Segment names: the footers inside each segment, else its title sheet, else its part number.
+std::vector<std::string> segment_names(const std::vector<Segment>& segments, const Footers& footers,
+                                       size_t line_count) {
+    std::vector<std::string> names(segments.size());
+    for (size_t s = 0; s < segments.size(); ++s) {
+        size_t end = s + 1 < segments.size() ? segments[s + 1].begin : line_count;
+        names[s] = segments[s].name;
+        for (const auto& [line, name] : footers.names)
+            if (names[s].empty() && line >= segments[s].begin && line < end) names[s] = name;
+    }
+    return names;
+}
+
 }  // namespace
 
 std::vector<std::vector<std::string>> section_paths(const Guide& guide) {
@@ -127,177 +335,26 @@ std::vector<std::vector<std::string>> section_paths(const Guide& guide) {
 }
 
 std::vector<std::vector<std::string>> section_paths(const Guide& guide, const DisplayText& display) {
-    const auto& lines = guide.lines();
-
-    // Footers: "IIIe PartIe | GéoGraphies" names the part of its sheet.
-    std::vector<std::pair<size_t, std::pair<std::string, std::string>>> footers;  // line index, (roman, name)
-    std::map<std::string, std::string> known_subparts;                            // folded name -> display
-    for (size_t i = 0; i < lines.size(); ++i) {
-        std::smatch m;
-        std::string t = text::collapse_whitespace(lines[i].text);
-        if (t.find(" | ") != std::string::npos && std::regex_match(t, m, footer_re())) {  // test first: cheaper
-            std::string name = display.heading(m[2].str());
-            footers.push_back({i, {m[1], name}});
-            known_subparts[text::fold(m[2].str())] = name;
-        }
-    }
-
-    std::vector<Segment> segments(1);
-    std::vector<std::vector<std::string>> paths(lines.size());
-    // per line: segment index, top number, sub heading title
-    struct State {
-        size_t segment = 0;
-        int top = 0;
-        int sub = 0;
-        std::string sub_title;
-    };
-    std::vector<State> states(lines.size());
-    State st;
-    bool in_toc = false;
-    std::string current_roman;
-    for (size_t i = 0; i < lines.size(); ++i) {
-        const auto& l = lines[i];
-        std::string t = text::collapse_whitespace(l.text);
-        std::string f = text::fold(t);
-        if (starts_sheet(lines, i)) in_toc = false;
-        std::smatch m;
-        auto open_segment = [&](const std::string& roman, const std::string& name) {
-            Segment s;
-            s.begin = i;
-            s.roman = roman;
-            s.name = name;
-            segments.push_back(s);
-            st = State{segments.size() - 1, 0, 0, ""};
-        };
-        if (t.find(" PART") != std::string::npos && std::regex_match(t, m, part_title_re())) {
-            current_roman = m[1];
-            open_segment(current_roman, "");
-        } else if (starts_sheet(lines, i) && !f.empty() &&
-                   (known_subparts.count(f) || (f.rfind("glossaire", 0) == 0 && known_subparts.count("glossaire")))) {
-            open_segment(current_roman, known_subparts.count(f) ? known_subparts[f] : known_subparts["glossaire"]);
-        } else if (f == "sommaire") {
-            in_toc = true;
-        } else if (auto n = numbered(t)) {
-            // A wrapped heading continues on the following short lines.
-            std::string title = t;
-            size_t k = i;
-            auto open_end = [&](const std::string& x) { return !x.empty() && (x.back() == '/' || x.back() == '-'); };
-            while ((lines[k].wrapped || open_end(text::collapse_whitespace(lines[k].text))) && k + 1 < lines.size() &&
-                   !blank(lines[k + 1]) && lines[k + 1].sheet == l.sheet &&
-                   text::collapse_whitespace(lines[k + 1].text).size() < 45 && !numbered(lines[k + 1].text) &&
-                   title.size() < 80) {
-                title += " " + text::collapse_whitespace(lines[++k].text);
-            }
-            title = join_lines(guide, {title});
-            // "10.1 Accès aux services essentiels Voir page 42.": the reference is not part of the title.
-            static const std::regex see(R"(\s+[Vv]oir pages? \d.*$)");
-            title = std::regex_replace(title, see, "");
-            if (in_toc) {
-                if (n->sub == 0) segments[st.segment].top_names[n->top] = display.heading(title);
-            } else if (n->sub > 0) {
-                bool next_sub = n->top == st.top && n->sub > st.sub && n->sub <= st.sub + 2;
-                bool next_top = n->top > st.top && n->top <= st.top + 3 && n->sub == 1;
-                bool reset = n->top < st.top && n->sub == 1 && st.top > 0;
-                bool first = st.top == 0;  // an excerpt may start inside a part
-                if (reset) open_segment(current_roman, "");
-                if (next_sub || next_top || reset || first) {
-                    st.top = n->top;
-                    st.sub = n->sub;
-                    st.sub_title = display.heading(title);
-                }
-            } else {
-                bool next_top = n->top == st.top + 1;
-                bool reset = n->top == 1 && st.top > 1;
-                if (reset) open_segment(current_roman, "");
-                if (next_top || reset) {
-                    st.top = n->top;
-                    st.sub = 0;
-                    st.sub_title.clear();
-                    segments[st.segment].top_names[n->top] = display.heading(title);
-                }
-            }
-        } else if (!in_toc && st.top > 0 && lead_paragraph(lines, i)) {
-            // A lead paragraph opens the next top-level section when the next numbered heading
-            // comes later ("3.3 ..." / lead / lead / "6.1 ..." gives 4, 5, then 6), or, when the
-            // numbering restarts after it ("10.6 Urbanisme" / lead / "2.1 Bénin"), the section
-            // before that heading in a new part.
-            std::optional<Numbered> next;
-            for (size_t k = i + 1; k < lines.size() && !next; ++k) next = numbered(lines[k].text);
-            if (next && next->sub > 0 && next->top > st.top) {
-                st.top += 1;
-                st.sub = 0;
-                st.sub_title.clear();
-            } else if (next && next->sub == 1 && next->top < st.top && next->top >= 2) {
-                open_segment(current_roman, "");
-                st.top = next->top - 1;
-            }
-        } else if (!in_toc) {
-            // Side tabs: a lone section number beside a title in capitals ("10" / "vILLE" / "DURABLE",
-            // "ACCÈs AUx" / "sERvICEs" / "EssEnTIELs" / "1"), or glued to it ("éConoMIE2").
-            static const std::regex lone(R"(^(\d{1,2})$)");
-            static const std::regex glued(R"(^(\D{3,}?)(\d{1,2})$)");
-            std::smatch n;
-            int number = 0;
-            std::string name;
-            // both end with the number: other lines need no regex
-            const bool ends_with_digit = !t.empty() && std::isdigit(static_cast<unsigned char>(t.back()));
-            if (ends_with_digit && std::regex_match(t, n, lone) && std::stoi(n[1]) <= 12) {
-                number = std::stoi(n[1]);
-                std::vector<std::string> after, before;
-                for (size_t k = i + 1; k < lines.size() && k <= i + 5 && after.size() < 4; ++k) {
-                    std::string a = text::collapse_whitespace(lines[k].text);
-                    if (a.empty()) {
-                        if (!after.empty()) break;
-                        continue;
-                    }
-                    if (!caps_looking(a)) break;
-                    after.push_back(a);
-                }
-                for (size_t k = i; k-- > 0 && k + 6 > i && before.size() < 4;) {
-                    std::string b = text::collapse_whitespace(lines[k].text);
-                    if (b.empty()) {
-                        if (!before.empty()) break;
-                        continue;
-                    }
-                    if (!caps_looking(b)) break;
-                    before.insert(before.begin(), b);
-                }
-                auto& chosen = !after.empty() ? after : before;
-                for (const auto& c : chosen) name += (name.empty() ? "" : " ") + c;
-            } else if (ends_with_digit && std::regex_match(t, n, glued) && caps_looking(n[1].str())) {
-                number = std::stoi(n[2]);
-                name = n[1];
-            }
-            if (number > 0 && !name.empty() && name.find('|') == std::string::npos)
-                segments[st.segment].top_names.try_emplace(number,
-                                                           std::to_string(number) + " " + display.heading(name));
-        }
-        states[i] = st;
-    }
-
-    // Segment names: the footers inside each segment, else its title sheet, else its part number.
-    std::vector<std::string> names(segments.size());
-    for (size_t s = 0; s < segments.size(); ++s) {
-        size_t end = s + 1 < segments.size() ? segments[s + 1].begin : lines.size();
-        names[s] = segments[s].name;
-        for (const auto& [line, footer] : footers)
-            if (names[s].empty() && line >= segments[s].begin && line < end) names[s] = footer.second;
-    }
+    const Footers footers = read_footers(guide.lines(), display);
+    HeadingWalk walk(guide, display, footers);
+    walk.run();
+    std::vector<Segment>& segments = walk.segments;
+    const std::vector<std::string> names = segment_names(segments, footers, guide.lines().size());
+    // Titles the extraction lost, from the reviewed table (data/section-titles.tsv).
     static const auto reviewed = reviewed_titles();
     for (size_t s = 0; s < segments.size(); ++s) {
         for (const auto& [key, title] : reviewed)
             if (key.first == text::fold(names[s])) segments[s].top_names.try_emplace(key.second, title);
     }
-    for (size_t i = 0; i < lines.size(); ++i) {
-        const State& s = states[i];
-        std::vector<std::string> path;
-        if (!names[s.segment].empty()) path.push_back(names[s.segment]);
+    std::vector<std::vector<std::string>> paths(guide.lines().size());
+    for (size_t i = 0; i < paths.size(); ++i) {
+        const State& s = walk.states()[i];
+        if (!names[s.segment].empty()) paths[i].push_back(names[s.segment]);
         if (s.top > 0) {
             auto it = segments[s.segment].top_names.find(s.top);
-            path.push_back(it != segments[s.segment].top_names.end() ? it->second : std::to_string(s.top));
+            paths[i].push_back(it != segments[s.segment].top_names.end() ? it->second : std::to_string(s.top));
         }
-        if (s.sub > 0) path.push_back(s.sub_title);
-        paths[i] = std::move(path);
+        if (s.sub > 0) paths[i].push_back(s.sub_title);
     }
     return paths;
 }

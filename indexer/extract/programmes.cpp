@@ -112,127 +112,141 @@ const std::regex& see_page() {
     return re;
 }
 
+/// "LE / PROJET" in a diagram is not a block: a heading stands after a blank line or a sentence end.
+bool is_diagram_label(const std::vector<GuideLine>& lines, size_t i) {
+    size_t p = i;
+    while (p > 0 && is_blank(lines[p - 1])) --p;
+    if (p == 0 || p != i || lines[i].sheet != lines[p - 1].sheet) return false;
+    std::string before = text::collapse_whitespace(lines[p - 1].text);
+    return !before.empty() && text::words(before).size() <= 2 && before.back() != '.' && before.back() != ':';
+}
+
+/// The subtitle: the lines after the heading up to the first blank line or bullet (six at most).
+/// Returns the index of the line after it.
+size_t read_subtitle(const Guide& guide, size_t i, ProgrammeBlock& b) {
+    const auto& lines = guide.lines();
+    size_t k = i + 1;
+    while (k < lines.size() && is_blank(lines[k])) ++k;
+    std::vector<std::string> subtitle;
+    while (k < lines.size() && !is_blank(lines[k]) && !is_bullet(text::collapse_whitespace(lines[k].text)) &&
+           !is_block_heading(lines[k].text) && subtitle.size() < 6) {
+        subtitle.push_back(lines[k].text);
+        ++k;
+    }
+    b.subtitle = join_lines(guide, subtitle);
+    b.end_line = k > 0 ? lines[k - 1].number : b.line;
+    return k;
+}
+
+/// A block without bullets: a cross-reference ("voir ... page N") within the next three
+/// paragraphs, or in the subtitle itself ("mutualisable" / "Voir page 69, ...").
+void read_stub(const Guide& guide, size_t q, ProgrammeBlock& b) {
+    const auto& lines = guide.lines();
+    for (int paragraphs = 0; q < lines.size() && paragraphs < 3 &&
+                             !is_bullet(text::collapse_whitespace(lines[q].text)) && !is_block_heading(lines[q].text);
+         ++paragraphs) {
+        std::vector<std::string> para;
+        size_t start = q;
+        while (q < lines.size() && !is_blank(lines[q]) && (q == start || lines[q].sheet == lines[start].sheet))
+            para.push_back(lines[q++].text);
+        std::string t = join_lines(guide, para);
+        if (std::regex_search(t, see_page()) && para.size() <= 3) {
+            b.stub = text::collapse_whitespace(t);
+            b.end_line = lines[q - 1].number;
+            return;
+        }
+        while (q < lines.size() && is_blank(lines[q])) ++q;
+    }
+    if (std::regex_search(b.subtitle, see_page())) b.stub = b.subtitle;
+}
+
+std::vector<std::string> texts_of(const std::vector<ProgrammeFieldLine>& lines) {
+    std::vector<std::string> out;
+    for (const auto& l : lines) out.push_back(l.text);
+    return out;
+}
+
+/// A bullet's lines -> "Label : value".
+ProgrammeField field_of(const Guide& guide, std::vector<ProgrammeFieldLine> lines) {
+    std::string joined = join_lines(guide, texts_of(lines));
+    ProgrammeField f;
+    f.line = lines.front().line;
+    auto colon = joined.find(':');
+    f.label = text::collapse_whitespace(joined.substr(0, colon));
+    if (colon != std::string::npos) f.value = text::collapse_whitespace(joined.substr(colon + 1));
+    f.lines = std::move(lines);
+    return f;
+}
+
+/// The bullets from line q: a value runs over line ends, blank lines and page breaks while it
+/// is unfinished; prose between two bullets is kept apart; the block ends at the next heading
+/// or at prose that no bullet follows.
+void read_bullets(const Guide& guide, size_t q, ProgrammeBlock& b) {
+    const auto& lines = guide.lines();
+    std::vector<ProgrammeFieldLine> bullet;  // the lines of the bullet being read
+    auto push = [&] {
+        if (!bullet.empty()) b.fields.push_back(field_of(guide, std::move(bullet)));
+        bullet.clear();
+    };
+    bool gap = false;  // a blank line or a page break since the last text line
+    int last_sheet = q < lines.size() ? lines[q].sheet : 0;
+    for (; q < lines.size(); ++q) {
+        const auto& l = lines[q];
+        if (l.sheet != last_sheet) gap = true;
+        last_sheet = l.sheet;
+        if (is_blank(l)) {
+            gap = true;
+            continue;
+        }
+        if (is_layout_noise(l.text)) continue;
+        std::string t = text::collapse_whitespace(l.text);
+        if (is_bullet(t)) {
+            push();
+            bullet.push_back({t.substr(std::string("•").size()), l.number});
+            b.end_line = l.number;
+            gap = false;
+            continue;
+        }
+        if (is_block_heading(t)) break;
+        const std::vector<std::string> bullet_lines = texts_of(bullet);
+        if (gap && !unfinished(join_lines(guide, bullet_lines)) && !continues(bullet_lines, t)) {
+            size_t next_bullet = bullet_after_inner_prose(guide, q);
+            if (next_bullet == q) break;
+            std::vector<std::string> prose;
+            for (; q < next_bullet; ++q)
+                if (!is_blank(lines[q]) && !is_layout_noise(lines[q].text)) prose.push_back(lines[q].text);
+            b.inner_prose.push_back(join_lines(guide, prose));
+            --q;  // the loop's ++q lands on the bullet
+            continue;
+        }
+        if (t.rfind("http", 0) == 0 || t.rfind("www.", 0) == 0) {
+            b.end_line = l.number;
+            continue;  // a link printed under the block
+        }
+        bullet.push_back({t, l.number});
+        b.end_line = l.number;
+        gap = false;
+    }
+    push();
+}
+
 }  // namespace
 
 std::vector<ProgrammeBlock> find_programme_blocks(const Guide& guide) {
     const auto& lines = guide.lines();
     std::vector<ProgrammeBlock> blocks;
     for (size_t i = 0; i < lines.size(); ++i) {
-        if (!is_block_heading(lines[i].text)) continue;
-        // "LE / PROJET" in a diagram is not a block: a heading stands after a blank line or a sentence end.
-        size_t p = i;
-        while (p > 0 && is_blank(lines[p - 1])) --p;
-        if (p > 0 && p == i && lines[i].sheet == lines[p - 1].sheet) {
-            std::string before = text::collapse_whitespace(lines[p - 1].text);
-            if (!before.empty() && text::words(before).size() <= 2 && before.back() != '.' && before.back() != ':')
-                continue;
-        }
+        if (!is_block_heading(lines[i].text) || is_diagram_label(lines, i)) continue;
         ProgrammeBlock b;
         b.line = lines[i].number;
         b.heading = text::collapse_whitespace(lines[i].text);
-        size_t k = i + 1;
-        while (k < lines.size() && is_blank(lines[k])) ++k;
-        std::vector<std::string> subtitle;
-        while (k < lines.size() && !is_blank(lines[k]) && !is_bullet(text::collapse_whitespace(lines[k].text)) &&
-               !is_block_heading(lines[k].text) && subtitle.size() < 6) {
-            subtitle.push_back(lines[k].text);
-            ++k;
-        }
-        b.subtitle = join_lines(guide, subtitle);
-        b.end_line = k > 0 ? lines[k - 1].number : b.line;
-        // Bullets, or a cross-reference within the next three paragraphs.
-        size_t q = k;
-        int paragraphs = 0;
+        size_t q = read_subtitle(guide, i, b);
         while (q < lines.size() && is_blank(lines[q])) ++q;
-        if (q < lines.size() && !is_bullet(text::collapse_whitespace(lines[q].text))) {
-            while (q < lines.size() && paragraphs < 3 && !is_bullet(text::collapse_whitespace(lines[q].text)) &&
-                   !is_block_heading(lines[q].text)) {
-                std::vector<std::string> para;
-                size_t start = q;
-                while (q < lines.size() && !is_blank(lines[q]) && (q == start || lines[q].sheet == lines[start].sheet))
-                    para.push_back(lines[q++].text);
-                std::string t = join_lines(guide, para);
-                if (std::regex_search(t, see_page()) && para.size() <= 3) {
-                    b.stub = text::collapse_whitespace(t);
-                    b.end_line = lines[q - 1].number;
-                    break;
-                }
-                ++paragraphs;
-                while (q < lines.size() && is_blank(lines[q])) ++q;
-            }
-            // The subtitle itself may carry the reference ("mutualisable" / "Voir page 69, ...").
-            if (b.stub.empty() && std::regex_search(b.subtitle, see_page())) b.stub = b.subtitle;
-            blocks.push_back(std::move(b));
-            continue;
-        }
-        // Bullets: a value runs over line ends, blank lines and page breaks while it is unfinished.
-        std::string current;
-        int current_line = 0;
-        std::vector<std::pair<std::vector<std::string>, int>> bullets;
-        std::vector<std::vector<int>> bullet_numbers;
-        std::vector<std::string> bullet_lines;
-        std::vector<int> numbers;
-        auto push = [&] {
-            if (!bullet_lines.empty()) {
-                bullets.emplace_back(bullet_lines, current_line);
-                bullet_numbers.push_back(numbers);
-            }
-            bullet_lines.clear();
-            numbers.clear();
-        };
-        bool gap = false;  // a blank line or a page break since the last text line
-        int last_sheet = q < lines.size() ? lines[q].sheet : 0;
-        for (; q < lines.size(); ++q) {
-            const auto& l = lines[q];
-            if (l.sheet != last_sheet) gap = true;
-            last_sheet = l.sheet;
-            if (is_blank(l)) {
-                gap = true;
-                continue;
-            }
-            if (is_layout_noise(l.text)) continue;
-            std::string t = text::collapse_whitespace(l.text);
-            if (is_bullet(t)) {
-                push();
-                current_line = l.number;
-                bullet_lines.push_back(t.substr(std::string("•").size()));
-                numbers.push_back(l.number);
-                b.end_line = l.number;
-                gap = false;
-                continue;
-            }
-            if (is_block_heading(t)) break;
-            if (gap && !unfinished(join_lines(guide, bullet_lines)) && !continues(bullet_lines, t)) {
-                size_t next_bullet = bullet_after_inner_prose(guide, q);
-                if (next_bullet == q) break;
-                std::vector<std::string> prose;
-                for (; q < next_bullet; ++q)
-                    if (!is_blank(lines[q]) && !is_layout_noise(lines[q].text)) prose.push_back(lines[q].text);
-                b.inner_prose.push_back(join_lines(guide, prose));
-                --q;  // the loop's ++q lands on the bullet
-                continue;
-            }
-            if (t.rfind("http", 0) == 0 || t.rfind("www.", 0) == 0) {
-                b.end_line = l.number;
-                continue;  // a link printed under the block
-            }
-            bullet_lines.push_back(t);
-            numbers.push_back(l.number);
-            b.end_line = l.number;
-            gap = false;
-        }
-        push();
-        for (size_t n = 0; n < bullets.size(); ++n) {
-            const auto& [bl, line] = bullets[n];
-            std::string joined = join_lines(guide, bl);
-            ProgrammeField f;
-            f.line = line;
-            for (size_t m = 0; m < bl.size(); ++m) f.lines.push_back({bl[m], bullet_numbers[n][m]});
-            auto colon = joined.find(':');
-            f.label = text::collapse_whitespace(joined.substr(0, colon));
-            if (colon != std::string::npos) f.value = text::collapse_whitespace(joined.substr(colon + 1));
-            b.fields.push_back(std::move(f));
-        }
+        // Bullets, or a cross-reference.
+        if (q < lines.size() && !is_bullet(text::collapse_whitespace(lines[q].text)))
+            read_stub(guide, q, b);
+        else
+            read_bullets(guide, q, b);
         blocks.push_back(std::move(b));
     }
     return blocks;

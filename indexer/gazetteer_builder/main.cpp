@@ -12,7 +12,8 @@ int main(int argc, char** argv) {
         cli::Parser args("coopatlas-gazetteer", "[--node-modules DIR] [--out PATH]",
                          "Builds the offline gazetteer (GeoNames cities500, INSEE/Etalab communes, EPCI,\n"
                          "départements and régions, ISO 3166 names, Natural Earth outlines, the reviewed\n"
-                         "data/places-override.tsv and data/aliases.tsv) into one GeoPackage.");
+                         "data/places-override.tsv and data/aliases.tsv, the régions' brand names of\n"
+                         "data/places/region-aliases.tsv, compiled in) into one GeoPackage.");
         indexer::SourcePaths paths;
         args.add({"node-modules", "DIR", "npm packages folder (default node_modules)", "Input"})
             .add({"iso-codes", "PATH", "ISO 3166-2 JSON of Debian iso-codes (default " + paths.iso_codes_json + ")",

@@ -104,8 +104,9 @@ PlaceKnowledge PlaceKnowledge::parse(const PlaceTables& tables) {
                                      scope == "countries" ? AliasScope::kCountries : AliasScope::kParties});
     }
 
-    Table regions(tables.region_aliases, "data/places/region-aliases.tsv", {"alias", "region"});
-    for (const auto& row : regions.rows()) k.region_aliases.push_back({row.fields[0], row.fields[1]});
+    Table regions(tables.region_aliases, "data/places/region-aliases.tsv", {"alias", "region", "standalone"});
+    for (const auto& row : regions.rows())
+        k.region_aliases.push_back({row.fields[0], row.fields[1], one_of(regions, row, 2, {"yes", "no"}) == "yes"});
 
     Table overseas(tables.overseas_territories, "data/places/overseas-territories.tsv",
                    {"code", "name", "party_kind", "insee"});

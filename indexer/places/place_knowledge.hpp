@@ -34,7 +34,8 @@ struct CountryAlias {
 /// A brand name of a French région ("Sud" for "Provence-Alpes-Côte d'Azur").
 struct RegionAlias {
     std::string alias;
-    std::string region;  ///< official name, as in the Etalab list of régions
+    std::string region;       ///< official name, as in the Etalab list of régions
+    bool standalone = false;  ///< means the région wherever it stands ("PACA"), not only after "région" ("Sud")
 };
 
 /// A French overseas territory: ISO 3166-1 gives it a code of its own, coopatlas counts it as France.

@@ -9,7 +9,8 @@ namespace {
 
 constexpr std::string_view kDemonyms = "# source\nstem\tcountry\ntunisien\tTunisie\n";
 constexpr std::string_view kAliases = "alias\tcode\tscope\nRDC\tCD\tcountries\nQuébec\tCA\tparties\n";
-constexpr std::string_view kRegions = "alias\tregion\nSud\tProvence-Alpes-Côte d'Azur\n";
+constexpr std::string_view kRegions =
+    "alias\tregion\tstandalone\nSud\tProvence-Alpes-Côte d'Azur\tno\nPACA\tProvence-Alpes-Côte d'Azur\tyes\n";
 constexpr std::string_view kOverseas =
     "code\tname\tparty_kind\tinsee\nGP\tGuadeloupe\trégion\tyes\nNC\tNouvelle-Calédonie\tcollectivité\tno\n";
 
@@ -34,8 +35,10 @@ TEST(PlaceKnowledge, ReadsEveryTable) {
     EXPECT_EQ(k.country_aliases[0].scope, AliasScope::kCountries);
     EXPECT_EQ(k.country_aliases[1].scope, AliasScope::kParties);
     EXPECT_EQ(k.country_aliases[1].code, "CA");
-    ASSERT_EQ(k.region_aliases.size(), 1u);
+    ASSERT_EQ(k.region_aliases.size(), 2u);
     EXPECT_EQ(k.region_aliases[0].region, "Provence-Alpes-Côte d'Azur");
+    EXPECT_FALSE(k.region_aliases[0].standalone);
+    EXPECT_TRUE(k.region_aliases[1].standalone);
     ASSERT_NE(k.overseas_territory("GP"), nullptr);
     EXPECT_TRUE(k.overseas_territory("GP")->insee);
     EXPECT_EQ(k.overseas_territory("NC")->party_kind, "collectivité");
@@ -57,10 +60,11 @@ TEST(PlaceKnowledge, AMalformedRowNamesTheTableAndTheLine) {
 
 TEST(PlaceKnowledge, AWrongHeaderOrAnEmptyTableIsAnError) {
     auto t = tables();
-    t.region_aliases = "name\tregion\nSud\tProvence-Alpes-Côte d'Azur\n";
-    EXPECT_NE(error_of(t).find("expected the header 'alias<TAB>region'"), std::string::npos) << error_of(t);
+    t.region_aliases = "name\tregion\tstandalone\nSud\tProvence-Alpes-Côte d'Azur\tno\n";
+    EXPECT_NE(error_of(t).find("expected the header 'alias<TAB>region<TAB>standalone'"), std::string::npos)
+        << error_of(t);
     t = tables();
-    t.region_aliases = "# nothing yet\nalias\tregion\n";
+    t.region_aliases = "# nothing yet\nalias\tregion\tstandalone\n";
     EXPECT_NE(error_of(t).find("data/places/region-aliases.tsv: the table has no rows"), std::string::npos)
         << error_of(t);
     t = tables();

@@ -446,6 +446,16 @@ bool strong_cue(std::string_view sentence) {
 
 std::string PartyMention::key() const { return kind + "|" + key_of(place); }
 
+PartyMention french_place_mention(const FrenchPlace& place, std::string_view raw, const PartyLexicon& lexicon) {
+    PartyMention m;
+    m.raw = std::string(raw);
+    m.kind = place.kind;
+    m.place = m.name = place.name;
+    m.french = 1;
+    m.country = lexicon.country("France");
+    return m;
+}
+
 std::string repair_place_name(std::string_view name) {
     std::string out;
     for (std::size_t i = 0; i < name.size(); ++i) {  // "Sud-Provence- Alpes": a line-end hyphen

@@ -139,6 +139,10 @@ std::vector<PartyMention> find_party_mentions(std::string_view sentence, const P
 /// "collaborer", "engagé", "accompagner", "relation"), not only "soutient" or "projet".
 bool strong_cue(std::string_view sentence);
 
+/// The French party of a place the Etalab lists know, named by itself ("cheffe de file :
+/// occitanie", a table's "Orléans"): its kind and official name.
+PartyMention french_place_mention(const FrenchPlace& place, std::string_view raw, const PartyLexicon& lexicon);
+
 /// "nouvelle-Aquitaine" -> "Nouvelle-Aquitaine", "issy-les-moulineaux" ->
 /// "Issy-les-Moulineaux": capitals the guide's small-caps extraction lost.
 std::string repair_place_name(std::string_view name);

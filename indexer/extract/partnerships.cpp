@@ -10,6 +10,7 @@
 #include "core/text.hpp"
 #include "indexer/extract/associations.hpp"
 #include "indexer/extract/programmes.hpp"
+#include "indexer/extract/table_partnerships.hpp"
 #include "indexer/places/countries.hpp"
 
 namespace coopatlas::indexer {
@@ -426,15 +427,7 @@ void add_collectivite_leads(const std::string& value, const PartyLexicon& lex, s
         if (m.french == 1 && m.kind != "pays") leads.push_back(m);
     if (!leads.empty()) return;
     // "cheffe de file : occitanie": a bare French name
-    if (auto* p = lex.french(value)) {
-        PartyMention m;
-        m.raw = value;
-        m.kind = p->kind;
-        m.place = m.name = p->name;
-        m.french = 1;
-        m.country = lex.country("France");
-        leads.push_back(m);
-    }
+    if (auto* p = lex.french(value)) leads.push_back(french_place_mention(*p, value, lex));
 }
 
 /// "Porteur : rrmA Lianes Coopération", "Association responsable : AimF": adds the association
@@ -976,6 +969,9 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
     learn_acting_bodies(guide, association_leads, lex);
     auto pairs = prose_pairs(guide, sections, lex);
     pairs.insert(pairs.end(), programme.begin(), programme.end());
+    for (auto& t : table_pairs(guide, lex))
+        pairs.push_back({std::move(t.lead), std::move(t.country), std::move(t.text), std::move(t.theme), t.line,
+                         std::move(t.lines)});
     return partnership_records(guide, sections, pairs);
 }
 

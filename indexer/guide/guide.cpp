@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "indexer/guide/index_tables.hpp"
 
 namespace coopatlas::indexer {
 
@@ -82,7 +83,6 @@ bool is_programme_heading(const std::string& t) {
 // is matched to the PROGRAMME / PROJET heading whose block shares most of its words,
 // among the headings whose first-estimate page is near NN.
 std::vector<std::pair<int, int>> Guide::index_table_anchors() const {
-    static const std::regex page_ref(R"((?:^|\s)Pages?\s+(\d{1,3})(?:\s+et\s+(\d{1,3}))?\s*$)");
     std::vector<std::pair<int, int>> anchors;
     std::vector<size_t> headings;
     for (size_t i = 0; i < lines_.size(); ++i)
@@ -100,29 +100,9 @@ std::vector<std::pair<int, int>> Guide::index_table_anchors() const {
         for (size_t k = h; k < lines_.size() && k < h + 16; ++k) block += lines_[k].text + " ";
         windows.push_back(significant(block));
     }
-    bool in_table = false;
-    std::string row;
-    for (const auto& l : lines_) {
-        std::string t = text::collapse_whitespace(l.text);
-        std::string f = text::fold(t);
-        if (f.size() >= 9 && f.compare(f.size() - 9, 9, "voir page") == 0) {
-            in_table = true;
-            row.clear();
-            continue;
-        }
-        if (!in_table) continue;
-        std::smatch m;
-        bool has_ref = std::regex_search(t, m, page_ref);
-        if (t.size() > 70 && !has_ref) {  // prose after the table
-            in_table = false;
-            continue;
-        }
-        row += t + " ";
-        if (!has_ref) continue;
-        auto words = significant(row);
-        for (int g = 1; g <= 2; ++g) {
-            if (!m[g].matched) continue;
-            int page = std::stoi(m[g]);
+    for (const auto& row : index_table_rows(lines_)) {
+        auto words = significant(row.text());
+        for (int page : row.pages) {
             size_t best = headings.size();
             int best_score = 1;
             int best_gap = 1 << 20;
@@ -140,7 +120,6 @@ std::vector<std::pair<int, int>> Guide::index_table_anchors() const {
             }
             if (best < headings.size()) anchors.emplace_back(lines_[headings[best]].number, page);
         }
-        row.clear();
     }
     return anchors;
 }

@@ -931,6 +931,15 @@ bool Scanner::kind_phrase(std::size_t& i) {
         // "les communes de A et B", "les villes de A, B et C"
         if (!k->plural || i >= ws_.size()) break;
         std::string_view g = gap(i);
+        // "les municipalités de Berat (dont le cœur de ville ...) et d'elbasan": a remark between items
+        if (g.find('(') != std::string_view::npos && g.find(')') == std::string_view::npos) {
+            std::size_t close = i + 1;
+            while (close < ws_.size() && close - i < 16 && gap(close).find(')') == std::string_view::npos) ++close;
+            if (close < ws_.size() && ws_[close].f == "et" && text::collapse_whitespace(gap(close)) == ")") {
+                i = close;
+                g = " ";
+            }
+        }
         std::size_t next = i;
         if (ws_[i].f == "et" && plain_gap(g)) {
             ++next;
@@ -948,7 +957,9 @@ bool Scanner::kind_phrase(std::size_t& i) {
         if ((ws_[next].f == "la" || ws_[next].f == "le") && next + 1 < ws_.size() && plain_gap(gap(next + 1)) &&
             lex_.french(ws_[next + 1].f, k->kind))
             ++next;
-        if (!ws_[next].cap && !lex_.french(ws_[next].f)) break;
+        // "celui des villes de Cognac et de tovuz": a rare lower-case word is a name small caps lowered
+        if (!ws_[next].cap && !lex_.french(ws_[next].f) && (k->french == 1 || !lowered_foreign_name(ws_[next].f)))
+            break;
         std::size_t e2 = name_end(next, true);
         if (e2 == next) break;
         j = next;

@@ -55,6 +55,8 @@ public:
     /// by population); articles "le/la/les" are tried too ("du Lamentin").
     const FrenchPlace* french(std::string_view name, std::string_view kind = "") const;
     std::optional<Country> country(std::string_view name) const;
+    /// The country table the lexicon reads names from.
+    const CountryTable& countries() const { return *countries_; }
     /// country() for a name already normalised with text::words_key() ("cote ivoire").
     std::optional<Country> country_of_key(std::string_view key) const;
     /// False when no key country_of_key() knows starts with this folded word.

@@ -28,7 +28,9 @@ bool ends_sentence(const std::string& line) {
 
 /// "(exemples : projets menés" / blank / "par Dunkerque et ...": a sentence left open
 /// inside parentheses or on a comma goes on over a blank line when the next line
-/// starts in lower case (a blank of the extraction, not the end of the paragraph).
+/// starts in lower case (a blank of the extraction, not the end of the paragraph); a comma
+/// never ends a paragraph, so after one a capitalised line goes on too ("• Bordeaux métropole
+/// et la ville d'Hyderabad," / blank / "Gouvernement du telangana, ont une coopération").
 bool continues_over_blank(const std::vector<std::string>& para, const std::vector<GuideLine>& lines,
                           std::size_t blank) {
     if (para.empty() || ends_sentence(para.back())) return false;
@@ -36,7 +38,9 @@ bool continues_over_blank(const std::vector<std::string>& para, const std::vecto
     while (next < lines.size() && text::collapse_whitespace(lines[next].text).empty()) ++next;
     if (next >= lines.size()) return false;
     std::string t = text::collapse_whitespace(lines[next].text);
-    if (t.empty() || !std::islower(static_cast<unsigned char>(t[0]))) return false;
+    if (t.empty()) return false;
+    if (para.back().back() == ',' && std::isupper(static_cast<unsigned char>(t[0]))) return true;
+    if (!std::islower(static_cast<unsigned char>(t[0]))) return false;
     long open = 0;
     for (const auto& l : para) open += std::count(l.begin(), l.end(), '(') - std::count(l.begin(), l.end(), ')');
     return open > 0 || para.back().back() == ',';
@@ -164,7 +168,16 @@ std::vector<Pair> pair_sentence(const std::string& sentence, std::vector<PartyMe
             paired_with_france(sentence, mentions, i))
             return pairs;
     // In a country's section, a French party the sentence pairs with nobody works with
-    // that country: "Plusieurs villes normandes (ifs, Colombelles) ont des partenariats".
+    // that country: "Plusieurs villes normandes (ifs, Colombelles) ont des partenariats". Not
+    // when the sentence names foreign localities that no pair uses: it lists partners without
+    // saying who works with whom ("les lauréats (municipalité de iaşi ...; municipalités de Piatra
+    // neamț ...) ... villes françaises partenaires du concours (dijon ...; Angers, Besançon ...)"),
+    // and the country would stand for one of them.
+    auto unpaired_locality = [&](const PartyMention& m) {
+        return m.french == 0 && m.kind != "pays" && !m.context_only &&
+               std::none_of(pairs.begin(), pairs.end(), [&](const Pair& p) { return p.foreign.key() == m.key(); });
+    };
+    if (std::any_of(mentions.begin(), mentions.end(), unpaired_locality)) return pairs;
     PartyMention country;
     country.kind = "pays";
     country.place = country.name = section_country->name;

@@ -7,6 +7,7 @@
 
 #include "core/text.hpp"
 #include "indexer/extract/associations.hpp"
+#include "indexer/guide/glossary.hpp"
 #include "indexer/guide/index_tables.hpp"
 
 namespace coopatlas::indexer {
@@ -45,6 +46,20 @@ std::size_t country_at(std::string_view s, const std::vector<text::Token>& ts, s
     return 0;
 }
 
+/// A misspelt country between two separators of a list ("Mali, Bukina Faso, Niger"): the words
+/// up to the next "," (at most 3) one letter away from a country's name.
+std::size_t misspelt_country_at(std::string_view s, const std::vector<text::Token>& ts, std::size_t i,
+                                const PartyLexicon& lexicon, std::optional<Country>& country) {
+    std::string key;
+    for (std::size_t k = i; k < ts.size() && k < i + 3; ++k) {
+        key += (key.empty() ? "" : " ") + ts[k].folded;
+        if (k + 1 < ts.size() && !has(gap_before(s, ts, k + 1), ',')) continue;
+        if ((country = lexicon.countries().lookup_typo(key))) return k + 1 - i;
+        return 0;
+    }
+    return 0;
+}
+
 /// Countries joined by "," or "et" from token i; `next` is set past the last one.
 std::vector<PartyMention> country_list(std::string_view s, const std::vector<text::Token>& ts, std::size_t i,
                                        const PartyLexicon& lexicon, std::size_t& next) {
@@ -52,6 +67,7 @@ std::vector<PartyMention> country_list(std::string_view s, const std::vector<tex
     while (i < ts.size()) {
         std::optional<Country> c;
         std::size_t n = country_at(s, ts, i, lexicon, c);
+        if (!n && !out.empty()) n = misspelt_country_at(s, ts, i, lexicon, c);
         if (!n) break;
         PartyMention m;
         m.begin = ts[i].begin;
@@ -76,14 +92,21 @@ std::vector<PartyMention> country_list(std::string_view s, const std::vector<tex
 
 /// One lead of a lead cell: a body the guide shows acting ("Lianes Coopération", "Ass. Cités Unies
 /// France"), a collectivité the parties code reads whole ("CR Grand Est", "Orléans"), or, after
-/// an abbreviation of a kind, a place of that kind ("Seine-Maritime" in "CD Aude, Seine-Maritime").
+/// an abbreviation of a kind, a place of that kind ("Seine-Maritime" in "CD Aude, Seine-Maritime"). A body
+/// may be named by the long form of its acronym ("Association internationale des régions francophones").
 std::optional<PartyMention> lead_item(const std::string& item, const std::string& list_kind,
-                                      const PartyLexicon& lexicon) {
+                                      const PartyLexicon& lexicon, const LongForms& long_forms) {
     std::string named = item.rfind("Ass. ", 0) == 0 ? "association " + item.substr(5) : item;
-    if (auto a = association_lead(named, lexicon); a && lexicon.body(text::words_key(a->name))) {
+    auto body = [&](const std::string& name) -> std::optional<PartyMention> {
+        auto a = association_lead(name, lexicon);
+        if (!a || !lexicon.body(text::words_key(a->name))) return std::nullopt;
         a->raw = item;
         return a;
-    }
+    };
+    if (auto a = body(named)) return a;
+    // "Association internationale des régions francophones": the long form of a body's acronym
+    if (auto it = long_forms.find(text::words_key(named)); it != long_forms.end())
+        if (auto a = body(it->second)) return a;
     auto mentions = find_party_mentions(item, lexicon);
     if (mentions.size() == 1) {
         const auto& m = mentions.front();
@@ -102,7 +125,7 @@ std::optional<PartyMention> lead_item(const std::string& item, const std::string
 /// The leads of `s` when the whole of it is a list of leads ("Arles, CR Sud-PACA"); each item
 /// is the longest run up to a "," or "et" that reads as a lead, so "Sites et Cités remarquables
 /// de France" stays one.
-std::vector<PartyMention> lead_list(const std::string& s, const PartyLexicon& lexicon) {
+std::vector<PartyMention> lead_list(const std::string& s, const PartyLexicon& lexicon, const LongForms& long_forms) {
     std::vector<PartyMention> out;
     std::string list_kind;
     std::size_t pos = 0;
@@ -118,7 +141,7 @@ std::vector<PartyMention> lead_list(const std::string& s, const PartyLexicon& le
         for (const auto& [end, next] : ends) {
             std::string item = text::collapse_whitespace(s.substr(pos, end - pos));
             if (item.empty()) continue;
-            auto m = lead_item(item, list_kind, lexicon);
+            auto m = lead_item(item, list_kind, lexicon, long_forms);
             if (!m) continue;
             if (m->kind != "association") list_kind = m->kind;
             m->begin = s.find_first_not_of(' ', pos);
@@ -155,12 +178,33 @@ std::vector<PartyMention> table_countries(const std::string& cells, const PartyL
     return {};
 }
 
-std::vector<PartyMention> table_leads(const std::string& cells, const PartyLexicon& lexicon, std::size_t& begin) {
+LongForms acronym_long_forms(const Guide& guide) {
+    LongForms out;
+    const auto& lines = guide.lines();
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        // a glossary entry wrapped over the next line: "AirF : Association internationale des régions" / "francophones"
+        std::string entry = lines[i].text;
+        for (std::size_t k = i; lines[k].wrapped && k + 1 < lines.size() && k < i + 2; ++k)
+            entry += " " + lines[k + 1].text;
+        if (auto a = glossary_entry(text::collapse_whitespace(entry)))
+            out.emplace(text::words_key(a->expansion), a->acronym);
+        if (lines[i].text.find('(') == std::string::npos) continue;
+        // "l'Assemblée des départements de France (ADF)", the long form maybe on the line before
+        std::string around = (i > 0 ? lines[i - 1].text + " " : "") + lines[i].text;
+        if (i + 1 < lines.size()) around += " " + lines[i + 1].text;
+        for (const auto& d : defined_acronyms(text::collapse_whitespace(around)))
+            out.emplace(text::words_key(d.expansion), d.acronym);
+    }
+    return out;
+}
+
+std::vector<PartyMention> table_leads(const std::string& cells, const PartyLexicon& lexicon, std::size_t& begin,
+                                      const LongForms& long_forms) {
     // word starts, the first word kept for the theme
     for (std::size_t k = cells.find(' '); k != std::string::npos; k = cells.find(' ', k + 1)) {
         std::size_t start = k + 1;
         if (start >= cells.size() || cells[start] == ' ') continue;
-        auto leads = lead_list(cells.substr(start), lexicon);
+        auto leads = lead_list(cells.substr(start), lexicon, long_forms);
         if (leads.empty()) continue;
         for (auto& m : leads) {
             m.begin += start;
@@ -174,6 +218,7 @@ std::vector<PartyMention> table_leads(const std::string& cells, const PartyLexic
 
 std::vector<TablePair> table_pairs(const Guide& guide, const PartyLexicon& lexicon) {
     std::vector<TablePair> pairs;
+    auto long_forms = acronym_long_forms(guide);
     for (const auto& row : index_table_rows(guide.lines())) {
         if (!row.has_lead_column()) continue;
         std::string cells = row.text();
@@ -181,7 +226,7 @@ std::vector<TablePair> table_pairs(const Guide& guide, const PartyLexicon& lexic
         auto countries = table_countries(cells, lexicon, countries_end);
         if (countries.empty()) continue;
         std::string rest = cells.substr(countries_end);
-        auto leads = table_leads(rest, lexicon, leads_begin);
+        auto leads = table_leads(rest, lexicon, leads_begin, long_forms);
         std::string theme = text::collapse_whitespace(rest.substr(0, leads_begin));
         std::string statement = cells + " – page " + std::to_string(row.pages.front());
         for (const auto& lead : leads)

@@ -10,6 +10,7 @@
 /// says who proposes the programmes, not who leads each one with a collectivité.
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "indexer/extract/parties.hpp"
@@ -31,12 +32,19 @@ struct TablePair {
 /// cell ends. Empty when the row names no country ("Pays d’Afrique de l’Ouest").
 std::vector<PartyMention> table_countries(const std::string& cells, const PartyLexicon& lexicon, std::size_t& end);
 
+/// The long forms of the acronyms the guide defines, in its glossary ("AirF : Association
+/// internationale des régions francophones") or in the text ("l'Assemblée des départements de
+/// France (ADF)"): text::words_key() of the long form -> the acronym as printed.
+using LongForms = std::unordered_map<std::string, std::string>;
+LongForms acronym_long_forms(const Guide& guide);
+
 /// The leads of a lead cell at the end of `cells`: the longest run of words closing it that
 /// reads as a list of collectivités ("CR Grand Est", "Arles, CR Sud-PACA", "CD Aude,
 /// Seine-Maritime et Yvelines": an abbreviation's kind goes on over the list) or of bodies the
-/// guide shows acting ("Lianes Coopération", "Ass. Cités Unies France", "GIP AVITEM"). Empty when
-/// no such run closes it.
-std::vector<PartyMention> table_leads(const std::string& cells, const PartyLexicon& lexicon, std::size_t& begin);
+/// guide shows acting ("Lianes Coopération", "Ass. Cités Unies France", "GIP AVITEM"), also by the
+/// long form of their acronym. Empty when no such run closes it.
+std::vector<PartyMention> table_leads(const std::string& cells, const PartyLexicon& lexicon, std::size_t& begin,
+                                      const LongForms& long_forms = {});
 
 /// Lead × country pairs of every row of the guide's index tables that have a lead column.
 std::vector<TablePair> table_pairs(const Guide& guide, const PartyLexicon& lexicon);

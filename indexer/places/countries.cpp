@@ -98,6 +98,31 @@ std::optional<Country> CountryTable::lookup_key(std::string_view key) const {
     return it->second.country;
 }
 
+namespace {
+
+/// True when a and b differ by one inserted, deleted or replaced byte.
+bool one_edit_apart(std::string_view a, std::string_view b) {
+    if (a.size() > b.size()) std::swap(a, b);
+    if (b.size() - a.size() > 1) return false;
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i]) ++i;
+    if (a.size() == b.size()) return i < a.size() && a.substr(i + 1) == b.substr(i + 1);
+    return a.substr(i) == b.substr(i + 1);
+}
+
+}  // namespace
+
+std::optional<Country> CountryTable::lookup_typo(std::string_view key) const {
+    if (key.size() < 8) return std::nullopt;
+    std::optional<Country> found;
+    for (const auto& [name, entry] : names_) {
+        if (!one_edit_apart(name, key)) continue;
+        if (found && found->code != entry.country.code) return std::nullopt;
+        found = entry.country;
+    }
+    return found;
+}
+
 std::optional<Country> CountryTable::by_code(std::string_view code) const {
     auto it = by_code_.find(code);
     if (it == by_code_.end()) return std::nullopt;

@@ -43,6 +43,10 @@ public:
     std::optional<Country> lookup(std::string_view name) const;
     /// lookup() for a name already normalised with text::words_key() (no second folding).
     std::optional<Country> lookup_key(std::string_view key) const;
+    /// The one country whose key is a single edit (a letter missing, added or changed) away from
+    /// `key`, a words_key() of 8 letters or more: a typo in a list of countries ("bukina faso").
+    /// nullopt when none or several are.
+    std::optional<Country> lookup_typo(std::string_view key) const;
     /// The country of an ISO 3166-1 alpha-2 code, under its display name ("CA" -> Canada).
     std::optional<Country> by_code(std::string_view code) const;
     /// Every country named in free text, in order of first mention, without

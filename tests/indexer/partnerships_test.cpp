@@ -394,5 +394,20 @@ TEST(Partnerships, CooperationThemeOpenings) {
     EXPECT_EQ(cooperation_theme("Un accord sur la forme, puis dans le domaine de la culture."), "culture");
 }
 
+TEST(Partnerships, ListsOverRemarksLoweredNamesAndBlankLinesAfterAComma) {
+    auto e = extract("partnership_lists.txt");
+    EXPECT_EQ(e.pairs(), (Pairs{{"Bordeaux", "Bakou"},
+                                // "celui des villes de Cognac et de tovuz": a rare lower-case word goes on
+                                // the list (a name small caps lowered)
+                                {"Cognac", "Tovuz"},
+                                // a remark in parentheses between two items does not end the list
+                                {"Chinon", "Berat"},
+                                {"Chinon", "Elbasan"},
+                                // "... d'Hyderabad," / blank / "Gouvernement du telangana, ont une coopération"
+                                {"Grenoble-Alpes", "Hyderabad"}}));
+    // "villes françaises partenaires du concours (dijon ...)" under "Roumanie": the sentence names
+    // Romanian municipalities (too many to pair), so the country stands for no French town's partner
+}
+
 }  // namespace
 }  // namespace coopatlas::indexer

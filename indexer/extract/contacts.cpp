@@ -611,15 +611,16 @@ std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::
     return extract_contacts(guide, sections, display, find_programme_blocks(guide));
 }
 
-std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
-                                     const DisplayText& display, const std::vector<ProgrammeBlock>& blocks) {
-    std::vector<Appearance> appearances;
-    std::set<int> programme_lines;
+namespace {
+
+/// The people of the blocks' "Coordonnées": they work for the block's lead when they name no
+/// organisation ("Porteur : Fonds mondial des villes", "Collectivité territoriale cheffe de file :
+/// conseil régional des Hauts-de-France"). Adds the blocks' lines to `programme_lines`.
+void people_in_blocks(const std::vector<ProgrammeBlock>& blocks, const std::vector<std::vector<std::string>>& sections,
+                      const DisplayText& display, std::set<int>& programme_lines,
+                      std::vector<Appearance>& appearances) {
     for (const auto& b : blocks) {
         for (int n = b.line; n <= b.end_line; ++n) programme_lines.insert(n);
-        // The people of "Coordonnées" work for the block's lead when they name no organisation
-        // ("Porteur : Fonds mondial des villes", "Collectivité territoriale cheffe de file : conseil
-        // régional des Hauts-de-France").
         std::string lead;
         for (const auto& f : b.fields) {
             std::string label = text::fold(f.label);
@@ -635,22 +636,21 @@ std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::
             }
         }
     }
-    people_in_groups(guide, sections, programme_lines, display, appearances);
-    const auto definitions = text_definitions(guide, display);
-    for (auto& a : appearances)
-        a.person.organisation = complete_organisation(a.person.organisation, a.section, definitions);
-    std::stable_sort(appearances.begin(), appearances.end(),
-                     [](const Appearance& a, const Appearance& b) { return a.person.line < b.person.line; });
+}
 
-    // People: appearances with the same e-mail, or the same folded name when one has no e-mail.
-    struct PersonGroup {
-        std::string key;  // "contact/" + slug of the name (of the address for a generic one)
-        std::string name, phone, url;
-        bool name_from_email = false;
-        std::vector<size_t> members;  // indexes into appearances
-    };
+/// Appearances of one person: the same e-mail, or the same folded name when one has no e-mail
+/// (two people of the same name with two different addresses stay apart).
+struct PersonGroup {
+    std::string key;  // "contact/" + slug of the name (of the address for a generic one)
+    std::string name, phone, url;
+    bool name_from_email = false;
+    std::vector<size_t> members;  // indexes into appearances
+};
+
+/// The people of the appearances (sorted by line); `person_of` gives each appearance's group.
+std::vector<PersonGroup> group_people(const std::vector<Appearance>& appearances, std::vector<size_t>& person_of) {
     std::vector<PersonGroup> people;
-    std::vector<size_t> person_of(appearances.size());
+    person_of.assign(appearances.size(), 0);
     std::map<std::string, size_t> by_email, by_name;
     std::set<std::string> keys;
     for (size_t i = 0; i < appearances.size(); ++i) {
@@ -691,9 +691,14 @@ std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::
         if (!folded_name.empty()) by_name.emplace(folded_name, index);
     }
 
-    // One record per appearance: the guide gives a person's role and organisation per section
-    // ("groupe-pays Algérie", then "groupe-pays Tunisie"). Appearances of one person share the
-    // key `person`, the name, and the lists of every section and line where the person appears.
+    return people;
+}
+
+/// One record per appearance: the guide gives a person's role and organisation per section
+/// ("groupe-pays Algérie", then "groupe-pays Tunisie"). Appearances of one person share the key
+/// `person`, the name, and the lists of every section and line where the person appears.
+std::vector<Record> contact_records(const Guide& guide, const std::vector<Appearance>& appearances,
+                                    const std::vector<PersonGroup>& people, const std::vector<size_t>& person_of) {
     std::vector<Record> records;
     std::set<std::string> ids;
     auto opt = [](const std::string& v) { return v.empty() ? nlohmann::json(nullptr) : nlohmann::json(v); };
@@ -739,6 +744,25 @@ std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::
         r.text = joined;
     }
     return records;
+}
+
+}  // namespace
+
+std::vector<Record> extract_contacts(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                     const DisplayText& display, const std::vector<ProgrammeBlock>& blocks) {
+    std::vector<Appearance> appearances;
+    std::set<int> programme_lines;
+    people_in_blocks(blocks, sections, display, programme_lines, appearances);
+    people_in_groups(guide, sections, programme_lines, display, appearances);
+    const auto definitions = text_definitions(guide, display);
+    for (auto& a : appearances)
+        a.person.organisation = complete_organisation(a.person.organisation, a.section, definitions);
+    std::stable_sort(appearances.begin(), appearances.end(),
+                     [](const Appearance& a, const Appearance& b) { return a.person.line < b.person.line; });
+
+    std::vector<size_t> person_of;
+    const std::vector<PersonGroup> people = group_people(appearances, person_of);
+    return contact_records(guide, appearances, people, person_of);
 }
 
 }  // namespace coopatlas::indexer

@@ -389,129 +389,147 @@ std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std
     return extract_programmes(guide, sections, display, find_programme_blocks(guide), contacts);
 }
 
-std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
-                                       const DisplayText& display, const std::vector<ProgrammeBlock>& blocks,
-                                       const std::vector<Record>& contacts) {
-    const CountryTable& countries = CountryTable::default_table();
+namespace {
 
-    // Contact ids come from the contact extractor itself, so that merged people share one id.
-    // A person has one contact record per appearance: the block links the appearance at its own line.
-    std::map<std::string, std::string> id_by_email, id_by_name;
-    std::map<std::pair<std::string, int>, std::string> id_by_email_line;
-    for (const auto& c : contacts) {
-        if (c.fields.contains("email") && c.fields["email"].is_string()) {
-            id_by_email.emplace(c.fields["email"], c.id);
-            id_by_email_line[{c.fields["email"], c.line}] = c.id;
-        }
-        if (c.fields.contains("name") && c.fields["name"].is_string())
-            id_by_name[text::fold(c.fields["name"].get<std::string>())] = c.id;
-    }
-
-    std::vector<Record> records;
-    std::vector<const ProgrammeBlock*> stubs;
-    std::set<std::string> ids;
-    for (const auto& b : blocks) {
-        if (b.is_stub()) {
-            stubs.push_back(&b);
-            continue;
-        }
-        Record r;
-        r.type = "programme";
-        r.line = b.line;
-        r.page = guide.printed_page_of_line(b.line);
-        r.section = sections[static_cast<size_t>(b.line - 1)];
-        std::string kind = kind_of(b.subtitle);
-        const std::string name = name_after_label(b.subtitle);
-        r.title = !name.empty()        ? capitalize_first(display.text(name))
-                  : b.subtitle.empty() ? display.heading(b.heading)
-                                       : display.text(b.subtitle);
-        nlohmann::json destinations = nlohmann::json::array(), emails = nlohmann::json::array(),
-                       contacts = nlohmann::json::array();
-        std::string lead, budget, destinations_text;
-        // The heading as a reader sees it ("PRoGRAMME" -> "Programme"): snippets quote this text.
-        std::vector<std::string> body = {display.heading(b.heading), b.subtitle};
-        for (const auto& f : b.fields) {
-            body.push_back(f.label + " : " + f.value);
-            switch (label_of(f.label)) {
-                case Label::destinations: {
-                    // "28 régions réparties dans 5 pays : Burkina Faso, mali, ..." lists after its own colon.
-                    std::string v = f.value;
-                    auto colon = v.find(" : ");
-                    if (colon != std::string::npos) v = v.substr(colon + 3);
-                    destinations_text += v + " ";
-                    // "zone de l’UEMOA. Projets pilotes ... au Bénin, ...": the list is the first sentence.
-                    auto dot = v.find(". ");
-                    if (dot != std::string::npos) v = v.substr(0, dot);
-                    for (const auto& d : split_list(v, true)) destinations.push_back(display.text(d));
-                    break;
-                }
-                case Label::themes: {
-                    // The list ends at the first sentence end ("santé. Programme de soutien ...").
-                    std::string v = f.value;
-                    auto dot = v.find(". ");
-                    if (dot != std::string::npos) v = v.substr(0, dot);
-                    for (const auto& t : split_list(v, false)) r.themes.push_back(display.text(t));
-                    break;
-                }
-                case Label::odd:
-                    r.odd = odd_numbers(f.value);
-                    break;
-                case Label::lead:
-                    lead = display.text(f.value);
-                    break;
-                case Label::budget:
-                    budget = f.value;
-                    break;
-                case Label::coordinates:
-                    for (const auto& e : find_emails(f.value)) emails.push_back(e);
-                    for (const auto& person : people_in_coordinates(f.value, f.line, display)) {
-                        std::string id;
-                        if (id_by_email_line.count({person.email, f.line}))
-                            id = id_by_email_line[{person.email, f.line}];
-                        else if (!person.email.empty() && id_by_email.count(person.email))
-                            id = id_by_email[person.email];
-                        else if (!person.name.empty() && id_by_name.count(text::fold(person.name)))
-                            id = id_by_name[text::fold(person.name)];
-                        else
-                            id = contact_id(person);
-                        if (std::find(contacts.begin(), contacts.end(), id) == contacts.end()) contacts.push_back(id);
-                    }
-                    break;
-                case Label::other:
-                    break;
+/// The contact extractor's ids, so that merged people share one id; a person has one contact
+/// record per appearance: a block links the appearance at its own line.
+class ContactIds {
+public:
+    explicit ContactIds(const std::vector<Record>& contacts) {
+        for (const auto& c : contacts) {
+            if (c.fields.contains("email") && c.fields["email"].is_string()) {
+                by_email_.emplace(c.fields["email"], c.id);
+                by_email_line_[{c.fields["email"], c.line}] = c.id;
             }
+            if (c.fields.contains("name") && c.fields["name"].is_string())
+                by_name_[text::fold(c.fields["name"].get<std::string>())] = c.id;
         }
-        r.countries = countries.find_in(destinations_text);
-        // "Territoire de destination : région de Silésie" under "9.6 Pologne": the country of the rubric.
-        if (r.countries.empty() && r.section.size() > 1 && r.section.front() == "Géographies")
-            r.countries = countries.find_in(r.section.back());
-        std::string description = paragraph_before(guide, b.line);
-        for (const auto& prose : b.inner_prose) description = description.empty() ? prose : description + "\n" + prose;
-        std::string after = paragraph_after(guide, b.end_line, b.fields.empty());
-        if (!after.empty()) description = description.empty() ? after : description + "\n" + after;
-        r.fields["kind"] = kind.empty() ? nlohmann::json(nullptr) : nlohmann::json(kind);
-        r.fields["destinations"] = destinations;
-        r.fields["lead"] = lead.empty() ? nlohmann::json(nullptr) : nlohmann::json(lead);
-        r.fields["emails"] = emails;
-        r.fields["contacts"] = contacts;
-        r.fields["budget"] = budget.empty() ? nlohmann::json(nullptr) : nlohmann::json(budget);
-        r.fields["description"] =
-            description.empty() ? nlohmann::json(nullptr) : nlohmann::json(display.text(description));
-        r.fields["cited_at"] = nlohmann::json::array();
-        r.text = join_lines(guide, body);
-        if (!description.empty()) r.text += "\n" + description;
-        // Stable id: kind, lead (or title) and first destination; a counter only for true repeats.
-        std::string base = slugify(kind + " " + (lead.empty() ? r.title : lead) + " " +
-                                   (destinations.empty() ? std::string() : destinations[0].get<std::string>()));
-        if (base.empty()) base = "l" + std::to_string(b.line);
-        std::string id = "programme/" + base;
-        for (int n = 2; ids.count(id); ++n) id = "programme/" + base + "-" + std::to_string(n);
-        ids.insert(id);
-        r.id = id;
-        records.push_back(std::move(r));
     }
 
-    // Cross-reference stubs: the programme they name gets the citation (page, section, line).
+    /// The id of a person of a "Coordonnées" bullet at `line`: the appearance at that line, else
+    /// the person with that e-mail, else with that name, else the id the contact extractor gives.
+    std::string of(const Person& person, int line) const {
+        if (auto it = by_email_line_.find({person.email, line}); it != by_email_line_.end()) return it->second;
+        if (auto it = by_email_.find(person.email); !person.email.empty() && it != by_email_.end()) return it->second;
+        if (auto it = by_name_.find(text::fold(person.name)); !person.name.empty() && it != by_name_.end())
+            return it->second;
+        return contact_id(person);
+    }
+
+private:
+    std::map<std::string, std::string> by_email_, by_name_;
+    std::map<std::pair<std::string, int>, std::string> by_email_line_;
+};
+
+/// What the fields of a block give its programme record (themes and ODD go to the record itself).
+struct BlockFields {
+    nlohmann::json destinations = nlohmann::json::array(), emails = nlohmann::json::array(),
+                   contacts = nlohmann::json::array();
+    std::string lead, budget, destinations_text;
+    std::vector<std::string> body;  ///< the lines of the record's text
+};
+
+BlockFields read_fields(const ProgrammeBlock& b, const DisplayText& display, const ContactIds& contact_ids, Record& r) {
+    BlockFields out;
+    // The heading as a reader sees it ("PRoGRAMME" -> "Programme"): snippets quote this text.
+    out.body = {display.heading(b.heading), b.subtitle};
+    for (const auto& f : b.fields) {
+        out.body.push_back(f.label + " : " + f.value);
+        switch (label_of(f.label)) {
+            case Label::destinations: {
+                // "28 régions réparties dans 5 pays : Burkina Faso, mali, ..." lists after its own colon.
+                std::string v = f.value;
+                auto colon = v.find(" : ");
+                if (colon != std::string::npos) v = v.substr(colon + 3);
+                out.destinations_text += v + " ";
+                // "zone de l’UEMOA. Projets pilotes ... au Bénin, ...": the list is the first sentence.
+                auto dot = v.find(". ");
+                if (dot != std::string::npos) v = v.substr(0, dot);
+                for (const auto& d : split_list(v, true)) out.destinations.push_back(display.text(d));
+                break;
+            }
+            case Label::themes: {
+                // The list ends at the first sentence end ("santé. Programme de soutien ...").
+                std::string v = f.value;
+                auto dot = v.find(". ");
+                if (dot != std::string::npos) v = v.substr(0, dot);
+                for (const auto& t : split_list(v, false)) r.themes.push_back(display.text(t));
+                break;
+            }
+            case Label::odd:
+                r.odd = odd_numbers(f.value);
+                break;
+            case Label::lead:
+                out.lead = display.text(f.value);
+                break;
+            case Label::budget:
+                out.budget = f.value;
+                break;
+            case Label::coordinates:
+                for (const auto& e : find_emails(f.value)) out.emails.push_back(e);
+                for (const auto& person : people_in_coordinates(f.value, f.line, display)) {
+                    std::string id = contact_ids.of(person, f.line);
+                    if (std::find(out.contacts.begin(), out.contacts.end(), id) == out.contacts.end())
+                        out.contacts.push_back(id);
+                }
+                break;
+            case Label::other:
+                break;
+        }
+    }
+    return out;
+}
+
+/// The programme record of a block (not a stub): title, fields, countries, description, a
+/// stable id (kind, lead or title, first destination; a counter only for true repeats).
+Record programme_record(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                        const DisplayText& display, const ProgrammeBlock& b, const ContactIds& contact_ids,
+                        std::set<std::string>& ids) {
+    Record r;
+    r.type = "programme";
+    r.line = b.line;
+    r.page = guide.printed_page_of_line(b.line);
+    r.section = sections[static_cast<size_t>(b.line - 1)];
+    std::string kind = kind_of(b.subtitle);
+    const std::string name = name_after_label(b.subtitle);
+    r.title = !name.empty()        ? capitalize_first(display.text(name))
+              : b.subtitle.empty() ? display.heading(b.heading)
+                                   : display.text(b.subtitle);
+    const BlockFields fields = read_fields(b, display, contact_ids, r);
+    r.countries = CountryTable::default_table().find_in(fields.destinations_text);
+    // "Territoire de destination : région de Silésie" under "9.6 Pologne": the country of the rubric.
+    if (r.countries.empty() && r.section.size() > 1 && r.section.front() == "Géographies")
+        r.countries = CountryTable::default_table().find_in(r.section.back());
+    std::string description = paragraph_before(guide, b.line);
+    for (const auto& prose : b.inner_prose) description = description.empty() ? prose : description + "\n" + prose;
+    std::string after = paragraph_after(guide, b.end_line, b.fields.empty());
+    if (!after.empty()) description = description.empty() ? after : description + "\n" + after;
+    r.fields["kind"] = kind.empty() ? nlohmann::json(nullptr) : nlohmann::json(kind);
+    r.fields["destinations"] = fields.destinations;
+    r.fields["lead"] = fields.lead.empty() ? nlohmann::json(nullptr) : nlohmann::json(fields.lead);
+    r.fields["emails"] = fields.emails;
+    r.fields["contacts"] = fields.contacts;
+    r.fields["budget"] = fields.budget.empty() ? nlohmann::json(nullptr) : nlohmann::json(fields.budget);
+    r.fields["description"] = description.empty() ? nlohmann::json(nullptr) : nlohmann::json(display.text(description));
+    r.fields["cited_at"] = nlohmann::json::array();
+    r.text = join_lines(guide, fields.body);
+    if (!description.empty()) r.text += "\n" + description;
+    // Stable id: kind, lead (or title) and first destination; a counter only for true repeats.
+    std::string base =
+        slugify(kind + " " + (fields.lead.empty() ? r.title : fields.lead) + " " +
+                (fields.destinations.empty() ? std::string() : fields.destinations[0].get<std::string>()));
+    if (base.empty()) base = "l" + std::to_string(b.line);
+    std::string id = "programme/" + base;
+    for (int n = 2; ids.count(id); ++n) id = "programme/" + base + "-" + std::to_string(n);
+    ids.insert(id);
+    r.id = id;
+    return r;
+}
+
+/// Cross-reference stubs: the programme they name (by page, section number, kind and words)
+/// gets the citation (line, page, section, text).
+void cite_stubs(const Guide& guide, const std::vector<std::vector<std::string>>& sections, const DisplayText& display,
+                const std::vector<const ProgrammeBlock*>& stubs, std::vector<Record>& records) {
     static const std::regex section_number(R"(\b(\d{1,2}\.\d{1,2})\b)");
     for (const ProgrammeBlock* s : stubs) {
         std::smatch m;
@@ -544,6 +562,24 @@ std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std
                                             {"section", sections[static_cast<size_t>(s->line - 1)]},
                                             {"text", display.text(s->subtitle + " — " + s->stub)}});
     }
+}
+
+}  // namespace
+
+std::vector<Record> extract_programmes(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
+                                       const DisplayText& display, const std::vector<ProgrammeBlock>& blocks,
+                                       const std::vector<Record>& contacts) {
+    const ContactIds contact_ids(contacts);
+    std::vector<Record> records;
+    std::vector<const ProgrammeBlock*> stubs;
+    std::set<std::string> ids;
+    for (const auto& b : blocks) {
+        if (b.is_stub())
+            stubs.push_back(&b);
+        else
+            records.push_back(programme_record(guide, sections, display, b, contact_ids, ids));
+    }
+    cite_stubs(guide, sections, display, stubs, records);
     return records;
 }
 

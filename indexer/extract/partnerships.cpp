@@ -194,12 +194,15 @@ std::vector<Pair> pair_sentence(const std::string& sentence, std::vector<PartyMe
     return pairs;
 }
 
-std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMention> mentions,
-                               std::vector<PartyMention>& memory) {
-    std::vector<Pair> pairs;
-    std::vector<PartyMention> parties, countries;
+namespace {
+
+/// The mentions that may be parties, in order, and the foreign countries apart: a country
+/// joined to a French party ("le conseil régional de Grand Est et Madagascar") is a party, one
+/// paired with France (a State-to-State cooperation) is neither.
+void parties_and_countries(const std::string& sentence, const std::vector<PartyMention>& mentions,
+                           std::vector<PartyMention>& parties, std::vector<PartyMention>& countries) {
     for (std::size_t i = 0; i < mentions.size(); ++i) {
-        auto& m = mentions[i];
+        const auto& m = mentions[i];
         if (m.context_only) continue;
         if (m.kind == "pays") {
             if (m.french != 0 || paired_with_france(sentence, mentions, i)) continue;
@@ -214,13 +217,12 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
             parties.push_back(m);
         }
     }
-    bool any_french = std::any_of(parties.begin(), parties.end(), [](auto& m) { return m.french == 1; });
-    bool any_foreign = std::any_of(parties.begin(), parties.end(), [](auto& m) { return m.french == 0; });
-    if (any_french) {
-        memory.clear();
-        for (auto& m : parties)
-            if (m.french == 1) memory.push_back(m);
-    }
+}
+
+/// Whether the sentence states a link between its parties: a cue of cooperation, a party
+/// introduced by "entre", or a foreign party standing for the French one's kind ("celle(s) de").
+bool states_a_link(const std::string& sentence, const std::vector<PartyMention>& mentions,
+                   const std::vector<PartyMention>& parties) {
     // "un réseau ... entre la Guadeloupe et Haïti": a party introduced by "entre" states a link
     auto after_entre = [&](const PartyMention& m) {
         std::size_t from = m.begin >= 12 ? m.begin - 12 : 0;
@@ -236,18 +238,34 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
     // "La commune de Moncoutant ... et celles de Boromo et Oury (au Burkina Faso) ont développé":
     // a foreign party standing for the French one's kind ("celle(s) de") is its counterpart
     auto counterpart = [](const PartyMention& m) { return m.french == 0 && m.raw.rfind("celle", 0) == 0; };
-    if (!has_cue(cue_text(sentence, mentions)) && std::none_of(parties.begin(), parties.end(), after_entre) &&
-        std::none_of(parties.begin(), parties.end(), counterpart))
-        return pairs;
-    std::string theme = cooperation_theme(sentence);
-    auto add = [&](const PartyMention& a, const PartyMention& b) {
+    return has_cue(cue_text(sentence, mentions)) || std::any_of(parties.begin(), parties.end(), after_entre) ||
+           std::any_of(parties.begin(), parties.end(), counterpart);
+}
+
+/// The French-foreign pairs of one sentence, each pair once, with the sentence's theme.
+class SentencePairs {
+public:
+    explicit SentencePairs(const std::string& sentence) : sentence_(sentence), theme_(cooperation_theme(sentence)) {}
+
+    void add(const PartyMention& a, const PartyMention& b) {
         const PartyMention& f = a.french == 1 ? a : b;
         const PartyMention& g = a.french == 1 ? b : a;
         if (f.french != 1 || g.french != 0) return;
         for (auto& p : pairs)
             if (p.french.key() == f.key() && p.foreign.key() == g.key()) return;
-        pairs.push_back({f, g, sentence, theme, 0});
-    };
+        pairs.push_back({f, g, sentence_, theme_, 0});
+    }
+
+    std::vector<Pair> pairs;
+
+private:
+    const std::string& sentence_;
+    std::string theme_;
+};
+
+/// French parties acting in a country ("le conseil départemental de Meurthe-et-Moselle au Pérou")
+/// are paired with that country; the country covers the French parties listed just before.
+void pair_acting_abroad(const std::string& sentence, std::vector<PartyMention>& parties, SentencePairs& out) {
     // "Dunkerque et le département de La Réunion aux Comores", "le département de Seine-Maritime avec
     // la ville de Chambéry au Burkina Faso": the country covers the French parties listed before
     for (std::size_t i = parties.size(); i-- > 1;) {
@@ -268,26 +286,14 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
         c.place = c.name = c.raw = parties[i].acts_in->name;
         c.country = parties[i].acts_in;
         c.french = 0;
-        add(parties[i], c);
+        out.add(parties[i], c);
     }
-    if (!any_foreign) {
-        if (!any_french) return pairs;
-        // the host of a meeting about a country works with no one there
-        parties.erase(std::remove_if(parties.begin(), parties.end(),
-                                     [&](const PartyMention& m) { return hosts_an_event(sentence, m); }),
-                      parties.end());
-        if (parties.empty()) return pairs;
-        parties.insert(parties.end(), countries.begin(), countries.end());
-        std::sort(parties.begin(), parties.end(), [](auto& a, auto& b) { return a.begin < b.begin; });
-        any_foreign = !countries.empty();
-    }
-    if (!any_foreign) return pairs;
-    if (!any_french) {
-        for (auto& f : memory)
-            for (auto& g : parties) add(f, g);
-        return pairs;
-    }
-    // "nantes/tbilissi/Sarrebruck": a slash chain pairs within itself
+}
+
+/// "nantes/tbilissi/Sarrebruck": a slash (or hyphen) chain pairs within itself. Returns which
+/// parties a chain used.
+std::vector<bool> pair_slash_chains(const std::string& sentence, const std::vector<PartyMention>& parties,
+                                    SentencePairs& out) {
     std::vector<bool> used(parties.size(), false);
     for (std::size_t i = 0; i + 1 < parties.size();) {
         std::size_t j = i;
@@ -299,21 +305,16 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
             for (std::size_t a = i; a <= j; ++a) {
                 used[a] = true;
                 for (std::size_t b = i; b <= j; ++b)
-                    if (parties[a].french == 1 && parties[b].french == 0) add(parties[a], parties[b]);
+                    if (parties[a].french == 1 && parties[b].french == 0) out.add(parties[a], parties[b]);
             }
         }
         i = j + 1;
     }
-    std::vector<PartyMention> rest;
-    for (std::size_t i = 0; i < parties.size(); ++i)
-        if (!used[i]) rest.push_back(parties[i]);
-    std::vector<PartyMention> fr, fo;
-    for (auto& m : rest) (m.french == 1 ? fr : fo).push_back(m);
-    // "Dunkerque, Lille ainsi que Lyon ... avec leur partenaire respectif, Annaba, tlemcen et Sétif"
-    if (text::fold(sentence).find("respecti") != std::string::npos && fr.size() == fo.size() && fr.size() > 1) {
-        for (std::size_t i = 0; i < fr.size(); ++i) add(fr[i], fo[i]);
-        return pairs;
-    }
+    return used;
+}
+
+/// Runs of one side pair with the French run beside them in the same clause (see inside).
+void pair_runs(const std::string& sentence, const std::vector<PartyMention>& rest, SentencePairs& out) {
     // Runs of one side: "Bordeaux avec Bilbao et madrid, nice avec Alicante" pairs each
     // foreign run with the French run before it (or after it, "Barcelone ... avec toulouse").
     // Clauses: "entre les régions de tarija et la nouvelle-Aquitaine ..., tandis que celui établi
@@ -356,9 +357,56 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
         // a long list against a long list states no pairs ("lauréats ... villes françaises partenaires")
         if (!partner || partner->size() * runs[r].size() > 6) continue;
         for (auto& f : *partner)
-            for (auto& g : runs[r]) add(f, g);
+            for (auto& g : runs[r]) out.add(f, g);
     }
-    return pairs;
+}
+
+}  // namespace
+
+std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMention> mentions,
+                               std::vector<PartyMention>& memory) {
+    std::vector<PartyMention> parties, countries;
+    parties_and_countries(sentence, mentions, parties, countries);
+    bool any_french = std::any_of(parties.begin(), parties.end(), [](auto& m) { return m.french == 1; });
+    bool any_foreign = std::any_of(parties.begin(), parties.end(), [](auto& m) { return m.french == 0; });
+    if (any_french) {
+        memory.clear();
+        for (auto& m : parties)
+            if (m.french == 1) memory.push_back(m);
+    }
+    if (!states_a_link(sentence, mentions, parties)) return {};
+    SentencePairs out(sentence);
+    pair_acting_abroad(sentence, parties, out);
+    if (!any_foreign) {
+        if (!any_french) return out.pairs;
+        // the host of a meeting about a country works with no one there
+        parties.erase(std::remove_if(parties.begin(), parties.end(),
+                                     [&](const PartyMention& m) { return hosts_an_event(sentence, m); }),
+                      parties.end());
+        if (parties.empty()) return out.pairs;
+        parties.insert(parties.end(), countries.begin(), countries.end());
+        std::sort(parties.begin(), parties.end(), [](auto& a, auto& b) { return a.begin < b.begin; });
+        any_foreign = !countries.empty();
+    }
+    if (!any_foreign) return out.pairs;
+    if (!any_french) {
+        for (auto& f : memory)
+            for (auto& g : parties) out.add(f, g);
+        return out.pairs;
+    }
+    const std::vector<bool> used = pair_slash_chains(sentence, parties, out);
+    std::vector<PartyMention> rest;
+    for (std::size_t i = 0; i < parties.size(); ++i)
+        if (!used[i]) rest.push_back(parties[i]);
+    std::vector<PartyMention> fr, fo;
+    for (auto& m : rest) (m.french == 1 ? fr : fo).push_back(m);
+    // "Dunkerque, Lille ainsi que Lyon ... avec leur partenaire respectif, Annaba, tlemcen et Sétif"
+    if (text::fold(sentence).find("respecti") != std::string::npos && fr.size() == fo.size() && fr.size() > 1) {
+        for (std::size_t i = 0; i < fr.size(); ++i) out.add(fr[i], fo[i]);
+        return out.pairs;
+    }
+    pair_runs(sentence, rest, out);
+    return out.pairs;
 }
 
 /// "départementale" -> département: an adjective naming the kind of a French party.

@@ -607,6 +607,17 @@ private:
     Tag tag_after(std::size_t k) const;
     void emit(PartyMention m) { out_.push_back(std::move(m)); }
     bool kind_phrase(std::size_t& i);
+    /// Where the name after a kind word starts, and what stands between them.
+    struct KindName {
+        std::size_t begin = 0;             ///< first word of the name
+        bool preposition = false;          ///< "de", "du", "des" or "d'" before it
+        std::string article;               ///< "le ", "la ", "les ": the article "du", "des", "de la" held
+        std::optional<Country> adjective;  ///< "la municipalité libanaise de": the nationality's country
+    };
+    bool kind_name(std::size_t i, std::size_t n, const KindWord& k, KindName& out);
+    bool not_a_party(std::size_t& i, std::size_t n, const KindWord& k, std::size_t j, std::size_t e);
+    void kind_mention(std::size_t& i, const KindWord& k, const KindName& at, std::size_t e);
+    bool next_list_item(std::size_t& i, const KindWord& k, std::size_t& j, std::size_t& e);
     bool acting_body(std::size_t& i);
     /// How a body named at a word acts: not (only named), as the subject, or linked to a partner.
     enum class Acting { no, subject, linked };
@@ -793,6 +804,26 @@ bool Scanner::kind_phrase(std::size_t& i) {
     if (!k) return false;
     // "la ville de Lyon et celle de mossoul": "celle" stands for the kind just named
     if ((ws_[i].f == "celle" || ws_[i].f == "celles") && (out_.empty() || out_.back().kind != "commune")) return false;
+    KindName name;
+    if (!kind_name(i, n, *k, name)) {
+        i += n;
+        return true;
+    }
+    std::size_t e = name_end(name.begin, name.preposition);
+    if (not_a_party(i, n, *k, name.begin, e)) return true;
+    while (true) {
+        kind_mention(i, *k, name, e);
+        if (!next_list_item(i, *k, name.begin, e)) break;
+        name.article.clear();
+    }
+    return true;
+}
+
+/// The name after the kind word(s) at [i, i + n): past an acronym in parentheses, a status
+/// adjective and a nationality adjective, after "de" (with its article) or, without one, when
+/// it is capitalised or a name small caps lowered. False when no name follows (a "cette
+/// région" then stands for the last one named: demonstrative()).
+bool Scanner::kind_name(std::size_t i, std::size_t n, const KindWord& k, KindName& out) {
     std::size_t j = i + n;
     // "le parc naturel régional (PnR) du Massif des Bauges": the acronym in parentheses
     if (j + 1 < ws_.size() && gap(j).find('(') != std::string_view::npos && (ws_[j].acronym || ws_[j].mixed) &&
@@ -823,26 +854,34 @@ bool Scanner::kind_phrase(std::size_t& i) {
         // small caps lost the first capital of a hyphenated name
         bool lost_capital = plain_gap(g) && !ws_[j].cap && ws_[j].inner_cap;
         // "la région occitanie": a known French name of that kind in small caps
-        if (!lost_capital && plain_gap(g) && !ws_[j].cap && k->french != 0 && std::string(k->kind) != "commune") {
+        if (!lost_capital && plain_gap(g) && !ws_[j].cap && k.french != 0 && std::string(k.kind) != "commune") {
             std::size_t e2 = name_end(j, true);
-            lost_capital = e2 > j && lex_.french(raw(j, e2), k->kind) != nullptr;
+            lost_capital = e2 > j && lex_.french(raw(j, e2), k.kind) != nullptr;
         }
         // "la région toscane" in a sentence about another country: a rare lower-case word that is
         // no adjective is the name small caps lowered ("la région parisienne" stays a description)
-        std::string_view kind = k->kind;
-        if (!lost_capital && plain_gap(g) && !ws_[j].cap && k->french != 1 && !k->plural && abroad() &&
+        std::string_view kind = k.kind;
+        if (!lost_capital && plain_gap(g) && !ws_[j].cap && k.french != 1 && !k.plural && abroad() &&
             (kind == "région" || kind == "province") && lowered_foreign_name(ws_[j].f))
             lost_capital = true;
         if (!preposition && (!plain_gap(g) || !(ws_[j].cap || lost_capital))) {
-            demonstrative(i, j, *k);
-            i += n;
-            return true;
+            demonstrative(i, j, k);
+            return false;
         }
         if (lost_capital) preposition = true;  // accept the lower-case first letter as after "de"
     }
-    std::size_t e = name_end(j, preposition);
+    out.begin = j;
+    out.preposition = preposition;
+    out.article = article;
+    out.adjective = adjective;
+    return true;
+}
+
+/// The kind phrase names no party: nothing usable after the kind word, a whole (France's
+/// régions) or a foreign country as a whole. Moves i past what it read and returns true then.
+bool Scanner::not_a_party(std::size_t& i, std::size_t n, const KindWord& k, std::size_t j, std::size_t e) {
     // "les cinq provinces de la côte": a plural foreign kind names capitalised places only
-    if (e == j || (k->plural && k->french == 0 && std::string(k->kind) == "province" && !ws_[j].cap)) {
+    if (e == j || (k.plural && k.french == 0 && std::string(k.kind) == "province" && !ws_[j].cap)) {
         i += n;
         return true;
     }
@@ -854,118 +893,128 @@ bool Scanner::kind_phrase(std::size_t& i) {
     }
     // "dans plusieurs régions du Cameroun", "les États du mexique": the country is what is named
     // (not "la ville de Djibouti", a capital of the country's name)
-    if (std::optional<Country> whole; !(std::string_view(k->kind) == "commune" && !k->plural) &&
+    if (std::optional<Country> whole; !(std::string_view(k.kind) == "commune" && !k.plural) &&
                                       country_at(j, whole) == e - j && whole && whole->code != "FR") {
         i = j;
         return true;
     }
-    while (true) {
-        std::string name = raw(j, e);
-        PartyMention m;
-        m.raw = std::string(s_.substr(ws_[i].b, ws_[e - 1].e - ws_[i].b));
-        m.begin = ws_[i].b;
-        m.end = ws_[e - 1].e;
-        m.kind = k->kind;
-        m.french = k->french;
-        std::string lookup_kind =
-            m.kind == "commune" || m.kind == "établissement" || m.kind == "métropole" ? "commune" : m.kind;
-        const FrenchPlace* fp = nullptr;
-        if (k->french != 0) {
-            fp = lex_.french(article + name, lookup_kind);
-            if (!fp) fp = lex_.french(name, lookup_kind);
-            if (!fp && m.kind == "intercommunalité") fp = lex_.french(name, "commune");
-        }
-        // "Le conseil régional de Bretagne et la région Centre collaborent au Burkina-Faso": a région
-        // named by part of a French région's name, in a sentence about another country, is that
-        // country's ("Centre" is not "Centre-Val de Loire" there)
-        if (fp && k->french == -1 && fp->kind == "région" && sentence_abroad_ && part_of_name(name, *fp)) fp = nullptr;
-        Tag tag = tag_after(e);
-        bool skip = false;
-        if (m.kind == "commune" && !fp) {
-            // "les communes des Hauts-de-France": a group, not a party
-            auto* area = lex_.french(name);
-            skip = area && (area->kind == "région" || area->kind == "département");
-        }
-        if (adjective) {
-            m.country = adjective;
-            m.french = adjective->code == "FR" ? 1 : 0;
-        }
-        bool abroad = this->abroad();
-        bool unknown_grouping = m.kind == "intercommunalité" && !fp && abroad;
-        if (unknown_grouping) {
-            // "la communauté de communes de Bam ... au Burkina Faso": an unknown grouping abroad
-            m.french = -1;
-            settle_country(m, tag);
-        } else if (k->french == 1 || (fp && fp->kind != "commune") ||
-                   (fp && fp->population >= kKnownTownPopulation && tag.country && tag.country->code != "FR")) {
-            // a French kind word, a French area name or a French town of some size ("la ville
-            // de Chambéry au Burkina Faso"): "au Pérou" is where it acts
-            m.french = 1;
-            if (tag.country && tag.country->code != "FR") m.acts_in = tag.country;
-        } else {
-            settle_country(m, tag);
-        }
-        if (m.french == -1) {
-            // "la ville de Montréal": a French homonym of under kVillePopulation inhabitants is no "ville"
-            long least =
-                abroad ? kAbroadHomonymPopulation : (ws_[i].f == "ville" ? kVillePopulation : kHamletPopulation);
-            bool big_enough = fp && (fp->kind != "commune" || tag.french || fp->population >= least);
-            m.french = (big_enough && !(tag.country && tag.country->code != "FR")) ? 1 : 0;
-        }
-        if (m.french == 1 && fp)
-            m.place = fp->name;
-        else
-            m.place = repair_place_name(text::collapse_whitespace(name));
-        if (m.french == 1) m.country = lex_.country("France");
-        if (m.french == 0 && !m.country) m.country = context_;
-        m.name = m.place;
-        // "Lianes Coopération, réseau régional multiacteurs de la région Hauts-de-France", "l'Agence de
-        // coopération internationale de la région nouvelle-Aquitaine": the région an organisation
-        // belongs to, not a party
-        if (!skip) skip = of_organisation(i);
-        if (!skip) {
-            emit(std::move(m));
-            pending_.push_back(false);
-        }
-        i = std::max(tag.end, e);
-        // "les communes de A et B", "les villes de A, B et C"
-        if (!k->plural || i >= ws_.size()) break;
-        std::string_view g = gap(i);
-        // "les municipalités de Berat (dont le cœur de ville ...) et d'elbasan": a remark between items
-        if (g.find('(') != std::string_view::npos && g.find(')') == std::string_view::npos) {
-            std::size_t close = i + 1;
-            while (close < ws_.size() && close - i < 16 && gap(close).find(')') == std::string_view::npos) ++close;
-            if (close < ws_.size() && ws_[close].f == "et" && text::collapse_whitespace(gap(close)) == ")") {
-                i = close;
-                g = " ";
-            }
-        }
-        std::size_t next = i;
-        if (ws_[i].f == "et" && plain_gap(g)) {
-            ++next;
-        } else if (g != ", ") {
-            break;
-        }
-        // "et de Bakou", "et d'Elbasan", "conseils départementaux de l'Aude, de Seine-maritime et des Yvelines"
-        if (next < ws_.size() && (ws_[next].f == "de" || ws_[next].f == "du" || ws_[next].f == "des")) ++next;
-        // "de la Catalogne et des îles Baléares": the islands are the place
-        if (next + 1 < ws_.size() && (ws_[next].f == "iles" || ws_[next].f == "ile") && ws_[next + 1].cap) ++next;
-        if (next >= ws_.size()) break;
-        std::optional<Country> c;
-        if (country_at(next, c)) break;
-        // "les régions de tarija et la nouvelle-Aquitaine": an article before a known name
-        if ((ws_[next].f == "la" || ws_[next].f == "le") && next + 1 < ws_.size() && plain_gap(gap(next + 1)) &&
-            lex_.french(ws_[next + 1].f, k->kind))
-            ++next;
-        // "celui des villes de Cognac et de tovuz": a rare lower-case word is a name small caps lowered
-        if (!ws_[next].cap && !lex_.french(ws_[next].f) && (k->french == 1 || !lowered_foreign_name(ws_[next].f)))
-            break;
-        std::size_t e2 = name_end(next, true);
-        if (e2 == next) break;
-        j = next;
-        e = e2;
-        article.clear();
+    return false;
+}
+
+/// The party the kind phrase names with the name at [at.begin, e): French or foreign, its
+/// place and country; emitted unless it is a group or an organisation's région. Moves i past it
+/// and its country tag.
+void Scanner::kind_mention(std::size_t& i, const KindWord& k, const KindName& at, std::size_t e) {
+    std::size_t j = at.begin;
+    const std::string& article = at.article;
+    const std::optional<Country>& adjective = at.adjective;
+    std::string name = raw(j, e);
+    PartyMention m;
+    m.raw = std::string(s_.substr(ws_[i].b, ws_[e - 1].e - ws_[i].b));
+    m.begin = ws_[i].b;
+    m.end = ws_[e - 1].e;
+    m.kind = k.kind;
+    m.french = k.french;
+    std::string lookup_kind =
+        m.kind == "commune" || m.kind == "établissement" || m.kind == "métropole" ? "commune" : m.kind;
+    const FrenchPlace* fp = nullptr;
+    if (k.french != 0) {
+        fp = lex_.french(article + name, lookup_kind);
+        if (!fp) fp = lex_.french(name, lookup_kind);
+        if (!fp && m.kind == "intercommunalité") fp = lex_.french(name, "commune");
     }
+    // "Le conseil régional de Bretagne et la région Centre collaborent au Burkina-Faso": a région
+    // named by part of a French région's name, in a sentence about another country, is that
+    // country's ("Centre" is not "Centre-Val de Loire" there)
+    if (fp && k.french == -1 && fp->kind == "région" && sentence_abroad_ && part_of_name(name, *fp)) fp = nullptr;
+    Tag tag = tag_after(e);
+    bool skip = false;
+    if (m.kind == "commune" && !fp) {
+        // "les communes des Hauts-de-France": a group, not a party
+        auto* area = lex_.french(name);
+        skip = area && (area->kind == "région" || area->kind == "département");
+    }
+    if (adjective) {
+        m.country = adjective;
+        m.french = adjective->code == "FR" ? 1 : 0;
+    }
+    bool abroad = this->abroad();
+    bool unknown_grouping = m.kind == "intercommunalité" && !fp && abroad;
+    if (unknown_grouping) {
+        // "la communauté de communes de Bam ... au Burkina Faso": an unknown grouping abroad
+        m.french = -1;
+        settle_country(m, tag);
+    } else if (k.french == 1 || (fp && fp->kind != "commune") ||
+               (fp && fp->population >= kKnownTownPopulation && tag.country && tag.country->code != "FR")) {
+        // a French kind word, a French area name or a French town of some size ("la ville
+        // de Chambéry au Burkina Faso"): "au Pérou" is where it acts
+        m.french = 1;
+        if (tag.country && tag.country->code != "FR") m.acts_in = tag.country;
+    } else {
+        settle_country(m, tag);
+    }
+    if (m.french == -1) {
+        // "la ville de Montréal": a French homonym of under kVillePopulation inhabitants is no "ville"
+        long least = abroad ? kAbroadHomonymPopulation : (ws_[i].f == "ville" ? kVillePopulation : kHamletPopulation);
+        bool big_enough = fp && (fp->kind != "commune" || tag.french || fp->population >= least);
+        m.french = (big_enough && !(tag.country && tag.country->code != "FR")) ? 1 : 0;
+    }
+    if (m.french == 1 && fp)
+        m.place = fp->name;
+    else
+        m.place = repair_place_name(text::collapse_whitespace(name));
+    if (m.french == 1) m.country = lex_.country("France");
+    if (m.french == 0 && !m.country) m.country = context_;
+    m.name = m.place;
+    // "Lianes Coopération, réseau régional multiacteurs de la région Hauts-de-France", "l'Agence de
+    // coopération internationale de la région nouvelle-Aquitaine": the région an organisation
+    // belongs to, not a party
+    if (!skip) skip = of_organisation(i);
+    if (!skip) {
+        emit(std::move(m));
+        pending_.push_back(false);
+    }
+    i = std::max(tag.end, e);
+}
+
+/// A plural kind word lists more names: "les communes de A et B", "les villes de A, B et C".
+/// Moves j and e to the next name (i past the separator) and returns true, else false.
+bool Scanner::next_list_item(std::size_t& i, const KindWord& k, std::size_t& j, std::size_t& e) {
+    if (!k.plural || i >= ws_.size()) return false;
+    std::string_view g = gap(i);
+    // "les municipalités de Berat (dont le cœur de ville ...) et d'elbasan": a remark between items
+    if (g.find('(') != std::string_view::npos && g.find(')') == std::string_view::npos) {
+        std::size_t close = i + 1;
+        while (close < ws_.size() && close - i < 16 && gap(close).find(')') == std::string_view::npos) ++close;
+        if (close < ws_.size() && ws_[close].f == "et" && text::collapse_whitespace(gap(close)) == ")") {
+            i = close;
+            g = " ";
+        }
+    }
+    std::size_t next = i;
+    if (ws_[i].f == "et" && plain_gap(g)) {
+        ++next;
+    } else if (g != ", ") {
+        return false;
+    }
+    // "et de Bakou", "et d'Elbasan", "conseils départementaux de l'Aude, de Seine-maritime et des Yvelines"
+    if (next < ws_.size() && (ws_[next].f == "de" || ws_[next].f == "du" || ws_[next].f == "des")) ++next;
+    // "de la Catalogne et des îles Baléares": the islands are the place
+    if (next + 1 < ws_.size() && (ws_[next].f == "iles" || ws_[next].f == "ile") && ws_[next + 1].cap) ++next;
+    if (next >= ws_.size()) return false;
+    std::optional<Country> c;
+    if (country_at(next, c)) return false;
+    // "les régions de tarija et la nouvelle-Aquitaine": an article before a known name
+    if ((ws_[next].f == "la" || ws_[next].f == "le") && next + 1 < ws_.size() && plain_gap(gap(next + 1)) &&
+        lex_.french(ws_[next + 1].f, k.kind))
+        ++next;
+    // "celui des villes de Cognac et de tovuz": a rare lower-case word is a name small caps lowered
+    if (!ws_[next].cap && !lex_.french(ws_[next].f) && (k.french == 1 || !lowered_foreign_name(ws_[next].f)))
+        return false;
+    std::size_t e2 = name_end(next, true);
+    if (e2 == next) return false;
+    j = next;
+    e = e2;
     return true;
 }
 

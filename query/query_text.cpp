@@ -353,18 +353,6 @@ private:
     bool english_ = false;
 };
 
-/// Records with every group but one (any one).
-Xapian::Query all_but_one(const std::vector<Xapian::Query>& groups) {
-    std::vector<Xapian::Query> leave_one_out;
-    for (size_t skip = 0; skip < groups.size(); ++skip) {
-        std::vector<Xapian::Query> rest;
-        for (size_t k = 0; k < groups.size(); ++k)
-            if (k != skip) rest.push_back(groups[k]);
-        leave_one_out.emplace_back(Xapian::Query::OP_AND, rest.begin(), rest.end());
-    }
-    return Xapian::Query(Xapian::Query::OP_OR, leave_one_out.begin(), leave_one_out.end());
-}
-
 /// A group of one word, or of words joined by punctuation ("franco-allemand"):
 /// it can be part of a multi-word synonym.
 bool plain(const std::vector<TextItem>& group) {
@@ -446,19 +434,14 @@ TextQuery build(const ParsedQuery& parsed, const Xapian::Database& db, const Xap
     }
     out.query = Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
     out.heading_boost = build.heading_boost();
-    // A word the guide does not know at all (even corrected) says the query is
-    // about something else: no relaxed answer then, only the exact one (nothing).
-    const bool question = g.size() < parsed.groups.size();  // a question word was left out
-    if ((question || english) && groups.size() >= 2 && (english || out.unknown.empty())) {
-        // A question in plain words, or a translation (looser than the words
-        // typed): when no record has them all, all but one (from 3 groups),
-        // then any of them (ranked by BM25).
-        if (english && groups.size() >= 3) out.relaxed.push_back(all_but_one(groups));
+    // A looser query, for the Searcher to fill a short answer with: any of the
+    // groups, ranked by BM25 (the records holding the rarer words first). Not
+    // when a French query has a word the guide does not know at all (even
+    // corrected): it is about something else, only the exact answer counts
+    // (nothing). Nor when a word was corrected: a lone group could be only the
+    // guess ("pommes" -> "hommes"). An English query's unknown words were dropped above.
+    if (groups.size() >= 2 && (english || (out.unknown.empty() && corrections.empty())))
         out.relaxed.emplace_back(Xapian::Query::OP_OR, groups.begin(), groups.end());
-    } else if (groups.size() >= 4 && out.unknown.empty()) {
-        // Every group but one: used only when the whole query finds nothing.
-        out.relaxed.push_back(all_but_one(groups));
-    }
     if (!parsed.excluded.empty()) {
         std::vector<Xapian::Query> excluded;
         TextQuery ignored;

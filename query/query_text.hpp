@@ -58,9 +58,9 @@ ParsedQuery parse_query_text(std::string_view q);
 struct TextQuery {
     bool match_all = false;  ///< no text typed: every record (the filters do the work)
     Xapian::Query query;     ///< empty (matches nothing) when the text has no real word
-    /// Looser queries, tried in order while the query (then the previous one)
-    /// finds nothing: all but one word group with >= 4 groups all known; for
-    /// a question or an English query, any group, after all but one with >= 3.
+    /// Looser queries, in order (today at most one: any word group; none when
+    /// a word of a French query is unknown or corrected). The Searcher ranks
+    /// their records after those of the query when it finds less than a page.
     std::vector<Xapian::Query> relaxed;
     /// The query's words (exact or stem) in the records' section headings
     /// (schema::kHeadingPrefix): what only orders, added with OP_AND_MAYBE,

@@ -58,6 +58,34 @@ constexpr double kHeadingWeight = 2.0;
 /// bench/search/tuned_queries.json with tests/query/golden_queries.json and the public sample.
 Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(2.0, 0, 1, 0.5, 1.0); }
 
+/// An answer with fewer records than this (a page of results) is filled with
+/// those of the looser queries (filled_up).
+constexpr Xapian::doccount kFillUpTo = 10;
+
+/// Weight of a tier of records over the next, looser one: BM25 weights of the
+/// guide's queries stay within a few tens, so records holding every word stay
+/// above those missing one, which stay above those holding any.
+constexpr double kTierWeight = 10.0;
+
+/// Meilisearch's "last" matching strategy: records with every word first;
+/// while they are fewer than kFillUpTo, the records of the next looser query
+/// (all words but one, then any word) follow, a tier below.
+Xapian::Query filled_up(const Xapian::Database& db, const Xapian::Query& strict,
+                        const std::vector<Xapian::Query>& relaxed) {
+    Xapian::Query query = strict;
+    for (const auto& looser : relaxed) {
+        Xapian::Enquire probe(db);
+        probe.set_weighting_scheme(Xapian::BoolWeight());
+        probe.set_query(query);
+        const Xapian::doccount found = probe.get_mset(0, kFillUpTo).size();
+        if (found >= kFillUpTo) break;
+        query = found == 0 ? looser
+                           : Xapian::Query(Xapian::Query::OP_OR,
+                                           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, kTierWeight), looser);
+    }
+    return query;
+}
+
 /// A glossary line ("AFd : Agence française de développement") weighs this
 /// share of its text match: short, it would otherwise outrank the passages
 /// that explain the body.
@@ -406,14 +434,7 @@ Searcher::Prepared Searcher::prepare(Reader& reader, const SearchRequest& reques
     p.match_terms = text.match_terms;
     p.suggestion = text.suggestion;
     p.corrected = !text.suggestion.empty();
-    Xapian::Query text_query = text.query;
-    if (!text.match_all)
-        for (const auto& looser : text.relaxed) {  // too strict: all but one word group, any group...
-            Xapian::Enquire probe(reader.db);
-            probe.set_query(text_query);
-            if (!probe.get_mset(0, 1).empty()) break;
-            text_query = looser;
-        }
+    const Xapian::Query text_query = text.match_all ? text.query : filled_up(reader.db, text.query, text.relaxed);
 
     std::vector<Xapian::Query> filters;
     auto filter = [&](std::string_view prefix, const std::string& value) {

@@ -12,6 +12,7 @@
 #include <regex>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "query/searcher.hpp"
 
 namespace fs = std::filesystem;
@@ -162,6 +163,30 @@ TEST_F(GoldenQueries, EnglishQueryWithFewTranslationsStillAnswers) {
         french = french || text.find("jeunesse") != std::string::npos || text.find("Allemagne") != std::string::npos;
     }
     EXPECT_TRUE(french) << body["results"].dump().substr(0, 300);
+}
+
+TEST_F(GoldenQueries, AShortAnswerIsFilledWithRecordsMissingAWord) {
+    // Few records of the guide say both "trinationale" and "Moldavie": the
+    // page is filled with records holding one of them, always after those
+    // holding both.
+    query::SearchRequest request;
+    request.q = "trinationale Moldavie";
+    json body = searcher_->search(request);
+    ASSERT_EQ(body["results"].size(), 10u) << body.dump().substr(0, 300);
+    size_t both = 0;
+    bool one_seen = false;
+    for (const auto& r : body["results"]) {
+        const std::string text = text::fold(searcher_->get(r["id"].get<std::string>()).text);
+        const bool has_both = text.find("trinational") != std::string::npos && text.find("moldav") != std::string::npos;
+        if (has_both) {
+            ++both;
+            EXPECT_FALSE(one_seen) << "a record with both words after one with a single word: " << r["id"];
+        } else {
+            one_seen = true;
+        }
+    }
+    EXPECT_GE(both, 1u);
+    EXPECT_TRUE(one_seen);
 }
 
 TEST_F(GoldenQueries, UnknownEnglishWordDoesNotEmptyTheAnswer) {

@@ -353,6 +353,18 @@ private:
     bool english_ = false;
 };
 
+/// Records with every group but one (any one).
+Xapian::Query all_but_one(const std::vector<Xapian::Query>& groups) {
+    std::vector<Xapian::Query> leave_one_out;
+    for (size_t skip = 0; skip < groups.size(); ++skip) {
+        std::vector<Xapian::Query> rest;
+        for (size_t k = 0; k < groups.size(); ++k)
+            if (k != skip) rest.push_back(groups[k]);
+        leave_one_out.emplace_back(Xapian::Query::OP_AND, rest.begin(), rest.end());
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, leave_one_out.begin(), leave_one_out.end());
+}
+
 /// A group of one word, or of words joined by punctuation ("franco-allemand"):
 /// it can be part of a multi-word synonym.
 bool plain(const std::vector<TextItem>& group) {
@@ -438,10 +450,15 @@ TextQuery build(const ParsedQuery& parsed, const Xapian::Database& db, const Xap
     // groups, ranked by BM25 (the records holding the rarer words first). Not
     // when a French query has a word the guide does not know at all (even
     // corrected): it is about something else, only the exact answer counts
-    // (nothing). Nor when a word was corrected: a lone group could be only the
-    // guess ("pommes" -> "hommes"). An English query's unknown words were dropped above.
-    if (groups.size() >= 2 && (english || (out.unknown.empty() && corrections.empty())))
-        out.relaxed.emplace_back(Xapian::Query::OP_OR, groups.begin(), groups.end());
+    // (nothing). When a word was corrected, a lone group could be only the
+    // guess ("pommes" -> "hommes"): from 4 groups, every group but one, no
+    // looser. An English query's unknown words were dropped above.
+    if (groups.size() >= 2 && (english || out.unknown.empty())) {
+        if (english || corrections.empty())
+            out.relaxed.emplace_back(Xapian::Query::OP_OR, groups.begin(), groups.end());
+        else if (groups.size() >= 4)
+            out.relaxed.push_back(all_but_one(groups));
+    }
     if (!parsed.excluded.empty()) {
         std::vector<Xapian::Query> excluded;
         TextQuery ignored;

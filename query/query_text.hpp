@@ -59,7 +59,8 @@ struct TextQuery {
     bool match_all = false;  ///< no text typed: every record (the filters do the work)
     Xapian::Query query;     ///< empty (matches nothing) when the text has no real word
     /// Looser queries, in order (today at most one: any word group; none when
-    /// a word of a French query is unknown or corrected). The Searcher ranks
+    /// a word of a French query is unknown; every group but one, from 4
+    /// groups, when a word was corrected). The Searcher ranks
     /// their records after those of the query when it finds less than a page.
     std::vector<Xapian::Query> relaxed;
     /// The query's words (exact or stem) in the records' section headings

@@ -212,6 +212,12 @@ TEST_F(BuildTextQuery, RelaxedOnlyWhenEveryWordIsKnown) {
     EXPECT_EQ(tq.relaxed.size(), 1u);
     tq = build_text_query(parse_query_text("Japon"), db_, lines_);
     EXPECT_TRUE(tq.relaxed.empty());
+    // A corrected word is a guess: from 4 groups, every group but one; fewer, nothing looser.
+    tq = build_text_query(parse_query_text("villes jumelées coopératoin Japon"), db_, lines_);
+    EXPECT_FALSE(tq.suggestion.empty());
+    EXPECT_EQ(tq.relaxed.size(), 1u);
+    tq = build_text_query(parse_query_text("coopératoin Japon"), db_, lines_);
+    EXPECT_TRUE(tq.relaxed.empty());
     // A French word the index does not know: the query is about something else.
     tq = build_text_query(parse_query_text("villes jumelées coopération kangourou"), db_, lines_);
     EXPECT_TRUE(tq.relaxed.empty());

@@ -25,13 +25,13 @@ built=$SECONDS
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 # Left out under the sanitizers, to keep CI under 20 minutes: the page test (it mostly runs
-# Chromium and node, not our code) and the suites that index the whole bundled guide again for
-# each test (IndexBuild, SearcherTest, LiveIndex, ServerTest, the second golden build and the
-# sharded copy: 60-190 s each under ASan, 25 of the 30 minutes this suite took). The code they
-# drive still runs sanitized here: golden.index indexes the guide once, the golden and query
-# tests search it, and the three fuzzers drive the extraction, the query parser and the server.
-heavy='^(IndexBuild|SearcherTest|LiveIndex|ServerTest|ShardedSearch)\.|^golden\.(index_again|index_sharded|deterministic)$'
-say "running the suite under the sanitizers (all but the page test and the suites re-indexing the guide)"
+# Chromium and node, not our code) and the tests that build indexes again and again
+# (IndexBuild: 60-190 s each under ASan; the second golden build and the sharded copy). The
+# code they drive still runs sanitized here: golden.index indexes the guide once, the excerpt
+# fixtures (tests/excerpt_indexes.hpp) build two small indexes that the searcher, server and
+# hot reload tests use, and the fuzzers drive the extraction, the query parser and the server.
+heavy='^(IndexBuild|ShardedSearch)\.|^golden\.(index_again|index_sharded|deterministic)$'
+say "running the suite under the sanitizers (all but the page test and the tests re-building indexes)"
 (cd build-sanitize && ctest --output-on-failure -j "$(nproc)" -LE browser -E "$heavy")
 tested=$SECONDS
 

@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "core/error.hpp"
-#include "indexer/write/index_build.hpp"
+#include "excerpt_indexes.hpp"
 #include "indexer/write/xapian_writer.hpp"
 
 namespace fs = std::filesystem;
@@ -14,25 +14,15 @@ using namespace coopatlas::query;
 
 class SearcherTest : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() {
-        dir_ = (fs::temp_directory_path() / ("coopatlas-searcher-" + std::to_string(::getpid()))).string();
-        indexer::build_index({std::string(COOPATLAS_FIXTURES) + "/search_excerpt.txt", dir_, "", false},
-                             [](const std::string&) {});
-        searcher_ = new Searcher(dir_);
-    }
-    static void TearDownTestSuite() {
-        delete searcher_;
-        fs::remove_all(dir_);
-    }
+    static void SetUpTestSuite() { searcher_ = new Searcher(coopatlas::testing::search_excerpt_index()); }
+    static void TearDownTestSuite() { delete searcher_; }
     static nlohmann::json search(const std::string& q) {
         SearchRequest r;
         r.q = q;
         return searcher_->search(r);
     }
-    static std::string dir_;
     static Searcher* searcher_;
 };
-std::string SearcherTest::dir_;
 Searcher* SearcherTest::searcher_ = nullptr;
 
 TEST_F(SearcherTest, FindsWithoutAccentsAndCarriesPageNumbers) {

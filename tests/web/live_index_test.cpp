@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "excerpt_indexes.hpp"
 #include "indexer/write/index_build.hpp"
 #include "running_server.hpp"
 
@@ -21,13 +22,14 @@ using web::testing::RunningServer;
 
 namespace {
 
-// Two small guides: "paragraphe" is only in the second, "santini" only in the first.
-const std::string kGuideA = std::string(COOPATLAS_FIXTURES) + "/search_excerpt.txt";
-const std::string kGuideB = std::string(COOPATLAS_FIXTURES) + "/pages_excerpt.txt";
+// The indexes of two small guides: "paragraphe" is only in the second, "santini" only in the first.
+std::string index_a() { return coopatlas::testing::search_excerpt_index(); }
+std::string index_b() { return coopatlas::testing::pages_excerpt_index(); }
 
-void build(const std::string& guide, const std::string& dir) {
-    indexer::build_index({guide, dir, "", false}, [](const std::string&) {});
-}
+/// A new build of `index` in `dir`, as a server sees one: a copy of the index
+/// built once per run, swapped into place as coopatlas-index does (how a build
+/// is written and swapped in is IndexBuild's test).
+void build(const std::string& index, const std::string& dir) { coopatlas::testing::publish_copy(index, dir); }
 
 std::string scratch(const std::string& name) {
     fs::path p = fs::temp_directory_path() / ("coopatlas-reload-" + name + "-" + std::to_string(::getpid()));
@@ -64,7 +66,7 @@ web::ServerOptions options_for(const std::string& dir) {
 
 TEST(LiveIndex, RebuildsSwappedInPlaceAreServedWithoutAFailedRequest) {
     const std::string dir = scratch("load");
-    build(kGuideA, dir);
+    build(index_a(), dir);
     RunningServer running(options_for(dir));
     ASSERT_EQ(total_for(running, "paragraphe"), 0);
 
@@ -84,7 +86,7 @@ TEST(LiveIndex, RebuildsSwappedInPlaceAreServedWithoutAFailedRequest) {
         });
     for (int rebuild = 0; rebuild < 4; ++rebuild) {
         const bool second = rebuild % 2 == 0;
-        build(second ? kGuideB : kGuideA, dir);
+        build(second ? index_b() : index_a(), dir);
         EXPECT_TRUE(eventually([&] { return (total_for(running, "paragraphe") > 0) == second; }))
             << "rebuild " << rebuild << " was not picked up";
     }
@@ -101,7 +103,7 @@ TEST(LiveIndex, RebuildsSwappedInPlaceAreServedWithoutAFailedRequest) {
 
 TEST(LiveIndex, ABrokenNewIndexIsRefusedAndTheOldOneKept) {
     const std::string dir = scratch("broken");
-    build(kGuideA, dir);
+    build(index_a(), dir);
     web::ServerOptions options = options_for(dir);
     options.reload_poll = std::chrono::milliseconds(0);  // reloads by reload_index() only (SIGHUP)
     RunningServer running(options);
@@ -110,7 +112,7 @@ TEST(LiveIndex, ABrokenNewIndexIsRefusedAndTheOldOneKept) {
 
     // A build whose record store does not match its database, swapped in as coopatlas-index would.
     const std::string broken = scratch("broken-staging");
-    build(kGuideB, broken);
+    build(index_b(), broken);
     fs::remove(fs::path(broken) / "entities.offsets");
     indexer::swap_into_place(broken, dir);
     EXPECT_FALSE(running.server().reload_index());
@@ -120,7 +122,7 @@ TEST(LiveIndex, ABrokenNewIndexIsRefusedAndTheOldOneKept) {
     EXPECT_TRUE(health["index"].contains("refused")) << health.dump();
 
     // A good build afterwards is taken.
-    build(kGuideB, dir);
+    build(index_b(), dir);
     EXPECT_TRUE(running.server().reload_index());
     EXPECT_GT(total_for(running, "paragraphe"), 0);
     health = json::parse(running.get("/healthz")->body);
@@ -135,7 +137,7 @@ TEST(LiveIndex, AnIndexThatAppearsLaterIsServed) {
     auto res = running.get("/api/search?q=santini");
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 503);
-    build(kGuideA, dir);
+    build(index_a(), dir);
     EXPECT_TRUE(eventually([&] { return total_for(running, "santini") > 0; }));
     fs::remove_all(dir);
 }
@@ -143,11 +145,11 @@ TEST(LiveIndex, AnIndexThatAppearsLaterIsServed) {
 TEST(IndexIdentity, ChangesWithEachBuild) {
     const std::string dir = scratch("identity");
     EXPECT_EQ(web::IndexIdentity::of(dir), web::IndexIdentity{});
-    build(kGuideA, dir);
+    build(index_a(), dir);
     const auto first = web::IndexIdentity::of(dir);
     EXPECT_NE(first.folder, 0u);
     EXPECT_NE(first.meta, 0u);
-    build(kGuideA, dir);
+    build(index_a(), dir);
     EXPECT_NE(web::IndexIdentity::of(dir), first);
     fs::remove_all(dir);
 }

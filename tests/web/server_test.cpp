@@ -7,8 +7,8 @@
 #include <thread>
 
 #include "core/gdal_handles.hpp"
+#include "excerpt_indexes.hpp"
 #include "fixture_index.hpp"
-#include "indexer/write/index_build.hpp"
 #include "query/request.hpp"
 #include "query/searcher.hpp"
 #include "running_server.hpp"
@@ -22,18 +22,13 @@ using web::testing::RunningServer;
 class ServerTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        dir_ = (fs::temp_directory_path() / ("coopatlas-server-" + std::to_string(::getpid()))).string();
-        indexer::build_index({std::string(COOPATLAS_FIXTURES) + "/search_excerpt.txt", dir_, "", false},
-                             [](const std::string&) {});
+        dir_ = coopatlas::testing::search_excerpt_index();
         web::ServerOptions options;
         options.index_dir = dir_;
         options.static_dir = std::string(COOPATLAS_SOURCE_DIR) + "/web/static";
         running_ = new RunningServer(options);
     }
-    static void TearDownTestSuite() {
-        delete running_;
-        fs::remove_all(dir_);
-    }
+    static void TearDownTestSuite() { delete running_; }
     static httplib::Result get(const std::string& path) { return running_->get(path); }
     static std::string dir_;
     static RunningServer* running_;
@@ -104,10 +99,7 @@ protected:
         options.index_dir = dir_;
         running_ = new RunningServer(options);
     }
-    static void TearDownTestSuite() {
-        delete running_;
-        fs::remove_all(dir_);
-    }
+    static void TearDownTestSuite() { delete running_; }
     static httplib::Result get(const std::string& path) { return running_->get(path); }
     static json get_json(const std::string& path, int expected_status = 200) {
         auto res = get(path);

@@ -437,8 +437,11 @@ std::optional<Country> PartyLexicon::country_of_adjective(std::string_view folde
 // ---------------------------------------------------------------- mentions
 
 bool strong_cue(std::string_view sentence) {
-    static const char* const kStrongCues[] = {"cooper",   "partenari", "partenaire", "jumel",
-                                              "collabor", "engage",    "accompagn",  "relation"};
+    // "mènent des actions": what a body does with a country ("Le Syctom ... et le Sedif ... mènent des
+    // actions au titre des « 1% »"), not "actions" alone (a plan's actions)
+    static const char* const kStrongCues[] = {
+        "cooper",   "partenari",        "partenaire",        "jumel", "collabor", "engage", "accompagn",
+        "relation", "mene des actions", "menent des actions"};
     std::string folded = text::fold(sentence);
     return std::any_of(std::begin(kStrongCues), std::end(kStrongCues),
                        [&](const char* c) { return folded.find(c) != std::string::npos; });
@@ -644,6 +647,7 @@ private:
     bool sentence_abroad_ = false;
     std::vector<PartyMention> settings_;  // French areas named as settings ("en Centre-Val de Loire")
     std::size_t bound_end_ = 0;           // end of the last name bound to an organisation or a venue ("d'Orléans")
+    std::size_t subject_body_end_ = 0;    // end of the body opening the sentence as its subject, if one does
 };
 
 std::size_t Scanner::country_at(std::size_t i, std::optional<Country>& found) const {
@@ -1363,6 +1367,14 @@ Scanner::Acting Scanner::acting_position(std::size_t i, std::size_t end) const {
     if (k == 0) return Acting::subject;
     const std::string& before = ws_[k - 1].f;
     if (before == "avec" || before == "entre" || before == "que") return Acting::linked;
+    // "Le Syctom (Syndicat de traitement ...) et le Sedif (...) mènent des actions": a body joined to the
+    // subject body, over its explanation in parentheses
+    if (before == "et" && subject_body_end_ > 0 && k >= 1) {
+        std::string between = text::collapse_whitespace(s_.substr(subject_body_end_, ws_[k - 1].b - subject_body_end_));
+        if (between.empty() ||
+            (between.front() == '(' && between.back() == ')' && between.find(')') == between.size() - 1))
+            return Acting::subject;
+    }
     // the agent of a project: "un volontaire a été mandaté par le SICALA", "mené par Lianes Coopération"
     // (not "animé par", "coordonné par", "organisées par": who runs a group or a meeting)
     if (before == "par" && k >= 2) {
@@ -1412,6 +1424,7 @@ bool Scanner::acting_body(std::size_t& i) {
             m.place = m.name = b->name;
             m.french = 1;
             m.country = lex_.country("France");
+            if (acting == Acting::subject && out_.empty()) subject_body_end_ = m.end;
             emit(std::move(m));
             pending_.push_back(false);
         }

@@ -116,12 +116,15 @@ bool hosts_an_event(const std::string& sentence, const PartyMention& m) {
     return false;
 }
 
+/// An association or an établissement (a syndicat, a CHU...): a French body, no collectivité.
+bool is_body(const PartyMention& m) { return m.kind == "association" || m.kind == "établissement"; }
+
 /// The sentence without the names of its bodies: "so Coopération (nouvelle-Aquitaine) : Burkina
 /// Faso, ..." states no cooperation, "Lianes Coopération" is a name.
 std::string cue_text(const std::string& sentence, const std::vector<PartyMention>& mentions) {
     std::string out = sentence;
     for (const auto& m : mentions)
-        if ((m.kind == "association" || m.kind == "établissement") && m.end <= out.size())
+        if (is_body(m) && m.end <= out.size())
             std::fill(out.begin() + static_cast<std::ptrdiff_t>(m.begin),
                       out.begin() + static_cast<std::ptrdiff_t>(m.end), ' ');
     return out;
@@ -185,9 +188,15 @@ std::vector<Pair> pair_sentence(const std::string& sentence, std::vector<PartyMe
     country.country = section_country;
     country.french = 0;
     (void)lex;
+    // "L'AFCCRE a notamment accompagné les partenariats de nancy/Karlsruhe, nantes/Saarbrücken ...": a
+    // body beside pairs of other parties with localities of that country is their go-between
+    bool pairs_localities = std::any_of(pairs.begin(), pairs.end(), [&](const Pair& p) {
+        return p.foreign.kind != "pays" && p.foreign.country && p.foreign.country->code == section_country->code;
+    });
     std::string theme = cooperation_theme(sentence);
     for (auto& m : mentions) {
         if (m.french != 1 || m.kind == "pays" || m.context_only || hosts_an_event(sentence, m)) continue;
+        if (pairs_localities && is_body(m)) continue;
         bool paired = std::any_of(pairs.begin(), pairs.end(), [&](const Pair& p) { return p.french.key() == m.key(); });
         if (!paired) pairs.push_back({m, country, sentence, theme, 0});
     }

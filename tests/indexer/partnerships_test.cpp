@@ -409,5 +409,18 @@ TEST(Partnerships, ListsOverRemarksLoweredNamesAndBlankLinesAfterAComma) {
     // Romanian municipalities (too many to pair), so the country stands for no French town's partner
 }
 
+TEST(Partnerships, BodiesInACountrySection) {
+    auto e = extract("partnership_country_sections.txt");
+    EXPECT_EQ(e.pairs(), (Pairs{// "Le Syctom (...) et le Sedif (...) mènent des actions" under "Comores": two
+                                // syndicats acting as the subject, with the country of the section
+                                {"SYCTOM", "Comores"},
+                                {"SEDIF", "Comores"},
+                                // "L'AFCCRE a notamment accompagné les partenariats de nancy/Karlsruhe, ...": the
+                                // association is the go-between of the twinnings, no partner of Allemagne
+                                {"Nancy", "Karlsruhe"},
+                                {"Nantes", "Saarbrücken"},
+                                {"Coulaines", "Weyhe"}}));
+}
+
 }  // namespace
 }  // namespace coopatlas::indexer

@@ -276,6 +276,7 @@ PartyLexicon PartyLexicon::load(const PartnerOptions& options, const CountryTabl
         std::string key = epci_key(e.nom);
         if (key.empty()) continue;
         lex.french_[key].push_back({e.nom, "intercommunalité", e.population_totale});
+        lex.epci_keys_.push_back(key);
     }
     return lex;
 }
@@ -373,6 +374,18 @@ const FrenchPlace* PartyLexicon::french(std::string_view name, std::string_view 
                     found = &p;
                 }
             }
+        }
+        return found;
+    }
+    if (kind == "intercommunalité" && key.find(' ') != std::string::npos) {
+        // "la communauté d'agglomération du Grand Paris Sud" is "CA Grand Paris Sud Seine Essonne
+        // Sénart": the guide shortens a grouping's name to its first words (two at least, one grouping)
+        const FrenchPlace* found = nullptr;
+        for (const auto& k : epci_keys_) {
+            if (!starts_with(k, key + " ")) continue;
+            const FrenchPlace* p = best_of(k);
+            if (found && found != p) return nullptr;  // ambiguous
+            found = p;
         }
         return found;
     }
@@ -582,6 +595,14 @@ private:
         }
         return false;
     }
+    /// "Douala (Cameroun)": a capitalised word followed by a foreign country in parentheses is the name
+    /// of a place there, however often the guide lowers it elsewhere.
+    bool tagged_abroad(std::size_t i) const {
+        if (i + 1 >= ws_.size() || gap(i + 1) != " (") return false;
+        std::optional<Country> c;
+        std::size_t n = country_at(i + 1, c);
+        return n > 0 && c->code != "FR" && gap(i + 1 + n).rfind(')', 0) == 0;
+    }
     bool rare(const std::string& f) const {
         return f.size() > 2 && (lex_.looks_proper(f) || lex_.frequency(f) <= kRareWordFrequency);
     }
@@ -692,7 +713,7 @@ std::size_t Scanner::name_end(std::size_t j, bool after_preposition) const {
         return j;
     std::size_t kn = 0;
     if (kind_at(ws_, j, kn)) return j;
-    bool ok = first.cap ? (lex_.looks_proper(first.f) || lex_.french(first.f) || after_preposition)
+    bool ok = first.cap ? (lex_.looks_proper(first.f) || lex_.french(first.f) || after_preposition || tagged_abroad(j))
                         : after_preposition &&
                               (lex_.french(first.f) || lex_.country(first.f) || rare(first.f) ||
                                (context_ && context_->code != "FR" && lex_.frequency(first.f) <= kAbroadNameFrequency &&
@@ -948,6 +969,10 @@ void Scanner::kind_mention(std::size_t& i, const KindWord& k, const KindName& at
         // "la communauté de communes de Bam ... au Burkina Faso": an unknown grouping abroad
         m.french = -1;
         settle_country(m, tag);
+    } else if (k.french == 1 && !fp && tag.country && tag.country->code != "FR") {
+        // "le conseil régional de nouakchott en mauritanie": a French kind word lent to a place the
+        // French lists do not know, in the country the tag names
+        settle_country(m, tag);
     } else if (k.french == 1 || (fp && fp->kind != "commune") ||
                (fp && fp->population >= kKnownTownPopulation && tag.country && tag.country->code != "FR")) {
         // a French kind word, a French area name or a French town of some size ("la ville
@@ -1064,7 +1089,9 @@ bool Scanner::bare_candidate(std::size_t i, bool slash, bool after_foreign) cons
     auto* p = lex_.french(w.f);
     if (w.cap)
         return lex_.looks_proper(w.f) || slash ||
-               (p && p->kind == "commune" && p->population >= kCapitalisedCommunePopulation && !lex_.mostly_lower(w.f));
+               (p && p->kind == "commune" && p->population >= kCapitalisedCommunePopulation &&
+                !lex_.mostly_lower(w.f)) ||
+               tagged_abroad(i);
     // a determiner before it makes it a common noun: "en ce sens", "les deux sens"
     static const std::array<std::string_view, 22> kDeterminers = {
         "ce",  "cet", "cette", "ces",  "le",    "la",   "les",   "un",    "une", "des",   "du",
@@ -1117,7 +1144,7 @@ std::string Scanner::grouping_kind(std::size_t i, std::size_t e, std::size_t& en
     // "Grand Lyon", "Grand Belfort": French when the rest names a French commune ("Grand Bassam" is not)
     if (ws_[i].f == "grand" && e > i + 1) {
         auto* core = lex_.french(raw(i + 1, e));
-        if (core && core->kind == "commune") kind = "intercommunalité";
+        if ((core && core->kind == "commune") || lex_.french(raw(i, e), "intercommunalité")) kind = "intercommunalité";
     }
     return kind;
 }
@@ -1211,6 +1238,13 @@ bool Scanner::foreign_cue(std::size_t i, std::size_t end, bool slash, bool after
         bool article = between == " et la " || between == " et le " || between == " et les " || between == " et l’" ||
                        between == " et l'";
         if ((between == " et " && (w.cap || entre_before(i))) || (article && w.cap && entre_before(i))) return true;
+    }
+    // "celui entre Sheki et Colmar": an unknown name joined by "entre ... et" to a French town that follows
+    if (prev == "entre" && w.cap && end + 1 < ws_.size() && ws_[end].f == "et" && plain_gap(gap(end)) &&
+        plain_gap(gap(end + 1))) {
+        std::size_t other_end = name_end(end + 1, false);
+        auto* other = other_end > end + 1 ? lex_.french(raw(end + 1, other_end)) : nullptr;
+        if (other && (other->kind != "commune" || other->population >= kKnownTownPopulation)) return true;
     }
     // "X est jumelée avec", "Sfax est accompagnée par Grenoble"
     for (std::size_t k = end; k < ws_.size() && k < end + 4; ++k)
@@ -1326,7 +1360,10 @@ bool Scanner::bare_name(std::size_t& i) {
         }
     }
     settle_country(m, tag);
-    if (bound_name(i, after_foreign) && kind.empty() && !m.tagged && !slash) {
+    // "À nantes, la volontaire contribue à ... développer avec Sarrebruck des projets": the French
+    // town opening the sentence is where the sentence's action is, its French side
+    bool opening_town = i == 1 && ws_[0].f == "a" && m.french == 1 && m.kind == "commune" && gap(end) == ", ";
+    if (bound_name(i, after_foreign) && kind.empty() && !m.tagged && !slash && !opening_town) {
         i = end;
         bound_end_ = end;
         return true;

@@ -93,6 +93,7 @@ private:
     std::unordered_map<std::string, std::vector<FrenchPlace>> french_;  // key: folded words
     std::vector<std::string>
         region_keys_;  // keys of french_ naming a région: the partial-name fallback scans only these
+    std::vector<std::string> epci_keys_;  // keys of french_ naming an EPCI: the shortened-name fallback scans these
     std::unordered_map<std::string, std::pair<int, int>> case_;  // folded -> (capitalised, lower)
     std::unordered_map<std::string, Body> bodies_;               // key: words_key of the name
     std::unordered_set<std::string> body_first_words_;           // first word of each key

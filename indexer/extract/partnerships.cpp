@@ -41,6 +41,10 @@ bool continues_over_blank(const std::vector<std::string>& para, const std::vecto
     if (t.empty()) return false;
     if (para.back().back() == ',' && std::isupper(static_cast<unsigned char>(t[0]))) return true;
     if (!std::islower(static_cast<unsigned char>(t[0]))) return false;
+    // "... de l'attractivité" / blank / "et de la viticulture, mais également celui entre Sheki et
+    // Colmar": a conjunction opens no sentence, so the line goes on the one before (not after an
+    // address: "patrick.flot@diplomatie.gouv.fr" / "et à la DAECT :" is a new label)
+    if ((t.rfind("et ", 0) == 0 || t.rfind("ou ", 0) == 0) && para.back().find('@') == std::string::npos) return true;
     long open = 0;
     for (const auto& l : para) open += std::count(l.begin(), l.end(), '(') - std::count(l.begin(), l.end(), ')');
     return open > 0 || para.back().back() == ',';
@@ -92,12 +96,14 @@ std::optional<Country> country_line(const std::string& line, const PartyLexicon&
     return c;
 }
 
+/// Words stating a link between the parties of a sentence ("lauréat(e)s" of a call for projects are
+/// named with their foreign partners: "Bordeaux avec Douala (Cameroun)").
 bool has_cue(const std::string& sentence) {
-    static const char* const kCues[] = {"cooper",   "partenari",  "partenaire", "jumel",      "accompagn",
-                                        "collabor", "echange",    "ensemble",   "appui",      "soutien",
-                                        "soutenu",  "relation",   "lien",       "projet",     "programme",
-                                        "accord",   "convention", "engage",     "action",     "amitie",
-                                        "travaill", "mene",       "contact",    "euroregion", "transfrontali"};
+    static const char* const kCues[] = {
+        "cooper",    "partenari", "partenaire", "jumel",         "accompagn", "collabor", "echange",
+        "ensemble",  "appui",     "soutien",    "soutenu",       "relation",  "lien",     "projet",
+        "programme", "accord",    "convention", "engage",        "action",    "amitie",   "travaill",
+        "mene",      "contact",   "euroregion", "transfrontali", "laureat"};
     std::string f = text::fold(sentence);
     return std::any_of(std::begin(kCues), std::end(kCues),
                        [&](const char* c) { return f.find(c) != std::string::npos; });
@@ -251,6 +257,16 @@ bool states_a_link(const std::string& sentence, const std::vector<PartyMention>&
            std::any_of(parties.begin(), parties.end(), counterpart);
 }
 
+/// "Le projet a généré ...", "Ce partenariat porte sur ...": the sentence opens on the work the
+/// sentence before it described, so its parties are that sentence's.
+bool names_the_work_before(const std::string& sentence) {
+    auto tokens = text::tokenize(sentence);
+    if (tokens.size() < 2) return false;
+    static const std::set<std::string> kDeterminers = {"le", "la", "ce", "cet", "cette"};
+    static const std::set<std::string> kWorks = {"projet", "programme", "cooperation", "partenariat", "jumelage"};
+    return kDeterminers.count(tokens[0].folded) > 0 && kWorks.count(tokens[1].folded) > 0;
+}
+
 /// The French-foreign pairs of one sentence, each pair once, with the sentence's theme.
 class SentencePairs {
 public:
@@ -274,7 +290,8 @@ private:
 
 /// French parties acting in a country ("le conseil départemental de Meurthe-et-Moselle au Pérou")
 /// are paired with that country; the country covers the French parties listed just before.
-void pair_acting_abroad(const std::string& sentence, std::vector<PartyMention>& parties, SentencePairs& out) {
+void pair_acting_abroad(const std::string& sentence, std::vector<PartyMention>& parties,
+                        const std::vector<PartyMention>& countries, SentencePairs& out) {
     // "Dunkerque et le département de La Réunion aux Comores", "le département de Seine-Maritime avec
     // la ville de Chambéry au Burkina Faso": the country covers the French parties listed before
     for (std::size_t i = parties.size(); i-- > 1;) {
@@ -296,6 +313,24 @@ void pair_acting_abroad(const std::string& sentence, std::vector<PartyMention>& 
         c.country = parties[i].acts_in;
         c.french = 0;
         out.add(parties[i], c);
+    }
+    // "... de Meurthe-et-Moselle au Pérou et en Équateur": the countries listed after the first
+    // one, each with its preposition, are where it acts too
+    for (const auto& f : parties) {
+        if (f.french != 1 || !f.acts_in) continue;
+        std::size_t last = f.end;
+        for (const auto& c : countries) {
+            if (c.begin < last) continue;
+            std::string between = text::fold(sentence.substr(last, c.begin - last));
+            bool first = last == f.end;
+            static const std::regex first_item(R"(^ (?:au|en|aux) [^,;:()]{1,30}(?:,| et) (?:au|en|aux) $)");
+            if (!(first ? std::regex_match(between, first_item)
+                        : between == ", au " || between == ", en " || between == ", aux " || between == " et au " ||
+                              between == " et en " || between == " et aux "))
+                break;
+            out.add(f, c);
+            last = c.end;
+        }
     }
 }
 
@@ -330,7 +365,7 @@ void pair_runs(const std::string& sentence, const std::vector<PartyMention>& res
     // entre la ville de Brest et ..." states two pairs; a run never spans a clause break.
     auto clause_break = [&](const PartyMention& a, const PartyMention& b) {
         std::string between = text::fold(sentence.substr(a.end, b.begin - a.end));
-        for (const char* sep : {" tandis que ", " tandis qu", " alors que ", " alors qu", " mais "})
+        for (const char* sep : {" tandis que ", " tandis qu", " alors que ", " alors qu", " mais ", " ou encore "})
             if (between.find(sep) != std::string::npos) return true;
         return false;
     };
@@ -385,9 +420,16 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
     }
     if (!states_a_link(sentence, mentions, parties)) return {};
     SentencePairs out(sentence);
-    pair_acting_abroad(sentence, parties, out);
+    pair_acting_abroad(sentence, parties, countries, out);
     if (!any_foreign) {
-        if (!any_french) return out.pairs;
+        if (!any_french) {
+            if (!names_the_work_before(sentence)) return out.pairs;
+            // "Le conseil régional de Centre-Val de Loire a développé un projet ... Le projet a généré
+            // une dynamique ... à l'étranger (Maroc, Mauritanie, ...)": the countries of that work
+            for (auto& f : memory)
+                for (auto& c : countries) out.add(f, c);
+            return out.pairs;
+        }
         // the host of a meeting about a country works with no one there
         parties.erase(std::remove_if(parties.begin(), parties.end(),
                                      [&](const PartyMention& m) { return hosts_an_event(sentence, m); }),

@@ -422,5 +422,35 @@ TEST(Partnerships, BodiesInACountrySection) {
                                 {"Coulaines", "Weyhe"}}));
 }
 
+TEST(Partnerships, StatementsOfLaureatesCountriesOfAWorkAndTwinningClauses) {
+    auto e = extract("partnership_statements.txt");
+    EXPECT_EQ(e.pairs(),
+              (Pairs{// laureates of a call "X avec Y (Pays)": a capitalised name tagged by a foreign country is a
+                     // place there; "Grand Paris Sud" is the first words of a grouping's official name
+                     {"Lyon", "Douala"},
+                     {"CA Grand Paris Sud Seine Essonne Sénart", "Nouakchott"},
+                     {"Essonne", "Nouakchott"},
+                     // "le conseil régional de nouakchott en mauritanie": a French kind word lent to a
+                     // foreign place the French lists do not know
+                     {"CA Grand Paris Sud Seine Essonne Sénart", "Nouakchott"},
+                     {"Strasbourg", "Mahdia"},
+                     {"Strasbourg", "Kairouan"},
+                     // "Le projet a mobilisé ... (Maroc, Sénégal)": the work of the sentence before
+                     {"Bretagne", "Maroc"},
+                     {"Bretagne", "Sénégal"},
+                     // "au Pérou et en Équateur": every country of the list where it acts
+                     {"Meurthe-et-Moselle", "Pérou"},
+                     {"Meurthe-et-Moselle", "Équateur"},
+                     // "À nantes, la volontaire ...": the French town opening the sentence
+                     {"Nantes", "Sarrebruck"},
+                     // a line opening on "et" goes on over the blank line before it; "entre Sheki et
+                     // Colmar"; "ou encore" opens a new clause (no Colmar - Tovuz)
+                     {"Colmar", "Sheki"},
+                     {"Cognac", "Tovuz"}}));
+    const Record* region = e.partnership("CA Grand Paris Sud Seine Essonne Sénart", "Nouakchott");
+    ASSERT_NE(region, nullptr);
+    EXPECT_EQ(region->countries.at(0).code, "MR");
+}
+
 }  // namespace
 }  // namespace coopatlas::indexer

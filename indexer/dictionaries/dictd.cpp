@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <set>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -15,19 +14,39 @@ namespace coopatlas::indexer {
 
 namespace {
 
-/// The whole decompressed content of a gzip (or dictzip) file.
+/// The uncompressed size a gzip file announces in its last four bytes (ISIZE,
+/// modulo 2^32), or 0: only a hint to size the buffer once.
+size_t announced_size(const std::string& path) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in || in.tellg() < 4) return 0;
+    in.seekg(-4, std::ios::end);
+    unsigned char b[4] = {};
+    in.read(reinterpret_cast<char*>(b), 4);
+    return in ? size_t{b[0]} | size_t{b[1]} << 8 | size_t{b[2]} << 16 | size_t{b[3]} << 24 : 0;
+}
+
+/// The whole decompressed content of a gzip (or dictzip) file, inflated
+/// straight into one buffer of the announced size (FreeDict's English-German
+/// is 80 MB: growing a string chunk by chunk copied it again and again).
 std::string gunzip_file(const std::string& path) {
     std::unique_ptr<gzFile_s, int (*)(gzFile)> in(gzopen(path.c_str(), "rb"), gzclose);
     if (!in) throw Error("cannot open the dictionary file '" + path + "'");
-    std::string out;
-    std::vector<char> buffer(1 << 16);
-    int n;
-    while ((n = gzread(in.get(), buffer.data(), static_cast<unsigned>(buffer.size()))) > 0)
-        out.append(buffer.data(), static_cast<size_t>(n));
-    if (n < 0) {
-        int code = 0;
-        throw Error("cannot decompress the dictionary file '" + path + "': " + gzerror(in.get(), &code));
+    gzbuffer(in.get(), 1 << 18);
+    // One byte more than announced: the read that finds the end needs room.
+    std::string out(announced_size(path) + 1, '\0');
+    size_t filled = 0;
+    for (;;) {
+        if (filled == out.size()) out.resize(2 * out.size());  // the hint was short (over 4 GB, or concatenated)
+        const int n = gzread(in.get(), out.data() + filled,
+                             static_cast<unsigned>(std::min<size_t>(out.size() - filled, 1u << 30)));
+        if (n < 0) {
+            int code = 0;
+            throw Error("cannot decompress the dictionary file '" + path + "': " + gzerror(in.get(), &code));
+        }
+        if (n == 0) break;
+        filled += static_cast<size_t>(n);
     }
+    out.resize(filled);
     return out;
 }
 
@@ -102,10 +121,10 @@ Dictd parse_dictd(std::string_view index_text, std::string text, const std::stri
         pos = end + 1;
         ++number;
         if (trim(line).empty()) continue;
-        const std::string where = origin + ".index:" + std::to_string(number) + ": ";
+        auto where = [&] { return origin + ".index:" + std::to_string(number) + ": "; };
         const size_t tab1 = line.find('\t');
         const size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
-        if (tab2 == std::string_view::npos) throw Error(where + "expected 'headword<TAB>offset<TAB>length'");
+        if (tab2 == std::string_view::npos) throw Error(where() + "expected 'headword<TAB>offset<TAB>length'");
         // Some indexes add a fourth field (the original headword): ignored.
         const size_t tab3 = line.find('\t', tab2 + 1);
         unsigned long long offset = 0, length = 0;
@@ -113,10 +132,10 @@ Dictd parse_dictd(std::string_view index_text, std::string text, const std::stri
             offset = dictd_number(line.substr(tab1 + 1, tab2 - tab1 - 1));
             length = dictd_number(line.substr(tab2 + 1, tab3 == std::string_view::npos ? tab3 : tab3 - tab2 - 1));
         } catch (const Error& e) {
-            throw Error(where + e.what());
+            throw Error(where() + e.what());
         }
         if (offset > dict.text.size() || length > dict.text.size() - offset)
-            throw Error(where + "entry beyond the end of " + origin + ".dict.dz");
+            throw Error(where() + "entry beyond the end of " + origin + ".dict.dz");
         DictdEntry entry{std::string(line.substr(0, tab1)), static_cast<size_t>(offset), static_cast<size_t>(length)};
         if (entry.headword.rfind("00database", 0) == 0 || entry.headword.rfind("00-database", 0) == 0) {
             if (entry.headword == "00databaseshort" || entry.headword == "00-database-short") {
@@ -150,8 +169,7 @@ std::string Dictd::written_headword(const DictdEntry& entry) const {
 }
 
 std::vector<std::string> dictd_translations(std::string_view body) {
-    std::vector<std::string> out;
-    std::set<std::string> seen;
+    std::vector<std::string> out;  // few per entry: a linear search finds repeats
     size_t pos = body.find('\n');  // the first line is "headword /pronunciation/ <grammar>"
     for (int line_number = 1; pos != std::string_view::npos && pos + 1 < body.size(); ++line_number) {
         const size_t end = body.find('\n', pos + 1);
@@ -169,7 +187,7 @@ std::vector<std::string> dictd_translations(std::string_view body) {
             size_t stop = clean.find_first_of(",;", start);
             if (stop == std::string::npos) stop = clean.size();
             std::string t(without_trailing_number(trim(std::string_view(clean).substr(start, stop - start))));
-            if (!t.empty() && seen.insert(t).second) out.push_back(std::move(t));
+            if (!t.empty() && std::find(out.begin(), out.end(), t) == out.end()) out.push_back(std::move(t));
             start = stop + 1;
         }
     }

@@ -43,6 +43,10 @@ void EnglishFrench::add_french_english(const Dictd& fra_eng) {
 }
 
 void EnglishFrench::add_english_german(const Dictd& eng_deu) {
+    // Sized once: growing rehashes every key (the maps hash string_views and keep no hash codes).
+    german_.reserve(german_.size() + eng_deu.entries.size());
+    compounds_.reserve(compounds_.size() + eng_deu.entries.size());
+    german_french_.reserve(german_french_.size() + eng_deu.entries.size());
     for (const auto& entry : eng_deu.entries) {
         const std::string key = text::words_key(entry.headword);
         if (key.empty()) continue;
@@ -56,6 +60,7 @@ void EnglishFrench::add_english_german(const Dictd& eng_deu) {
 }
 
 void EnglishFrench::add_german_french(const Dictd& fra_deu, const Dictd& deu_fra) {
+    german_french_.reserve(german_french_.size() + fra_deu.entries.size() + deu_fra.entries.size());
     for (const auto& entry : fra_deu.entries) {
         const std::string french = fra_deu.written_headword(entry);
         for (const auto& g : dictd_translations(fra_deu.body(entry))) {
@@ -71,10 +76,10 @@ void EnglishFrench::add_german_french(const Dictd& fra_deu, const Dictd& deu_fra
     }
 }
 
-bool EnglishFrench::add_compound(const std::string& german) {
-    if (german.find(' ') != std::string::npos || german.size() < 2 * kMinCompoundPart) return false;
+bool EnglishFrench::add_compound(std::string_view german) {
+    if (german.find(' ') != std::string_view::npos || german.size() < 2 * kMinCompoundPart) return false;
     if (auto known = compounds_.find(german); known != compounds_.end()) return known->second;
-    auto french_of = [&](const std::string& part) -> const std::vector<std::string>* {
+    auto french_of = [&](std::string_view part) -> const std::vector<std::string>* {
         auto it = german_french_.find(part);
         return it == german_french_.end() ? nullptr : &it->second;
     };
@@ -82,51 +87,67 @@ bool EnglishFrench::add_compound(const std::string& german) {
     for (size_t split = kMinCompoundPart; split + kMinCompoundPart <= german.size(); ++split) {
         const auto* head = french_of(german.substr(split));
         if (!head) continue;
-        std::string modifier = german.substr(0, split);
+        const std::string_view modifier = german.substr(0, split);
         const auto* before = french_of(modifier);
         if (!before && modifier.back() == 's') before = french_of(modifier.substr(0, modifier.size() - 1));  // Fugen-s
         if (!before) continue;
-        auto& french = german_french_[german];
+        // head and before stay valid: an unordered_map's elements do not move when it grows.
+        auto& french = german_french_[std::string(german)];
         for (size_t h = 0; h < head->size() && h < kCompoundSenses; ++h)
             for (size_t m = 0; m < before->size() && m < kCompoundSenses; ++m)
                 add_unique(french, (*head)[h] + " " + (*before)[m]);
-        return compounds_[german] = true;
+        return compounds_[std::string(german)] = true;
     }
-    return compounds_[german] = false;
+    return compounds_[std::string(german)] = false;
 }
 
 std::vector<std::pair<std::string, std::string>> EnglishFrench::translations(const Usable& usable) const {
+    auto is_usable = [&](const std::string& french) { return usable(text::words_key(french)); };
+    // The usable French translations of each German word, judged once: many
+    // English words share a German one ("town", "city" -> "Stadt").
+    std::unordered_map<const std::vector<std::string>*, std::vector<const std::string*>> usable_of;
+    auto usable_french = [&](const std::vector<std::string>& all) -> const std::vector<const std::string*>& {
+        auto [it, added] = usable_of.try_emplace(&all);
+        if (added)
+            for (const auto& french : all)
+                if (is_usable(french)) it->second.push_back(&french);
+        return it->second;
+    };
+    std::vector<std::string_view> keys;  // every English key, sorted
+    keys.reserve(direct_.size() + german_.size());
+    for (const auto& [key, _] : direct_) keys.emplace_back(key);
+    for (const auto& [key, _] : german_) keys.emplace_back(key);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+
     std::vector<std::pair<std::string, std::string>> out;
-    std::set<std::string> keys;
-    for (const auto& [key, _] : direct_) keys.insert(key);
-    for (const auto& [key, _] : german_) keys.insert(key);
-    for (const auto& key : keys) {
+    for (const std::string_view key : keys) {
         std::vector<std::string> kept;
         if (auto it = direct_.find(key); it != direct_.end())
             for (const auto& french : it->second)
-                if (usable(text::words_key(french))) add_unique(kept, french);
+                if (is_usable(french)) add_unique(kept, french);
         for (const auto& french : kept) out.emplace_back(key, french);
         auto it = german_.find(key);
         if (it == german_.end()) continue;
-        // French word -> how many German words of the English one lead to it, in first-reached order.
-        std::vector<std::pair<std::string, size_t>> reached;
+        // Usable French word -> how many German words of the English one lead to it, in first-reached order.
+        std::vector<std::pair<const std::string*, size_t>> reached;
         for (const auto& german : it->second) {
             auto g = german_french_.find(german);
             if (g == german_french_.end()) continue;
-            for (const auto& french : g->second) {
-                auto r = std::find_if(reached.begin(), reached.end(), [&](const auto& p) { return p.first == french; });
+            for (const std::string* french : usable_french(g->second)) {
+                auto r =
+                    std::find_if(reached.begin(), reached.end(), [&](const auto& p) { return *p.first == *french; });
                 if (r == reached.end())
                     reached.emplace_back(french, 1);
                 else
                     ++r->second;
             }
         }
-        std::erase_if(reached, [&](const auto& p) { return !usable(text::words_key(p.first)); });
         std::stable_sort(reached.begin(), reached.end(),
                          [](const auto& a, const auto& b) { return a.second > b.second; });
         for (size_t k = 0; k < reached.size() && k < kMaxPivot && 2 * reached[k].second >= reached[0].second; ++k)
-            if (std::find(kept.begin(), kept.end(), reached[k].first) == kept.end())
-                out.emplace_back(key, reached[k].first);
+            if (std::find(kept.begin(), kept.end(), *reached[k].first) == kept.end())
+                out.emplace_back(key, *reached[k].first);
     }
     return out;
 }

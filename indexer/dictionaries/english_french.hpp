@@ -22,11 +22,12 @@
 /// ("culture", "transport", "guide": a French query must stay French).
 
 #include <functional>
-#include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "core/string_map.hpp"
 #include "indexer/dictionaries/dictd.hpp"
 
 namespace coopatlas::indexer {
@@ -60,13 +61,15 @@ public:
     static constexpr size_t kMinCompoundPart = 4, kCompoundSenses = 3;
 
 private:
-    std::map<std::string, std::vector<std::string>> direct_;         ///< folded English -> French, in order
-    std::map<std::string, std::vector<std::string>> german_;         ///< folded English -> folded German words
-    std::map<std::string, std::vector<std::string>> german_french_;  ///< folded German -> French
-    std::map<std::string, bool> compounds_;                          ///< German words already tried as compounds
+    // Hash maps looked up by string_view: add_compound() asks for every split
+    // of every long German word of FreeDict's English-German (millions of lookups).
+    StringMap<std::vector<std::string>> direct_;         ///< folded English -> French, in order
+    StringMap<std::vector<std::string>> german_;         ///< folded English -> folded German words
+    StringMap<std::vector<std::string>> german_french_;  ///< folded German -> French
+    StringMap<bool> compounds_;                          ///< German words already tried as compounds
 
     /// Adds the translations of the compound `german` (folded) from its parts'; false when it is not one.
-    bool add_compound(const std::string& german);
+    bool add_compound(std::string_view german);
 };
 
 /// How an English headword is stored: not at all (`skip`: a French word the

@@ -113,11 +113,12 @@ std::vector<std::pair<std::string, std::string>> SearchDictionaries::synonyms(
         }
     }
     // Folded text the guide uses, its words in some inflection, in this order (stop words aside).
+    // (The dictionaries' words come up again and again: their stems are memoised.)
     auto usable = [&](const std::string& folded) {
         std::string phrase;
         size_t n = 0;
         for (const auto& w : text::words(folded))
-            if (!text::is_stopword(w)) phrase += (n++ ? " " : "") + terms::stem(w);
+            if (!text::is_stopword(w)) phrase += (n++ ? " " : "") + terms::cached_stem(w);
         return n > 0 && n <= kMaxPhraseWords && phrases.count(phrase) > 0;
     };
     // French or not in any inflection: "aides" (an English plural of "aide")

@@ -16,7 +16,7 @@
 
 #include "indexer/write/index_build.hpp"
 
-namespace coopatlas::testing {
+namespace coopatlas::test_support {
 
 /// The index of an excerpt, to read only; fails the test when CTest has not built it.
 inline std::string excerpt_index(const std::string& excerpt) {
@@ -38,4 +38,4 @@ inline void publish_copy(const std::string& index, const std::string& target) {
     indexer::swap_into_place(staging.string(), target);
 }
 
-}  // namespace coopatlas::testing
+}  // namespace coopatlas::test_support

@@ -9,7 +9,7 @@ using namespace coopatlas;
 using namespace coopatlas::indexer;
 
 namespace {
-struct Fixture {
+struct ContactsFixture {
     Guide guide = Guide::load(std::string(COOPATLAS_FIXTURES) + "/catalogue_excerpt.txt");
     std::vector<Record> contacts = extract_contacts(guide, section_paths(guide));
     const Record* by_email(const std::string& email) const {
@@ -26,7 +26,7 @@ const DisplayText& display() {
 }  // namespace
 
 TEST(Contacts, PersonOfAProgrammeCoordinatesInABulletList) {
-    Fixture f;
+    ContactsFixture f;
     // "•	 Coordonnées : mikaël roux, chargé de mission, " / "" / "mikael.roux@grandest.fr"
     const Record* r = f.by_email("mikael.roux@grandest.fr");
     ASSERT_NE(r, nullptr);
@@ -39,7 +39,7 @@ TEST(Contacts, PersonOfAProgrammeCoordinatesInABulletList) {
 }
 
 TEST(Contacts, ContactBlockNameOrganisationAndEmail) {
-    Fixture f;
+    ContactsFixture f;
     const Record* r = f.by_email("bernard.klein@diplomatie.gouv.fr");
     ASSERT_NE(r, nullptr);
     EXPECT_EQ(r->fields.at("name"), "Bernard Klein");
@@ -51,7 +51,7 @@ TEST(Contacts, ContactBlockNameOrganisationAndEmail) {
 }
 
 TEST(Contacts, SamePersonInTwoPlacesSharesOnePersonKey) {
-    Fixture f;
+    ContactsFixture f;
     std::vector<const Record*> found;
     for (const auto& r : f.contacts)
         if (r.fields.at("email") == "armelle.guyomarch@diplomatie.gouv.fr") found.push_back(&r);
@@ -65,7 +65,7 @@ TEST(Contacts, SamePersonInTwoPlacesSharesOnePersonKey) {
 }
 
 TEST(Contacts, GenericAddressBelongsToTheOrganisation) {
-    Fixture f;
+    ContactsFixture f;
     const Record* r = f.by_email("sp@aimf.asso.fr");
     ASSERT_NE(r, nullptr);
     EXPECT_TRUE(r->fields.at("name").is_null());
@@ -75,7 +75,7 @@ TEST(Contacts, GenericAddressBelongsToTheOrganisation) {
 }
 
 TEST(Contacts, EveryAddressOfTheExcerptIsOnARecord) {
-    Fixture f;
+    ContactsFixture f;
     for (const auto& l : f.guide.lines()) {
         if (l.text.rfind("mailto:", 0) == 0) continue;
         for (const auto& e : find_emails(l.text)) EXPECT_NE(f.by_email(e), nullptr) << e;

@@ -3,20 +3,17 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
+#include "indexer/country_codes.hpp"
 
 using namespace coopatlas;
 using namespace coopatlas::indexer;
+using coopatlas::test_support::country_codes;
 
 namespace {
 const CountryTable& table() {
     static const CountryTable t =
         CountryTable::load(std::string(COOPATLAS_SOURCE_DIR) + "/node_modules/i18n-iso-countries/langs/fr.json");
     return t;
-}
-std::vector<std::string> codes(const std::vector<Country>& cs) {
-    std::vector<std::string> out;
-    for (const auto& c : cs) out.push_back(c.code);
-    return out;
 }
 }  // namespace
 
@@ -36,15 +33,15 @@ TEST(Countries, AliasesUsedByTheGuide) {
 
 TEST(Countries, FindInTextSmallCapsAndLineBreaks) {
     // guide line 2885: "5 pays : Burkina Faso, mali, mauritanie, niger, Sénégal"
-    EXPECT_EQ(codes(table().find_in("5 pays : Burkina Faso, mali, mauritanie, niger, Sénégal")),
+    EXPECT_EQ(country_codes(table().find_in("5 pays : Burkina Faso, mali, mauritanie, niger, Sénégal")),
               (std::vector<std::string>{"BF", "ML", "MR", "NE", "SN"}));
-    EXPECT_EQ(codes(table().find_in(
+    EXPECT_EQ(country_codes(table().find_in(
                   "Abidjan (Côte d’ivoire), Bobo-dioulasso (Burkina\nFaso), Kigali (rwanda), Gitega (Burundi)")),
               (std::vector<std::string>{"CI", "BF", "RW", "BI"}));
 }
 
 TEST(Countries, LongestNameWinsAndNoRepeats) {
-    EXPECT_EQ(codes(table().find_in("République démocratique du Congo et Congo, puis le Congo")),
+    EXPECT_EQ(country_codes(table().find_in("République démocratique du Congo et Congo, puis le Congo")),
               (std::vector<std::string>{"CD", "CG"}));
 }
 

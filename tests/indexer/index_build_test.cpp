@@ -7,17 +7,14 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace coopatlas;
 using namespace coopatlas::indexer;
+using coopatlas::test_support::scratch_path;
 
 namespace {
-fs::path scratch(const std::string& name) {
-    fs::path p = fs::temp_directory_path() / ("coopatlas-test-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(p);
-    return p;
-}
 /// Runs `body` with the working directory set to `dir`, then restores it.
 template <typename F>
 void in_directory(const fs::path& dir, F body) {
@@ -37,7 +34,7 @@ const std::string kGuide = std::string(COOPATLAS_FIXTURES) + "/pages_excerpt.txt
 }  // namespace
 
 TEST(IndexBuild, NoGazetteerIsAnErrorThatSaysHowToBuildOne) {
-    fs::path dir = scratch("no-gazetteer");
+    fs::path dir = scratch_path("no-gazetteer");
     in_directory(dir, [&] {
         try {
             find_gazetteer("", "var/index");
@@ -59,7 +56,7 @@ TEST(IndexBuild, GivenGazetteerMustExist) {
 }
 
 TEST(IndexBuild, FindsTheGazetteerWhereTheReadmeBuildsItOrBesideTheIndex) {
-    fs::path dir = scratch("find-gazetteer");
+    fs::path dir = scratch_path("find-gazetteer");
     in_directory(dir, [&] {
         fs::create_directories("elsewhere");
         std::ofstream("elsewhere/gazetteer.gpkg") << "stand-in";
@@ -73,7 +70,7 @@ TEST(IndexBuild, FindsTheGazetteerWhereTheReadmeBuildsItOrBesideTheIndex) {
 }
 
 TEST(IndexBuild, MetaJsonRecordsTheInputs) {
-    fs::path out = scratch("meta");
+    fs::path out = scratch_path("meta");
     auto summary = build_index({kGuide, out.string(), "", false}, [](const std::string&) {});
     std::ifstream in(out / "meta.json");
     const auto meta = nlohmann::json::parse(in);
@@ -90,7 +87,7 @@ TEST(IndexBuild, MetaJsonRecordsTheInputs) {
     EXPECT_FALSE(meta["built_at"].get<std::string>().empty());
 
     // Another guide, another digest.
-    fs::path other = scratch("meta-other");
+    fs::path other = scratch_path("meta-other");
     build_index({std::string(COOPATLAS_FIXTURES) + "/search_excerpt.txt", other.string(), "", false},
                 [](const std::string&) {});
     std::ifstream in_other(other / "meta.json");
@@ -100,7 +97,7 @@ TEST(IndexBuild, MetaJsonRecordsTheInputs) {
 }
 
 TEST(IndexBuild, WritesXapianAndJsonl) {
-    fs::path out = scratch("build");
+    fs::path out = scratch_path("build");
     auto summary = build_index({std::string(COOPATLAS_FIXTURES) + "/pages_excerpt.txt", out.string(), "", false},
                                [](const std::string&) {});
     EXPECT_GT(summary.records_by_type["passage"], 0);
@@ -113,7 +110,7 @@ TEST(IndexBuild, WritesXapianAndJsonl) {
 }
 
 TEST(IndexBuild, FailedBuildLeavesPreviousIndexUntouched) {
-    fs::path out = scratch("atomic");
+    fs::path out = scratch_path("atomic");
     build_index({std::string(COOPATLAS_FIXTURES) + "/pages_excerpt.txt", out.string(), "", false},
                 [](const std::string&) {});
     auto before = fs::last_write_time(out / "entities.jsonl");
@@ -127,7 +124,7 @@ TEST(IndexBuild, FailedBuildLeavesPreviousIndexUntouched) {
 }
 
 TEST(IndexBuild, RebuildReplacesTheIndex) {
-    fs::path out = scratch("swap");
+    fs::path out = scratch_path("swap");
     build_index({std::string(COOPATLAS_FIXTURES) + "/pages_excerpt.txt", out.string(), "", false},
                 [](const std::string&) {});
     std::ofstream(out / "stale-marker") << "old";

@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "core/text.hpp"
+#include "indexer/country_codes.hpp"
 #include "indexer/extract/passage_countries.hpp"
 #include "indexer/guide/sections.hpp"
 
 using namespace coopatlas;
 using namespace coopatlas::indexer;
+using coopatlas::test_support::country_codes;
 
 TEST(Passages, EveryWordInExactlyOnePassageWithPageAndSection) {
     Guide g = Guide::load(std::string(COOPATLAS_FIXTURES) + "/pages_excerpt.txt");
@@ -64,22 +66,15 @@ TEST(Passages, TitleRepairsSmallCapsDamage) {
     EXPECT_EQ(damaged, 0u);
 }
 
-namespace {
-std::vector<std::string> codes(const std::vector<Country>& countries) {
-    std::vector<std::string> out;
-    for (const auto& c : countries) out.push_back(c.code);
-    return out;
-}
-}  // namespace
-
 TEST(PassageCountries, RubricFirstThenNamesThenAdjectives) {
     const auto& table = CountryTable::default_table();
     const std::vector<std::string> poland = {"Géographies", "9 Union européenne", "9.6 Pologne"};
-    EXPECT_EQ(codes(passage_countries("La coopération avec les collectivités ukrainiennes et le Maroc", poland, table)),
+    EXPECT_EQ(country_codes(
+                  passage_countries("La coopération avec les collectivités ukrainiennes et le Maroc", poland, table)),
               (std::vector<std::string>{"PL", "MA", "UA"}));
     // A rubric of the themes names no country; repeats are dropped.
     const std::vector<std::string> theme = {"Thématiques", "1 Santé", "1.4 Santé"};
-    EXPECT_EQ(codes(passage_countries("à douala (Cameroun), avec des médecins camerounais", theme, table)),
+    EXPECT_EQ(country_codes(passage_countries("à douala (Cameroun), avec des médecins camerounais", theme, table)),
               (std::vector<std::string>{"CM"}));
 }
 
@@ -90,6 +85,6 @@ TEST(PassageCountries, FranceAndSeasAreNotForeignCountries) {
     EXPECT_TRUE(passage_countries("La France, la Guadeloupe et les communes bretonnes", none, table).empty());
     // "océan Indien" and "latino-américain" are not India nor the United States.
     EXPECT_TRUE(passage_countries("les îles de l'océan Indien et les villes latino-américaines", none, table).empty());
-    EXPECT_EQ(codes(passage_countries("une ville indienne et une ville américaine", none, table)),
+    EXPECT_EQ(country_codes(passage_countries("une ville indienne et une ville américaine", none, table)),
               (std::vector<std::string>{"IN", "US"}));
 }

@@ -9,7 +9,7 @@ using namespace coopatlas;
 using namespace coopatlas::indexer;
 
 namespace {
-struct Fixture {
+struct ProgrammesFixture {
     Guide guide = Guide::load(std::string(COOPATLAS_FIXTURES) + "/catalogue_excerpt.txt");
     std::vector<Record> programmes = extract_programmes(guide, section_paths(guide));
     const Record& with_email(const std::string& email) const {
@@ -38,7 +38,7 @@ std::vector<std::string> codes(const Record& r) {
 }  // namespace
 
 TEST(Programmes, EveryBlockButTheStubsIsARecord) {
-    Fixture f;
+    ProgrammesFixture f;
     // AIMF water, AIRF electrification, Terres en villes, Grand Est; the two stubs are not records.
     ASSERT_EQ(f.programmes.size(), 4u);
     for (const auto& r : f.programmes) {
@@ -48,7 +48,7 @@ TEST(Programmes, EveryBlockButTheStubsIsARecord) {
 }
 
 TEST(Programmes, BulletsKindOddAndEmailSplitFromItsLabel) {
-    Fixture f;
+    ProgrammesFixture f;
     // "•	 Coordonnées :  " / "" / "ivan.dedessuslemoustier@auvergnerhonealpes.fr." (guide lines 2893-2895)
     const Record& airf = f.with_email("ivan.dedessuslemoustier@auvergnerhonealpes.fr");
     EXPECT_EQ(airf.fields["kind"], "clés en main");
@@ -60,7 +60,7 @@ TEST(Programmes, BulletsKindOddAndEmailSplitFromItsLabel) {
 }
 
 TEST(Programmes, ValueRunningOverABlankLine) {
-    Fixture f;
+    ProgrammesFixture f;
     const Record& tev = f.with_email("marc.nielsen@terresenvilles.org");
     EXPECT_EQ(folded(tev.themes),
               (std::vector<std::string>{"agriculture periurbaine", "plan territorial d'alimentation"}));
@@ -70,7 +70,7 @@ TEST(Programmes, ValueRunningOverABlankLine) {
 }
 
 TEST(Programmes, PrintedPageFromTheIndexTable) {
-    Fixture f;
+    ProgrammesFixture f;
     // "Maroc, Tunisie  Filières agro-écologiques  Terres en villes  Page 49"
     EXPECT_EQ(f.with_email("marc.nielsen@terresenvilles.org").page, 49);
     // "Afrique de l’Ouest (...)  Électrification rurale  Association internationale des régions francophones  Page 43"
@@ -78,7 +78,7 @@ TEST(Programmes, PrintedPageFromTheIndexTable) {
 }
 
 TEST(Programmes, CrossReferenceStubPointsToTheProgrammeItNames) {
-    Fixture f;
+    ProgrammesFixture f;
     // "PRoGRAMME / mutualisable / Voir page 69, le projet mené par le conseil régional Grand est"
     const Record& grand_est = f.with_email("mikael.roux@grandest.fr");
     int stub = f.line_of("Voir page 69");
@@ -93,7 +93,7 @@ TEST(Programmes, CrossReferenceStubPointsToTheProgrammeItNames) {
 }
 
 TEST(Programmes, GenericAddressOfTheLeadAssociation) {
-    Fixture f;
+    ProgrammesFixture f;
     const Record& aimf = f.with_email("sp@aimf.asso.fr");
     EXPECT_EQ(aimf.odd, (std::vector<int>{6}));
     EXPECT_EQ(aimf.title, "« clés en main » de l’AIMF");
@@ -117,7 +117,7 @@ TEST(Programmes, TitleIsTheNameThatFollowsTheLabel) {
 }
 
 TEST(Programmes, TitleAfterAColonAndTheLabelAloneWhenNoNameFollows) {
-    Fixture f;
+    ProgrammesFixture f;
     // "« clés en main » mené par l’AIRf : / électrification des zones rurales / en Afrique"
     EXPECT_EQ(f.with_email("ivan.dedessuslemoustier@auvergnerhonealpes.fr").title,
               "Électrification des zones rurales en Afrique");
@@ -126,7 +126,7 @@ TEST(Programmes, TitleAfterAColonAndTheLabelAloneWhenNoNameFollows) {
 }
 
 TEST(Programmes, IdsAreStable) {
-    Fixture a, b;
+    ProgrammesFixture a, b;
     ASSERT_EQ(a.programmes.size(), b.programmes.size());
     for (size_t i = 0; i < a.programmes.size(); ++i) EXPECT_EQ(a.programmes[i].id, b.programmes[i].id);
 }

@@ -11,6 +11,7 @@
 
 #include "core/index_schema.hpp"
 #include "indexer/write/jsonl_writer.hpp"
+#include "scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace coopatlas;
@@ -18,9 +19,9 @@ using namespace coopatlas::indexer;
 
 namespace {
 
+/// An empty directory of its own for each test.
 fs::path scratch(const std::string& name) {
-    fs::path p = fs::temp_directory_path() / ("coopatlas-xw-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(p);
+    fs::path p = coopatlas::test_support::scratch_path("xw-" + name);
     fs::create_directories(p);
     return p;
 }

@@ -14,7 +14,7 @@ using namespace coopatlas::query;
 
 class SearcherTest : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() { searcher_ = new Searcher(coopatlas::testing::search_excerpt_index()); }
+    static void SetUpTestSuite() { searcher_ = new Searcher(coopatlas::test_support::search_excerpt_index()); }
     static void TearDownTestSuite() { delete searcher_; }
     static nlohmann::json search(const std::string& q) {
         SearchRequest r;

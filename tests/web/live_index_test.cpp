@@ -23,13 +23,13 @@ using web::testing::RunningServer;
 namespace {
 
 // The indexes of two small guides: "paragraphe" is only in the second, "santini" only in the first.
-std::string index_a() { return coopatlas::testing::search_excerpt_index(); }
-std::string index_b() { return coopatlas::testing::pages_excerpt_index(); }
+std::string index_a() { return coopatlas::test_support::search_excerpt_index(); }
+std::string index_b() { return coopatlas::test_support::pages_excerpt_index(); }
 
 /// A new build of `index` in `dir`, as a server sees one: a copy of the index
 /// built once per run, swapped into place as coopatlas-index does (how a build
 /// is written and swapped in is IndexBuild's test).
-void build(const std::string& index, const std::string& dir) { coopatlas::testing::publish_copy(index, dir); }
+void build(const std::string& index, const std::string& dir) { coopatlas::test_support::publish_copy(index, dir); }
 
 std::string scratch(const std::string& name) {
     fs::path p = fs::temp_directory_path() / ("coopatlas-reload-" + name + "-" + std::to_string(::getpid()));

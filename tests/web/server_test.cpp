@@ -22,7 +22,7 @@ using web::testing::RunningServer;
 class ServerTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        dir_ = coopatlas::testing::search_excerpt_index();
+        dir_ = coopatlas::test_support::search_excerpt_index();
         web::ServerOptions options;
         options.index_dir = dir_;
         options.static_dir = std::string(COOPATLAS_SOURCE_DIR) + "/web/static";

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "indexer/guide/glossary.hpp"
 
 namespace coopatlas::indexer {
 
@@ -34,6 +35,23 @@ std::string upper_ascii(std::string word) {
 /// ("AimF", "SiAAP") or Title case for a short name ("Sedif", "Syctom").
 bool acronym_like(std::string_view word) {
     return word.size() >= 2 && word.size() <= 8 && ascii_letters(word) && word[0] >= 'A' && word[0] <= 'Z';
+}
+
+/// The kind of the body that folded words open with: "syndicat ..." an établissement, "association
+/// ...", "reseau ..." or "rrma ..." an association; empty for any other words.
+std::string body_kind(std::string_view folded) {
+    if (folded.rfind("syndicat", 0) == 0) return "établissement";
+    for (std::string_view opening : {"rrma", "reseau", "association"})
+        if (folded.rfind(opening, 0) == 0) return "association";
+    return "";
+}
+
+/// True when folded words hold a proper name ("reseau des grands sites de france"), false for words
+/// naming a kind of body ("reseau regional multi acteurs", the RRMA: a network, not one body).
+bool names_something(std::string_view folded, const PartyLexicon& lexicon) {
+    for (const auto& w : text::words(folded))
+        if (w.size() > 2 && !text::is_stopword(w) && lexicon.looks_proper(w)) return true;
+    return false;
 }
 
 /// True when `text` names a foreign country or nationality ("au maroc", "camerounaises").
@@ -89,12 +107,17 @@ void learn_acting_bodies(const Guide& guide, const std::vector<std::string>& pro
             std::size_t close = text.find(')', open);
             std::string inside =
                 text.substr(open + 2, close == std::string::npos ? std::string::npos : close - open - 2);
-            std::string folded = text::fold(inside);
-            bool syndicat = folded.rfind("syndicat", 0) == 0;
-            bool network =
-                folded.rfind("rrma", 0) == 0 || folded.rfind("reseau", 0) == 0 || folded.rfind("association", 0) == 0;
-            if ((syndicat || network) && !names_abroad(inside, lexicon))
-                lexicon.add_body(upper_ascii(word), syndicat ? "établissement" : "association");
+            std::string kind = body_kind(text::fold(inside));
+            if (!kind.empty() && !names_abroad(inside, lexicon)) lexicon.add_body(upper_ascii(word), kind);
+        }
+        // the other way round, "Le réseau des grands sites de France (RGSF)": the body acts under its
+        // acronym and under the words that spell it out
+        if (text.find(" (") == std::string::npos) continue;
+        for (const auto& d : defined_acronyms(text)) {
+            std::string kind = body_kind(d.expansion);
+            if (kind.empty() || !names_something(d.expansion, lexicon) || names_abroad(d.expansion, lexicon)) continue;
+            lexicon.add_body(upper_ascii(d.acronym), kind);
+            lexicon.add_body(upper_ascii(d.acronym), kind, d.expansion);
         }
     }
     for (const auto& line : lines) {

@@ -298,8 +298,8 @@ void PartyLexicon::learn_case(const Guide& guide) {
     }
 }
 
-void PartyLexicon::add_body(const std::string& name, const std::string& kind) {
-    std::string key = key_of(name);
+void PartyLexicon::add_body(const std::string& name, const std::string& kind, std::string_view spelled) {
+    std::string key = key_of(spelled.empty() ? std::string_view(name) : spelled);
     if (key.empty()) return;
     bodies_.try_emplace(key, Body{name, kind});
     body_first_words_.insert(key.substr(0, key.find(' ')));
@@ -643,6 +643,7 @@ private:
     void kind_mention(std::size_t& i, const KindWord& k, const KindName& at, std::size_t e);
     bool next_list_item(std::size_t& i, const KindWord& k, std::size_t& j, std::size_t& e);
     bool acting_body(std::size_t& i);
+    bool acting_body_from(std::size_t& i, std::size_t from);
     /// How a body named at a word acts: not (only named), as the subject, or linked to a partner.
     enum class Acting { no, subject, linked };
     Acting acting_position(std::size_t i, std::size_t end) const;
@@ -656,6 +657,7 @@ private:
     bool bound_name(std::size_t i, bool after_foreign) const;
     bool foreign_cue(std::size_t i, std::size_t end, bool slash, bool after_foreign) const;
     bool twinned_pair(std::size_t& i);
+    bool cross_border_members(std::size_t& i);
     void overseas_party(PartyMention& m, std::size_t i) const;
     void settle_country(PartyMention& m, const Tag& tag) const;
 
@@ -1434,9 +1436,16 @@ Scanner::Acting Scanner::acting_position(std::size_t i, std::size_t end) const {
 /// "L'association terres en villes", "le Sedif", "l'AimF": a body of the lexicon (PartyLexicon::add_body),
 /// a French party where it acts (acting_position); skipped as a whole elsewhere.
 bool Scanner::acting_body(std::size_t& i) {
-    std::size_t from = i;
-    // "L'association terres en villes", "le rrmA Lianes Coopération", "le réseau Bretagne Solidaire"
-    if (ws_[i].f == "association" || ws_[i].f == "rrma" || ws_[i].f == "reseau") from = i + 1;
+    // "L'association terres en villes", "le rrmA Lianes Coopération", "le réseau Bretagne Solidaire"; a
+    // body named in full may start with that word ("Le réseau des grands sites de France")
+    bool introduced = ws_[i].f == "association" || ws_[i].f == "rrma" || ws_[i].f == "reseau";
+    for (std::size_t from = i; from <= i + (introduced ? 1 : 0); ++from)
+        if (acting_body_from(i, from)) return true;
+    return false;
+}
+
+/// acting_body() for the body's name starting at word `from` (`i`, or the word after its introducer).
+bool Scanner::acting_body_from(std::size_t& i, std::size_t from) {
     if (from >= ws_.size() || !lex_.starts_body(ws_[from].f)) return false;
     for (std::size_t n = std::min<std::size_t>(7, ws_.size() - from); n >= 1; --n) {
         bool one_name = true;  // words of one name: spaces between them, at most a quote
@@ -1547,6 +1556,74 @@ bool Scanner::twinned_pair(std::size_t& i) {
     return true;
 }
 
+/// "l'eurorégion nouvelle-Aquitaine-euskadi-navarre", "l'eurocité basque Bayonne-San Sebastián": a
+/// cross-border structure named after its members, one French collectivité (the longest run of
+/// hyphenated parts the Etalab lists know) and its foreign peers, of the French member's kind (the
+/// regions of a eurorégion, the towns of a eurocité). The last member's name may go on after the
+/// hyphenated word ("San Sebastián").
+bool Scanner::cross_border_members(std::size_t& i) {
+    if (i == 0 || ws_[i].f.find('-') == std::string::npos || !plain_gap(gap(i))) return false;
+    auto structure = [&](std::size_t k) {
+        return ws_[k].f == "euroregion" || ws_[k].f == "eurocite" || ws_[k].f == "eurodistrict";
+    };
+    // the structure's word right before, or before one adjective ("eurocité basque")
+    if (!structure(i - 1) && !(i >= 2 && structure(i - 2) && !ws_[i - 1].cap && plain_gap(gap(i - 1)))) return false;
+    const std::size_t base = ws_[i].b;
+    const std::string_view word = s_.substr(base, ws_[i].e - base);
+    std::vector<std::pair<std::size_t, std::size_t>> parts;  // byte spans in the sentence
+    for (std::size_t from = 0; from <= word.size();) {
+        std::size_t dash = word.find('-', from);
+        if (dash == std::string_view::npos) dash = word.size();
+        parts.emplace_back(base + from, base + dash);
+        from = dash + 1;
+    }
+    struct Member {
+        std::size_t begin, end;
+        const FrenchPlace* french;
+    };
+    std::vector<Member> members;
+    int french_members = 0;
+    for (std::size_t p = 0; p < parts.size();) {
+        std::size_t n = parts.size() - p;
+        const FrenchPlace* fp = nullptr;
+        for (; n >= 1; --n) {  // the longest run of parts naming a French collectivité
+            fp = lex_.french(s_.substr(parts[p].first, parts[p + n - 1].second - parts[p].first));
+            if (fp && (fp->kind != "commune" || fp->population >= kKnownTownPopulation)) break;
+            fp = nullptr;
+        }
+        if (!fp) n = 1;
+        members.push_back({parts[p].first, parts[p + n - 1].second, fp});
+        french_members += fp ? 1 : 0;
+        p += n;
+    }
+    if (french_members != 1 || members.size() < 2) return false;
+    std::size_t next = i + 1;
+    if (!members.back().french)  // "Bayonne-San Sebastián": the name goes on
+        for (; next < ws_.size() && next < i + 3 && plain_gap(gap(next)) && ws_[next].cap; ++next)
+            members.back().end = ws_[next].e;
+    const FrenchPlace& french =
+        *std::find_if(members.begin(), members.end(), [](const Member& m) { return m.french != nullptr; })->french;
+    for (const auto& member : members) {
+        std::string_view raw_name = s_.substr(member.begin, member.end - member.begin);
+        PartyMention m;
+        if (member.french) {
+            m = french_place_mention(*member.french, raw_name, lex_);
+        } else {
+            m.raw = std::string(raw_name);
+            m.kind = french.kind;
+            m.place = m.name = repair_place_name(raw_name);
+            m.french = 0;
+            if (context_ && context_->code != "FR") m.country = context_;
+        }
+        m.begin = member.begin;
+        m.end = member.end;
+        emit(std::move(m));
+        pending_.push_back(false);
+    }
+    i = next;
+    return true;
+}
+
 std::vector<PartyMention> Scanner::run() {
     // Does the sentence name a foreign country? Then a small French homonym is not meant.
     for (std::size_t i = 0; i < ws_.size(); ++i) {
@@ -1600,6 +1677,7 @@ std::vector<PartyMention> Scanner::run() {
             i += n;
             continue;
         }
+        if (cross_border_members(i)) continue;
         if (twinned_pair(i)) continue;
         if (bare_name(i)) continue;
         ++i;

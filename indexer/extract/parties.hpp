@@ -74,8 +74,9 @@ public:
     bool mostly_lower(const std::string& folded) const;
     /// An association, a network or a syndicat that acts as a party ("Terres en villes", "AIMF",
     /// "SEDIF"), of kind "association" or "établissement" (a syndicat): recognised in prose where
-    /// it acts (associations.hpp learns them from the guide).
-    void add_body(const std::string& name, const std::string& kind);
+    /// it acts (associations.hpp learns them from the guide). `spelled`: the words naming it there
+    /// when they are not its name ("réseau des grands sites de France" for "RGSF").
+    void add_body(const std::string& name, const std::string& kind, std::string_view spelled = {});
     struct Body {
         std::string name, kind;
     };

@@ -452,5 +452,33 @@ TEST(Partnerships, StatementsOfLaureatesCountriesOfAWorkAndTwinningClauses) {
     EXPECT_EQ(region->countries.at(0).code, "MR");
 }
 
+TEST(Partnerships, CrossBorderStructuresNamedAfterTheirMembers) {
+    auto e = extract("partnership_cross_border.txt");
+    EXPECT_EQ(e.pairs(), (Pairs{// "les régions occitanie en France, et les communautés autonomes de la Catalogne et
+                                // des îles Baléares": the members listed; "Pyrénées-méditerranée" names none
+                                {"Occitanie", "Catalogne"},
+                                {"Occitanie", "Baléares"},
+                                // "L'eurorégion nouvelle-Aquitaine-euskadi-navarre": the French région (two
+                                // hyphenated parts) and its foreign peers, régions too
+                                {"Nouvelle-Aquitaine", "Euskadi"},
+                                {"Nouvelle-Aquitaine", "Navarre"},
+                                // "l'eurocité basque Bayonne-San Sebastián": the last name goes on
+                                {"Bayonne", "San Sebastián"}}));
+    for (auto& p : e.partners)
+        if (p.fields["place"] == "Euskadi" || p.fields["place"] == "San Sebastián") {
+            EXPECT_EQ(p.fields["french"], false);
+            EXPECT_EQ(p.fields["country"], "Espagne");
+            EXPECT_EQ(p.fields["kind"], p.fields["place"] == "Euskadi" ? "région" : "commune");
+        }
+}
+
+TEST(Partnerships, BodiesSpelledOutBeforeTheirAcronym) {
+    auto e = extract("partnership_spelled_bodies.txt");
+    // "Le réseau des grands sites de France (RGSF) a renforcé sa coopération avec ... la municipalité de
+    // Vau i dejës": the network acts under the words spelling its acronym out. "le réseau régional
+    // multi-acteurs (rrmA)" spells out a kind of network, no body: "Le rrmA Lianes Coopération" is Lianes.
+    EXPECT_EQ(e.pairs(), (Pairs{{"Lianes Coopération", "Kayes"}, {"RGSF", "Vau"}}));
+}
+
 }  // namespace
 }  // namespace coopatlas::indexer

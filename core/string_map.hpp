@@ -12,9 +12,12 @@
 namespace coopatlas {
 
 /// Hashes a std::string and a std::string_view alike (heterogeneous lookup).
+/// Not noexcept on purpose: libstdc++ then keeps each key's hash code in its
+/// node, so that walking a bucket compares codes instead of hashing every
+/// key it passes again (as std::hash<std::string> does).
 struct StringViewHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
 template <class Value>

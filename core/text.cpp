@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -197,7 +198,34 @@ std::vector<std::string> words(std::string_view utf8) {
     return out;
 }
 
+namespace {
+
+/// words_key of a text of ASCII letters, digits and other ASCII characters
+/// but apostrophes (so no elision): its runs of letters and digits, lower-cased,
+/// joined by one space; nullopt for any other text. The same key as
+/// tokenize() gives, without a string per word (the dictionaries fold
+/// millions of headwords and translations).
+std::optional<std::string> plain_ascii_words_key(std::string_view text) {
+    std::string key;
+    key.reserve(text.size());
+    bool in_word = false;
+    for (const char c : text) {
+        if (static_cast<unsigned char>(c) >= 0x80 || c == '\'') return std::nullopt;
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        const bool upper = c >= 'A' && c <= 'Z';
+        if (letter || upper) {
+            if (!in_word && !key.empty()) key += ' ';
+            key += upper ? static_cast<char>(c + 32) : c;
+        }
+        in_word = letter || upper;
+    }
+    return key;
+}
+
+}  // namespace
+
 std::string words_key(std::string_view utf8) {
+    if (auto key = plain_ascii_words_key(utf8)) return std::move(*key);
     std::string key;
     for (const auto& w : words(utf8)) {
         if (!key.empty()) key += ' ';

@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <sstream>
 
 #include "core/error.hpp"
 
@@ -113,6 +112,7 @@ unsigned long long dictd_number(std::string_view digits) {
 Dictd parse_dictd(std::string_view index_text, std::string text, const std::string& origin) {
     Dictd dict;
     dict.text = std::move(text);
+    dict.entries.reserve(static_cast<size_t>(std::count(index_text.begin(), index_text.end(), '\n')) + 1);
     int number = 0;
     for (size_t pos = 0; pos < index_text.size();) {
         size_t end = index_text.find('\n', pos);
@@ -156,10 +156,13 @@ Dictd read_dictd(const std::string& base) {
     const std::string index_path = base + ".index", dict_path = base + ".dict.dz";
     for (const auto& path : {index_path, dict_path})
         if (!std::filesystem::is_regular_file(path)) throw Error("dictionary file '" + path + "' not found");
-    std::ifstream index(index_path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << index.rdbuf();
-    return parse_dictd(buffer.str(), gunzip_file(dict_path), base);
+    // Read in one piece: FreeDict's English-German index is 11 MB.
+    std::ifstream index(index_path, std::ios::binary | std::ios::ate);
+    std::string index_text(static_cast<size_t>(std::max<std::streamoff>(index.tellg(), 0)), '\0');
+    index.seekg(0);
+    if (!index.read(index_text.data(), static_cast<std::streamsize>(index_text.size())))
+        throw Error("cannot read the dictionary file '" + index_path + "'");
+    return parse_dictd(index_text, gunzip_file(dict_path), base);
 }
 
 std::string Dictd::written_headword(const DictdEntry& entry) const {

@@ -108,3 +108,27 @@ TEST(Split, KeepsEmptyFieldsAndTheLastOne) {
     EXPECT_EQ(split("", '|'), (V{""}));
     EXPECT_EQ(split("no separator", '\t'), (V{"no separator"}));
 }
+
+TEST(WordsKey, PlainAsciiTextsGiveTheirWordsJoined) {
+    // words_key reads plain ASCII without tokenize(): both must agree.
+    auto joined = [](std::string_view text) {
+        std::string key;
+        for (const auto& w : words(text)) key += (key.empty() ? "" : " ") + w;
+        return key;
+    };
+    std::vector<std::string> texts = {"Twin towns",
+                                      "  Waste-management, 2030 ",
+                                      "x",
+                                      "",
+                                      "A.B.C",
+                                      "tab\there\nnew",
+                                      "l'eau d'Agence",
+                                      "Côte d’Ivoire",
+                                      "Straße"};
+    std::string every;  // every ASCII character between two letters
+    for (int c = 0; c < 128; ++c) every += std::string("a") + static_cast<char>(c) + "B";
+    texts.push_back(every);
+    for (const auto& text : texts) EXPECT_EQ(words_key(text), joined(text)) << text;
+    EXPECT_EQ(words_key("Twin-Towns  2030"), "twin towns 2030");
+    EXPECT_EQ(words_key("l'Agence"), "agence");
+}

@@ -862,6 +862,10 @@ bool Scanner::kind_name(std::size_t i, std::size_t n, const KindWord& k, KindNam
     if (j < ws_.size() && plain_gap(gap(j))) {
         if ((adjective = lex_.country_of_adjective(ws_[j].f))) ++j;
     }
+    // "le conseil départemental des jeunes de l'Aude": the youth council of the collectivité named after it
+    if (std::string_view(k.words[0]) == "conseil" && j + 2 < ws_.size() && ws_[j].f == "des" &&
+        ws_[j + 1].f == "jeunes" && plain_gap(gap(j + 1)))
+        j += 2;
     bool preposition = false;
     std::string article;
     if (j < ws_.size() && (ws_[j].f == "de" || ws_[j].f == "du" || ws_[j].f == "des")) {

@@ -110,14 +110,16 @@ bool has_cue(const std::string& sentence) {
 }
 
 /// "les rencontres ... accueillies par le conseil régional de Sud-PACA", "à l'invitation de la
-/// région Auvergne-Rhône-Alpes": a French party named as the host of a meeting (within the
-/// few words before it) hosts it, which states no cooperation with the country of the section.
+/// région Auvergne-Rhône-Alpes", "le groupe-pays Arménie de Cités Unies France, aujourd'hui présidé
+/// par le conseil départemental des Hauts-de-Seine": a French party named as the host of a meeting or
+/// the chair of a group (within the few words before it) hosts or chairs it, which states no
+/// cooperation with the country of the section or of the sentence.
 bool hosts_an_event(const std::string& sentence, const PartyMention& m) {
     std::size_t from = m.begin >= 40 ? m.begin - 40 : 0;
     while (from < m.begin && (static_cast<unsigned char>(sentence[from]) & 0xC0) == 0x80) ++from;
     std::string before = text::fold(sentence.substr(from, m.begin - from));
-    for (const char* host :
-         {"accueilli", "invitation d", "organise par", "organisee par", "organisees par", "organises par"})
+    for (const char* host : {"accueilli", "invitation d", "organise par", "organisee par", "organisees par",
+                             "organises par", "preside par", "presidee par", "presides par", "presidees par"})
         if (before.find(host) != std::string::npos) return true;
     return false;
 }
@@ -401,8 +403,48 @@ void pair_runs(const std::string& sentence, const std::vector<PartyMention>& res
         // a long list against a long list states no pairs ("lauréats ... villes françaises partenaires")
         if (!partner || partner->size() * runs[r].size() > 6) continue;
         for (auto& f : *partner)
-            for (auto& g : runs[r]) out.add(f, g);
+            for (auto& g : runs[r]) {
+                // "... de Meurthe-et-Moselle au Pérou et en Équateur, et ... de l'Aude dans le cadre de la
+                // coopération avec Sousse en Tunisie": a party acting in a country works with no
+                // locality of another one
+                bool elsewhere = f.acts_in && g.country && g.country->code != f.acts_in->code;
+                if (!elsewhere) out.add(f, g);
+            }
     }
+}
+
+}  // namespace
+
+namespace {
+
+/// Offset of the parenthesis open at `at` in the sentence (its innermost "("), npos when none is.
+std::size_t open_parenthesis(const std::string& sentence, std::size_t at) {
+    std::vector<std::size_t> open;
+    for (std::size_t i = 0; i < at && i < sentence.size(); ++i) {
+        if (sentence[i] == '(') open.push_back(i);
+        if (sentence[i] == ')' && !open.empty()) open.pop_back();
+    }
+    return open.empty() ? std::string::npos : open.back();
+}
+
+/// "C'est le cas en tunisie (...) ou au maroc (actions de formation ..., portées par régions de France
+/// et le conseil régional d'occitanie, ...)": a French party inside a parenthesis is part of a remark on
+/// what the parenthesis follows; it pairs with the parties of the remark and the last one named before
+/// it (the Maroc), not with the others of the sentence (the Tunisie).
+void keep_remarks_to_their_subject(const std::string& sentence, const std::vector<PartyMention>& parties,
+                                   std::vector<Pair>& pairs) {
+    pairs.erase(std::remove_if(pairs.begin(), pairs.end(),
+                               [&](const Pair& p) {
+                                   std::size_t open = open_parenthesis(sentence, p.french.begin);
+                                   if (open == std::string::npos || p.foreign.end == 0) return false;
+                                   if (open_parenthesis(sentence, p.foreign.begin) == open) return false;
+                                   // the last party named before the parenthesis opens
+                                   const PartyMention* subject = nullptr;
+                                   for (const auto& m : parties)
+                                       if (m.end <= open && (!subject || m.end > subject->end)) subject = &m;
+                                   return !(subject && subject->begin == p.foreign.begin);
+                               }),
+                pairs.end());
 }
 
 }  // namespace
@@ -457,6 +499,7 @@ std::vector<Pair> pair_parties(const std::string& sentence, std::vector<PartyMen
         return out.pairs;
     }
     pair_runs(sentence, rest, out);
+    keep_remarks_to_their_subject(sentence, parties, out.pairs);
     return out.pairs;
 }
 

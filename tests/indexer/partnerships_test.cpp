@@ -480,5 +480,19 @@ TEST(Partnerships, BodiesSpelledOutBeforeTheirAcronym) {
     EXPECT_EQ(e.pairs(), (Pairs{{"Lianes Coopération", "Kayes"}, {"RGSF", "Vau"}}));
 }
 
+TEST(Partnerships, RemarksChairsAndYouthCouncils) {
+    auto e = extract("partnership_remarks.txt");
+    EXPECT_EQ(e.pairs(), (Pairs{// "ou au maroc (actions ... portées par le conseil régional d'occitanie ...)": a
+                                // party inside a parenthesis pairs with what the parenthesis follows, not
+                                // with the Tunisie named before
+                                {"Occitanie", "Maroc"},
+                                // "au Pérou": where it acts, not with Sousse in Tunisia
+                                {"Meurthe-et-Moselle", "Pérou"},
+                                // "le conseil départemental des jeunes de l'Aude": the Aude's youth council
+                                {"Aude", "Sousse"}}));
+    // "le groupe-pays Arménie ..., présidé par le conseil départemental des Hauts-de-Seine": the chair
+    // of a group is no partner of its country
+}
+
 }  // namespace
 }  // namespace coopatlas::indexer

@@ -14,8 +14,6 @@ namespace coopatlas::indexer {
 
 namespace {
 
-bool is_blank(const GuideLine& l) { return l.text.find_first_not_of(" \t") == std::string::npos; }
-
 const std::regex& email_re() {
     static const std::regex re(R"([A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})");
     return re;
@@ -252,7 +250,7 @@ std::map<std::string, std::string> text_definitions(const Guide& guide, const Di
         }
     };
     for (const auto& l : guide.lines()) {
-        if (is_blank(l))
+        if (l.blank())
             flush();
         else
             paragraph.push_back(l.text);
@@ -375,7 +373,7 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
         std::vector<std::string> above;
         while (top > 0) {
             const auto& prev = lines[top - 1];
-            if (is_blank(prev) || l.sheet - prev.sheet > 1) break;
+            if (prev.blank() || l.sheet - prev.sheet > 1) break;
             std::string pt = text::collapse_whitespace(prev.text);
             std::smatch m;
             std::string pf = text::fold(pt);
@@ -395,7 +393,7 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
         if (header_org.empty() && top > 0) {
             // "ConTACT | DAECT", a blank line, then the name: look back over the blank line for the header.
             size_t h = top;
-            while (h > 0 && is_blank(lines[h - 1])) --h;
+            while (h > 0 && lines[h - 1].blank()) --h;
             if (h > 0) {
                 std::smatch m;
                 std::string ht = text::collapse_whitespace(lines[h - 1].text);
@@ -406,7 +404,7 @@ void people_in_groups(const Guide& guide, const std::vector<std::vector<std::str
         }
         std::vector<std::string> below;
         for (size_t k = i + 1; k < lines.size() && below.size() < 3; ++k) {
-            if (is_blank(lines[k]) || lines[k].sheet != l.sheet) break;
+            if (lines[k].blank() || lines[k].sheet != l.sheet) break;
             std::string bt = text::collapse_whitespace(lines[k].text);
             if (!find_emails(bt).empty()) break;
             if (std::regex_search(bt, phone_re()) || std::regex_search(bt, url_re()))

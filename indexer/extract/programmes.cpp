@@ -14,8 +14,6 @@ namespace coopatlas::indexer {
 
 namespace {
 
-bool is_blank(const GuideLine& l) { return l.text.find_first_not_of(" \t") == std::string::npos; }
-
 bool is_bullet(const std::string& t) { return t.rfind("•", 0) == 0; }
 
 bool is_block_heading(const std::string& t) {
@@ -115,7 +113,7 @@ const std::regex& see_page() {
 /// "LE / PROJET" in a diagram is not a block: a heading stands after a blank line or a sentence end.
 bool is_diagram_label(const std::vector<GuideLine>& lines, size_t i) {
     size_t p = i;
-    while (p > 0 && is_blank(lines[p - 1])) --p;
+    while (p > 0 && lines[p - 1].blank()) --p;
     if (p == 0 || p != i || lines[i].sheet != lines[p - 1].sheet) return false;
     std::string before = text::collapse_whitespace(lines[p - 1].text);
     return !before.empty() && text::words(before).size() <= 2 && before.back() != '.' && before.back() != ':';
@@ -126,9 +124,9 @@ bool is_diagram_label(const std::vector<GuideLine>& lines, size_t i) {
 size_t read_subtitle(const Guide& guide, size_t i, ProgrammeBlock& b) {
     const auto& lines = guide.lines();
     size_t k = i + 1;
-    while (k < lines.size() && is_blank(lines[k])) ++k;
+    while (k < lines.size() && lines[k].blank()) ++k;
     std::vector<std::string> subtitle;
-    while (k < lines.size() && !is_blank(lines[k]) && !is_bullet(text::collapse_whitespace(lines[k].text)) &&
+    while (k < lines.size() && !lines[k].blank() && !is_bullet(text::collapse_whitespace(lines[k].text)) &&
            !is_block_heading(lines[k].text) && subtitle.size() < 6) {
         subtitle.push_back(lines[k].text);
         ++k;
@@ -147,7 +145,7 @@ void read_stub(const Guide& guide, size_t q, ProgrammeBlock& b) {
          ++paragraphs) {
         std::vector<std::string> para;
         size_t start = q;
-        while (q < lines.size() && !is_blank(lines[q]) && (q == start || lines[q].sheet == lines[start].sheet))
+        while (q < lines.size() && !lines[q].blank() && (q == start || lines[q].sheet == lines[start].sheet))
             para.push_back(lines[q++].text);
         std::string t = join_lines(guide, para);
         if (std::regex_search(t, see_page()) && para.size() <= 3) {
@@ -155,7 +153,7 @@ void read_stub(const Guide& guide, size_t q, ProgrammeBlock& b) {
             b.end_line = lines[q - 1].number;
             return;
         }
-        while (q < lines.size() && is_blank(lines[q])) ++q;
+        while (q < lines.size() && lines[q].blank()) ++q;
     }
     if (std::regex_search(b.subtitle, see_page())) b.stub = b.subtitle;
 }
@@ -194,7 +192,7 @@ void read_bullets(const Guide& guide, size_t q, ProgrammeBlock& b) {
         const auto& l = lines[q];
         if (l.sheet != last_sheet) gap = true;
         last_sheet = l.sheet;
-        if (is_blank(l)) {
+        if (l.blank()) {
             gap = true;
             continue;
         }
@@ -214,7 +212,7 @@ void read_bullets(const Guide& guide, size_t q, ProgrammeBlock& b) {
             if (next_bullet == q) break;
             std::vector<std::string> prose;
             for (; q < next_bullet; ++q)
-                if (!is_blank(lines[q]) && !is_layout_noise(lines[q].text)) prose.push_back(lines[q].text);
+                if (!lines[q].blank() && !is_layout_noise(lines[q].text)) prose.push_back(lines[q].text);
             b.inner_prose.push_back(join_lines(guide, prose));
             --q;  // the loop's ++q lands on the bullet
             continue;
@@ -241,7 +239,7 @@ std::vector<ProgrammeBlock> find_programme_blocks(const Guide& guide) {
         b.line = lines[i].number;
         b.heading = text::collapse_whitespace(lines[i].text);
         size_t q = read_subtitle(guide, i, b);
-        while (q < lines.size() && is_blank(lines[q])) ++q;
+        while (q < lines.size() && lines[q].blank()) ++q;
         // Bullets, or a cross-reference.
         if (q < lines.size() && !is_bullet(text::collapse_whitespace(lines[q].text)))
             read_stub(guide, q, b);
@@ -336,9 +334,9 @@ std::vector<int> odd_numbers(const std::string& value) {
 std::string paragraph_before(const Guide& guide, int heading_line) {
     const auto& lines = guide.lines();
     int i = heading_line - 2;  // index of the line before the heading
-    while (i >= 0 && is_blank(lines[static_cast<size_t>(i)])) --i;
+    while (i >= 0 && lines[static_cast<size_t>(i)].blank()) --i;
     std::vector<std::string> para;
-    while (i >= 0 && !is_blank(lines[static_cast<size_t>(i)]) && para.size() < 30) {
+    while (i >= 0 && !lines[static_cast<size_t>(i)].blank() && para.size() < 30) {
         const auto& t = lines[static_cast<size_t>(i)].text;
         if (is_bullet(text::collapse_whitespace(t)) || is_layout_noise(t)) break;
         para.insert(para.begin(), t);
@@ -357,9 +355,9 @@ std::string paragraph_before(const Guide& guide, int heading_line) {
 std::string paragraph_after(const Guide& guide, int end_line, bool any) {
     const auto& lines = guide.lines();
     size_t i = static_cast<size_t>(end_line);
-    while (i < lines.size() && (is_blank(lines[i]) || is_layout_noise(lines[i].text))) ++i;
+    while (i < lines.size() && (lines[i].blank() || is_layout_noise(lines[i].text))) ++i;
     std::vector<std::string> para;
-    while (i < lines.size() && !is_blank(lines[i]) && para.size() < 30 && !is_layout_noise(lines[i].text)) {
+    while (i < lines.size() && !lines[i].blank() && para.size() < 30 && !is_layout_noise(lines[i].text)) {
         if (!para.empty() && lines[i].sheet != lines[i - 1].sheet) break;
         para.push_back(lines[i++].text);
     }

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <utility>
 
+#include "core/contains.hpp"
 #include "core/error.hpp"
 #include "core/gdal_handles.hpp"
 #include "core/text.hpp"
@@ -32,11 +33,6 @@ int kind_tier(PlaceKind kind) {
 
 /// Among places of the same tier and population, a settlement before an area.
 int settlement_rank(PlaceKind kind) { return kind == PlaceKind::commune || kind == PlaceKind::city ? 1 : 0; }
-
-template <class T, class V>
-bool contains(const std::vector<T>& list, const V& value) {
-    return std::find(list.begin(), list.end(), value) != list.end();
-}
 
 /// Distance tolerance for in_country(), in degrees (about 10 km): Natural
 /// Earth's 1:50m outlines cut off coastal towns and small islands.

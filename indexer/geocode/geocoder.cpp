@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/contains.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "indexer/places/collectivite_prefix.hpp"
@@ -112,11 +113,6 @@ GeoPoint point_of(const Place& p) {
     std::string precision = precision_of(p.kind);
     if (p.approximate && precision == "city") precision = "admin";
     return {p.point.lat, p.point.lon, p.name, precision, p.source};
-}
-
-template <class T, class V>
-bool contains(const std::vector<T>& v, const V& x) {
-    return std::find(v.begin(), v.end(), x) != v.end();
 }
 
 void add_unique(std::vector<std::string>& v, const std::string& x) {

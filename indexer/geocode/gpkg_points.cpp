@@ -15,7 +15,7 @@ namespace {
 
 /// An identifier in backquotes: SQLite reads an unknown "double-quoted" name as a
 /// string literal, which would turn a missing column into a column of its name.
-std::string quoted(const std::string& identifier) {
+std::string sql_identifier(const std::string& identifier) {
     std::string out = "`";
     for (char c : identifier) out += c == '`' ? std::string("``") : std::string(1, c);
     return out + "`";
@@ -62,8 +62,8 @@ GpkgPointReader::GpkgPointReader(const std::string& path, const std::string& tab
         sqlite3_finalize(q);
         if (geometry.empty()) fail("no point layer '" + table + "'");
         std::string sql = "SELECT ";
-        for (const auto& c : columns) sql += quoted(c) + ", ";
-        sql += quoted(geometry) + " FROM " + quoted(table) + " ORDER BY rowid";
+        for (const auto& c : columns) sql += sql_identifier(c) + ", ";
+        sql += sql_identifier(geometry) + " FROM " + sql_identifier(table) + " ORDER BY rowid";
         if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &rows_, nullptr) != SQLITE_OK)
             fail("cannot read the layer '" + table + "'");
         geometry_index_ = static_cast<int>(columns.size());

@@ -20,6 +20,8 @@ struct GuideLine {
     /// The extraction left a space at the end: the PDF wrapped the line inside a
     /// block of text ("3.1 Agriculture " / "et alimentation"), it did not end it.
     bool wrapped = false;
+    /// Nothing but spaces and tabs.
+    bool blank() const { return text.find_first_not_of(" \t") == std::string::npos; }
 };
 
 class Guide {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/record.hpp"
+#include "core/string_map.hpp"
 #include "indexer/guide/guide.hpp"
 #include "indexer/places/countries.hpp"
 
@@ -99,13 +100,9 @@ private:
     std::unordered_map<std::string, Body> bodies_;               // key: words_key of the name
     std::unordered_set<std::string> body_first_words_;           // first word of each key
     /// country() answers by raw name: the scanner asks the same names many times
-    /// per sentence. Not thread-safe: one lexicon per thread.
-    struct NameHash {  // lookups by string_view: the scanner asks with slices of the sentence, and words
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    mutable std::unordered_map<std::string, std::optional<Country>, NameHash, std::equal_to<>> country_cache_;
-    mutable std::unordered_map<std::string, std::optional<Country>, NameHash, std::equal_to<>> key_cache_;
+    /// per sentence, as slices of it (looked up by string_view). Not thread-safe: one lexicon per thread.
+    mutable StringMap<std::optional<Country>> country_cache_;
+    mutable StringMap<std::optional<Country>> key_cache_;
     std::optional<Country> country_uncached(std::string_view name) const;
     std::optional<Country> country_of_key_uncached(std::string_view key) const;
 };

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/record.hpp"
+#include "core/string_map.hpp"
 
 namespace coopatlas::indexer {
 
@@ -67,14 +68,10 @@ private:
         Country country;
         bool searchable = true;
     };
-    struct KeyHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_map<std::string, Entry, KeyHash, std::equal_to<>> names_;  // folded words joined by one space
-    std::unordered_map<std::string, Country, KeyHash, std::equal_to<>> by_code_;
+    StringMap<Entry> names_;  // folded words joined by one space
+    StringMap<Country> by_code_;
     std::size_t max_words_ = 1;
-    std::unordered_set<std::string, KeyHash, std::equal_to<>> first_words_;  // first word of every key
+    std::unordered_set<std::string, StringViewHash, std::equal_to<>> first_words_;  // first word of every key
 };
 
 }  // namespace coopatlas::indexer

@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/string_map.hpp"
+
 namespace coopatlas::indexer {
 
 /// An adjective of nationality: its masculine singular, folded ("tunisien"), and the
@@ -72,12 +74,8 @@ struct PlaceKnowledge {
     static const PlaceKnowledge& builtin();
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     /// Every inflected form of every demonym -> its country (one lookup per word of the guide).
-    std::unordered_map<std::string, std::string, Hash, std::equal_to<>> demonym_forms_;
+    StringMap<std::string> demonym_forms_;
 };
 
 /// The text of the data/places/ tables, compiled in (generated from place_tables.cpp.in).

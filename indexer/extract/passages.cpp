@@ -41,8 +41,11 @@ std::vector<Record> extract_passages(const Guide& guide, const std::vector<std::
         Record r;
         r.type = "passage";
         r.id = "passage/l" + std::to_string(first->number);
-        r.text = join_lines(guide, buffer);
-        r.title = display_title(display, r.text.size() > 80 ? r.text.substr(0, r.text.rfind(' ', 80)) + "…" : r.text);
+        const std::string raw = join_lines(guide, buffer);
+        r.title = display_title(display, raw.size() > 80 ? raw.substr(0, raw.rfind(' ', 80)) + "…" : raw);
+        // What snippets show: the damaged words repaired, case only, so that search
+        // (which folds case) and the passage's words are unchanged.
+        r.text = display.prose(raw);
         r.line = first->number;
         r.page = guide.printed_page_of_sheet(first->sheet);
         r.section = sections[static_cast<size_t>(first->number - 1)];

@@ -4,7 +4,9 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <regex>
+#include <utility>
 
 #include "core/text.hpp"
 
@@ -63,8 +65,9 @@ bool roman_ordinal(const std::string& w) {
 }
 
 // Letters (and the marks on them) make a word; everything else is kept as it is. `f` gets
-// the word (UTF-8 and UTF-16: callers need both, converting once), its index and the last
-// character before it that is not a space (0 for the first).
+// the word (UTF-8 and UTF-16: callers need both, converting once), its index, the last
+// character before it that is not a space (0 for the first) and the character right
+// after it (0 at the end).
 template <typename F>
 std::string map_words(const icu::UnicodeString& s, F&& f) {
     std::string out;
@@ -86,10 +89,27 @@ std::string map_words(const icu::UnicodeString& s, F&& f) {
         int32_t start = i;
         while (i < s.length() && is_letter(s.char32At(i))) i += U16_LENGTH(s.char32At(i));
         const icu::UnicodeString word = s.tempSubStringBetween(start, i);
-        out += f(utf8(word), word, index++, previous);
+        out += f(utf8(word), word, index++, previous, i < s.length() ? s.char32At(i) : 0);
         previous = s.char32At(s.moveIndex32(i, -1));
     }
     return out;
+}
+
+/// The e-mail and web addresses of a text, as [begin, end) byte ranges: each
+/// space-delimited token holding an "@" or starting "http" or "www.".
+std::vector<std::pair<size_t, size_t>> address_spans(std::string_view s) {
+    std::vector<std::pair<size_t, size_t>> spans;
+    size_t i = 0;
+    while (i < s.size()) {
+        size_t begin = s.find_first_not_of(" \t\n", i);
+        if (begin == std::string_view::npos) break;
+        size_t end = std::min(s.find_first_of(" \t\n", begin), s.size());
+        std::string_view token = s.substr(begin, end - begin);
+        if (token.find('@') != std::string_view::npos || token.starts_with("http") || token.starts_with("www."))
+            spans.emplace_back(begin, end);
+        i = end;
+    }
+    return spans;
 }
 
 bool particle(const std::string& folded) {
@@ -134,9 +154,17 @@ void DisplayText::learn(const std::vector<std::string>& lines) {
         const icu::UnicodeString uline = u(line);
         Shape whole = shape_of(uline);
         bool ordinary = whole.lower > 2 * whole.upper;
-        map_words(uline, [&](const std::string& w, const icu::UnicodeString& uw, int, UChar32 before) {
+        map_words(uline, [&](const std::string& w, const icu::UnicodeString& uw, int, UChar32 before, UChar32 after) {
             Shape s = shape_of(uw);
             std::string f = text::fold(w);
+            // A damaged word alone in brackets after a name is the acronym it defines:
+            // "l’Association des communes de roumanie (ACor)", "(iCd)", "(FAq)".
+            if (before == '(' && after == ')' && s.upper > 0 && s.lower > 0 && !title_case(s) && s.length <= 8 &&
+                !roman_ordinal(w)) {
+                icu::UnicodeString upper = uw;
+                upper.toUpper();
+                acronyms_.try_emplace(f, utf8(upper));
+            }
             if (s.upper >= 2 && s.lower >= 1 && s.length <= 8 && !roman_ordinal(w))
                 for (int32_t i = 0; i < uw.length(); i += U16_LENGTH(uw.char32At(i)))
                     if (u_islower(uw.char32At(i))) ++lower_in_acronyms[uw.char32At(i)];
@@ -262,7 +290,7 @@ std::string DisplayText::repair_word(const std::string& w, const icu::UnicodeStr
         if (acronym != acronyms_.end()) return acronym->second;
         // "GEsCoD", "RYCo", "IfECo" in running text: a short word mostly in capitals is an acronym
         // the guide never wrote whole ("ConTACTs", "EURoPE" are headings, "onDoUA" a name).
-        if (mode == Mode::text && s.upper >= 3 && s.upper >= s.lower && s.length <= 6) {
+        if ((mode == Mode::text || mode == Mode::prose) && s.upper >= 3 && s.upper >= s.lower && s.length <= 6) {
             icu::UnicodeString upper = uw;
             upper.toUpper();
             return utf8(upper);
@@ -274,10 +302,11 @@ std::string DisplayText::repair_word(const std::string& w, const icu::UnicodeStr
         // Headings keep their lower-case words ("3.1 Agriculture et alimentation").
         // Headings keep their lower-case common nouns ("3.1 Agriculture et alimentation") but
         // get their proper nouns back ("3.2 Burkina faso" -> "3.2 Burkina Faso").
-        if (proper(f)) out = capital_form_.at(f);
+        if (mode != Mode::prose && proper(f)) out = capital_form_.at(f);
     } else if (title_case(s) && s.length <= 3 && acronym != acronyms_.end()) {
         return acronym->second;  // "Ue" -> "UE", "Ct" -> "CT"
-    } else if (all_upper(s) && mode != Mode::text && s.length >= 2 && acronym == acronyms_.end() && !roman_ordinal(w)) {
+    } else if (all_upper(s) && (mode == Mode::heading || mode == Mode::name) && s.length >= 2 &&
+               acronym == acronyms_.end() && !roman_ordinal(w)) {
         out = proper(f) && mode != Mode::heading ? capital_form_.at(f) : lowered();
     }
     if (mode == Mode::name && (first || !particle(f))) out = capitalize_first(out);
@@ -285,12 +314,27 @@ std::string DisplayText::repair_word(const std::string& w, const icu::UnicodeStr
 }
 
 std::string DisplayText::repair(std::string_view raw, Mode mode) const {
-    return map_words(u(raw), [&](const std::string& w, const icu::UnicodeString& uw, int index, UChar32) {
-        return repair_word(w, uw, mode, index == 0);
+    // An address is not the guide's prose: "c.koukoui@cites-unies-france.org" has
+    // no proper noun "France", and "orleans-metropole.fr" gains no accents.
+    std::string out;
+    size_t done = 0;
+    for (const auto& [begin, end] : address_spans(raw)) {
+        out += repair_words(raw.substr(done, begin - done), mode, done == 0);
+        out += raw.substr(begin, end - begin);
+        done = end;
+    }
+    return out + repair_words(raw.substr(done), mode, done == 0);
+}
+
+std::string DisplayText::repair_words(std::string_view raw, Mode mode, bool starts_text) const {
+    return map_words(u(raw), [&](const std::string& w, const icu::UnicodeString& uw, int index, UChar32, UChar32) {
+        return repair_word(w, uw, mode, starts_text && index == 0);
     });
 }
 
 std::string DisplayText::text(std::string_view raw) const { return repair(raw, Mode::text); }
+
+std::string DisplayText::prose(std::string_view raw) const { return repair(raw, Mode::prose); }
 
 std::string DisplayText::sentence(std::string_view raw) const { return capitalize_first(repair(raw, Mode::text)); }
 

@@ -7,7 +7,8 @@
 /// shows: its glossary of abbreviations, acronyms written in capitals inside
 /// ordinary sentences, the capitalised form of a word seen in mid-sentence, and
 /// the position of a word (start of a title or sentence, part of a name).
-/// Search keeps indexing the raw text: folding makes both forms equal.
+/// E-mail and web addresses are never touched. Search keeps indexing the raw
+/// text: folding makes both forms equal.
 
 #include <unicode/unistr.h>
 
@@ -33,6 +34,11 @@ public:
     /// other damaged words to their usual form ("ConTACTs" -> "contacts"),
     /// lower-case proper nouns to their capitalised form ("nice" -> "Nice").
     std::string text(std::string_view raw) const;
+    /// For long running text (a passage): only damaged words are repaired
+    /// ("dAeCt" -> "DAECT", "ConTACTs" -> "contacts", "Ue" -> "UE"); a lower-case
+    /// word stays as printed, since in prose it is far more often a common noun
+    /// ("sites", "valeurs") than a proper noun the small caps lowered.
+    std::string prose(std::string_view raw) const;
     /// text() and a capital first letter ("depuis 2009" -> "Depuis 2009").
     std::string sentence(std::string_view raw) const;
     /// For headings set in capitals: also lower-cases all-capital words that are
@@ -49,10 +55,12 @@ public:
     bool is_acronym(const std::string& folded) const { return acronyms_.count(folded) > 0; }
 
 private:
-    enum class Mode { text, heading, name };
+    enum class Mode { text, prose, heading, name };
     void learn(const std::vector<std::string>& lines);
     void learn_glossary(const std::vector<std::string>& lines);
     std::string repair(std::string_view raw, Mode mode) const;
+    /// repair() of a stretch holding no e-mail or web address.
+    std::string repair_words(std::string_view raw, Mode mode, bool starts_text) const;
     /// `uword`: the same word in UTF-16, as map_words has it.
     std::string repair_word(const std::string& word, const icu::UnicodeString& uword, Mode mode, bool first) const;
 

@@ -86,3 +86,29 @@ TEST(DisplayText, ShortDamagedWordMostlyInCapitalsIsAnAcronym) {
     EXPECT_EQ(d.name("onDoUA"), "Ondoua");
     EXPECT_EQ(d.heading("ConTACTs"), "Contacts");
 }
+
+TEST(DisplayText, AddressesAreNeverRepaired) {
+    DisplayText d(std::vector<std::string>{"la France et la Métropole d’Orléans", "dont la DAECT a fait"});
+    EXPECT_EQ(d.text("écrire à c.koukoui@cites-unies-france.org ou sur www.france-diplomatie.fr, en france"),
+              "écrire à c.koukoui@cites-unies-france.org ou sur www.france-diplomatie.fr, en France");
+    EXPECT_EQ(d.name("celine.cornier@orleans-metropole.fr"), "celine.cornier@orleans-metropole.fr");
+    EXPECT_EQ(d.text("https://orleans-metropole.fr/dAeCt la dAeCt"), "https://orleans-metropole.fr/dAeCt la DAECT");
+}
+
+TEST(DisplayText, ProseRepairsOnlyDamagedWords) {
+    // In a passage's running text a lower-case word is far more often a common noun.
+    DisplayText d(
+        std::vector<std::string>{"dont la DAECT a fait", "les Sites et la France", "L’Union européenne (UE) et l’UE"});
+    EXPECT_EQ(d.prose("les sites de la dAeCt, ConTACTs, l’Ue"), "les sites de la DAECT, contacts, l’UE");
+    EXPECT_EQ(d.text("les sites"), "les Sites");  // a title or field takes the capital form
+    EXPECT_EQ(d.prose("PROGRAMME en france"), "PROGRAMME en france");
+}
+
+TEST(DisplayText, DamagedWordAloneInBracketsIsTheAcronymItDefines) {
+    // guide lines 8931 and 7816-7820: no capitals anywhere, the brackets say it.
+    DisplayText d(std::vector<std::string>{"l’Association des communes de roumanie (ACor), s’est",
+                                           "l’association initiatives France-Hongrie (inFH)", "le pS-eau (réseau)"});
+    EXPECT_EQ(d.prose("de roumanie (ACor), puis l’inFH"), "de roumanie (ACOR), puis l’INFH");
+    EXPECT_EQ(d.text("l’ACor"), "l’ACOR");
+    EXPECT_EQ(d.prose("le pS-eau"), "le ps-eau");  // not alone in its brackets: no acronym learnt
+}

@@ -24,7 +24,7 @@ TEST(Passages, EveryWordInExactlyOnePassageWithPageAndSection) {
 
     const Record* water = nullptr;
     for (const auto& p : passages)
-        if (p.text.find("pS-eau") != std::string::npos) water = &p;
+        if (text::fold(p.text).find("ps-eau") != std::string::npos) water = &p;
     ASSERT_NE(water, nullptr);
     EXPECT_EQ(water->page, 12);
     ASSERT_FALSE(water->section.empty());
@@ -41,50 +41,39 @@ TEST(Passages, IdsAreStableAcrossRuns) {
     for (size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].id, b[i].id);
 }
 
-// The title is display text: the small caps damage of the guide is repaired as in
-// the other records' fields, while the text stays as the guide has it (search folds case).
-TEST(Passages, TitleRepairsSmallCapsDamage) {
+// The title and the text are display text: the small caps damage of the guide is
+// repaired as in the other records' fields. The text changes case only (search
+// folds case), and its lower-case words stay as printed.
+TEST(Passages, TitleAndTextRepairSmallCapsDamage) {
     Guide g = Guide::load(std::string(COOPATLAS_SOURCE_DIR) + "/data/guide/guide.txt");
     auto passages = extract_passages(g, section_paths(g));
     auto by_text = [&](const std::string& start) -> const Record* {
         for (const auto& p : passages)
-            if (p.text.rfind(start, 0) == 0) return &p;
+            if (text::fold(p.text).rfind(text::fold(start), 0) == 0) return &p;
         return nullptr;
     };
     const Record* glossary = by_text("dAeCt : délégation");
     ASSERT_NE(glossary, nullptr);
     EXPECT_EQ(glossary->title.rfind("DAECT : délégation", 0), 0u) << glossary->title;
-    EXPECT_EQ(glossary->text.rfind("dAeCt : délégation", 0), 0u);
+    EXPECT_EQ(glossary->text.rfind("DAECT : délégation", 0), 0u) << glossary->text;
     const Record* heading = by_text("s’EnGAGER À L’InTERnATIonAL");
     ASSERT_NE(heading, nullptr);
     EXPECT_EQ(heading->title.rfind("S’engager", 0), 0u) << heading->title;
     EXPECT_NE(heading->title.find("international fait partie du mandat des élus"), std::string::npos) << heading->title;
     size_t damaged = 0;
     for (const auto& p : passages)
-        for (const char* word : {"PRoGRAMME", "dAeCt", "AIRf", "AFd "})
-            damaged += p.title.find(word) != std::string::npos;
+        for (const char* word : {"PRoGRAMME", "dAeCt", "AIRf", "AFd ", "ConTACTs"})
+            damaged += (p.title.find(word) != std::string::npos) + (p.text.find(word) != std::string::npos);
     EXPECT_EQ(damaged, 0u);
-}
-
-TEST(PassageCountries, RubricFirstThenNamesThenAdjectives) {
-    const auto& table = CountryTable::default_table();
-    const std::vector<std::string> poland = {"Géographies", "9 Union européenne", "9.6 Pologne"};
-    EXPECT_EQ(country_codes(
-                  passage_countries("La coopération avec les collectivités ukrainiennes et le Maroc", poland, table)),
-              (std::vector<std::string>{"PL", "MA", "UA"}));
-    // A rubric of the themes names no country; repeats are dropped.
-    const std::vector<std::string> theme = {"Thématiques", "1 Santé", "1.4 Santé"};
-    EXPECT_EQ(country_codes(passage_countries("à douala (Cameroun), avec des médecins camerounais", theme, table)),
-              (std::vector<std::string>{"CM"}));
-}
-
-TEST(PassageCountries, FranceAndSeasAreNotForeignCountries) {
-    const auto& table = CountryTable::default_table();
-    const std::vector<std::string> none;
-    // France, its overseas territories and its regional adjectives are France's side.
-    EXPECT_TRUE(passage_countries("La France, la Guadeloupe et les communes bretonnes", none, table).empty());
-    // "océan Indien" and "latino-américain" are not India nor the United States.
-    EXPECT_TRUE(passage_countries("les îles de l'océan Indien et les villes latino-américaines", none, table).empty());
-    EXPECT_EQ(country_codes(passage_countries("une ville indienne et une ville américaine", none, table)),
-              (std::vector<std::string>{"IN", "US"}));
+    // An address keeps its letters: "orleans-metropole.fr" (guide line 4851) gains
+    // no accents and "cites-unies-france.org" no proper noun.
+    size_t addresses = 0;
+    for (const auto& p : passages) {
+        addresses += p.text.find("c.koukoui@cites-unies-france.org") != std::string::npos;
+        EXPECT_EQ(p.text.find("Orléans-Métropole.fr"), std::string::npos) << p.id;
+        EXPECT_EQ(p.text.find("orleans-metropole.fr") == std::string::npos,
+                  text::fold(p.text).find("orleans-metropole.fr") == std::string::npos)
+            << p.id;
+    }
+    EXPECT_GT(addresses, 0u);
 }

@@ -21,14 +21,15 @@ using nlohmann::json;
 
 namespace {
 
+// The text as a reader compares it: entities, apostrophes and spaces unified, case and
+// accents forgiven (a passage shows "l’OFAJ" where the guide prints "l’oFAJ").
 std::string normalise(std::string s) {
     static const std::regex marks("</?mark>"), spaces("\\s+");
     s = std::regex_replace(s, marks, "");
     for (auto [from, to] : {std::pair{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}})
         for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + 1))
             s.replace(p, std::string(from).size(), to);
-    for (size_t p = s.find("’"); p != std::string::npos; p = s.find("’", p)) s.replace(p, 3, "'");
-    return std::regex_replace(s, spaces, " ");
+    return text::fold(std::regex_replace(s, spaces, " "));
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "core/index_schema.hpp"
 #include "core/terms.hpp"
 #include "core/text.hpp"
+#include "relaxation.hpp"
 
 namespace coopatlas::query {
 
@@ -201,40 +202,40 @@ namespace {
 class Builder {
 public:
     Builder(const Xapian::Database& db, const Xapian::Database& lexicon, const RecordLines& lines, TextQuery& out,
-            bool sharded)
-        : db_(db), lexicon_(lexicon), lines_(lines), out_(out), sharded_(sharded) {}
+            bool sharded, bool thesaurus = true)
+        : db_(db), lexicon_(lexicon), lines_(lines), out_(out), sharded_(sharded), thesaurus_(thesaurus) {}
 
-    /// The exact word or its stem; `correct` allows a spelling correction.
-    Xapian::Query word(const std::string& w, bool correct, bool expand, std::string* corrected) {
+    /// How the index knows a word typed: `as_typed` (a word or a stem of its
+    /// records, a synonym key such as an acronym, an English word), only
+    /// through the thesaurus (`by_thesaurus`: the guide never uses the word,
+    /// so its synonyms are a guess), or not at all (`unknown`: corrected or left out, build()).
+    enum class Known { as_typed, by_thesaurus, unknown };
+    Known known(const std::string& w) {
+        if (db_.get_termfreq(w) > 0 || db_.get_termfreq(terms::stem_term("", terms::stem(w))) > 0)
+            return Known::as_typed;
+        if (lexicon_.synonyms_begin(w) != lexicon_.synonyms_end(w)) return Known::as_typed;
+        if (!english_translations({w}).empty()) return Known::as_typed;
+        const std::string thesaurus = terms::thesaurus_key(w);
+        return lexicon_.synonyms_begin(thesaurus) != lexicon_.synonyms_end(thesaurus) ? Known::by_thesaurus
+                                                                                      : Known::unknown;
+    }
+
+    /// The exact word or its stem, and with `expand` its synonyms and translations.
+    Xapian::Query word(const std::string& w, bool expand) {
         std::string stem = terms::stem(w);
         std::vector<Xapian::Query> alternatives = {Xapian::Query(w), Xapian::Query(terms::stem_term("", stem))};
-        bool known = db_.get_termfreq(w) > 0 || db_.get_termfreq(terms::stem_term("", stem)) > 0;
         if (expand) {
-            for (auto it = lexicon_.synonyms_begin(w); it != lexicon_.synonyms_end(w); ++it) {
+            for (auto it = lexicon_.synonyms_begin(w); it != lexicon_.synonyms_end(w); ++it)
                 alternatives.push_back(expansion(*it));
-                known = true;
-            }
-            for (const auto& french : english_translations({w})) {
-                alternatives.push_back(expansion(french));
-                known = true;
-            }
+            for (const auto& french : english_translations({w})) alternatives.push_back(expansion(french));
             // A word the guide uses often is how the guide says it: only a
             // rare or absent word borrows the thesaurus's synonyms, and not
             // an acronym or an English word (their synonyms say what they mean).
             const std::string thesaurus = terms::thesaurus_key(w);
-            if (alternatives.size() == 2 && db_.get_termfreq(terms::stem_term("", stem)) < kRareWordRecords)
-                for (auto it = lexicon_.synonyms_begin(thesaurus); it != lexicon_.synonyms_end(thesaurus); ++it) {
+            if (thesaurus_ && alternatives.size() == 2 &&
+                db_.get_termfreq(terms::stem_term("", stem)) < kRareWordRecords)
+                for (auto it = lexicon_.synonyms_begin(thesaurus); it != lexicon_.synonyms_end(thesaurus); ++it)
                     alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, expansion(*it), kThesaurusWeight);
-                    known = true;
-                }
-        }
-        if (!known && correct) {
-            std::string fix = spelling(w);
-            if (!fix.empty()) {
-                if (corrected) *corrected = written_form(db_, lines_, fix);
-                return word(fix, false, expand, nullptr);
-            }
-            out_.unknown.push_back(w);
         }
         out_.match_terms.words.insert(w);
         out_.match_terms.stems.insert(stem);
@@ -258,7 +259,7 @@ public:
         std::vector<std::string> content;
         for (auto& w : words)
             if (!text::is_stopword(w)) content.push_back(w);
-        if (content.size() == 1) return word(content[0], false, false, nullptr);
+        if (content.size() == 1) return word(content[0], false);
         return phrase(content, static_cast<Xapian::termcount>(words.size() + 1));
     }
 
@@ -273,10 +274,10 @@ public:
         return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), window);
     }
 
-    Xapian::Query item(const TextItem& item, bool expand, std::string* corrected) {
+    Xapian::Query item(const TextItem& item, bool expand) {
         switch (item.kind) {
             case TextItem::Kind::word:
-                return word(item.words[0], expand, expand, corrected);
+                return word(item.words[0], expand);
             case TextItem::Kind::phrase:
                 return phrase(item.words, static_cast<Xapian::termcount>(item.words.size()));
             case TextItem::Kind::prefix:
@@ -315,6 +316,16 @@ public:
         return found;
     }
 
+    /// The closest word of the index's vocabulary; short words allow one
+    /// edit only, so that an unknown short word is not "corrected" into noise.
+    std::string spelling(const std::string& w) {
+        if (w.size() < 4 ||
+            std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+            return {};
+        unsigned distance = w.size() >= 8 ? 2 : 1;
+        return lexicon_.get_spelling_suggestion(w, distance);
+    }
+
     /// Whether some word of the query was read as English (it had a translation).
     bool english() const { return english_; }
 
@@ -334,16 +345,6 @@ private:
                              : Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end());
     }
 
-    /// The closest word of the index's vocabulary; short words allow one
-    /// edit only, so that an unknown short word is not "corrected" into noise.
-    std::string spelling(const std::string& w) {
-        if (w.size() < 4 ||
-            std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-            return {};
-        unsigned distance = w.size() >= 8 ? 2 : 1;
-        return lexicon_.get_spelling_suggestion(w, distance);
-    }
-
     const Xapian::Database& db_;
     const Xapian::Database& lexicon_;  ///< synonyms and spelling
     const RecordLines& lines_;
@@ -351,19 +352,8 @@ private:
     bool sharded_;  ///< built for a stub of shards (build_text_query with a lexicon)
     std::vector<Xapian::Query> headings_;
     bool english_ = false;
+    bool thesaurus_;  ///< rare words take the thesaurus's synonyms
 };
-
-/// Records with every group but one (any one).
-Xapian::Query all_but_one(const std::vector<Xapian::Query>& groups) {
-    std::vector<Xapian::Query> leave_one_out;
-    for (size_t skip = 0; skip < groups.size(); ++skip) {
-        std::vector<Xapian::Query> rest;
-        for (size_t k = 0; k < groups.size(); ++k)
-            if (k != skip) rest.push_back(groups[k]);
-        leave_one_out.emplace_back(Xapian::Query::OP_AND, rest.begin(), rest.end());
-    }
-    return Xapian::Query(Xapian::Query::OP_OR, leave_one_out.begin(), leave_one_out.end());
-}
 
 /// A group of one word, or of words joined by punctuation ("franco-allemand"):
 /// it can be part of a multi-word synonym.
@@ -379,6 +369,66 @@ bool question_word(const std::vector<TextItem>& group) {
 
 namespace {
 
+/// A run of plain groups whose words the index knows together as a
+/// multi-word synonym key ("agence francaise developpement" -> "afd",
+/// "water sanitation" -> its translations).
+struct SynonymRun {
+    size_t groups = 0;  ///< how many groups it covers; 0: none starts here
+    std::vector<std::string> words;
+    std::vector<std::string> synonyms;
+    bool english = false;  ///< an English phrase's translations, not an acronym
+};
+
+/// The longest synonym run starting at group `i`, up to kMaxSynonymWords groups.
+SynonymRun synonym_run(const std::vector<std::vector<TextItem>>& g, size_t i, Builder& build) {
+    size_t run = 0;
+    while (i + run < g.size() && plain(g[i + run]) && run < kMaxSynonymWords) ++run;
+    for (size_t n = run; n >= 1; --n) {
+        SynonymRun found;
+        for (size_t k = 0; k < n; ++k)
+            for (const auto& w : g[i + k][0].words)
+                if (!w.empty()) found.words.push_back(w);
+        if (found.words.size() < 2) continue;  // one word: its synonyms come with it in Builder::word
+        found.synonyms = build.synonyms_of(found.words, found.english);
+        if (found.synonyms.empty()) continue;
+        found.groups = n;
+        return found;
+    }
+    return {};
+}
+
+/// The query of a synonym run: its words, or any of its synonyms.
+Xapian::Query run_query(const SynonymRun& run, Builder& build) {
+    // The words one by one too: an English phrase's words each with their translations.
+    std::vector<Xapian::Query> all_words;
+    for (const auto& w : run.words) all_words.push_back(build.word(w, run.english));
+    std::vector<Xapian::Query> alternatives = {
+        Xapian::Query(Xapian::Query::OP_AND, all_words.begin(), all_words.end())};
+    for (const auto& s : run.synonyms) {
+        // An acronym stands for all the words: weigh it like half of them,
+        // so that passages saying only "OFAJ" are not buried.
+        double scale = text::words(s).size() == 1 ? std::max(1.0, static_cast<double>(run.words.size()) / 2) : 1.0;
+        alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, build.expansion(s), scale);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+/// A group of the query being built: its Xapian query (with and without the thesaurus), how it was typed,
+/// whether it is a plain word the index does not know, even corrected, and
+/// whether it is a guess (a spelling correction, or a word found only
+/// through the thesaurus).
+struct BuiltGroup {
+    Xapian::Query query;
+    Xapian::Query loose;  ///< `query` without the thesaurus's synonyms: what counts as holding the group when relaxing
+    std::string typed;
+    bool unknown = false;
+    bool guess = false;
+};
+
+}  // namespace
+
+namespace {
+
 TextQuery build(const ParsedQuery& parsed, const Xapian::Database& db, const Xapian::Database& lexicon,
                 const RecordLines& lines, bool sharded) {
     TextQuery out;
@@ -386,87 +436,110 @@ TextQuery build(const ParsedQuery& parsed, const Xapian::Database& db, const Xap
     if (parsed.groups.empty()) return out;
     Builder build(db, lexicon, lines, out, sharded);
 
-    // Original words and their corrections, to write the corrected query back.
-    std::vector<std::pair<std::string, std::string>> corrections;
-    std::vector<Xapian::Query> groups;
-    std::vector<size_t> unknown_groups;  ///< positions in `groups` of a word found nowhere
     std::vector<std::vector<TextItem>> g;
     for (const auto& group : parsed.groups)
         if (!question_word(group)) g.push_back(group);
     if (g.empty()) g = parsed.groups;  // only question words: they are what was asked for
+
+    // Spelling first, so that a corrected word joins its neighbours in a
+    // multi-word synonym ("apel à projets" -> "appel à projets", also "AAP"):
+    // a word the index does not know, outside a synonym run of the words as
+    // typed, is replaced by the closest word of the index; without one it is unknown.
+    std::vector<std::pair<std::string, std::string>> corrections;  ///< folded word typed -> as the guide writes the fix
+    std::vector<bool> unknown(g.size(), false);                    ///< a plain group of an unknown word
+    std::vector<bool> guess(g.size(), false);                      ///< a plain group of a corrected or thesaurus word
     for (size_t i = 0; i < g.size();) {
-        // Longest run of plain words that the index knows as a synonym key
-        // ("agence francaise developpement" -> "afd", "water sanitation" -> ...).
-        size_t run = 0;
-        while (i + run < g.size() && plain(g[i + run]) && run < kMaxSynonymWords) ++run;
-        bool merged = false;
-        for (size_t n = run; n >= 1 && !merged; --n) {
-            std::vector<std::string> words;
-            for (size_t k = 0; k < n; ++k)
-                for (const auto& w : g[i + k][0].words)
-                    if (!w.empty()) words.push_back(w);
-            if (words.size() < 2) continue;  // one word: its synonyms come with it in Builder::word
-            bool english_phrase = false;
-            auto synonyms = build.synonyms_of(words, english_phrase);
-            if (synonyms.empty()) continue;
-            // The words one by one too: an English phrase's words each with their translations.
-            std::vector<Xapian::Query> all_words;
-            for (const auto& w : words) all_words.push_back(build.word(w, false, english_phrase, nullptr));
-            std::vector<Xapian::Query> alternatives = {
-                Xapian::Query(Xapian::Query::OP_AND, all_words.begin(), all_words.end())};
-            for (const auto& s : synonyms) {
-                // An acronym stands for all the words: weigh it like half of them,
-                // so that passages saying only "OFAJ" are not buried.
-                double scale = text::words(s).size() == 1 ? std::max(1.0, static_cast<double>(words.size()) / 2) : 1.0;
-                alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, build.expansion(s), scale);
+        if (const size_t covered = synonym_run(g, i, build).groups) {
+            i += covered;
+            continue;
+        }
+        for (auto& item : g[i]) {
+            if (item.kind != TextItem::Kind::word) continue;
+            const auto known = build.known(item.words[0]);
+            guess[i] = plain(g[i]) && known == Builder::Known::by_thesaurus;
+            if (known != Builder::Known::unknown) continue;
+            if (const std::string fix = build.spelling(item.words[0]); !fix.empty()) {
+                corrections.emplace_back(item.words[0], written_form(db, lines, fix));
+                item.words[0] = fix;
+                guess[i] = plain(g[i]);
+            } else {
+                out.unknown.push_back(item.words[0]);
+                unknown[i] = plain(g[i]);
             }
-            groups.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
-            i += n;
-            merged = true;
         }
-        if (merged) continue;
-        std::vector<Xapian::Query> alternatives;
-        const size_t unknown_before = out.unknown.size();
-        for (const auto& item : g[i]) {
-            std::string corrected;
-            alternatives.push_back(build.item(item, true, &corrected));
-            if (!corrected.empty()) corrections.emplace_back(item.words[0], corrected);
-        }
-        if (plain(g[i]) && out.unknown.size() > unknown_before) unknown_groups.push_back(groups.size());
-        groups.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
         ++i;
     }
-    // An English query: a word without a translation (or a French word the
-    // guide lacks) would empty the answer; the words that have one decide,
-    // and when no record has them all, any of them ranks (BM25).
+
+    // A thesaurus synonym ranks a record, but does not count as holding the
+    // word when relaxing: "trouver un partenaire au Sénégal" is not answered
+    // by records with "voir" and "partenaire" before those with "Sénégal".
+    TextQuery unshown;
+    Builder literal(db, lexicon, lines, unshown, sharded, false);
+    std::vector<BuiltGroup> built;
+    for (size_t i = 0; i < g.size();) {
+        if (const SynonymRun run = synonym_run(g, i, build); run.groups > 0) {
+            const bool corrected =
+                std::any_of(guess.begin() + static_cast<long>(i), guess.begin() + static_cast<long>(i + run.groups),
+                            [](bool b) { return b; });
+            built.push_back({run_query(run, build), run_query(run, literal), {}, false, corrected});
+            i += run.groups;
+            continue;
+        }
+        std::vector<Xapian::Query> alternatives, literal_alternatives;
+        for (const auto& item : g[i]) {
+            alternatives.push_back(build.item(item, true));
+            literal_alternatives.push_back(literal.item(item, true));
+        }
+        built.push_back({Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()),
+                         Xapian::Query(Xapian::Query::OP_OR, literal_alternatives.begin(), literal_alternatives.end()),
+                         g[i][0].original, unknown[i], guess[i]});
+        ++i;
+    }
+    // Words the index does not know, even corrected, are left out when they
+    // are fewer than the others (in an English query, whose untranslated
+    // words say little, whenever another word is known): most of the query
+    // is then found. Otherwise the query is about something the guide does
+    // not treat ("station de ski en Norvège") and finds nothing.
     const bool english = build.english();
-    if (english && unknown_groups.size() < groups.size()) {
-        for (auto k = unknown_groups.rbegin(); k != unknown_groups.rend(); ++k)
-            groups.erase(groups.begin() + static_cast<long>(*k));
+    const auto unknown_groups =
+        static_cast<size_t>(std::count_if(built.begin(), built.end(), [](const auto& b) { return b.unknown; }));
+    const bool leave_out =
+        unknown_groups > 0 && unknown_groups < built.size() && (english || 2 * unknown_groups < built.size());
+    std::vector<Xapian::Query> groups, loose, sure;  ///< sure: the loose groups that are no guess
+    bool guessed = false;
+    for (const auto& b : built) {
+        if (leave_out && b.unknown) {
+            out.ignored.push_back(b.typed);
+            continue;
+        }
+        groups.push_back(b.query);
+        loose.push_back(b.loose);
+        if (!b.guess) sure.push_back(b.loose);
+        guessed = guessed || b.guess;
     }
     out.query = Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
     out.heading_boost = build.heading_boost();
-    // A looser query, for the Searcher to fill a short answer with: any of the
-    // groups, ranked by BM25 (the records holding the rarer words first). Not
-    // when a French query has a word the guide does not know at all (even
-    // corrected): it is about something else, only the exact answer counts
-    // (nothing). When a word was corrected, a lone group could be only the
-    // guess ("pommes" -> "hommes"): from 4 groups, every group but one, no
-    // looser. An English query's unknown words were dropped above.
-    if (groups.size() >= 2 && (english || out.unknown.empty())) {
-        if (english || corrections.empty())
-            out.relaxed.emplace_back(Xapian::Query::OP_OR, groups.begin(), groups.end());
-        else if (groups.size() >= 4)
-            out.relaxed.push_back(all_but_one(groups));
+    // The looser query, for the Searcher to fill a short answer with
+    // (relaxation.hpp): records holding all groups but one, but two, ...
+    // down to any one group, ranked by BM25 among those holding as many. A
+    // guess ("pommes" corrected to "hommes", "tarte" found only through the
+    // thesaurus) does not make a record relevant on its own account: a looser
+    // record must hold a group that is no guess. None when an unknown word
+    // was kept (nothing can match).
+    if (groups.size() >= 2 && (unknown_groups == 0 || leave_out) && !(guessed && sure.empty())) {
+        out.relaxed = by_groups_held(groups, loose);
+        if (guessed)
+            out.relaxed = Xapian::Query(Xapian::Query::OP_FILTER, out.relaxed,
+                                        Xapian::Query(Xapian::Query::OP_OR, sure.begin(), sure.end()));
     }
     if (!parsed.excluded.empty()) {
         std::vector<Xapian::Query> excluded;
-        TextQuery ignored;
-        Builder quiet(db, lexicon, lines, ignored, sharded);  // excluded words are not highlighted
-        for (const auto& item : parsed.excluded) excluded.push_back(quiet.item(item, false, nullptr));
+        TextQuery excluded_terms;
+        Builder quiet(db, lexicon, lines, excluded_terms, sharded);  // excluded words are not highlighted
+        for (const auto& item : parsed.excluded) excluded.push_back(quiet.item(item, false));
         Xapian::Query none(Xapian::Query::OP_OR, excluded.begin(), excluded.end());
         out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, out.query, none);
-        for (auto& looser : out.relaxed) looser = Xapian::Query(Xapian::Query::OP_AND_NOT, looser, none);
+        if (!out.relaxed.empty()) out.relaxed = Xapian::Query(Xapian::Query::OP_AND_NOT, out.relaxed, none);
     }
     if (!corrections.empty()) {
         // The query as typed, each unknown word replaced by its correction.

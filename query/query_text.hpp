@@ -16,7 +16,9 @@
 /// folded word (ranks first), its stem (core/terms.hpp), the synonyms stored
 /// in the index (acronyms of the guide's glossary, English translations, thesaurus synonyms of rare words)
 /// and, for a word the index does not know, its spelling correction from the
-/// index's own vocabulary. Question words ("comment", "quelles") are left out
+/// index's own vocabulary (made before the multi-word synonyms are looked up,
+/// so "apel à projets" meets "appel à projets"), or, failing one, the word is
+/// left out when most of the query is known (TextQuery::ignored). Question words ("comment", "quelles") are left out
 /// of a query that has other words: "comment financer un projet" is about financing.
 
 #include <xapian.h>
@@ -58,11 +60,12 @@ ParsedQuery parse_query_text(std::string_view q);
 struct TextQuery {
     bool match_all = false;  ///< no text typed: every record (the filters do the work)
     Xapian::Query query;     ///< empty (matches nothing) when the text has no real word
-    /// Looser queries, in order (today at most one: any word group; none when
-    /// a word of a French query is unknown; every group but one, from 4
-    /// groups, when a word was corrected). The Searcher ranks
-    /// their records after those of the query when it finds less than a page.
-    std::vector<Xapian::Query> relaxed;
+    /// The looser query (relaxation.hpp): the records holding any word
+    /// group, those holding more groups first; empty (Xapian's MatchNothing)
+    /// for one group, when a word the index does not know was kept, or when
+    /// every group is a guess. The Searcher answers with it when the query
+    /// finds less than a page.
+    Xapian::Query relaxed;
     /// The query's words (exact or stem) in the records' section headings
     /// (schema::kHeadingPrefix): what only orders, added with OP_AND_MAYBE,
     /// so that "Tunisie" ranks the section "11.11 Tunisie" up. Empty without a word.
@@ -70,6 +73,11 @@ struct TextQuery {
     MatchTerms match_terms;            ///< for snippets
     std::string suggestion;            ///< the query with unknown words corrected; empty when none was
     std::vector<std::string> unknown;  ///< folded words found nowhere in the index, even corrected
+    /// The unknown words left out of the query, as typed: fewer than the
+    /// known ones ("intégrer les personnes marginalisées" is about "intégrer
+    /// personnes"), or any in an English query. When they are as many as the
+    /// known words or more, they are kept and the query finds nothing.
+    std::vector<std::string> ignored;
 };
 
 /// A record's JSON line by docid (RecordStore::line for the searcher): the

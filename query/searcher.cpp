@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <map>
 
 #include "candidate_filter.hpp"
@@ -58,32 +59,22 @@ constexpr double kHeadingWeight = 2.0;
 /// bench/search/tuned_queries.json with tests/query/golden_queries.json and the public sample.
 Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(2.0, 0, 1, 0.5, 1.0); }
 
-/// An answer with fewer records than this (a page of results) is filled with
-/// those of the looser queries (filled_up).
+/// An answer with fewer records than this (a page of results) is answered
+/// with the looser query instead (filled_up).
 constexpr Xapian::doccount kFillUpTo = 10;
 
-/// Weight of a tier of records over the next, looser one: BM25 weights of the
-/// guide's queries stay within a few tens, so records holding every word stay
-/// above those missing one, which stay above those holding any.
-constexpr double kTierWeight = 10.0;
-
-/// Meilisearch's "last" matching strategy: records with every word first;
-/// while they are fewer than kFillUpTo, the records of the next looser query
-/// (all words but one, then any word) follow, a tier below.
-Xapian::Query filled_up(const Xapian::Database& db, const Xapian::Query& strict,
-                        const std::vector<Xapian::Query>& relaxed) {
-    Xapian::Query query = strict;
-    for (const auto& looser : relaxed) {
-        Xapian::Enquire probe(db);
-        probe.set_weighting_scheme(Xapian::BoolWeight());
-        probe.set_query(query);
-        const Xapian::doccount found = probe.get_mset(0, kFillUpTo).size();
-        if (found >= kFillUpTo) break;
-        query = found == 0 ? looser
-                           : Xapian::Query(Xapian::Query::OP_OR,
-                                           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, kTierWeight), looser);
-    }
-    return query;
+/// Meilisearch's matching strategy: when fewer than kFillUpTo records hold
+/// every word, the looser query answers (TextQuery::relaxed: those records
+/// first, then those holding all words but one, but two, ...). The records
+/// are counted within `filters` (the request's facets), as the answer will
+/// be: a page of programmes is filled with programmes.
+Xapian::Query filled_up(const Xapian::Database& db, const Xapian::Query& strict, const Xapian::Query& relaxed,
+                        const std::function<Xapian::Query(const Xapian::Query&)>& filters) {
+    if (relaxed.empty()) return strict;
+    Xapian::Enquire probe(db);
+    probe.set_weighting_scheme(Xapian::BoolWeight());
+    probe.set_query(filters(strict));
+    return probe.get_mset(0, kFillUpTo).size() >= kFillUpTo ? strict : relaxed;
 }
 
 /// A glossary line ("AFd : Agence française de développement") weighs this
@@ -170,10 +161,11 @@ void ignore_broken_pipes() {
 struct Searcher::Prepared {
     Xapian::Query query;
     MatchTerms match_terms;
-    std::string suggestion;    ///< the query with unknown words corrected
-    bool corrected = false;    ///< the results are those of `suggestion`
-    bool match_all = false;    ///< no word and no facet filter: every record matches
-    Xapian::Query membership;  ///< `query` without what only orders: prepare(request, false).query
+    std::string suggestion;            ///< the query with unknown words corrected
+    bool corrected = false;            ///< the results are those of `suggestion`
+    std::vector<std::string> ignored;  ///< unknown words left out of the query (TextQuery::ignored)
+    bool match_all = false;            ///< no word and no facet filter: every record matches
+    Xapian::Query membership;          ///< `query` without what only orders: prepare(request, false).query
 };
 
 Searcher::Searcher(const std::string& index_dir) : location_(locate_index(index_dir)), index_dir_(location_.folder) {
@@ -434,7 +426,7 @@ Searcher::Prepared Searcher::prepare(Reader& reader, const SearchRequest& reques
     p.match_terms = text.match_terms;
     p.suggestion = text.suggestion;
     p.corrected = !text.suggestion.empty();
-    const Xapian::Query text_query = text.match_all ? text.query : filled_up(reader.db, text.query, text.relaxed);
+    p.ignored = text.ignored;
 
     std::vector<Xapian::Query> filters;
     auto filter = [&](std::string_view prefix, const std::string& value) {
@@ -448,16 +440,18 @@ Searcher::Prepared Searcher::prepare(Reader& reader, const SearchRequest& reques
     for (const auto& c : parsed.countries) filter(schema::kCountryPrefix, c);
     for (const auto& t : parsed.themes) filter(schema::kThemePrefix, slugify(t));
     for (int o : parsed.odds) filter(schema::kOddPrefix, std::to_string(o));
-
-    // Query("") is Xapian's MatchAll, made anew: copies of the shared static
-    // Query::MatchAll count their references without atomics, and requests
-    // run on several threads at once.
-    Xapian::Query all = text.match_all ? Xapian::Query(std::string()) : text_query;
     auto filtered = [&](const Xapian::Query& q) {
         return filters.empty() ? q
                                : Xapian::Query(Xapian::Query::OP_FILTER, q,
                                                Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
     };
+    const Xapian::Query text_query =
+        text.match_all ? text.query : filled_up(reader.db, text.query, text.relaxed, filtered);
+
+    // Query("") is Xapian's MatchAll, made anew: copies of the shared static
+    // Query::MatchAll count their references without atomics, and requests
+    // run on several threads at once.
+    Xapian::Query all = text.match_all ? Xapian::Query(std::string()) : text_query;
     p.membership = filtered(all);
     if (!text.match_all && ranked) {
         if (!text.heading_boost.empty())
@@ -561,7 +555,8 @@ json Searcher::search(const SearchRequest& request) const {
                      {"facets", facets},
                      {"facet_labels", labels},
                      {"suggestion", prepared.suggestion.empty() ? json(nullptr) : json(prepared.suggestion)},
-                     {"corrected_query", prepared.corrected ? json(prepared.suggestion) : json(nullptr)}};
+                     {"corrected_query", prepared.corrected ? json(prepared.suggestion) : json(nullptr)},
+                     {"ignored_words", prepared.ignored}};
         body["took_ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         return body;
     });

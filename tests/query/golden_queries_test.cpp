@@ -190,18 +190,44 @@ TEST_F(GoldenQueries, AShortAnswerIsFilledWithRecordsMissingAWord) {
     EXPECT_TRUE(one_seen);
 }
 
-TEST_F(GoldenQueries, UnknownEnglishWordDoesNotEmptyTheAnswer) {
-    query::SearchRequest known, with_unknown;
-    known.q = "water health";
-    with_unknown.q = "zorglubs water health";
-    json a = searcher_->search(known), b = searcher_->search(with_unknown);
+/// `known` and `known` after an unknown word give the same answer, which says it left the word out.
+void expect_left_out(query::Searcher& searcher, const std::string& unknown, const std::string& known) {
+    query::SearchRequest without, with;
+    without.q = known;
+    with.q = unknown + " " + known;
+    json a = searcher.search(without), b = searcher.search(with);
     ASSERT_GT(a["total"].get<int>(), 0);
     EXPECT_EQ(b["total"], a["total"]);
     EXPECT_EQ(b["results"][0]["id"], a["results"][0]["id"]);
-    // A French query keeps the rule: an unknown word finds nothing.
-    query::SearchRequest french;
-    french.q = "zorglubs eau potable";
-    EXPECT_EQ(searcher_->search(french)["total"], 0);
+    EXPECT_EQ(b["ignored_words"], json::array({unknown}));
+    EXPECT_EQ(a["ignored_words"], json::array());
+}
+
+TEST_F(GoldenQueries, UnknownEnglishWordDoesNotEmptyTheAnswer) {
+    expect_left_out(*searcher_, "zorglubs", "water health");
+}
+
+TEST_F(GoldenQueries, UnknownWordAmongMostlyKnownOnesIsLeftOutAndSaid) {
+    // One unknown word of three: the answer is that of the two others, and says which word it left out.
+    expect_left_out(*searcher_, "zorglubs", "eau potable");
+    // As many unknown words as known ones: the query is about something else, nothing is found.
+    query::SearchRequest mostly_unknown;
+    mostly_unknown.q = "zorglubs kwyjibo eau potable";
+    EXPECT_EQ(searcher_->search(mostly_unknown)["total"], 0);
+}
+
+TEST_F(GoldenQueries, AMisspeltWordInALongQueryStillFindsTheRecordsHoldingMostWords) {
+    // No record holds all six groups; the corrected query's records holding
+    // most of them come first, in tiers: never an empty answer.
+    query::SearchRequest request;
+    request.q = "coopération France Cubba langue française culture";
+    json body = searcher_->search(request);
+    EXPECT_EQ(text::fold(body["suggestion"].get<std::string>()), "cooperation france cuba langue francaise culture");
+    ASSERT_GT(body["total"].get<int>(), 0);
+    bool cuba = false;
+    for (const auto& r : body["results"])
+        cuba = cuba || text::fold(searcher_->get(r["id"].get<std::string>()).text).find("cuba") != std::string::npos;
+    EXPECT_TRUE(cuba) << body["results"].dump().substr(0, 300);
 }
 
 TEST_F(GoldenQueries, ThesaurusSynonymFindsTheGuidesWord) {

@@ -204,21 +204,64 @@ TEST_F(BuildTextQuery, NoTextMeansEverything) {
     EXPECT_TRUE(tq.match_all);
 }
 
-TEST_F(BuildTextQuery, RelaxedOnlyWhenEveryWordIsKnown) {
-    // Two groups or more: any of them; one group: nothing looser.
+TEST_F(BuildTextQuery, RelaxedFromTwoGroups) {
+    // Two groups or more: a looser query; one group: nothing looser.
     TextQuery tq = build_text_query(parse_query_text("villes jumelées coopération Japon"), db_, lines_);
-    EXPECT_EQ(tq.relaxed.size(), 1u);
+    EXPECT_FALSE(tq.relaxed.empty());
     tq = build_text_query(parse_query_text("coopération Japon"), db_, lines_);
-    EXPECT_EQ(tq.relaxed.size(), 1u);
+    EXPECT_FALSE(tq.relaxed.empty());
     tq = build_text_query(parse_query_text("Japon"), db_, lines_);
     EXPECT_TRUE(tq.relaxed.empty());
-    // A corrected word is a guess: from 4 groups, every group but one; fewer, nothing looser.
-    tq = build_text_query(parse_query_text("villes jumelées coopératoin Japon"), db_, lines_);
+}
+
+TEST_F(BuildTextQuery, ALooserRecordMustHoldAWordThatIsNoGuess) {
+    Xapian::Document doc;
+    terms::index_text(doc, "La coopération avec le Brésil", "", 1, 0);
+    doc.set_data("La coopération avec le Brésil");
+    db_.add_document(doc);
+    db_.commit();
+    auto looser = [&](const std::string& q) {
+        TextQuery tq = build_text_query(parse_query_text(q), db_, lines_);
+        std::vector<std::string> found;
+        if (tq.relaxed.empty()) return found;
+        Xapian::Enquire e(db_);
+        e.set_query(tq.relaxed);
+        Xapian::MSet mset = e.get_mset(0, 10);
+        for (auto it = mset.begin(); it != mset.end(); ++it) found.push_back(it.get_document().get_data());
+        return found;
+    };
+    // Typed right, any word fills the answer: both records with "coopération".
+    EXPECT_EQ(looser("coopération Japon").size(), 2u);
+    // Corrected, "coopération" is a guess: only the record with "Japon" (typed right) follows.
+    auto found = looser("coopératoin Japon");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_NE(found[0].find("Japon"), std::string::npos);
+    // Every word a guess: nothing looser.
+    TextQuery tq = build_text_query(parse_query_text("coopératoin assainisement"), db_, lines_);
     EXPECT_FALSE(tq.suggestion.empty());
-    EXPECT_EQ(tq.relaxed.size(), 1u);
-    tq = build_text_query(parse_query_text("coopératoin Japon"), db_, lines_);
     EXPECT_TRUE(tq.relaxed.empty());
-    // A French word the index does not know: the query is about something else.
-    tq = build_text_query(parse_query_text("villes jumelées coopération kangourou"), db_, lines_);
+}
+
+TEST_F(BuildTextQuery, AnUnknownWordAmongMostlyKnownOnesIsLeftOut) {
+    TextQuery tq;
+    EXPECT_EQ(run("coopération Japon kangourou", &tq).size(), 1u);
+    EXPECT_EQ(tq.ignored, std::vector<std::string>{"kangourou"});
+    EXPECT_EQ(tq.unknown, std::vector<std::string>{"kangourou"});
+    EXPECT_FALSE(tq.relaxed.empty());
+    // As many unknown words as known ones: the query is about something else.
+    EXPECT_TRUE(run("Japon kangourou", &tq).empty());
+    EXPECT_TRUE(tq.ignored.empty());
     EXPECT_TRUE(tq.relaxed.empty());
+    EXPECT_TRUE(run("Japon kangourou ornithorynque koala", &tq).empty());
+}
+
+TEST_F(BuildTextQuery, SpellingComesBeforeMultiWordSynonyms) {
+    // "developement" corrected joins "agence française" in the key of "AFD".
+    db_.add_spelling("developpement");
+    db_.commit();
+    TextQuery tq;
+    auto found = run("agence française developement", &tq);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_NE(found[0].find("AFD"), std::string::npos);
+    EXPECT_EQ(tq.suggestion, "agence française developpement");
 }

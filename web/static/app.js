@@ -146,13 +146,18 @@ function renderResults(body) {
       " sur " + Math.ceil(total / PAGE_SIZE) : "")
     : "Aucun résultat" + (state.q ? " pour « " + state.q + " »" : "") + ".";
   const suggestion = body.suggestion || body.corrected_query;
+  const ignored = body.ignored_words || [];
   const spelling = $("spelling");
   spelling.replaceChildren();
-  spelling.hidden = !suggestion;
+  spelling.hidden = !suggestion && ignored.length === 0;
   if (suggestion) {
     spelling.append("Essayez : ", el("button", {
       type: "button", onclick: () => { $("q").value = suggestion; newSearch({ q: suggestion }); },
     }, suggestion));
+  }
+  if (ignored.length) {
+    // Words the index does not know, left out of the search: said, not hidden.
+    spelling.append((suggestion ? " · " : "") + "Sans : " + ignored.join(", ") + " (absent du guide)");
   }
   renderPager(total);
 }

@@ -510,8 +510,7 @@ Record programme_record(const Guide& guide, const std::vector<std::vector<std::s
     r.fields["budget"] = fields.budget.empty() ? nlohmann::json(nullptr) : nlohmann::json(fields.budget);
     r.fields["description"] = description.empty() ? nlohmann::json(nullptr) : nlohmann::json(display.text(description));
     r.fields["cited_at"] = nlohmann::json::array();
-    r.text = join_lines(guide, fields.body);
-    if (!description.empty()) r.text += "\n" + description;
+    r.text = display.prose(join_lines(guide, fields.body) + (description.empty() ? "" : "\n" + description));
     // Stable id: kind, lead (or title) and first destination; a counter only for true repeats.
     std::string base =
         slugify(kind + " " + (fields.lead.empty() ? r.title : fields.lead) + " " +

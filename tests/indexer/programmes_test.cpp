@@ -145,3 +145,14 @@ TEST(Programmes, ProseBetweenTwoBulletsStaysInTheBlock) {
     // The prose is not read as more themes.
     for (const auto& t : r.themes) EXPECT_EQ(text::fold(t).find("poto"), std::string::npos) << t;
 }
+
+TEST(Programmes, TextShowsDamagedWordsRepaired) {
+    // Snippets quote the text: its small-caps damage is repaired like a passage's ("AIRf" ->
+    // "AIRF"), case only.
+    ProgrammesFixture f;
+    const Record& airf = f.with_email("ivan.dedessuslemoustier@auvergnerhonealpes.fr");
+    EXPECT_NE(airf.text.find("AIRF"), std::string::npos) << airf.text;
+    for (const auto& r : f.programmes)
+        for (const char* damaged : {"AIRf", "AirF", "AimF", "AIMf", "dAeCt"})
+            EXPECT_EQ(r.text.find(damaged), std::string::npos) << r.id << ": " << damaged;
+}

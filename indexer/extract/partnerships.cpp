@@ -669,7 +669,10 @@ std::optional<PartyMention> destination_party(const std::string& item, std::stri
     name = cleaned(m[2].str());
     // "28 régions réparties dans 5 pays : ...": a count, not a place
     if (!name.empty() && std::isdigit(static_cast<unsigned char>(name[0]))) return std::nullopt;
-    if (item_kind.empty() && !described_place(name, lex)) return std::nullopt;
+    auto words = text::words(name);
+    // "toutes les régions du maroc": a quantifier names the country, no common noun's place
+    bool quantified = !words.empty() && (words[0] == "tous" || words[0] == "toutes");
+    if (item_kind.empty() && !quantified && !described_place(name, lex)) return std::nullopt;
     std::optional<Country> c = m[3].matched ? lex.country(m[3].str()) : std::nullopt;
     // "Ksar tafilelt en Algérie": the country said after the name
     static const std::regex in_country(R"(^(.+?)\s+(?:en|au|aux)\s+(.+)$)");
@@ -682,7 +685,7 @@ std::optional<PartyMention> destination_party(const std::string& item, std::stri
     PartyMention d;
     d.raw = it;
     d.french = 0;
-    auto words = text::words(name);
+    words = text::words(name);
     if (auto whole = lex.country(name)) {
         d.kind = "pays";
         d.place = d.name = whole->name;
@@ -690,7 +693,7 @@ std::optional<PartyMention> destination_party(const std::string& item, std::stri
     } else if (!name.empty() && std::islower(static_cast<unsigned char>(name[0])) &&
                text::is_stopword(words.empty() ? "" : words[0])) {
         return std::nullopt;
-    } else if (words.empty() || words[0] == "tous" || words[0] == "toutes" || words[0] == "villes") {
+    } else if (words.empty() || quantified || words[0] == "villes") {
         // "toutes les régions du maroc": the country
         std::optional<Country> inside;
         for (auto& pm : find_party_mentions(name, lex))

@@ -225,7 +225,13 @@ TEST(Partnerships, ProgrammeLeadsWithEachDestination) {
 TEST(Partnerships, ProgrammeDestinationsKeepTheirKindAndTheirOwnCountry) {
     auto e = extract("partnership_programme_kinds.txt");
     // "départements de l'Alibori et du Borgou (Bénin) et région centrale (togo)"
-    EXPECT_EQ(e.pairs(), (Pairs{{"Grand Est", "Alibori"}, {"Grand Est", "Borgou"}, {"Grand Est", "Centrale"}}));
+    // "toutes les régions du maroc": a quantified kind word names the country
+    EXPECT_EQ(
+        e.pairs(),
+        (Pairs{{"Grand Est", "Alibori"}, {"Grand Est", "Borgou"}, {"Grand Est", "Centrale"}, {"Occitanie", "Maroc"}}));
+    const Record* maroc = e.partnership("Occitanie", "Maroc");
+    ASSERT_NE(maroc, nullptr);
+    EXPECT_EQ(maroc->line, 19);  // the destination's line
     for (auto& p : e.partners) {
         if (p.fields["place"] == "Alibori" || p.fields["place"] == "Borgou") {
             EXPECT_EQ(p.fields["kind"], "département");

@@ -1132,8 +1132,8 @@ bool Scanner::bare_candidate(std::size_t i, bool slash, bool after_foreign) cons
     return false;
 }
 
-/// "Grand Angoulême", "Lannion-Trégor Communauté", "Bordeaux métropole": the kind of a French grouping
-/// that the name [i, e) carries, "" when none; `end` moves past a kind word that follows the name.
+/// "Grand Angoulême", "Lannion-Trégor Communauté", "Bordeaux métropole", "Cergy-Pontoise": the kind of a French
+/// grouping that the name [i, e) carries, "" when none; `end` moves past a kind word that follows the name.
 std::string Scanner::grouping_kind(std::size_t i, std::size_t e, std::size_t& end) const {
     std::string kind;
     end = e;
@@ -1151,6 +1151,12 @@ std::string Scanner::grouping_kind(std::size_t i, std::size_t e, std::size_t& en
     if (ws_[i].f == "grand" && e > i + 1) {
         auto* core = lex_.french(raw(i + 1, e));
         if ((core && core->kind == "commune") || lex_.french(raw(i, e), "intercommunalité")) kind = "intercommunalité";
+    }
+    // "Cergy-Pontoise": a hyphenated name of capitalised parts that is a grouping's whole name (its
+    // kind words aside) and names no commune, département or région (those rank first)
+    if (kind.empty() && e == i + 1 && ws_[i].cap && ws_[i].inner_cap && ws_[i].f.find('-') != std::string::npos) {
+        const FrenchPlace* fp = lex_.french(raw(i, e));
+        if (fp && fp->kind == "intercommunalité") kind = "intercommunalité";
     }
     return kind;
 }

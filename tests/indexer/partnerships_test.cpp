@@ -500,5 +500,17 @@ TEST(Partnerships, RemarksChairsAndYouthCouncils) {
     // of a group is no partner of its country
 }
 
+TEST(Partnerships, AGroupingNamedByItsHyphenatedName) {
+    auto e = extract("partnership_grouping_names.txt");
+    // "lancé par Cergy-Pontoise et Porto-Novo au Bénin": the hyphenated whole name of a grouping (CA de
+    // Cergy-Pontoise) that names no commune is that grouping, French; "Aix-en-Provence" stays the commune
+    EXPECT_EQ(e.pairs(), (Pairs{{"CA de Cergy-Pontoise", "Porto-Novo"}, {"Aix-en-Provence", "Baton-Rouge"}}));
+    for (auto& p : e.partners)
+        if (p.fields["place"] == "CA de Cergy-Pontoise") {
+            EXPECT_EQ(p.fields["kind"], "intercommunalité");
+            EXPECT_EQ(p.fields["french"], true);
+        }
+}
+
 }  // namespace
 }  // namespace coopatlas::indexer

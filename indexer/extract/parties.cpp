@@ -1320,6 +1320,11 @@ bool Scanner::bare_name(std::size_t& i) {
     if (!bare_candidate(i, slash, after_foreign)) return false;
     std::size_t e = name_end(i, !w.cap);
     if (e == i) return false;
+    // "le rrmA Bourgogne-Franche-Comté international": a regional network named after its région
+    if (i > 0 && ws_[i - 1].f == "rrma") {
+        i = e;
+        return true;
+    }
     std::string name = raw(i, e);
     for (std::size_t k = i; k < e; ++k)
         if (organisation_word(ws_[k].f) || ws_[k].f == "cooperation") {  // "Lianes Coopération"

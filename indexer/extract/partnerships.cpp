@@ -167,11 +167,13 @@ bool paired_with_france(const std::string& sentence, const std::vector<PartyMent
 /// Pairs of one sentence. `memory` holds the French parties of the paragraph's
 /// earlier sentences, used when this sentence names only the foreign side
 /// ("... Les agents ont formé les secrétaires généraux des communes du gouvernorat de Mahdia").
+/// `cue_before`: the sentence carries the cooperation word proper of the sentence before
+/// (opens_on_a_subject_pronoun).
 std::vector<Pair> pair_sentence(const std::string& sentence, std::vector<PartyMention> mentions,
                                 std::vector<PartyMention>& memory, const std::optional<Country>& section_country,
-                                const PartyLexicon& lex) {
+                                bool cue_before, const PartyLexicon& lex) {
     auto pairs = pair_parties(sentence, mentions, memory);
-    if (!section_country || !strong_cue(cue_text(sentence, mentions))) return pairs;
+    if (!section_country || !(cue_before || strong_cue(cue_text(sentence, mentions)))) return pairs;
     // "Le programme interreg ... de coopération transfrontalière entre la France et l'italie couvre une
     // zone incluant la Corse, ...": a cooperation of the two countries, whose areas are only listed
     for (std::size_t i = 0; i < mentions.size(); ++i)
@@ -859,6 +861,16 @@ void give_countries(const std::string& sentence, std::vector<PartyMention>& ment
     }
 }
 
+/// "elles impliquent ... des collectivités ... (région Sud-PACA, dunkerque…)" after "La France est le
+/// seul pays à mener des actions de coopération décentralisée aux Comores.": a sentence opening on a
+/// subject pronoun goes on about what the sentence before said, its cooperation included.
+bool opens_on_a_subject_pronoun(const std::string& sentence) {
+    auto tokens = text::tokenize(sentence);
+    if (tokens.empty()) return false;
+    const std::string& first = tokens[0].folded;
+    return first == "il" || first == "elle" || first == "ils" || first == "elles";
+}
+
 /// What a paragraph remembers while its sentences are read.
 struct ParagraphState {
     int index = -1;
@@ -867,6 +879,7 @@ struct ParagraphState {
     std::vector<Pair> pairs;
     std::map<std::string, Country> countries;
     std::vector<PartyMention> french;  ///< every French party the paragraph names, in order
+    bool strong_cue = false;           ///< the sentence just before has a cooperation word proper
 };
 
 /// Prose pairs: sentence by sentence, a paragraph remembering its French parties; the country the
@@ -912,7 +925,9 @@ std::vector<Pair> prose_pairs(const Guide& guide, const std::vector<std::vector<
         if (names_french) paragraph.sentences_without_french = 0;
         for (const auto& m : mentions)
             if (m.french == 1 && m.kind != "pays" && !m.context_only) paragraph.french.push_back(m);
-        auto sentence_pairs = pair_sentence(s.text, mentions, paragraph.memory, context, lex);
+        bool cue_before = paragraph.strong_cue && opens_on_a_subject_pronoun(s.text);
+        paragraph.strong_cue = cue_before || strong_cue(cue_text(s.text, mentions));
+        auto sentence_pairs = pair_sentence(s.text, mentions, paragraph.memory, context, cue_before, lex);
         if (sentence_pairs.empty()) sentence_pairs = kind_adjective_pairs(s.text, mentions, paragraph.french);
         for (auto& p : sentence_pairs) {
             p.line = s.line;

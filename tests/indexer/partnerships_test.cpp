@@ -512,5 +512,15 @@ TEST(Partnerships, AGroupingNamedByItsHyphenatedName) {
         }
 }
 
+TEST(Partnerships, ASubjectPronounKeepsTheCooperationOfTheSentenceBefore) {
+    auto e = extract("partnership_pronouns.txt");
+    // under "Comores": "La France est le seul pays à mener des actions de coopération décentralisée aux
+    // Comores. elles impliquent ... des collectivités ... (région parisienne, région Sud-PACA, dunkerque…)":
+    // the pronoun's sentence has the cooperation of the sentence before; the next sentence, opening on a
+    // name, has none of its own (no pair for the Nord). Under "Burkina Faso": "il est coordonné par le
+    // rrmA Bourgogne-Franche-Comté international" names a network, not the région
+    EXPECT_EQ(e.pairs(), (Pairs{{"Provence-Alpes-Côte d'Azur", "Comores"}, {"Dunkerque", "Comores"}}));
+}
+
 }  // namespace
 }  // namespace coopatlas::indexer

@@ -1677,10 +1677,12 @@ std::vector<PartyMention> Scanner::run() {
             m.name = c->name;
             m.country = c;
             m.french = c->code == "FR" ? 1 : 0;
-            // "l'ambassade de France au Mali", "répondre à Maurice": a setting, not a party
+            // "l'ambassade de France au Mali", "répondre à Maurice", "Brazzaville, capitale de la République
+            // du Congo" (the country of the town named before): a setting, not a party
             if (i > 0 && ws_[i - 1].f == "a") m.context_only = true;
             for (std::size_t back = i; back > 0 && i - back < 4; --back)
-                if (ws_[back - 1].f == "ambassade" || ws_[back - 1].f == "ambassades") m.context_only = true;
+                if (ws_[back - 1].f == "ambassade" || ws_[back - 1].f == "ambassades" || ws_[back - 1].f == "capitale")
+                    m.context_only = true;
             // "l'Association des communes de roumanie", "le Congrès des autorités locales de moldavie":
             // the country of an organisation, which is the partner named
             if (i > 0 && (ws_[i - 1].f == "de" || ws_[i - 1].f == "du" || ws_[i - 1].f == "d"))

@@ -557,6 +557,9 @@ std::string cleaned(std::string s) {
 /// "zone"), not a locality: counted by PartyLexicon::frequency on the whole guide.
 constexpr int kCommonNounFrequency = 5;
 
+/// A programme box's rubric ("« clés en main » proposé par l’AIMf") is a few words, no sentence.
+constexpr std::size_t kRubricWords = 14;
+
 /// "forêt de Parakou" -> "Parakou": a destination opening with a common noun (one the
 /// guide writes in lower case, and often) names its place after "de"; false when no
 /// locality follows ("zone de l’UEMOA"). Other names are left as they are.
@@ -871,6 +874,18 @@ bool opens_on_a_subject_pronoun(const std::string& sentence) {
     return first == "il" || first == "elle" || first == "ils" || first == "elles";
 }
 
+/// "mutualisable proposé par l’AvITEM", "Programme proposé par le RRMA Pays de la Loire ...": the rubric
+/// of a programme box (a few words, no full stop) naming who proposes it; that collectivité or body.
+std::optional<PartyMention> programme_proposer(const std::string& sentence, const PartyLexicon& lex) {
+    static const std::regex rubric(R"(^[^.]*\bpropos(?:é|ée|és|ées)\s+par\s+([^.]+)$)", std::regex::icase);
+    std::smatch m;
+    if (text::words(sentence).size() > kRubricWords || !std::regex_match(sentence, m, rubric)) return std::nullopt;
+    std::string named = m[1].str();
+    for (auto& party : find_party_mentions(named, lex))
+        if (party.french == 1 && party.kind != "pays") return party;
+    return association_lead(named, lex);
+}
+
 /// What a paragraph remembers while its sentences are read.
 struct ParagraphState {
     int index = -1;
@@ -882,8 +897,24 @@ struct ParagraphState {
     bool strong_cue = false;           ///< the sentence just before has a cooperation word proper
 };
 
+/// The foreign parties a programme box's first sentence names, for its proposer: the localities, else
+/// the countries ("En Algérie, le projet « Ksar Tafilelt » ouvre la voie ..." -> Algérie).
+std::vector<Pair> proposer_pairs(const PartyMention& proposer, const GuideSentence& s,
+                                 const std::vector<PartyMention>& mentions) {
+    std::vector<Pair> out;
+    for (bool localities : {true, false}) {
+        for (const auto& m : mentions)
+            if (m.french == 0 && !m.context_only && (m.kind != "pays") == localities)
+                out.push_back({proposer, m, s.text, cooperation_theme(s.text), 0});
+        if (!out.empty()) break;
+    }
+    return out;
+}
+
 /// Prose pairs: sentence by sentence, a paragraph remembering its French parties; the country the
-/// text is about comes from the section or a country line ("Chili").
+/// text is about comes from the section or a country line ("Chili"). The sentence right after a
+/// programme box's rubric ("PROGRAMME mutualisable proposé par l’AvITEM") describes the programme:
+/// its foreign parties pair with the proposer when it names no French party.
 std::vector<Pair> prose_pairs(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
                               const PartyLexicon& lex) {
     std::vector<Pair> pairs;
@@ -892,6 +923,7 @@ std::vector<Pair> prose_pairs(const Guide& guide, const std::vector<std::vector<
     ParagraphState paragraph;
     std::vector<std::string> override_path;
     std::optional<Country> override_country;
+    std::optional<PartyMention> proposer;  // of the programme whose rubric is the sentence just before
     for (const auto& s : sentences) {
         const auto& path = sections[static_cast<std::size_t>(s.line - 1)];
         if (path != override_path) {
@@ -929,6 +961,9 @@ std::vector<Pair> prose_pairs(const Guide& guide, const std::vector<std::vector<
         paragraph.strong_cue = cue_before || strong_cue(cue_text(s.text, mentions));
         auto sentence_pairs = pair_sentence(s.text, mentions, paragraph.memory, context, cue_before, lex);
         if (sentence_pairs.empty()) sentence_pairs = kind_adjective_pairs(s.text, mentions, paragraph.french);
+        if (sentence_pairs.empty() && proposer && !names_french && !is_bullet(s.text))
+            sentence_pairs = proposer_pairs(*proposer, s, mentions);
+        proposer = programme_proposer(s.text, lex);
         for (auto& p : sentence_pairs) {
             p.line = s.line;
             for (const PartyMention* m : {&p.french, &p.foreign})

@@ -522,5 +522,16 @@ TEST(Partnerships, ASubjectPronounKeepsTheCooperationOfTheSentenceBefore) {
     EXPECT_EQ(e.pairs(), (Pairs{{"Provence-Alpes-Côte d'Azur", "Comores"}, {"Dunkerque", "Comores"}}));
 }
 
+TEST(Partnerships, TheSentenceAfterAProgrammeRubricStatesTheProposersProgramme) {
+    auto e = extract("partnership_programme_rubric.txt");
+    // "PRoGRAMME mutualisable proposé par l'AvITEM" / "En Algérie, le projet « Ksar Tafilelt » ...": the
+    // proposer with the country of the first sentence only (no Maroc); "Brazzaville, capitale de la
+    // République du Congo": the country of a town, a setting (the town is bound to "vie culturelle de")
+    EXPECT_EQ(e.pairs(), (Pairs{{"AVITEM", "Algérie"}}));
+    const Record* algeria = e.partnership("AVITEM", "Algérie");
+    ASSERT_NE(algeria, nullptr);
+    EXPECT_EQ(algeria->line, 6);
+}
+
 }  // namespace
 }  // namespace coopatlas::indexer

@@ -29,6 +29,10 @@ constexpr double kThesaurusWeight = 0.5;
 /// Below this many records holding its stem, a word is rare enough to take
 /// the thesaurus's synonyms ("ordures": 3 records; "eau": hundreds).
 constexpr Xapian::doccount kRareWordRecords = 10;
+/// A word of a hyphenated phrase matches at most this many inflections,
+/// found among the first kInflectionsRead words of the index beginning with its stem.
+constexpr size_t kMaxInflections = 8;
+constexpr size_t kInflectionsRead = 64;
 
 std::string lower(const std::string& utf8) {
     std::string out;
@@ -36,12 +40,14 @@ std::string lower(const std::string& utf8) {
     return out;
 }
 
-/// French interrogative words: in a question they say that it is one, not
-/// what it is about; a folded word.
+/// French interrogative words, and the modal verbs a question turns on
+/// ("la DAECT peut-elle financer", "faut-il", "doivent-ils"): they say that it
+/// is a question, not what it is about; a folded word.
 bool is_question_word(const std::string& w) {
-    static constexpr std::string_view kWords[] = {"comment",  "quel",     "quelle",    "quels", "quelles",
-                                                  "pourquoi", "combien",  "quand",     "quoi",  "lequel",
-                                                  "laquelle", "lesquels", "lesquelles"};
+    static constexpr std::string_view kWords[] = {
+        "comment",    "quel",   "quelle",   "quels",    "quelles",    "pourquoi", "combien", "quand",
+        "quoi",       "lequel", "laquelle", "lesquels", "lesquelles", "peut",     "peuvent", "pourrait",
+        "pourraient", "doit",   "doivent",  "devrait",  "devraient",  "faut",     "faudrait"};
     return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -263,15 +269,36 @@ public:
         return phrase(content, static_cast<Xapian::termcount>(words.size() + 1));
     }
 
-    Xapian::Query phrase(const std::vector<std::string>& words, Xapian::termcount window) {
+    /// Its words in this order within `window` positions; with `inflected`,
+    /// each word in any of its inflections ("franco-américain" finds
+    /// "franco-américains": words joined by a hyphen were not typed as a phrase to be exact).
+    Xapian::Query phrase(const std::vector<std::string>& words, Xapian::termcount window, bool inflected = false) {
         std::vector<Xapian::Query> parts;
         for (const auto& w : words) {
             if (w.empty()) continue;
-            parts.emplace_back(w);
             out_.match_terms.words.insert(w);
+            if (!inflected) {
+                parts.emplace_back(w);
+                continue;
+            }
+            const std::vector<std::string> forms = inflections(w);
+            if (forms.size() > 1) out_.match_terms.stems.insert(terms::stem(w));
+            parts.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
         }
         if (parts.size() == 1) return parts[0];
         return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), window);
+    }
+
+    /// `w` and the index's words that begin with its stem and have the same
+    /// stem ("americain" -> "americaine", "americains"), at most kMaxInflections.
+    std::vector<std::string> inflections(const std::string& w) {
+        std::vector<std::string> forms = {w};
+        const std::string stem = terms::cached_stem(w);          // a copy: the memo may be cleared below
+        if (w.compare(0, stem.size(), stem) != 0) return forms;  // the stemmer rewrote the word: itself only
+        size_t read = 0;
+        for (auto t = db_.allterms_begin(stem); t != db_.allterms_end(stem) && read < kInflectionsRead; ++t, ++read)
+            if (*t != w && terms::cached_stem(*t) == stem && forms.size() < kMaxInflections) forms.push_back(*t);
+        return forms;
     }
 
     Xapian::Query item(const TextItem& item, bool expand) {
@@ -279,7 +306,7 @@ public:
             case TextItem::Kind::word:
                 return word(item.words[0], expand);
             case TextItem::Kind::phrase:
-                return phrase(item.words, static_cast<Xapian::termcount>(item.words.size()));
+                return phrase(item.words, static_cast<Xapian::termcount>(item.words.size()), !item.quoted);
             case TextItem::Kind::prefix:
                 out_.match_terms.prefixes.insert(item.words[0]);
                 if (sharded_) return expanded_wildcard(item.words[0]);
@@ -318,12 +345,21 @@ public:
 
     /// The closest word of the index's vocabulary; short words allow one
     /// edit only, so that an unknown short word is not "corrected" into noise.
+    /// From 6 letters, two edits when one finds nothing ("Tunisy" ->
+    /// "tunisie", "Maroko" -> "maroc": a country typed the English way), but
+    /// below 8 letters only with the first letter kept, the one a writer
+    /// rarely gets wrong ("Norvege" is not "cortege").
     std::string spelling(const std::string& w) {
         if (w.size() < 4 ||
             std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
             return {};
-        unsigned distance = w.size() >= 8 ? 2 : 1;
-        return lexicon_.get_spelling_suggestion(w, distance);
+        if (w.size() >= 8) return lexicon_.get_spelling_suggestion(w, 2);
+        std::string fix = lexicon_.get_spelling_suggestion(w, 1);
+        if (fix.empty() && w.size() >= 6) {
+            fix = lexicon_.get_spelling_suggestion(w, 2);
+            if (!fix.empty() && fix[0] != w[0]) fix.clear();
+        }
+        return fix;
     }
 
     /// Whether some word of the query was read as English (it had a translation).

@@ -100,19 +100,22 @@ protected:
         db_ = Xapian::WritableDatabase(dir_, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
         for (const char* t :
              {"Les collectivités territoriales et l'assainissement", "Une exposition de collections au musée",
-              "L'AFD finance la FICOL", "La coopération décentralisée avec le Japon", "Les villes jumelées"}) {
-            Xapian::Document doc;
-            doc.set_data(t);
-            terms::index_text(doc, t, "", 1, 0);
-            for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
-                if (std::islower(static_cast<unsigned char>((*it)[0]))) db_.add_spelling(*it);
-            db_.add_document(doc);
-        }
+              "L'AFD finance la FICOL", "La coopération décentralisée avec le Japon", "Les villes jumelées"})
+            add_text(t);
         db_.add_synonym("afd", "Agence française de développement");
         db_.add_synonym("agence francaise developpement", "AFD");
         db_.add_synonym("water", "eau");
         db_.add_synonym("decentralised cooperation", "coopération décentralisée");
         db_.commit();
+    }
+    /// One document of `text`, its words in the spelling dictionary (not committed).
+    void add_text(const std::string& text) {
+        Xapian::Document doc;
+        doc.set_data(text);
+        terms::index_text(doc, text, "", 1, 0);
+        for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+            if (std::islower(static_cast<unsigned char>((*it)[0]))) db_.add_spelling(*it);
+        db_.add_document(doc);
     }
     std::vector<std::string> run(const std::string& q, TextQuery* out = nullptr) {
         TextQuery tq = build_text_query(parse_query_text(q), db_, lines_);
@@ -215,10 +218,7 @@ TEST_F(BuildTextQuery, RelaxedFromTwoGroups) {
 }
 
 TEST_F(BuildTextQuery, ALooserRecordMustHoldAWordThatIsNoGuess) {
-    Xapian::Document doc;
-    terms::index_text(doc, "La coopération avec le Brésil", "", 1, 0);
-    doc.set_data("La coopération avec le Brésil");
-    db_.add_document(doc);
+    add_text("La coopération avec le Brésil");
     db_.commit();
     auto looser = [&](const std::string& q) {
         TextQuery tq = build_text_query(parse_query_text(q), db_, lines_);
@@ -264,4 +264,32 @@ TEST_F(BuildTextQuery, SpellingComesBeforeMultiWordSynonyms) {
     ASSERT_EQ(found.size(), 1u);
     EXPECT_NE(found[0].find("AFD"), std::string::npos);
     EXPECT_EQ(tq.suggestion, "agence française developpement");
+}
+
+TEST_F(BuildTextQuery, HyphenatedWordsMatchTheirInflections) {
+    add_text("Les partenariats franco-américains");
+    db_.commit();
+    TextQuery tq;
+    ASSERT_EQ(run("partenariat franco-américain", &tq).size(), 1u);
+    EXPECT_TRUE(tq.match_terms.stems.count(terms::stem("americains")));  // the snippet marks the inflection
+    // A phrase in quotes is exact.
+    EXPECT_TRUE(run("\"franco-américain\"").empty());
+    EXPECT_EQ(run("\"franco-américains\"").size(), 1u);
+}
+
+TEST_F(BuildTextQuery, TwoEditsFromSixLettersKeepTheFirstLetter) {
+    add_text("Le cortège de la Tunisie");
+    db_.commit();
+    TextQuery tq;
+    EXPECT_EQ(run("Tunisy", &tq).size(), 1u);  // y for ie: two edits
+    EXPECT_EQ(tq.suggestion, "tunisie");
+    EXPECT_TRUE(run("norvege", &tq).empty());  // "cortege" is two edits away, from another first letter
+    EXPECT_TRUE(tq.suggestion.empty());
+}
+
+TEST_F(BuildTextQuery, ModalVerbsOfAQuestionAreLeftOut) {
+    TextQuery tq;
+    EXPECT_EQ(run("le Japon peut-il", &tq).size(), 1u);
+    EXPECT_TRUE(tq.ignored.empty());  // not an unknown word: a question's scaffolding
+    EXPECT_EQ(run("villes jumelées : que faut-il ?").size(), 1u);
 }

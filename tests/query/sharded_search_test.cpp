@@ -52,8 +52,9 @@ bool accepts(int port) {
     return ok;
 }
 
-/// xapian-tcpsrv serving one shard on a loopback port, stopped with the
-/// object, or with this process should it die first (PR_SET_PDEATHSIG).
+/// xapian-tcpsrv serving one shard on a loopback port, killed with the
+/// object, or with this process should it die first (PR_SET_PDEATHSIG). A
+/// server left behind keeps ctest's output pipe open and stalls the whole run.
 class ShardServer {
 public:
     ShardServer(std::string shard, int port) : shard_(std::move(shard)), port_(port) { start(); }
@@ -61,8 +62,13 @@ public:
     void start() {
         pid_ = ::fork();
         if (pid_ == 0) {
-            ::setpgid(0, 0);  // its connection handlers too are stopped by stop()
-            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+            ::setpgid(0, 0);  // its connection handlers too are killed by stop()
+            // Once, a connection handler with SIGTERM blocked outlived a SIGTERM stop():
+            // start with no signal blocked, and stop() kills.
+            sigset_t none;
+            ::sigemptyset(&none);
+            ::sigprocmask(SIG_SETMASK, &none, nullptr);
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
             const std::string port = std::to_string(port_);
             ::execlp(COOPATLAS_XAPIAN_TCPSRV, COOPATLAS_XAPIAN_TCPSRV, "--quiet", "--interface", "127.0.0.1", "--port",
                      port.c_str(), "--timeout", "60000", shard_.c_str(), static_cast<char*>(nullptr));
@@ -74,7 +80,7 @@ public:
     }
     void stop() {
         if (pid_ <= 0) return;
-        ::kill(-pid_, SIGTERM);  // the server and the handlers it forked per connection
+        ::kill(-pid_, SIGKILL);  // the server and the handlers it forked per connection; no state to save
         ::waitpid(pid_, nullptr, 0);
         pid_ = 0;
     }

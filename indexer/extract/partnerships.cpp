@@ -261,14 +261,26 @@ bool states_a_link(const std::string& sentence, const std::vector<PartyMention>&
            std::any_of(parties.begin(), parties.end(), counterpart);
 }
 
-/// "Le projet a généré ...", "Ce partenariat porte sur ...": the sentence opens on the work the
-/// sentence before it described, so its parties are that sentence's.
-bool names_the_work_before(const std::string& sentence) {
+/// The sentence opens on a determiner of `determiners` and a work noun ("projet", "programme", ...).
+bool opens_on_a_work(const std::string& sentence, const std::set<std::string>& determiners) {
     auto tokens = text::tokenize(sentence);
     if (tokens.size() < 2) return false;
-    static const std::set<std::string> kDeterminers = {"le", "la", "ce", "cet", "cette"};
     static const std::set<std::string> kWorks = {"projet", "programme", "cooperation", "partenariat", "jumelage"};
-    return kDeterminers.count(tokens[0].folded) > 0 && kWorks.count(tokens[1].folded) > 0;
+    return determiners.count(tokens[0].folded) > 0 && kWorks.count(tokens[1].folded) > 0;
+}
+
+/// "Son programme avec le maroc ...", "Sa coopération ...": the sentence opens on the work of the
+/// subject of the sentence before it.
+bool opens_on_its_subjects_work(const std::string& sentence) {
+    static const std::set<std::string> kPossessives = {"son", "sa", "ses", "leur", "leurs"};
+    return opens_on_a_work(sentence, kPossessives);
+}
+
+/// "Le projet a généré ...", "Ce partenariat porte sur ...", "Son programme ...": the sentence opens on
+/// the work the sentence before it described, so its parties are that sentence's.
+bool names_the_work_before(const std::string& sentence) {
+    static const std::set<std::string> kDeterminers = {"le", "la", "ce", "cet", "cette"};
+    return opens_on_a_work(sentence, kDeterminers) || opens_on_its_subjects_work(sentence);
 }
 
 /// The French-foreign pairs of one sentence, each pair once, with the sentence's theme.
@@ -556,6 +568,9 @@ std::string cleaned(std::string s) {
 /// A word the guide writes at least this often, mostly in lower case, is a common noun ("forêt",
 /// "zone"), not a locality: counted by PartyLexicon::frequency on the whole guide.
 constexpr int kCommonNounFrequency = 5;
+
+/// The longest body name looked up at a sentence's start ("Sites et Cités remarquables de France").
+constexpr std::size_t kBodyNameWords = 7;
 
 /// A programme box's rubric ("« clés en main » proposé par l’AIMf") is a few words, no sentence.
 constexpr std::size_t kRubricWords = 14;
@@ -886,6 +901,32 @@ std::optional<PartyMention> programme_proposer(const std::string& sentence, cons
     return association_lead(named, lex);
 }
 
+/// "Lianes Coopération est le réseau multi-acteurs de la région Hauts-de-France.": the body of the
+/// lexicon (PartyLexicon::add_body) opening the sentence as its subject, acting or not.
+std::optional<PartyMention> opening_body(const std::string& sentence, const PartyLexicon& lex) {
+    auto tokens = text::tokenize(sentence);
+    std::size_t from = 0;
+    if (!tokens.empty() && (tokens[0].folded == "le" || tokens[0].folded == "la" || tokens[0].folded == "les")) ++from;
+    if (from < tokens.size() && (tokens[from].folded == "association" || tokens[from].folded == "rrma")) ++from;
+    if (from >= tokens.size() || !lex.starts_body(tokens[from].folded)) return std::nullopt;
+    for (std::size_t n = std::min<std::size_t>(kBodyNameWords, tokens.size() - from); n >= 1; --n) {
+        std::string key;
+        for (std::size_t k = from; k < from + n; ++k) key += (key.empty() ? "" : " ") + tokens[k].folded;
+        const PartyLexicon::Body* body = lex.body(key);
+        if (!body) continue;
+        PartyMention m;
+        m.raw = sentence.substr(tokens[0].begin, tokens[from + n - 1].end - tokens[0].begin);
+        m.begin = tokens[0].begin;
+        m.end = tokens[from + n - 1].end;
+        m.kind = body->kind;
+        m.place = m.name = body->name;
+        m.french = 1;
+        m.country = lex.country("France");
+        return m;
+    }
+    return std::nullopt;
+}
+
 /// What a paragraph remembers while its sentences are read.
 struct ParagraphState {
     int index = -1;
@@ -895,17 +936,18 @@ struct ParagraphState {
     std::map<std::string, Country> countries;
     std::vector<PartyMention> french;  ///< every French party the paragraph names, in order
     bool strong_cue = false;           ///< the sentence just before has a cooperation word proper
+    std::optional<PartyMention> body;  ///< the body opening the sentence just before, acting or not
 };
 
-/// The foreign parties a programme box's first sentence names, for its proposer: the localities, else
-/// the countries ("En Algérie, le projet « Ksar Tafilelt » ouvre la voie ..." -> Algérie).
-std::vector<Pair> proposer_pairs(const PartyMention& proposer, const GuideSentence& s,
-                                 const std::vector<PartyMention>& mentions) {
+/// `french` with the foreign parties a sentence names (that names no French party itself): the
+/// localities, else the countries ("En Algérie, le projet « Ksar Tafilelt » ouvre la voie ..." -> Algérie).
+std::vector<Pair> foreign_pairs(const PartyMention& french, const GuideSentence& s,
+                                const std::vector<PartyMention>& mentions) {
     std::vector<Pair> out;
     for (bool localities : {true, false}) {
         for (const auto& m : mentions)
             if (m.french == 0 && !m.context_only && (m.kind != "pays") == localities)
-                out.push_back({proposer, m, s.text, cooperation_theme(s.text), 0});
+                out.push_back({french, m, s.text, cooperation_theme(s.text), 0});
         if (!out.empty()) break;
     }
     return out;
@@ -962,8 +1004,13 @@ std::vector<Pair> prose_pairs(const Guide& guide, const std::vector<std::vector<
         auto sentence_pairs = pair_sentence(s.text, mentions, paragraph.memory, context, cue_before, lex);
         if (sentence_pairs.empty()) sentence_pairs = kind_adjective_pairs(s.text, mentions, paragraph.french);
         if (sentence_pairs.empty() && proposer && !names_french && !is_bullet(s.text))
-            sentence_pairs = proposer_pairs(*proposer, s, mentions);
+            sentence_pairs = foreign_pairs(*proposer, s, mentions);
+        // "Lianes Coopération est le réseau ... Son programme avec le maroc permettra ...": the work of the
+        // body the sentence before opened on, though it did not act there
+        if (sentence_pairs.empty() && paragraph.body && !names_french && opens_on_its_subjects_work(s.text))
+            sentence_pairs = foreign_pairs(*paragraph.body, s, mentions);
         proposer = programme_proposer(s.text, lex);
+        paragraph.body = opening_body(s.text, lex);
         for (auto& p : sentence_pairs) {
             p.line = s.line;
             for (const PartyMention* m : {&p.french, &p.foreign})

@@ -533,5 +533,18 @@ TEST(Partnerships, TheSentenceAfterAProgrammeRubricStatesTheProposersProgramme) 
     EXPECT_EQ(algeria->line, 6);
 }
 
+TEST(Partnerships, APossessiveOpensOnTheWorkOfTheSubjectBefore) {
+    auto e = extract("partnership_possessive.txt");
+    // "Lianes Coopération est le réseau multi-acteurs de la région Hauts-de-France. Son programme avec le
+    // maroc ...": the body opening the sentence before owns the programme, though it did not act there
+    // (no Hauts-de-France: the région the network belongs to); "Son budget" is no work (no Nord - Maroc)
+    EXPECT_EQ(e.pairs(), (Pairs{{"Lianes Coopération", "Maroc"},
+                                {"Lianes Coopération", "Marrakech-Safi"},
+                                {"Lianes Coopération", "Oriental"}}));
+    const Record* maroc = e.partnership("Lianes Coopération", "Maroc");
+    ASSERT_NE(maroc, nullptr);
+    EXPECT_EQ(maroc->line, 4);
+}
+
 }  // namespace
 }  // namespace coopatlas::indexer

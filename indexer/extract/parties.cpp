@@ -149,6 +149,15 @@ constexpr KindWord kKinds[] = {
     {{"mairie", nullptr, nullptr}, "commune", -1, false, false},
     {{"village", nullptr, nullptr}, "commune", -1, false, false},
     {{"quartier", nullptr, nullptr}, "commune", -1, false, false},  // "jumelée avec un quartier de Hanoï"
+    // a part or the surroundings of a town, named after it, stand for the town: "un accord de coopération
+    // région Île-de-France/aire métropolitaine de Lisbonne", "pour la rénovation de la Casbah d'Alger"
+    {{"aire", "metropolitaine", nullptr}, "commune", -1, false, false},
+    {{"casbah", nullptr, nullptr}, "commune", -1, false, false},
+    {{"kasbah", nullptr, nullptr}, "commune", -1, false, false},
+    {{"medina", nullptr, nullptr}, "commune", -1, false, false},
+    {{"centre", "historique", nullptr}, "commune", -1, false, false},
+    {{"centre", "ancien", nullptr}, "commune", -1, false, false},
+    {{"vieille", "ville", nullptr}, "commune", -1, false, false},
     {{"municipalite", nullptr, nullptr}, "municipalité", 0, false, false},
     {{"municipalites", nullptr, nullptr}, "municipalité", 0, true, false},
     {{"province", nullptr, nullptr}, "province", 0, false, false},

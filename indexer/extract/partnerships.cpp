@@ -778,6 +778,24 @@ std::vector<Destination> destinations_of(const ProgrammeField& b, std::string va
     return out;
 }
 
+/// "PRoGRAMME mutualisable – projet « Sèmè City ... » – la Région Hauts-de-France et la commune de Sèmè Podji"
+/// / "Pays de destination : Bénin": a country destination stands for the localities of that country the
+/// block's title names (the foreign local authority when one is named, otherwise the country).
+void name_localities_of_countries(const ProgrammeBlock& block, std::vector<Destination>& destinations,
+                                  const PartyLexicon& lex) {
+    std::vector<Destination> out;
+    for (auto& d : destinations) {
+        std::size_t before = out.size();
+        if (d.party.kind == "pays" && d.party.country)
+            for (auto& m : find_party_mentions(cleaned(block.subtitle), lex, d.party.country))
+                if (m.french == 0 && m.kind != "pays" && !m.context_only && m.country &&
+                    m.country->code == d.party.country->code)
+                    out.push_back({std::move(m), d.line});
+        if (out.size() == before) out.push_back(std::move(d));
+    }
+    destinations = std::move(out);
+}
+
 /// Lead × destination pairs of the PROGRAMME / PROJET blocks: each lead collectivité ("Collectivité
 /// territoriale cheffe de file", "Collectivités territoriales impliquées"), else the association of
 /// "Porteur" / "Association responsable", with each destination (a country when the block names no
@@ -803,6 +821,7 @@ std::vector<Pair> programme_pairs(const std::vector<ProgrammeBlock>& blocks,
             for (auto& d : destinations_of(field, value, context, lex)) destinations.push_back(std::move(d));
         }
         if (leads.empty()) leads = association_leads;
+        name_localities_of_countries(block, destinations, lex);
         for (auto& l : leads)
             for (auto& d : destinations)
                 pairs.push_back(
@@ -1082,6 +1101,8 @@ std::vector<Record> partnership_records(const Guide& guide, const std::vector<st
             partners[b].partnerships.push_back(id);
         }
         if (r.fields["theme"].get<std::string>().empty() && !p.theme.empty()) r.fields["theme"] = p.theme;
+        // a later statement may say the country the first one left unsaid
+        if (r.countries.empty() && p.foreign.country) r.countries.push_back(*p.foreign.country);
         // every line stating the pair: the sentence's first line and the lines naming its parties
         std::vector<int> stated{p.line};
         stated.insert(stated.end(), p.lines.begin(), p.lines.end());

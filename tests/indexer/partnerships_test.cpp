@@ -222,6 +222,17 @@ TEST(Partnerships, ProgrammeLeadsWithEachDestination) {
     EXPECT_EQ(matera->fields["theme"], "patrimoine, projet de patrimoines méditerranéens");
 }
 
+TEST(Partnerships, ProgrammeCountryStandsForTheLocalityItsTitleNames) {
+    auto e = extract("partnership_programme_title.txt");
+    // "Pays de destination : Bénin" under a title naming "la commune de Sèmè Podji": the commune is the
+    // destination, no pair with the country
+    EXPECT_EQ(e.pairs(), (Pairs{{"Hauts-de-France", "Sèmè Podji"}}));
+    const Record* seme = e.partnership("Hauts-de-France", "Sèmè Podji");
+    ASSERT_NE(seme, nullptr);
+    EXPECT_EQ(seme->countries.at(0).code, "BJ");
+    EXPECT_TRUE(occurrence_lines(*seme).count(8));  // the destination's line
+}
+
 TEST(Partnerships, ProgrammeDestinationsKeepTheirKindAndTheirOwnCountry) {
     auto e = extract("partnership_programme_kinds.txt");
     // "départements de l'Alibori et du Borgou (Bénin) et région centrale (togo)"
@@ -544,6 +555,17 @@ TEST(Partnerships, APossessiveOpensOnTheWorkOfTheSubjectBefore) {
     const Record* maroc = e.partnership("Lianes Coopération", "Maroc");
     ASSERT_NE(maroc, nullptr);
     EXPECT_EQ(maroc->line, 4);
+}
+
+TEST(Partnerships, PartsOfATownStandForTheTown) {
+    auto e = extract("partnership_town_parts.txt");
+    // "région Île-de-France/aire métropolitaine de Lisbonne", "la rénovation de la Casbah d'Alger": the
+    // town the area or the quarter belongs to is the partner, not the country of the section
+    EXPECT_EQ(e.pairs(), (Pairs{{"Paris", "Lisbonne"}, {"Île-de-France", "Lisbonne"}, {"Île-de-France", "Alger"}}));
+    const Record* alger = e.partnership("Île-de-France", "Alger");
+    ASSERT_NE(alger, nullptr);
+    ASSERT_EQ(alger->countries.size(), 1u);
+    EXPECT_EQ(alger->countries[0].name, "Algérie");
 }
 
 }  // namespace

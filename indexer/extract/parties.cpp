@@ -312,6 +312,13 @@ void PartyLexicon::add_body(const std::string& name, const std::string& kind, st
     if (key.empty()) return;
     bodies_.try_emplace(key, Body{name, kind});
     body_first_words_.insert(key.substr(0, key.find(' ')));
+    // "Sites et Cités remarquables de France" is also "Sites et Cités remarquables": a national body
+    // goes by its name without "de France" when three words at least are left
+    constexpr std::string_view kOfFrance = " de france";
+    if (key.size() > kOfFrance.size() && key.compare(key.size() - kOfFrance.size(), kOfFrance.size(), kOfFrance) == 0) {
+        std::string shortened = key.substr(0, key.size() - kOfFrance.size());
+        if (std::count(shortened.begin(), shortened.end(), ' ') >= 2) bodies_.try_emplace(shortened, Body{name, kind});
+    }
 }
 
 const PartyLexicon::Body* PartyLexicon::body(std::string_view key) const {
@@ -656,6 +663,7 @@ private:
     /// How a body named at a word acts: not (only named), as the subject, or linked to a partner.
     enum class Acting { no, subject, linked };
     Acting acting_position(std::size_t i, std::size_t end) const;
+    bool leads_a_work(std::size_t k) const;
     void demonstrative(std::size_t i, std::size_t end, const KindWord& k);
     bool bare_name(std::size_t& i);
     bool bare_candidate(std::size_t i, bool slash, bool after_foreign) const;
@@ -1419,6 +1427,17 @@ bool action_verb(const std::string& f) {
     return false;
 }
 
+/// "Sites et Cités remarquables lance un programme", "l'AIMF mène un projet": the verb right after a
+/// body's name (at word `k`) launches or leads a programme or a project, a cooperation of the body's own.
+bool Scanner::leads_a_work(std::size_t k) const {
+    if (k + 2 >= ws_.size() || !plain_gap(gap(k))) return false;
+    const std::string& verb = ws_[k].f;
+    if (verb != "lance" && verb != "mene" && verb != "conduit" && verb != "pilote") return false;
+    const std::string& article = ws_[k + 1].f;
+    if (article != "un" && article != "le" && article != "une") return false;
+    return ws_[k + 2].f == "programme" || ws_[k + 2].f == "projet";
+}
+
 /// Where a body named at words [i, end) acts: as the subject, opening the sentence ("L'association terres en
 /// villes se propose d'accompagner ...", "Par ailleurs, le SICALA ..."); linked to a partner, after
 /// "avec", "entre", "tels que" or as the agent of a mission ("un partenariat en cours (projet eau et
@@ -1485,7 +1504,7 @@ bool Scanner::acting_body_from(std::size_t& i, std::size_t from) {
         // as a subject, in a sentence stating a cooperation (not only by the body's own name);
         // linked by "avec", "entre" or as an agent, the usual cue words suffice
         Acting acting = acting_position(i, from + n);
-        if (acting == Acting::linked || (acting == Acting::subject && strong_cue(rest))) {
+        if (acting == Acting::linked || (acting == Acting::subject && (strong_cue(rest) || leads_a_work(from + n)))) {
             PartyMention m;
             m.raw = raw(i, from + n);
             m.begin = ws_[i].b;

@@ -557,6 +557,18 @@ TEST(Partnerships, APossessiveOpensOnTheWorkOfTheSubjectBefore) {
     EXPECT_EQ(maroc->line, 4);
 }
 
+TEST(Partnerships, BodiesLaunchingAWorkWithoutDeFrance) {
+    auto e = extract("partnership_body_works.txt");
+    // "L'association Sites et Cités remarquables lance le projet ... des centres anciens d'Albanie et de
+    // république de macédoine du nord": the body of the programme block ("... de France") launches a
+    // project of its own there; "a édité ... un guide" is no work with Georgia
+    Pairs expected{{"Sites et Cités remarquables de France", "Berat"},
+                   {"Sites et Cités remarquables de France", "Korça"},
+                   {"Sites et Cités remarquables de France", "Albanie"},
+                   {"Sites et Cités remarquables de France", "Macédoine du Nord"}};
+    EXPECT_EQ(e.pairs(), expected);
+}
+
 TEST(Partnerships, PartsOfATownStandForTheTown) {
     auto e = extract("partnership_town_parts.txt");
     // "région Île-de-France/aire métropolitaine de Lisbonne", "la rénovation de la Casbah d'Alger": the

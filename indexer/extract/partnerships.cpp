@@ -103,7 +103,7 @@ bool has_cue(const std::string& sentence) {
         "cooper",    "partenari", "partenaire", "jumel",         "accompagn", "collabor", "echange",
         "ensemble",  "appui",     "soutien",    "soutenu",       "relation",  "lien",     "projet",
         "programme", "accord",    "convention", "engage",        "action",    "amitie",   "travaill",
-        "mene",      "contact",   "euroregion", "transfrontali", "laureat",   "eurocite"};
+        "mene",      "contact",   "euroregion", "transfrontali", "laureat",   "eurocite", "interven"};
     std::string f = text::fold(sentence);
     return std::any_of(std::begin(kCues), std::end(kCues),
                        [&](const char* c) { return f.find(c) != std::string::npos; });

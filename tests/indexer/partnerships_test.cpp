@@ -569,6 +569,16 @@ TEST(Partnerships, BodiesLaunchingAWorkWithoutDeFrance) {
     EXPECT_EQ(e.pairs(), expected);
 }
 
+TEST(Partnerships, PartiesMadeToInterveneInAWork) {
+    auto e = extract("partnership_intervening.txt");
+    // "Le tramway Rabat-Salé (Maroc) ... en est un exemple emblématique, faisant intervenir le Grand Lyon":
+    // the French party takes part in the work named after the foreign towns
+    EXPECT_EQ(e.pairs(), (Pairs{{"Grand Lyon", "Rabat-Salé"}}));
+    ASSERT_EQ(e.partnerships.size(), 1u);
+    EXPECT_EQ(e.partnerships[0].countries.at(0).code, "MA");
+    EXPECT_EQ(occurrence_lines(e.partnerships[0]), (std::set<int>{4, 5, 6}));
+}
+
 TEST(Partnerships, PartsOfATownStandForTheTown) {
     auto e = extract("partnership_town_parts.txt");
     // "région Île-de-France/aire métropolitaine de Lisbonne", "la rénovation de la Casbah d'Alger": the

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <regex>
 #include <unordered_set>
 
 #include "core/error.hpp"
@@ -672,6 +673,7 @@ private:
     void record_setting(const FrenchPlace& place, std::size_t i, std::size_t end);
     bool of_organisation(std::size_t i) const;
     bool bound_name(std::size_t i, bool after_foreign) const;
+    std::optional<Country> collectivites_located(std::size_t i) const;
     bool foreign_cue(std::size_t i, std::size_t end, bool slash, bool after_foreign) const;
     bool twinned_pair(std::size_t& i);
     bool cross_border_members(std::size_t& i);
@@ -1226,10 +1228,29 @@ void Scanner::record_setting(const FrenchPlace& place, std::size_t i, std::size_
     settings_.push_back(std::move(setting));
 }
 
+/// "aux collectivités locales albanaises, d'abord à Tirana et Durrës", "les collectivités camerounaises :
+/// à Yaoundé": the name after "à" (word i) says which collectivités of that nationality, a party of the
+/// adjective's country, not a setting. Returns that country, or nullopt.
+std::optional<Country> Scanner::collectivites_located(std::size_t i) const {
+    if (i == 0 || ws_[i - 1].f != "a" || !plain_gap(gap(i))) return std::nullopt;
+    std::size_t at = ws_[i - 1].b;
+    std::size_t from = at > 90 ? at - 90 : 0;
+    while (from < at && (static_cast<unsigned char>(s_[from]) & 0xC0) == 0x80) ++from;
+    static const std::regex kLocated(
+        R"((?:collectivites|communes|villes|municipalites)(?: locales| territoriales)? ([a-z]+)\s*[,:]\s*(?:d'abord |notamment |en particulier |par exemple )?$)");
+    std::smatch m;
+    std::string before = text::fold(s_.substr(from, at - from));
+    if (!std::regex_search(before, m, kLocated)) return std::nullopt;
+    auto c = lex_.country_of_adjective(m[1].str());
+    if (!c || c->code == "FR") return std::nullopt;
+    return c;
+}
+
 /// A name at word i bound to an organisation or a venue ("Hospices civils de Lyon", "ambassade ...
 /// à Brasilia"), or listed after such a name ("rencontres d'orléans et tours organisées ..."), unless
 /// it goes on a list of foreign localities.
 bool Scanner::bound_name(std::size_t i, bool after_foreign) const {
+    if (collectivites_located(i)) return false;
     std::string_view before = gap(i);
     std::string prev = i > 0 ? ws_[i - 1].f : "";
     std::string prev2 = i > 1 ? ws_[i - 2].f : "";
@@ -1403,6 +1424,10 @@ bool Scanner::bare_name(std::size_t& i) {
         return true;
     }
     bool pending = false;
+    if (auto located = m.french == -1 ? collectivites_located(i) : std::nullopt) {
+        m.french = 0;
+        if (!m.country) m.country = located;
+    }
     if (m.french == -1) {
         // a small French homonym abroad waits for the list's tag ("Faux-la-Montagne et Saint-Camille, au Québec")
         bool homonym = lex_.french(name) != nullptr && !m.tagged && !seat_of_organisation(i);

@@ -579,6 +579,14 @@ TEST(Partnerships, PartiesMadeToInterveneInAWork) {
     EXPECT_EQ(occurrence_lines(e.partnerships[0]), (std::set<int>{4, 5, 6}));
 }
 
+TEST(Partnerships, CollectivitesOfANationalityLocatedByTheirTowns) {
+    auto e = extract("partnership_located_collectivites.txt");
+    // "aux collectivités locales albanaises, d'abord à Tirana et Durrës": the towns after "à" say which
+    // collectivités, the partners (not settings, and no pair with the section's country)
+    EXPECT_EQ(e.pairs(), (Pairs{{"Bretagne", "Tirana"}, {"Bretagne", "Durrës"}}));
+    for (const auto& p : e.partnerships) EXPECT_EQ(p.countries.at(0).code, "AL");
+}
+
 TEST(Partnerships, PartsOfATownStandForTheTown) {
     auto e = extract("partnership_town_parts.txt");
     // "région Île-de-France/aire métropolitaine de Lisbonne", "la rénovation de la Casbah d'Alger": the

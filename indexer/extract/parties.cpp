@@ -1143,7 +1143,8 @@ bool Scanner::bare_candidate(std::size_t i, bool slash, bool after_foreign) cons
     // "à majunga (madagascar)": a parenthesised country right after
     if (i > 0 && ws_[i - 1].f == "a" && i + 1 < ws_.size() && gap(i + 1).find('(') != std::string_view::npos)
         listed = true;
-    if (listed && lex_.frequency(w.f) <= kNameAfterCueFrequency && !inflected(w.f)) {
+    // (a word the guide also writes capitalised may be frequent: "douala", lowered by the small caps)
+    if (listed && (lex_.frequency(w.f) <= kNameAfterCueFrequency || lex_.seen_capitalised(w.f)) && !inflected(w.f)) {
         // "douala au Cameroun": a lower-case name the next words place abroad
         Tag t = tag_after(i + 1);
         return t.country && t.country->code != "FR";

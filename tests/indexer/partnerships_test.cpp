@@ -587,6 +587,14 @@ TEST(Partnerships, CollectivitesOfANationalityLocatedByTheirTowns) {
     for (const auto& p : e.partnerships) EXPECT_EQ(p.countries.at(0).code, "AL");
 }
 
+TEST(Partnerships, LoweredNamesListedBeforeTheirCountry) {
+    auto e = extract("partnership_lowered_list.txt");
+    // "entre Bordeaux métropole, Hyderabad et douala au Cameroun": a lower-case word listed after a party
+    // and placed abroad is a name when the guide also writes it capitalised, however often small caps
+    // lowered it (five "douala" in the guide): Douala, not Cameroon
+    EXPECT_EQ(e.pairs(), (Pairs{{"Bordeaux", "Hyderabad"}, {"Bordeaux", "Douala"}}));
+}
+
 TEST(Partnerships, PartsOfATownStandForTheTown) {
     auto e = extract("partnership_town_parts.txt");
     // "région Île-de-France/aire métropolitaine de Lisbonne", "la rénovation de la Casbah d'Alger": the

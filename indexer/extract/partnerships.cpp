@@ -694,6 +694,14 @@ std::optional<PartyMention> destination_party(const std::string& item, std::stri
     bool quantified = !words.empty() && (words[0] == "tous" || words[0] == "toutes");
     if (item_kind.empty() && !quantified && !described_place(name, lex)) return std::nullopt;
     std::optional<Country> c = m[3].matched ? lex.country(m[3].str()) : std::nullopt;
+    // "comité tinkaré (commune de diéma)": a body or a place the parenthesis locates in its commune
+    static const std::regex in_commune(R"(^(?:commune|ville|municipalit(?:e|é))\s+(?:de\s+|d(?:'|’))(.+)$)",
+                                       std::regex::icase);
+    std::string remark = m[3].str();
+    if (std::smatch cm; m[3].matched && !c && std::regex_match(remark, cm, in_commune)) {
+        name = cleaned(cm[1].str());
+        list_kind = "commune";
+    }
     // "Ksar tafilelt en Algérie": the country said after the name
     static const std::regex in_country(R"(^(.+?)\s+(?:en|au|aux)\s+(.+)$)");
     if (std::smatch cm; std::regex_match(name, cm, in_country))

@@ -233,6 +233,15 @@ TEST(Partnerships, ProgrammeCountryStandsForTheLocalityItsTitleNames) {
     EXPECT_TRUE(occurrence_lines(*seme).count(8));  // the destination's line
 }
 
+TEST(Partnerships, ProgrammeDestinationLocatedInItsCommune) {
+    auto e = extract("partnership_programme_remark.txt");
+    // "comité tinkaré (commune de diéma)": the commune the parenthesis names is the destination
+    Pairs expected;
+    for (const char* place : {"Bandiagara", "Mahina", "Selinkegny", "Diéma", "Bafoulabe"})
+        expected.insert({"Lianes Coopération", place});
+    EXPECT_EQ(e.pairs(), expected);
+}
+
 TEST(Partnerships, ProgrammeDestinationsKeepTheirKindAndTheirOwnCountry) {
     auto e = extract("partnership_programme_kinds.txt");
     // "départements de l'Alibori et du Borgou (Bénin) et région centrale (togo)"

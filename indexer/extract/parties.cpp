@@ -673,6 +673,7 @@ private:
     void record_setting(const FrenchPlace& place, std::size_t i, std::size_t end);
     bool of_organisation(std::size_t i) const;
     bool bound_name(std::size_t i, bool after_foreign) const;
+    bool locates_the_place_before(std::size_t i) const;
     std::optional<Country> collectivites_located(std::size_t i) const;
     bool foreign_cue(std::size_t i, std::size_t end, bool slash, bool after_foreign) const;
     bool twinned_pair(std::size_t& i);
@@ -1023,7 +1024,7 @@ void Scanner::kind_mention(std::size_t& i, const KindWord& k, const KindName& at
     // "Lianes Coopération, réseau régional multiacteurs de la région Hauts-de-France", "l'Agence de
     // coopération internationale de la région nouvelle-Aquitaine": the région an organisation
     // belongs to, not a party
-    if (!skip) skip = of_organisation(i);
+    if (!skip) skip = of_organisation(i) || locates_the_place_before(i);
     if (!skip) {
         emit(std::move(m));
         pending_.push_back(false);
@@ -1245,6 +1246,15 @@ std::optional<Country> Scanner::collectivites_located(std::size_t i) const {
     auto c = lex_.country_of_adjective(m[1].str());
     if (!c || c->code == "FR") return std::nullopt;
     return c;
+}
+
+/// "certaines municipalités de la région du lac Poopó (région d'oruro)", "Xalapa (État de Veracruz)": a kind
+/// phrase at word i opening a parenthesis right after a foreign party says where that party is, no party
+/// of its own.
+bool Scanner::locates_the_place_before(std::size_t i) const {
+    if (i == 0 || out_.empty() || text::collapse_whitespace(gap(i)) != "(") return false;
+    const PartyMention& last = out_.back();
+    return last.french == 0 && last.kind != "pays" && !last.context_only && last.end == ws_[i - 1].e;
 }
 
 /// A name at word i bound to an organisation or a venue ("Hospices civils de Lyon", "ambassade ...

@@ -178,10 +178,10 @@ TEST(Partnerships, NamesSharingASentenceAreNotPartners) {
 TEST(Partnerships, ClausesListsOfProvincesAndHomonymsAbroad) {
     auto e = extract("partnership_clauses.txt");
     EXPECT_EQ(e.pairs(), (Pairs{// "entre les régions de tarija et la nouvelle-Aquitaine ..., tandis que celui
-                                // établi entre la ville de Brest et ... la région du lac Poopó (région d'oruro)"
+                                // établi entre la ville de Brest et ... la région du lac Poopó (région d'oruro)":
+                                // the parenthesis says where the lake's région is, no partner of its own
                                 {"Nouvelle-Aquitaine", "Tarija"},
                                 {"Brest", "Lac Poopó"},
-                                {"Brest", "Oruro"},
                                 // "les provinces de La Havane, Cienfuegos, Santiago de Cuba avec ... Cournon"
                                 {"Cournon-d'Auvergne", "La Havane"},
                                 {"Cournon-d'Auvergne", "Cienfuegos"},

@@ -1,30 +1,18 @@
 #!/usr/bin/env python3
-"""Draw candidate lines for the unseen query sample.
+"""Draw candidate lines for the session-9 query sample: `draw_query_lines.py 80`.
 
-random.Random(20261221).randint(1, N) is called repeatedly; the candidates are
-printed in draw order with a little context. The annotator accepts them in that
-order, redrawing (i.e. skipping to the next candidate) when the line is blank, a
-page number, a running header/footer, a table-of-contents / index line, or
-otherwise not inside a prose paragraph or programme block. Draws alternate between
-the two annotators: odd draw numbers -> A, even -> B; each accepts 20. The accepted/rejected decisions are recorded in query_draws.json.
+The annotator accepts the candidates in draw order, skipping a line that is blank, a page
+number, a running header/footer, a table-of-contents / index line, or otherwise not inside a
+prose paragraph or programme block. Odd draws belong to A, even to B; each accepts 20. The
+decisions are recorded in A/ and B/query_draws.json. The drawing is tests/tools/draw_sample.py's.
 """
+import os
 import sys
-import random
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from draw_sample import print_query_lines  # noqa: E402
 
 SEED = 20261221
-GUIDE = "/work/shared/guide/guide.txt"
-N_DRAWS = int(sys.argv[1]) if len(sys.argv) > 1 else 80
 
-lines = open(GUIDE, encoding="utf-8").read().split("\n")
-rng = random.Random(SEED)
-seen = set()
-k = 0
-while k < N_DRAWS:
-    l = rng.randint(1, len(lines))
-    if l in seen:      # a line already drawn is skipped (no duplicate queries)
-        continue
-    seen.add(l)
-    k += 1
-    print(f"#### draw {k} ({'A' if k % 2 else 'B'}): line {l}")
-    for i in range(max(1, l - 4), min(len(lines), l + 4) + 1):
-        print(f"{'>' if i == l else ' '}{i:5d}| {lines[i-1]}")
+if __name__ == "__main__":
+    print_query_lines(SEED, int(sys.argv[1]) if len(sys.argv) > 1 else 80)

@@ -1111,14 +1111,16 @@ std::vector<Record> partnership_records(const Guide& guide, const std::vector<st
         if (r.fields["theme"].get<std::string>().empty() && !p.theme.empty()) r.fields["theme"] = p.theme;
         // a later statement may say the country the first one left unsaid
         if (r.countries.empty() && p.foreign.country) r.countries.push_back(*p.foreign.country);
-        // every line stating the pair: the sentence's first line and the lines naming its parties
-        std::vector<int> stated{p.line};
-        stated.insert(stated.end(), p.lines.begin(), p.lines.end());
+        // The lines naming the pair, each with the line its statement starts on: a sentence may start
+        // lines before it names a party ("..., la commune de X a développé avec Y"). A statement naming
+        // neither party itself (a pronoun, a programme's destination line) is named on its own line.
+        std::vector<int> naming = p.lines.empty() ? std::vector<int>{p.line} : p.lines;
         auto& occurrences = r.fields["occurrences"];
-        for (int l : stated) {
+        for (int l : naming) {
             bool known = std::any_of(occurrences.begin(), occurrences.end(),
                                      [&](const nlohmann::json& o) { return o["line"] == l; });
-            if (!known) occurrences.push_back({{"line", l}, {"page", guide.printed_page_of_line(l)}});
+            if (!known)
+                occurrences.push_back({{"line", l}, {"page", guide.printed_page_of_line(l)}, {"statement_line", p.line}});
         }
     }
     std::vector<Record> out;

@@ -94,7 +94,7 @@ std::size_t merge_partners_by_place(std::vector<Record>& records) {
             auto& occurrences = first.fields["occurrences"];
             for (const auto& o : r.fields["occurrences"])
                 if (std::none_of(occurrences.begin(), occurrences.end(),
-                                 [&](const nlohmann::json& x) { return x == o; }))
+                                 [&](const nlohmann::json& x) { return x["line"] == o["line"]; }))
                     occurrences.push_back(o);
             if (first.fields.value("theme", "").empty() && !r.fields.value("theme", "").empty())
                 first.fields["theme"] = r.fields["theme"];

@@ -90,8 +90,10 @@ TEST(Partnerships, OccurrencesGiveTheLinesNamingEachParty) {
     const Record* carrefour = e.partnership("Le Lamentin", "Carrefour");
     ASSERT_NE(carrefour, nullptr);
     EXPECT_EQ(carrefour->line, 16);  // the sentence starts here
-    // "commune martiniquaise du Lamentin" on line 17, "Carrefour (Haïti)" on line 20
-    EXPECT_EQ(occurrence_lines(*carrefour), (std::set<int>{16, 17, 20}));
+    // "commune martiniquaise du Lamentin" on line 17, "Carrefour (Haïti)" on line 20: the sentence's
+    // first line names neither party, so it is no occurrence, only the statement line of both
+    EXPECT_EQ(occurrence_lines(*carrefour), (std::set<int>{17, 20}));
+    for (const auto& o : carrefour->fields["occurrences"]) EXPECT_EQ(o["statement_line"], 16);
     const Record* zapopan = e.partnership("CA du Grand Angoulême", "Zapopan");
     ASSERT_NE(zapopan, nullptr);
     EXPECT_EQ(occurrence_lines(*zapopan), (std::set<int>{1, 2}));  // "la ville de" / "Zapopan"
@@ -204,7 +206,7 @@ TEST(Partnerships, HyphenatedTwinTownsArePaired) {
     EXPECT_EQ(e.pairs(), (Pairs{{"Montreuil", "Cottbus"}}));
     ASSERT_EQ(e.partnerships.size(), 1u);
     EXPECT_EQ(e.partnerships[0].countries.at(0).code, "DE");  // from "franco-allemande"
-    EXPECT_EQ(occurrence_lines(e.partnerships[0]), (std::set<int>{1, 3}));
+    EXPECT_EQ(occurrence_lines(e.partnerships[0]), (std::set<int>{3}));  // "(Cottbus-montreuil)"
 }
 
 TEST(Partnerships, ProgrammeLeadsWithEachDestination) {
@@ -585,7 +587,7 @@ TEST(Partnerships, PartiesMadeToInterveneInAWork) {
     EXPECT_EQ(e.pairs(), (Pairs{{"Grand Lyon", "Rabat-Salé"}}));
     ASSERT_EQ(e.partnerships.size(), 1u);
     EXPECT_EQ(e.partnerships[0].countries.at(0).code, "MA");
-    EXPECT_EQ(occurrence_lines(e.partnerships[0]), (std::set<int>{4, 5, 6}));
+    EXPECT_EQ(occurrence_lines(e.partnerships[0]), (std::set<int>{5, 6}));  // the towns, then "le Grand Lyon"
 }
 
 TEST(Partnerships, CollectivitesOfANationalityLocatedByTheirTowns) {

@@ -112,9 +112,16 @@ def partner_names(r):
     return [x for x in out if x]
 
 
-def lines(partnership):
-    """The guide lines where a partnership is stated."""
+def naming_lines(partnership):
+    """The guide lines naming a party of a partnership (its occurrences)."""
     return [o['line'] for o in partnership.get('occurrences', [])] or [partnership.get('line', 0)]
+
+
+def lines(partnership):
+    """The guide lines where a partnership is stated: the lines naming it and the first lines of the
+    statements naming it (a ground-truth row is anchored at the start of the stating sentence)."""
+    statements = [o['statement_line'] for o in partnership.get('occurrences', []) if 'statement_line' in o]
+    return sorted(set(naming_lines(partnership) + statements))
 
 
 def compare_partnerships(records, eval_dir):

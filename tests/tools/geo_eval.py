@@ -21,6 +21,8 @@ import sys
 import unicodedata
 import re
 
+from compare_eval import lines
+
 RADIUS_KM = 25.0
 
 
@@ -90,8 +92,8 @@ def main():
     by_line = {}
     for r in records:
         if r['type'] == 'partnership':
-            for occ in r.get('occurrences', [{'line': r['line']}]):
-                by_line.setdefault(occ['line'], []).append(r)
+            for line in lines(r):
+                by_line.setdefault(line, []).append(r)
     expected = json.load(open(sys.argv[2] + '/partnerships.json', encoding='utf-8'))
     gaz = Gazetteer(sys.argv[3])
     totals = {'french': [0, 0], 'foreign': [0, 0]}

@@ -1120,7 +1120,8 @@ std::vector<Record> partnership_records(const Guide& guide, const std::vector<st
             bool known = std::any_of(occurrences.begin(), occurrences.end(),
                                      [&](const nlohmann::json& o) { return o["line"] == l; });
             if (!known)
-                occurrences.push_back({{"line", l}, {"page", guide.printed_page_of_line(l)}, {"statement_line", p.line}});
+                occurrences.push_back(
+                    {{"line", l}, {"page", guide.printed_page_of_line(l)}, {"statement_line", p.line}});
         }
     }
     std::vector<Record> out;

@@ -205,7 +205,7 @@ TEST(Partnerships, HyphenatedTwinTownsArePaired) {
         (r.type == "partner" ? e.partners : e.partnerships).push_back(r);
     EXPECT_EQ(e.pairs(), (Pairs{{"Montreuil", "Cottbus"}}));
     ASSERT_EQ(e.partnerships.size(), 1u);
-    EXPECT_EQ(e.partnerships[0].countries.at(0).code, "DE");  // from "franco-allemande"
+    EXPECT_EQ(e.partnerships[0].countries.at(0).code, "DE");             // from "franco-allemande"
     EXPECT_EQ(occurrence_lines(e.partnerships[0]), (std::set<int>{3}));  // "(Cottbus-montreuil)"
 }
 

@@ -199,14 +199,19 @@ std::size_t match_kind(const std::vector<Word>& ws, std::size_t i, const KindWor
     return n;
 }
 
-const KindWord* kind_at(const std::vector<Word>& ws, std::size_t i, std::size_t& length) {
+/// True when a kind word starts with this folded word ("conseil", "region", "ville", "cr").
+bool starts_a_kind(std::string_view folded) {
     // Asked at every word of every sentence: most words start no kind, told by one lookup.
     static const std::unordered_set<std::string_view> kFirstWords = [] {
         std::unordered_set<std::string_view> words;
         for (const auto& k : kKinds) words.insert(k.words[0]);
         return words;
     }();
-    if (i >= ws.size() || !kFirstWords.count(ws[i].f)) return nullptr;
+    return kFirstWords.count(folded) > 0;
+}
+
+const KindWord* kind_at(const std::vector<Word>& ws, std::size_t i, std::size_t& length) {
+    if (i >= ws.size() || !starts_a_kind(ws[i].f)) return nullptr;
     for (const auto& k : kKinds) {
         if (std::size_t n = match_kind(ws, i, k)) {
             length = n;
@@ -475,6 +480,39 @@ bool strong_cue(std::string_view sentence) {
     std::string folded = text::fold(sentence);
     return std::any_of(std::begin(kStrongCues), std::end(kStrongCues),
                        [&](const char* c) { return folded.find(c) != std::string::npos; });
+}
+
+/// The most words of an adverbial opening a sentence before its subject ("En 2019, ...", "Depuis
+/// plusieurs années, ...").
+constexpr std::size_t kOpeningAdverbialWords = 4;
+
+bool opens_on_a_named_actor(std::string_view sentence, const std::vector<PartyMention>& mentions) {
+    auto tokens = text::tokenize(sentence);
+    std::size_t k = 0;
+    if (std::size_t comma = sentence.find(','); comma != std::string_view::npos) {
+        std::size_t before = 0;
+        while (before < tokens.size() && tokens[before].end <= comma) ++before;
+        if (before <= kOpeningAdverbialWords) k = before;
+    }
+    if (k >= tokens.size()) return false;
+    // "la Mission ...", "le Consortium ...", "l'Agence ..." (an elided article is no token of its own)
+    auto elided = [&](std::size_t at) {
+        std::size_t mark = at >= 1 && sentence[at - 1] == '\''            ? 1
+                           : at >= 3 && sentence.substr(at - 3, 3) == "’" ? 3
+                                                                          : 0;
+        return mark > 0 && at > mark && (sentence[at - mark - 1] == 'l' || sentence[at - mark - 1] == 'L');
+    };
+    const std::string& article = tokens[k].folded;
+    if (article == "le" || article == "la" || article == "les")
+        ++k;
+    else if (!elided(tokens[k].begin))
+        return false;
+    if (k >= tokens.size()) return false;
+    const auto& name = tokens[k];
+    // "La Région", "Le Département", "la Ville": a kind word names a collectivité, maybe the one before
+    if (!capitalised(sentence, name.begin) || starts_a_kind(name.folded)) return false;
+    return std::none_of(mentions.begin(), mentions.end(),
+                        [&](const PartyMention& m) { return m.begin < name.end && name.begin < m.end; });
 }
 
 std::string PartyMention::key() const { return kind + "|" + key_of(place); }

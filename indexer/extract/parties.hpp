@@ -140,6 +140,12 @@ std::vector<PartyMention> find_party_mentions(std::string_view sentence, const P
 /// "collaborer", "engagé", "accompagner", "relation"), not only "soutient" or "projet".
 bool strong_cue(std::string_view sentence);
 
+/// "En 2019, la Mission Bassin Minier a rencontré des représentants de la province du Shanxi": the
+/// sentence opens (after a short adverbial closed by a comma) on an article and a capitalised name that
+/// is no party of `mentions` (the sentence's) and no kind word ("La Région", "Le Département"): an actor
+/// of its own is its subject.
+bool opens_on_a_named_actor(std::string_view sentence, const std::vector<PartyMention>& mentions);
+
 /// The French party of a place the Etalab lists know, named by itself ("cheffe de file :
 /// occitanie", a table's "Orléans"): its kind and official name.
 PartyMention french_place_mention(const FrenchPlace& place, std::string_view raw, const PartyLexicon& lexicon);

@@ -1023,6 +1023,10 @@ std::vector<Pair> prose_pairs(const Guide& guide, const std::vector<std::vector<
             return m.french == 1 && m.kind != "pays" && !m.context_only;
         });
         if (!names_french && paragraph.sentences_without_french++ > 0) paragraph.memory.clear();
+        // "Elle s'inscrit ... dans les politiques ... menées par le conseil régional Hauts-de-France. En 2019,
+        // la Mission Bassin Minier a rencontré des représentants de la province du Shanxi": a sentence
+        // opening on an actor of its own says what that actor does, not the French party named before
+        if (!names_french && opens_on_a_named_actor(s.text, mentions)) paragraph.memory.clear();
         if (names_french) paragraph.sentences_without_french = 0;
         for (const auto& m : mentions)
             if (m.french == 1 && m.kind != "pays" && !m.context_only) paragraph.french.push_back(m);

@@ -617,5 +617,15 @@ TEST(Partnerships, PartsOfATownStandForTheTown) {
     EXPECT_EQ(alger->countries[0].name, "Algérie");
 }
 
+TEST(Partnerships, ASentenceOpeningOnAnActorOfItsOwnKeepsNoFrenchPartyFromBefore) {
+    auto e = extract("partnership_named_actor.txt");
+    // "... menées par le conseil régional Hauts-de-France. En 2019, la Mission Bassin Minier a rencontré
+    // des représentants de la province du Shanxi": the Mission acts, in the région's policy (no pair);
+    // "Les compétences des agents départementaux ...", "En 2019, le Département a accompagné ...": no
+    // actor of their own (a common noun, a kind word), the French party of the sentence before acts (Sousse
+    // covers the Gers' Tunisie)
+    EXPECT_EQ(e.pairs(), (Pairs{{"Loire-Atlantique", "Mahdia"}, {"Gers", "Sousse"}}));
+}
+
 }  // namespace
 }  // namespace coopatlas::indexer

@@ -205,11 +205,34 @@ std::string written_form(const Xapian::Database& db, const RecordLines& lines, c
 
 namespace {
 
+/// What matches a word, an item or a group, in the two forms one pass
+/// builds: `query` ranks, with the thesaurus's synonyms of a rare word;
+/// `literal` leaves them out: what counts as holding the words when a short
+/// answer is relaxed (relaxation.hpp). They differ only where a word of the
+/// query took thesaurus synonyms.
+struct Matching {
+    Xapian::Query query;
+    Xapian::Query literal;
+};
+
+/// A query that is the same in both forms.
+Matching both(const Xapian::Query& q) { return {q, q}; }
+
+/// The parts joined by `op`, form by form.
+Matching joined(Xapian::Query::op op, const std::vector<Matching>& parts) {
+    std::vector<Xapian::Query> queries, literals;
+    for (const auto& p : parts) {
+        queries.push_back(p.query);
+        literals.push_back(p.literal);
+    }
+    return {Xapian::Query(op, queries.begin(), queries.end()), Xapian::Query(op, literals.begin(), literals.end())};
+}
+
 class Builder {
 public:
     Builder(const Xapian::Database& db, const Xapian::Database& lexicon, const RecordLines& lines, TextQuery& out,
-            bool sharded, bool thesaurus = true)
-        : db_(db), lexicon_(lexicon), lines_(lines), out_(out), sharded_(sharded), thesaurus_(thesaurus) {}
+            bool sharded)
+        : db_(db), lexicon_(lexicon), lines_(lines), out_(out), sharded_(sharded) {}
 
     /// How the index knows a word typed: `as_typed` (a word or a stem of its
     /// records, a synonym key such as an acronym, an English word), only
@@ -226,31 +249,39 @@ public:
                                                                                       : Known::unknown;
     }
 
-    /// The exact word or its stem, and with `expand` its synonyms and translations.
-    Xapian::Query word(const std::string& w, bool expand) {
-        std::string stem = terms::stem(w);
-        std::vector<Xapian::Query> alternatives = {Xapian::Query(w), Xapian::Query(terms::stem_term("", stem))};
-        if (expand) {
-            for (auto it = lexicon_.synonyms_begin(w); it != lexicon_.synonyms_end(w); ++it)
-                alternatives.push_back(expansion(*it));
-            for (const auto& french : english_translations({w})) alternatives.push_back(expansion(french));
-            // A word the guide uses often is how the guide says it: only a
-            // rare or absent word borrows the thesaurus's synonyms, and not
-            // an acronym or an English word (their synonyms say what they mean).
-            const std::string thesaurus = terms::thesaurus_key(w);
-            if (thesaurus_ && alternatives.size() == 2 &&
-                db_.get_termfreq(terms::stem_term("", stem)) < kRareWordRecords)
-                for (auto it = lexicon_.synonyms_begin(thesaurus); it != lexicon_.synonyms_end(thesaurus); ++it)
-                    alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, expansion(*it), kThesaurusWeight);
-        }
+    /// The exact word or its stem (a synonym's word).
+    Xapian::Query word(const std::string& w) {
+        const std::string stem = terms::stem(w);
         out_.match_terms.words.insert(w);
         out_.match_terms.stems.insert(stem);
-        if (expand) {  // one of the query's own words, not a synonym's
-            const std::string heading(schema::kHeadingPrefix);
-            headings_.emplace_back(heading + w);
-            headings_.emplace_back(terms::stem_term(heading, stem));
+        return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(w), Xapian::Query(terms::stem_term("", stem)));
+    }
+
+    /// One of the query's own words: the exact word or its stem, its synonyms
+    /// and translations, and for a rare word the thesaurus's synonyms (in
+    /// Matching::query only).
+    Matching typed_word(const std::string& w) {
+        const std::string stem = terms::stem(w);
+        std::vector<Xapian::Query> alternatives = {Xapian::Query(w), Xapian::Query(terms::stem_term("", stem))};
+        for (auto it = lexicon_.synonyms_begin(w); it != lexicon_.synonyms_end(w); ++it)
+            alternatives.push_back(expansion(*it));
+        for (const auto& french : english_translations({w})) alternatives.push_back(expansion(french));
+        out_.match_terms.words.insert(w);
+        out_.match_terms.stems.insert(stem);
+        const std::string heading(schema::kHeadingPrefix);
+        headings_.emplace_back(heading + w);
+        headings_.emplace_back(terms::stem_term(heading, stem));
+        Matching m = both(Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
+        // A word the guide uses often is how the guide says it: only a
+        // rare or absent word borrows the thesaurus's synonyms, and not
+        // an acronym or an English word (their synonyms say what they mean).
+        if (alternatives.size() == 2 && db_.get_termfreq(terms::stem_term("", stem)) < kRareWordRecords) {
+            const std::string thesaurus = terms::thesaurus_key(w);
+            for (auto it = lexicon_.synonyms_begin(thesaurus); it != lexicon_.synonyms_end(thesaurus); ++it)
+                alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, expansion(*it), kThesaurusWeight);
+            m.query = Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
         }
-        return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+        return m;
     }
 
     /// The query's words in section headings (TextQuery::heading_boost).
@@ -265,7 +296,7 @@ public:
         std::vector<std::string> content;
         for (auto& w : words)
             if (!text::is_stopword(w)) content.push_back(w);
-        if (content.size() == 1) return word(content[0], false);
+        if (content.size() == 1) return word(content[0]);
         return phrase(content, static_cast<Xapian::termcount>(words.size() + 1));
     }
 
@@ -301,10 +332,16 @@ public:
         return forms;
     }
 
-    Xapian::Query item(const TextItem& item, bool expand) {
+    /// An item the user typed: a word (typed_word), a phrase or a wildcard prefix.
+    Matching item(const TextItem& item) {
+        return item.kind == TextItem::Kind::word ? typed_word(item.words[0]) : both(unexpanded(item));
+    }
+
+    /// The item's own words, without synonyms (an excluded item).
+    Xapian::Query unexpanded(const TextItem& item) {
         switch (item.kind) {
             case TextItem::Kind::word:
-                return word(item.words[0], expand);
+                return word(item.words[0]);
             case TextItem::Kind::phrase:
                 return phrase(item.words, static_cast<Xapian::termcount>(item.words.size()), !item.quoted);
             case TextItem::Kind::prefix:
@@ -388,7 +425,6 @@ private:
     bool sharded_;  ///< built for a stub of shards (build_text_query with a lexicon)
     std::vector<Xapian::Query> headings_;
     bool english_ = false;
-    bool thesaurus_;  ///< rare words take the thesaurus's synonyms
 };
 
 /// A group of one word, or of words joined by punctuation ("franco-allemand"):
@@ -434,28 +470,26 @@ SynonymRun synonym_run(const std::vector<std::vector<TextItem>>& g, size_t i, Bu
 }
 
 /// The query of a synonym run: its words, or any of its synonyms.
-Xapian::Query run_query(const SynonymRun& run, Builder& build) {
+Matching run_query(const SynonymRun& run, Builder& build) {
     // The words one by one too: an English phrase's words each with their translations.
-    std::vector<Xapian::Query> all_words;
-    for (const auto& w : run.words) all_words.push_back(build.word(w, run.english));
-    std::vector<Xapian::Query> alternatives = {
-        Xapian::Query(Xapian::Query::OP_AND, all_words.begin(), all_words.end())};
+    std::vector<Matching> all_words;
+    for (const auto& w : run.words) all_words.push_back(run.english ? build.typed_word(w) : both(build.word(w)));
+    std::vector<Matching> alternatives = {joined(Xapian::Query::OP_AND, all_words)};
     for (const auto& s : run.synonyms) {
         // An acronym stands for all the words: weigh it like half of them,
         // so that passages saying only "OFAJ" are not buried.
         double scale = text::words(s).size() == 1 ? std::max(1.0, static_cast<double>(run.words.size()) / 2) : 1.0;
-        alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, build.expansion(s), scale);
+        alternatives.push_back(both(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, build.expansion(s), scale)));
     }
-    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    return joined(Xapian::Query::OP_OR, alternatives);
 }
 
-/// A group of the query being built: its Xapian query (with and without the thesaurus), how it was typed,
+/// A group of the query being built: what matches it, how it was typed,
 /// whether it is a plain word the index does not know, even corrected, and
 /// whether it is a guess (a spelling correction, or a word found only
 /// through the thesaurus).
 struct BuiltGroup {
-    Xapian::Query query;
-    Xapian::Query loose;  ///< `query` without the thesaurus's synonyms: what counts as holding the group when relaxing
+    Matching matching;
     std::string typed;
     bool unknown = false;
     bool guess = false;
@@ -506,29 +540,19 @@ TextQuery build(const ParsedQuery& parsed, const Xapian::Database& db, const Xap
         ++i;
     }
 
-    // A thesaurus synonym ranks a record, but does not count as holding the
-    // word when relaxing: "trouver un partenaire au Sénégal" is not answered
-    // by records with "voir" and "partenaire" before those with "Sénégal".
-    TextQuery unshown;
-    Builder literal(db, lexicon, lines, unshown, sharded, false);
     std::vector<BuiltGroup> built;
     for (size_t i = 0; i < g.size();) {
         if (const SynonymRun run = synonym_run(g, i, build); run.groups > 0) {
             const bool corrected =
                 std::any_of(guess.begin() + static_cast<long>(i), guess.begin() + static_cast<long>(i + run.groups),
                             [](bool b) { return b; });
-            built.push_back({run_query(run, build), run_query(run, literal), {}, false, corrected});
+            built.push_back({run_query(run, build), {}, false, corrected});
             i += run.groups;
             continue;
         }
-        std::vector<Xapian::Query> alternatives, literal_alternatives;
-        for (const auto& item : g[i]) {
-            alternatives.push_back(build.item(item, true));
-            literal_alternatives.push_back(literal.item(item, true));
-        }
-        built.push_back({Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()),
-                         Xapian::Query(Xapian::Query::OP_OR, literal_alternatives.begin(), literal_alternatives.end()),
-                         g[i][0].original, unknown[i], guess[i]});
+        std::vector<Matching> alternatives;
+        for (const auto& item : g[i]) alternatives.push_back(build.item(item));
+        built.push_back({joined(Xapian::Query::OP_OR, alternatives), g[i][0].original, unknown[i], guess[i]});
         ++i;
     }
     // Words the index does not know, even corrected, are left out when they
@@ -541,16 +565,20 @@ TextQuery build(const ParsedQuery& parsed, const Xapian::Database& db, const Xap
         static_cast<size_t>(std::count_if(built.begin(), built.end(), [](const auto& b) { return b.unknown; }));
     const bool leave_out =
         unknown_groups > 0 && unknown_groups < built.size() && (english || 2 * unknown_groups < built.size());
-    std::vector<Xapian::Query> groups, loose, sure;  ///< sure: the loose groups that are no guess
+    // A thesaurus synonym ranks a record, but does not count as holding the
+    // word when relaxing (Matching::literal): "trouver un partenaire au
+    // Sénégal" is not answered by records with "voir" and "partenaire" before
+    // those with "Sénégal".
+    std::vector<Xapian::Query> groups, literal, sure;  ///< sure: the literal groups that are no guess
     bool guessed = false;
     for (const auto& b : built) {
         if (leave_out && b.unknown) {
             out.ignored.push_back(b.typed);
             continue;
         }
-        groups.push_back(b.query);
-        loose.push_back(b.loose);
-        if (!b.guess) sure.push_back(b.loose);
+        groups.push_back(b.matching.query);
+        literal.push_back(b.matching.literal);
+        if (!b.guess) sure.push_back(b.matching.literal);
         guessed = guessed || b.guess;
     }
     out.query = Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
@@ -563,7 +591,7 @@ TextQuery build(const ParsedQuery& parsed, const Xapian::Database& db, const Xap
     // record must hold a group that is no guess. None when an unknown word
     // was kept (nothing can match).
     if (groups.size() >= 2 && (unknown_groups == 0 || leave_out) && !(guessed && sure.empty())) {
-        out.relaxed = by_groups_held(groups, loose);
+        out.relaxed = by_groups_held(groups, literal);
         if (guessed)
             out.relaxed = Xapian::Query(Xapian::Query::OP_FILTER, out.relaxed,
                                         Xapian::Query(Xapian::Query::OP_OR, sure.begin(), sure.end()));
@@ -572,7 +600,7 @@ TextQuery build(const ParsedQuery& parsed, const Xapian::Database& db, const Xap
         std::vector<Xapian::Query> excluded;
         TextQuery excluded_terms;
         Builder quiet(db, lexicon, lines, excluded_terms, sharded);  // excluded words are not highlighted
-        for (const auto& item : parsed.excluded) excluded.push_back(quiet.item(item, false));
+        for (const auto& item : parsed.excluded) excluded.push_back(quiet.unexpanded(item));
         Xapian::Query none(Xapian::Query::OP_OR, excluded.begin(), excluded.end());
         out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, out.query, none);
         if (!out.relaxed.empty()) out.relaxed = Xapian::Query(Xapian::Query::OP_AND_NOT, out.relaxed, none);

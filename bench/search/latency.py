@@ -23,12 +23,17 @@ import urllib.parse
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 
 
-def urls():
+def keyword_queries():
+    """The keyword queries of the seen samples and of the golden queries, in file order."""
     queries = []
     for f in sorted(glob.glob(os.path.join(root, 'tests/eval-unseen*/queries.json'))) + [
             os.path.join(root, 'tests/query/golden_queries.json')]:
         queries += [c['q'] for c in json.load(open(f, encoding='utf-8')) if c.get('q')]
-    out = ['/api/search?' + urllib.parse.urlencode({'q': q}) for q in queries]
+    return queries
+
+
+def urls():
+    out = ['/api/search?' + urllib.parse.urlencode({'q': q}) for q in keyword_queries()]
     for line in open(os.path.join(root, 'bench/load/paths.txt'), encoding='utf-8'):
         parts = line.split()
         if len(parts) == 2 and parts[1].startswith('/api/search'):

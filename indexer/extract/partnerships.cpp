@@ -127,14 +127,48 @@ bool hosts_an_event(const std::string& sentence, const PartyMention& m) {
 /// An association or an établissement (a syndicat, a CHU...): a French body, no collectivité.
 bool is_body(const PartyMention& m) { return m.kind == "association" || m.kind == "établissement"; }
 
+/// "Plusieurs villes normandes (ifs, Colombelles, Fleury) ont des partenariats entre lycées", "Les
+/// échanges existant entre les maisons familiales et rurales de la région Auvergne-rhône-Alpes ...": the
+/// link word ties the schools or the bodies named after "entre", not the collectivités that locate them.
+/// The byte ranges of such link words in `sentence`.
+std::vector<std::pair<std::size_t, std::size_t>> links_between_bodies(const std::string& sentence) {
+    static const std::set<std::string> kLinks = {"partenariat", "partenariats", "echange",  "echanges",
+                                                 "cooperation", "cooperations", "jumelage", "jumelages",
+                                                 "lien",        "liens",        "relation", "relations"};
+    static const std::set<std::string> kSkipped = {"existant", "existants", "etabli", "etablis", "etablie",
+                                                   "etablies", "noue",      "noues",  "les",     "des"};
+    static const std::set<std::string> kBodies = {
+        "lycee",      "lycees",      "ecole",         "ecoles",         "college", "colleges",
+        "universite", "universites", "etablissement", "etablissements", "maison",  "maisons",
+        "centre",     "centres",     "club",          "clubs",          "hopital", "hopitaux",
+        "chambre",    "chambres",    "entreprise",    "entreprises"};
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    auto tokens = text::tokenize(sentence);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!kLinks.count(tokens[i].folded)) continue;
+        std::size_t k = i + 1;
+        while (k < tokens.size() && kSkipped.count(tokens[k].folded) && tokens[k].folded != "entre") ++k;
+        if (k + 1 >= tokens.size() || tokens[k].folded != "entre") continue;
+        ++k;
+        while (k < tokens.size() && kSkipped.count(tokens[k].folded)) ++k;
+        if (k < tokens.size() && kBodies.count(tokens[k].folded)) out.emplace_back(tokens[i].begin, tokens[i].end);
+    }
+    return out;
+}
+
 /// The sentence without the names of its bodies: "so Coopération (nouvelle-Aquitaine) : Burkina
-/// Faso, ..." states no cooperation, "Lianes Coopération" is a name.
+/// Faso, ..." states no cooperation, "Lianes Coopération" is a name; nor the link words of bodies
+/// the collectivités only locate (links_between_bodies).
 std::string cue_text(const std::string& sentence, const std::vector<PartyMention>& mentions) {
     std::string out = sentence;
+    auto blank = [&](std::size_t begin, std::size_t end) {
+        if (end <= out.size())
+            std::fill(out.begin() + static_cast<std::ptrdiff_t>(begin), out.begin() + static_cast<std::ptrdiff_t>(end),
+                      ' ');
+    };
     for (const auto& m : mentions)
-        if (is_body(m) && m.end <= out.size())
-            std::fill(out.begin() + static_cast<std::ptrdiff_t>(m.begin),
-                      out.begin() + static_cast<std::ptrdiff_t>(m.end), ' ');
+        if (is_body(m)) blank(m.begin, m.end);
+    for (const auto& [begin, end] : links_between_bodies(sentence)) blank(begin, end);
     return out;
 }
 
@@ -181,7 +215,7 @@ std::vector<Pair> pair_sentence(const std::string& sentence, std::vector<PartyMe
             paired_with_france(sentence, mentions, i))
             return pairs;
     // In a country's section, a French party the sentence pairs with nobody works with
-    // that country: "Plusieurs villes normandes (ifs, Colombelles) ont des partenariats". Not
+    // that country: "Le Syctom (...) et le Sedif (...) mènent des actions au titre des « 1% »". Not
     // when the sentence names foreign localities that no pair uses: it lists partners without
     // saying who works with whom ("les lauréats (municipalité de iaşi ...; municipalités de Piatra
     // neamț ...) ... villes françaises partenaires du concours (dijon ...; Angers, Besançon ...)"),

@@ -627,5 +627,15 @@ TEST(Partnerships, ASentenceOpeningOnAnActorOfItsOwnKeepsNoFrenchPartyFromBefore
     EXPECT_EQ(e.pairs(), (Pairs{{"Loire-Atlantique", "Mahdia"}, {"Gers", "Sousse"}}));
 }
 
+TEST(Partnerships, LinksBetweenBodiesTheCollectivitesLocate) {
+    auto e = extract("partnership_links_between_bodies.txt");
+    // "villes normandes (ifs, Colombelles, Fleury) ont des partenariats entre lycées", "Les échanges
+    // existant entre les maisons familiales et rurales de la région Auvergne-rhône-Alpes ... et les centres
+    // d'éducation rurale en Bosnie-Herzégovine": the schools and the bodies are linked, not the towns or the
+    // région that locate them (no pair with the section's country nor the country named); a sentence with a
+    // link of its own keeps its pair ("échanges de jeunes": Ifs - Debar)
+    EXPECT_EQ(e.pairs(), (Pairs{{"Épinal", "Bitola"}, {"Ifs", "Debar"}}));
+}
+
 }  // namespace
 }  // namespace coopatlas::indexer

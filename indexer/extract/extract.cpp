@@ -42,6 +42,9 @@ std::vector<Record> extract_all(const Guide& guide, LexiconOf lexicon_of) {
         records.insert(records.end(), std::make_move_iterator(part->begin()), std::make_move_iterator(part->end()));
     }
     std::vector<Record> partner_records = partnerships.get();
+    // A statement is quoted as the guide's prose, its small-caps damage repaired like a passage's.
+    for (auto& r : partner_records)
+        if (r.type == "partnership") r.text = display.prose(r.text);
     records.insert(records.end(), std::make_move_iterator(partner_records.begin()),
                    std::make_move_iterator(partner_records.end()));
     return records;

@@ -58,6 +58,26 @@ bool opens_sentence(UChar32 before) {
            before == 0x00AB || before == 0x201C || before == '"' || before == 0x2026 || u_isdigit(before);
 }
 
+// "PlatformAwards", "AéroMontréal": capitalised parts of four letters or more joined, a name's
+// own case. Small caps damage leaves shorter parts ("FeiCom", "l’AmAie") or a capital last or
+// two together ("SirenA", "TERRInCLUs").
+bool camel_case(const icu::UnicodeString& w) {
+    int parts = 0, part_length = 0;
+    for (int32_t i = 0; i < w.length(); i += U16_LENGTH(w.char32At(i))) {
+        UChar32 c = w.char32At(i);
+        if (u_isupper(c)) {
+            if (parts > 0 && part_length < 4) return false;
+            ++parts;
+            part_length = 1;
+        } else if (u_islower(c) && parts > 0) {
+            ++part_length;
+        } else {
+            return false;
+        }
+    }
+    return parts >= 2 && part_length >= 4;
+}
+
 // "IIIe", "Ier", "IIe": roman ordinals keep their case.
 bool roman_ordinal(const std::string& w) {
     static const std::regex re("^[IVX]+(e|er|re|es)$");
@@ -160,11 +180,8 @@ void DisplayText::learn(const std::vector<std::string>& lines) {
             // A damaged word alone in brackets after a name is the acronym it defines:
             // "l’Association des communes de roumanie (ACor)", "(iCd)", "(FAq)".
             if (before == '(' && after == ')' && s.upper > 0 && s.lower > 0 && !title_case(s) && s.length <= 8 &&
-                !roman_ordinal(w)) {
-                icu::UnicodeString upper = uw;
-                upper.toUpper();
-                acronyms_.try_emplace(f, utf8(upper));
-            }
+                !roman_ordinal(w))
+                acronyms_.try_emplace(f, utf8(icu::UnicodeString(uw).toUpper()));
             if (s.upper >= 2 && s.lower >= 1 && s.length <= 8 && !roman_ordinal(w))
                 for (int32_t i = 0; i < uw.length(); i += U16_LENGTH(uw.char32At(i)))
                     if (u_islower(uw.char32At(i))) ++lower_in_acronyms[uw.char32At(i)];
@@ -290,12 +307,16 @@ std::string DisplayText::repair_word(const std::string& w, const icu::UnicodeStr
         if (acronym != acronyms_.end()) return acronym->second;
         // "GEsCoD", "RYCo", "IfECo" in running text: a short word mostly in capitals is an acronym
         // the guide never wrote whole ("ConTACTs", "EURoPE" are headings, "onDoUA" a name).
-        if ((mode == Mode::text || mode == Mode::prose) && s.upper >= 3 && s.upper >= s.lower && s.length <= 6) {
-            icu::UnicodeString upper = uw;
-            upper.toUpper();
-            return utf8(upper);
+        if ((mode == Mode::text || mode == Mode::prose) && s.upper >= 3 && s.upper >= s.lower && s.length <= 6)
+            return utf8(icu::UnicodeString(uw).toUpper());
+        if (proper(f)) return capital_form_.at(f);
+        // A damaged word the guide never prints in lower case is no common word set in small caps
+        // ("ConTACTs" is "contacts") but an acronym or a name set in capitals ("ViH", "rGre",
+        // "TERRInCLUs", "l’otAn"), unless its mixed case is its own ("PlatformAwards").
+        if (mode == Mode::prose && count(lower_count_, f) == 0) {
+            return camel_case(uw) ? w : utf8(icu::UnicodeString(uw).toUpper());
         }
-        out = proper(f) ? capital_form_.at(f) : lowered();
+        out = lowered();
     } else if (all_lower(s)) {
         if (acronym != acronyms_.end() && count(upper_count_, f) >= count(lower_count_, f) && s.length >= 2)
             return acronym->second;

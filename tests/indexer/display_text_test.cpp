@@ -97,8 +97,8 @@ TEST(DisplayText, AddressesAreNeverRepaired) {
 
 TEST(DisplayText, ProseRepairsOnlyDamagedWords) {
     // In a passage's running text a lower-case word is far more often a common noun.
-    DisplayText d(
-        std::vector<std::string>{"dont la DAECT a fait", "les Sites et la France", "L’Union européenne (UE) et l’UE"});
+    DisplayText d(std::vector<std::string>{"dont la DAECT a fait", "les Sites et la France",
+                                           "L’Union européenne (UE) et l’UE", "des contacts"});
     EXPECT_EQ(d.prose("les sites de la dAeCt, ConTACTs, l’Ue"), "les sites de la DAECT, contacts, l’UE");
     EXPECT_EQ(d.text("les sites"), "les Sites");  // a title or field takes the capital form
     EXPECT_EQ(d.prose("PROGRAMME en france"), "PROGRAMME en france");
@@ -110,5 +110,15 @@ TEST(DisplayText, DamagedWordAloneInBracketsIsTheAcronymItDefines) {
                                            "l’association initiatives France-Hongrie (inFH)", "le pS-eau (réseau)"});
     EXPECT_EQ(d.prose("de roumanie (ACor), puis l’inFH"), "de roumanie (ACOR), puis l’INFH");
     EXPECT_EQ(d.text("l’ACor"), "l’ACOR");
-    EXPECT_EQ(d.prose("le pS-eau"), "le ps-eau");  // not alone in its brackets: no acronym learnt
+    EXPECT_EQ(d.prose("le pS-eau"), "le PS-eau");  // not alone in its brackets: no acronym learnt
+}
+
+TEST(DisplayText, DamagedWordNeverInLowerCaseIsSetInCapitals) {
+    // "ConTACTs" is the common word the guide prints as "contacts"; "ViH", "l’otAn", "TERRInCLUs" are
+    // printed in lower case nowhere: acronyms or names set in capitals, as small caps are.
+    DisplayText d(std::vector<std::string>{"des contacts", "la lutte contre le ViH", "le projet TERRInCLUs",
+                                           "Les PlatformAwards"});
+    EXPECT_EQ(d.prose("ConTACTs, ViH, l’otAn, TERRInCLUs"), "contacts, VIH, l’OTAN, TERRINCLUS");
+    // capitalised parts of four letters or more are a name's own case, shorter ones damage
+    EXPECT_EQ(d.prose("les PlatformAwards, l’AmAie, FeiCom"), "les PlatformAwards, l’AMAIE, FEICOM");
 }

@@ -28,8 +28,8 @@ std::vector<Record> extract_all(const Guide& guide, LexiconOf lexicon_of) {
     // The extractors only read the guide, the display repair, the sections and the blocks: they
     // run in threads, and their records are joined in a fixed order, so the output
     // does not depend on the scheduling. An extractor's exception reaches the caller via get().
-    auto partnerships =
-        std::async(std::launch::async, [&] { return extract_partnerships(guide, sections, blocks, lexicon_of()); });
+    auto partnerships = std::async(
+        std::launch::async, [&] { return extract_partnerships(guide, sections, display, blocks, lexicon_of()); });
     // Programmes link the contact records: they follow the contacts in one thread.
     auto contacts_and_programmes = std::async(std::launch::async, [&] {
         std::vector<Record> contacts = extract_contacts(guide, sections, display, blocks);
@@ -42,9 +42,6 @@ std::vector<Record> extract_all(const Guide& guide, LexiconOf lexicon_of) {
         records.insert(records.end(), std::make_move_iterator(part->begin()), std::make_move_iterator(part->end()));
     }
     std::vector<Record> partner_records = partnerships.get();
-    // A statement is quoted as the guide's prose, its small-caps damage repaired like a passage's.
-    for (auto& r : partner_records)
-        if (r.type == "partnership") r.text = display.prose(r.text);
     records.insert(records.end(), std::make_move_iterator(partner_records.begin()),
                    std::make_move_iterator(partner_records.end()));
     return records;

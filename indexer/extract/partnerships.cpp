@@ -1275,16 +1275,17 @@ PartyLexicon default_party_lexicon() {
 }
 
 std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections) {
-    return extract_partnerships(guide, sections, find_programme_blocks(guide), default_party_lexicon());
+    return extract_partnerships(guide, sections, default_party_lexicon());
 }
 
 std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
                                          PartyLexicon lexicon) {
-    return extract_partnerships(guide, sections, find_programme_blocks(guide), std::move(lexicon));
+    return extract_partnerships(guide, sections, DisplayText(guide), find_programme_blocks(guide), std::move(lexicon));
 }
 
 std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
-                                         const std::vector<ProgrammeBlock>& blocks, PartyLexicon lex) {
+                                         const DisplayText& display, const std::vector<ProgrammeBlock>& blocks,
+                                         PartyLexicon lex) {
     lex.learn_case(guide);
     // Programme blocks first: the associations leading them are bodies the prose may show acting.
     auto programme = programme_pairs(blocks, sections, lex);
@@ -1297,7 +1298,10 @@ std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<s
     for (auto& t : table_pairs(guide, lex))
         pairs.push_back({std::move(t.lead), std::move(t.country), std::move(t.text), std::move(t.theme), t.line,
                          std::move(t.lines)});
-    return partnership_records(guide, sections, pairs);
+    auto records = partnership_records(guide, sections, pairs);
+    for (auto& r : records)
+        if (r.type == "partnership") r.text = display.prose(r.text);
+    return records;
 }
 
 }  // namespace coopatlas::indexer

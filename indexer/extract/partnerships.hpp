@@ -14,6 +14,7 @@
 #include "core/record.hpp"
 #include "indexer/extract/parties.hpp"
 #include "indexer/extract/programmes.hpp"
+#include "indexer/guide/display_text.hpp"
 #include "indexer/guide/guide.hpp"
 
 namespace coopatlas::indexer {
@@ -35,10 +36,12 @@ PartyLexicon default_party_lexicon();
 std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
                                          PartyLexicon lexicon);
 
-/// The same with the guide's programme blocks already parsed (extract_records parses them
-/// once for the contacts, the programmes and the partnerships).
+/// The same with the display repair learnt and the guide's programme blocks already parsed
+/// (extract_records does both once for every extractor). A statement's `text` is display
+/// text, its small-caps damage repaired like a passage's (DisplayText::prose).
 std::vector<Record> extract_partnerships(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
-                                         const std::vector<ProgrammeBlock>& blocks, PartyLexicon lexicon);
+                                         const DisplayText& display, const std::vector<ProgrammeBlock>& blocks,
+                                         PartyLexicon lexicon);
 
 /// A sentence of the guide with the line it starts on.
 struct GuideSentence {

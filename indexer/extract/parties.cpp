@@ -4,6 +4,7 @@
 #include <array>
 #include <filesystem>
 #include <regex>
+#include <set>
 #include <unordered_set>
 
 #include "core/error.hpp"
@@ -1503,13 +1504,27 @@ bool action_verb(const std::string& f) {
 
 /// "Sites et Cités remarquables lance un programme", "l'AIMF mène un projet": the verb right after a
 /// body's name (at word `k`) launches or leads a programme or a project, a cooperation of the body's own.
+/// Adverbs and a complement of place or partner may come between the verb and its object ("L'AIMF mène
+/// également au Cameroun un programme d'électrification", "a conduit avec plusieurs municipalités un projet").
 bool Scanner::leads_a_work(std::size_t k) const {
-    if (k + 2 >= ws_.size() || !plain_gap(gap(k))) return false;
+    if (k >= ws_.size() || !plain_gap(gap(k))) return false;
     const std::string& verb = ws_[k].f;
     if (verb != "lance" && verb != "mene" && verb != "conduit" && verb != "pilote") return false;
-    const std::string& article = ws_[k + 1].f;
+    static const std::set<std::string_view> kAdverbs = {"egalement", "aussi", "deja", "notamment", "actuellement"};
+    static const std::set<std::string_view> kComplements = {"au", "aux", "en", "avec"};
+    std::size_t j = k + 1;
+    while (j < ws_.size() && kAdverbs.count(ws_[j].f)) ++j;
+    if (j < ws_.size() && kComplements.count(ws_[j].f)) {  // a complement of three words at most
+        std::size_t last = std::min(ws_.size(), j + 4);
+        for (++j; j < last && ws_[j].f != "un" && ws_[j].f != "le" && ws_[j].f != "une"; ++j) {
+        }
+    }
+    for (std::size_t w = k + 1; w <= j && w < ws_.size(); ++w)
+        if (!plain_gap(gap(w))) return false;
+    if (j + 1 >= ws_.size()) return false;
+    const std::string& article = ws_[j].f;
     if (article != "un" && article != "le" && article != "une") return false;
-    return ws_[k + 2].f == "programme" || ws_[k + 2].f == "projet";
+    return ws_[j + 1].f == "programme" || ws_[j + 1].f == "projet";
 }
 
 /// Where a body named at words [i, end) acts: as the subject, opening the sentence ("L'association terres en

@@ -637,5 +637,13 @@ TEST(Partnerships, LinksBetweenBodiesTheCollectivitesLocate) {
     EXPECT_EQ(e.pairs(), (Pairs{{"Épinal", "Bitola"}, {"Ifs", "Debar"}}));
 }
 
+TEST(Partnerships, BodiesLeadingAWorkAfterAComplement) {
+    auto e = extract("partnership_body_works_between.txt");
+    // "L'AIMF mène également au Cameroun un programme d'électrification": adverbs and a complement of
+    // place between the verb and its object; "mène au Kenya une étude ..., avec un programme" leads no
+    // programme (its object is a study)
+    EXPECT_EQ(e.pairs(), (Pairs{{"AIMF", "Cameroun"}}));
+}
+
 }  // namespace
 }  // namespace coopatlas::indexer

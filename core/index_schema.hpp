@@ -22,6 +22,10 @@ inline constexpr std::string_view kOddPrefix = "XO";      ///< ODD number 1..17
 /// française de développement"), ranked below the passages explaining the body.
 inline constexpr std::string_view kKindPrefix = "XK";
 inline constexpr std::string_view kGlossaryKind = "glossary";
+/// The stems of the subject a passage's opening sentence defines ("La DAECT
+/// ... est le service ...": indexer/guide/definitions.hpp), for the
+/// questions asking what something is (terms::defined_term).
+inline constexpr std::string_view kDefinedPrefix = "XD";
 // Free-text fields searchable with a prefix; plain words are unprefixed,
 // stems carry Xapian's "Z" marker in front of the field prefix.
 inline constexpr std::string_view kTitlePrefix = "S";

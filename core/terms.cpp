@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "index_schema.hpp"
 #include "text.hpp"
 
 namespace coopatlas::terms {
@@ -59,6 +60,8 @@ const std::string& cached_stem(const std::string& folded) {
     if (memo.size() > (1u << 20)) memo.clear();  // bounded for endless vocabularies (numbers, codes)
     return memo.emplace(folded, stem(folded)).first->second;
 }
+
+std::string defined_term(const std::string& folded) { return std::string(schema::kDefinedPrefix) + stem(folded); }
 
 std::string stem_term(std::string_view prefix, const std::string& stem) {
     std::string t = "Z";

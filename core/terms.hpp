@@ -42,6 +42,11 @@ std::string light_stem(const std::string& folded);
 /// The term of a stem in a field: "Z" + prefix + stem (Xapian's convention).
 std::string stem_term(std::string_view prefix, const std::string& stem);
 
+/// The term saying that a passage defines the folded word `folded`
+/// (schema::kDefinedPrefix + its stem, "daect" -> "XDdaect"): a question
+/// asking what "DAECT" is finds the passage however the word is inflected.
+std::string defined_term(const std::string& folded);
+
 /// The key under which a synonym is stored in the index: the folded words of
 /// `utf8` without stop words, joined by one space ("Agence française de
 /// développement" -> "agence francaise developpement").

@@ -33,6 +33,11 @@ constexpr Xapian::doccount kRareWordRecords = 10;
 /// found among the first kInflectionsRead words of the index beginning with its stem.
 constexpr size_t kMaxInflections = 8;
 constexpr size_t kInflectionsRead = 64;
+/// What a passage defining a word of a definitional question gains
+/// (TextQuery::definition_boost): above the BM25 weight of a short question
+/// (a few tens), below a word group held when a short answer is relaxed.
+constexpr double kDefinitionWeight = 100.0;
+static_assert(kDefinitionWeight < kGroupWeight);
 
 std::string lower(const std::string& utf8) {
     std::string out;
@@ -49,6 +54,26 @@ bool is_question_word(const std::string& w) {
         "quoi",       "lequel", "laquelle", "lesquels", "lesquelles", "peut",     "peuvent", "pourrait",
         "pourraient", "doit",   "doivent",  "devrait",  "devraient",  "faut",     "faudrait"};
     return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+/// Whether the query asks what something is: "qu'est-ce que la DAECT ?",
+/// "qu'est ce qu'un AAP", "c'est quoi le FICOL", "que signifie CUF", "que
+/// veut dire...", "what is/are ...". Read on the words as typed, elided
+/// ones included ("qu", "c"), which the query's words leave out.
+bool asks_for_definition(std::string_view raw) {
+    static const std::vector<std::vector<std::string>> kForms = {{"qu", "est", "ce"}, {"c", "est", "quoi"},
+                                                                 {"que", "signifie"}, {"que", "veut", "dire"},
+                                                                 {"what", "is"},      {"what", "are"}};
+    std::vector<std::string> words(1);
+    for (const char c : text::fold(raw)) {
+        if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
+            words.back() += c;
+        else if (!words.back().empty())
+            words.emplace_back();
+    }
+    return std::any_of(std::begin(kForms), std::end(kForms), [&](const auto& form) {
+        return std::search(words.begin(), words.end(), form.begin(), form.end()) != words.end();
+    });
 }
 
 bool is_field(const std::string& name) {
@@ -499,6 +524,27 @@ struct BuiltGroup {
 
 namespace {
 
+/// TextQuery::definition_boost for the groups `g`: the passages whose
+/// defined subject holds every group ("appariement scolaire" is not defined
+/// by "Les appariements de villes sont ..."), a group through any of its items.
+Xapian::Query definition_boost(const std::vector<std::vector<TextItem>>& g) {
+    std::vector<Xapian::Query> groups;
+    for (const auto& group : g) {
+        std::vector<Xapian::Query> items;
+        for (const auto& item : group) {
+            std::vector<Xapian::Query> words;
+            for (const auto& w : item.words)
+                if (!w.empty()) words.emplace_back(terms::defined_term(w));
+            if (item.kind != TextItem::Kind::prefix)
+                items.emplace_back(Xapian::Query::OP_AND, words.begin(), words.end());
+        }
+        if (items.empty()) return {};  // a prefix is not a name
+        groups.emplace_back(Xapian::Query::OP_OR, items.begin(), items.end());
+    }
+    if (groups.empty()) return {};
+    return weighing_each(Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end()), kDefinitionWeight);
+}
+
 TextQuery build(const ParsedQuery& parsed, const Xapian::Database& db, const Xapian::Database& lexicon,
                 const RecordLines& lines, bool sharded) {
     TextQuery out;
@@ -583,6 +629,9 @@ TextQuery build(const ParsedQuery& parsed, const Xapian::Database& db, const Xap
     }
     out.query = Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
     out.heading_boost = build.heading_boost();
+    // A bare name ("DAECT", "OFAJ") or a question asking what something is:
+    // its definition first, before the records that merely name it.
+    if (g.size() == 1 || asks_for_definition(parsed.raw)) out.definition_boost = definition_boost(g);
     // The looser query, for the Searcher to fill a short answer with
     // (relaxation.hpp): records holding all groups but one, but two, ...
     // down to any one group, ranked by BM25 among those holding as many. A

@@ -19,7 +19,8 @@
 /// index's own vocabulary (made before the multi-word synonyms are looked up,
 /// so "apel à projets" meets "appel à projets"), or, failing one, the word is
 /// left out when most of the query is known (TextQuery::ignored). Question words ("comment", "quelles") are left out
-/// of a query that has other words: "comment financer un projet" is about financing.
+/// of a query that has other words: "comment financer un projet" is about financing;
+/// a question asking what something is ranks its definition first (TextQuery::definition_boost).
 
 #include <xapian.h>
 
@@ -70,6 +71,13 @@ struct TextQuery {
     /// (schema::kHeadingPrefix): what only orders, added with OP_AND_MAYBE,
     /// so that "Tunisie" ranks the section "11.11 Tunisie" up. Empty without a word.
     Xapian::Query heading_boost;
+    /// For a question asking what something is ("qu'est-ce que la DAECT ?",
+    /// "c'est quoi un AAP", "what is CUF") or a query of one word group (a
+    /// bare name, "DAECT"): a fixed weight for each passage defining its words
+    /// (indexer/guide/definitions.hpp), added with OP_AND_MAYBE, so that the
+    /// definition comes before the records merely naming the thing (the
+    /// contacts of a body's staff). Empty for other queries.
+    Xapian::Query definition_boost;
     MatchTerms match_terms;            ///< for snippets
     std::string suggestion;            ///< the query with unknown words corrected; empty when none was
     std::vector<std::string> unknown;  ///< folded words found nowhere in the index, even corrected

@@ -18,6 +18,10 @@ namespace coopatlas::query {
 /// so that the number of groups held decides first.
 inline constexpr double kGroupWeight = 1000.0;
 
+/// Each record matching `filter`, weighing `weight` (and nothing else):
+/// under OP_AND_MAYBE or OP_OR, a fixed rank for what the filter says.
+Xapian::Query weighing_each(const Xapian::Query& filter, double weight);
+
 /// The records matching any of `ranked` (the groups as searched), weighted
 /// kGroupWeight per group of `counted` they hold (the same groups, maybe
 /// narrower: what counts as holding one) plus their BM25 weight for `ranked`.

@@ -457,6 +457,8 @@ Searcher::Prepared Searcher::prepare(Reader& reader, const SearchRequest& reques
         if (!text.heading_boost.empty())
             all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all,
                                 Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, text.heading_boost, kHeadingWeight));
+        if (!text.definition_boost.empty())
+            all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, text.definition_boost);
         const Xapian::Query glossary(std::string(schema::kKindPrefix) + std::string(schema::kGlossaryKind));
         all = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND_NOT, all, glossary),
                             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,

@@ -19,6 +19,7 @@
 #include "core/index_schema.hpp"
 #include "core/terms.hpp"
 #include "core/text.hpp"
+#include "indexer/guide/definitions.hpp"
 #include "indexer/guide/glossary.hpp"
 #include "indexer/write/jsonl_writer.hpp"
 #include "indexer/write/term_bitmaps_writer.hpp"
@@ -64,6 +65,10 @@ Xapian::Document make_document(const Record& r, terms::Positions positions) {
     if (r.type == "passage" && !r.section.empty())
         terms::index_text(doc, r.section.back(), schema::kHeadingPrefix, 1, 0, terms::Positions::dropped);
     pos = terms::index_text(doc, r.text, "", 1, pos + 100, positions);
+    // What the passage defines, for a question asking what it is (its opening
+    // sentence "La DAECT ... est le service ..."): a filter term, no weight of its own.
+    if (r.type == "passage")
+        for (const auto& w : defined_subject(r.text)) doc.add_boolean_term(terms::defined_term(w));
     // Structured fields (name, organisation, email, lead, ...) weigh like the
     // title: they are what a programme or a contact is about.
     for (const auto& [key, value] : r.fields.items()) {

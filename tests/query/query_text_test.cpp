@@ -293,3 +293,30 @@ TEST_F(BuildTextQuery, ModalVerbsOfAQuestionAreLeftOut) {
     EXPECT_TRUE(tq.ignored.empty());  // not an unknown word: a question's scaffolding
     EXPECT_EQ(run("villes jumelées : que faut-il ?").size(), 1u);
 }
+
+TEST_F(BuildTextQuery, ADefinitionComesFirstForAQuestionOrABareName) {
+    // Three records naming the AFD, one defining it (the indexer's term,
+    // indexer/guide/definitions.hpp); the other two say "AFD" more often.
+    for (const char* t : {"AFD AFD : contact à l'AFD", "AFD AFD AFD", "L'AFD est l'agence de développement"}) {
+        Xapian::Document doc;
+        doc.set_data(t);
+        terms::index_text(doc, t, "", 1, 0);
+        if (std::string(t).rfind("L'AFD est", 0) == 0) doc.add_boolean_term(terms::defined_term("afd"));
+        db_.add_document(doc);
+    }
+    db_.commit();
+    auto first = [&](const std::string& q) {
+        TextQuery tq = build_text_query(parse_query_text(q), db_, lines_);
+        Xapian::Enquire e(db_);
+        e.set_query(tq.definition_boost.empty()
+                        ? tq.query
+                        : Xapian::Query(Xapian::Query::OP_AND_MAYBE, tq.query, tq.definition_boost));
+        return e.get_mset(0, 1).begin().get_document().get_data();
+    };
+    EXPECT_EQ(first("qu'est-ce que l'AFD ?"), "L'AFD est l'agence de développement");
+    EXPECT_EQ(first("c'est quoi l'AFD"), "L'AFD est l'agence de développement");
+    EXPECT_EQ(first("AFD"), "L'AFD est l'agence de développement");
+    // Another question about it is answered by the words alone.
+    EXPECT_TRUE(build_text_query(parse_query_text("est-ce que l'AFD finance la FICOL ?"), db_, lines_)
+                    .definition_boost.empty());
+}

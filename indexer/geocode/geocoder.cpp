@@ -531,6 +531,7 @@ void Geocoder::geocode_partner(Record& r) {
     if (found && code.empty() && r.countries.empty() && found->kind != PlaceKind::country && found->country != "FR")
         if (const Place* c = gazetteer_.country(found->country)) {
             r.countries = {Country{c->country, c->name}};
+            if (r.fields.contains("country")) r.fields["country"] = c->name;
             hard = {c->country};
         }
     // The country the extraction gave may be wrong ("Bamako" tagged Chad,
@@ -668,6 +669,17 @@ void Geocoder::geocode(std::vector<Record>& records) {
                     ++it;
                 }
         }
+    // A partnership whose statements name no country ("Le Grand Lyon et la ville de Rabat") takes the one
+    // its foreign party was found in (the country facet and filters read the partnership's).
+    for (auto& r : records) {
+        if (r.type != "partnership" || !r.countries.empty()) continue;
+        for (const auto& party : field_strings(r, "parties")) {
+            auto it = index.find(party);
+            if (it == index.end()) continue;
+            const Record& p = records[it->second];
+            if (!p.fields.value("french", false) && !p.countries.empty()) r.countries = p.countries;
+        }
+    }
     for (auto& r : records) {
         if (r.type != "partnership" || !r.geo.empty()) continue;
         for (const auto& party : field_strings(r, "parties")) {

@@ -82,7 +82,8 @@ public:
     std::string country_code(const std::string& name_or_code) const;
 
     /// Fills geo[] of every partner, programme, contact and partnership
-    /// (partners first: a partnership takes its parties' points).
+    /// (partners first: a partnership takes its parties' points, and its foreign
+    /// party's country when its statements named none).
     void geocode(std::vector<Record>& records);
 
     const std::vector<Unresolved>& unresolved() const { return unresolved_; }

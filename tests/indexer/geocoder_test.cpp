@@ -219,6 +219,28 @@ TEST_F(GeocoderTest, AForeignPartnerWithNoCountryTakesTheCountryOfItsPlace) {
     EXPECT_TRUE(records[1].countries.empty());
 }
 
+TEST_F(GeocoderTest, APartnershipWithNoCountryTakesItsForeignPartysCountry) {
+    // "Issy-les-Moulineaux ... dont le quartier de Dongcheng à Pékin": no country named; Pékin is found
+    // in China, and the partnership is about China (the French party's France is no answer).
+    Record link;
+    link.id = "partnership/angouleme--pekin";
+    link.type = "partnership";
+    link.fields = {{"parties", {"partner/angouleme", "partner/pekin"}}};
+    Record stated = link;
+    stated.id = "partnership/angouleme--pekin-stated";
+    stated.countries = {Country{"TN", "Tunisie"}};
+    std::vector<Record> records = {partner("angouleme", "Angoulême", "commune", "France", true),
+                                   partner("pekin", "Pékin", "commune", "", false), link, stated};
+    geocoder.geocode(records);
+    ASSERT_EQ(records[1].countries.size(), 1u);
+    EXPECT_EQ(records[1].fields["country"], "Chine");
+    ASSERT_EQ(records[2].countries.size(), 1u);
+    EXPECT_EQ(records[2].countries[0].code, "CN");
+    // a country the guide stated stays
+    ASSERT_EQ(records[3].countries.size(), 1u);
+    EXPECT_EQ(records[3].countries[0].code, "TN");
+}
+
 TEST_F(GeocoderTest, AnAssociationIsPlacedAtItsCountry) {
     // "Nantes Coopération internationale" is an association, not the town in its name.
     std::vector<Record> records = {

@@ -848,6 +848,7 @@ std::vector<Pair> programme_pairs(const std::vector<ProgrammeBlock>& blocks,
     for (const auto& block : blocks) {
         auto context = country_of_path(sections[static_cast<std::size_t>(block.line - 1)], lex);
         std::vector<PartyMention> leads, association_leads;
+        int lead_line = 0, association_line = 0;  // the bullets naming them
         std::vector<Destination> destinations;
         std::string theme;
         for (const auto& field : block.fields) {
@@ -857,17 +858,31 @@ std::vector<Pair> programme_pairs(const std::vector<ProgrammeBlock>& blocks,
             bool lead = label.find("collectivit") != std::string::npos &&
                         (label.find("file") != std::string::npos || label.find("impliqu") != std::string::npos);
             bool association = !lead && (label.rfind("porteur", 0) == 0 || label.rfind("association", 0) == 0);
-            if (association) add_association_leads(value, lex, association_leads);
-            if (lead) add_collectivite_leads(value, lex, leads);
+            if (association) {
+                add_association_leads(value, lex, association_leads);
+                if (!association_line) association_line = field.line;
+            }
+            if (lead) {
+                add_collectivite_leads(value, lex, leads);
+                if (!lead_line) lead_line = field.line;
+            }
             if (label.find("destination") == std::string::npos) continue;
             for (auto& d : destinations_of(field, value, context, lex)) destinations.push_back(std::move(d));
         }
-        if (leads.empty()) leads = association_leads;
+        if (leads.empty()) {
+            leads = association_leads;
+            lead_line = association_line;
+        }
         name_localities_of_countries(block, destinations, lex);
+        // the pair is named by the destination's line and by the lead's bullet ("Porteur : association
+        // Vitagora" may be pages of prose away from "Ville de destination : Vinnytsia")
         for (auto& l : leads)
-            for (auto& d : destinations)
+            for (auto& d : destinations) {
+                std::vector<int> naming{d.line};
+                if (lead_line && lead_line != d.line) naming.push_back(lead_line);
                 pairs.push_back(
-                    {l, d.party, "Programme – " + l.name + " – destination : " + d.party.name, theme, d.line, {}});
+                    {l, d.party, "Programme – " + l.name + " – destination : " + d.party.name, theme, d.line, naming});
+            }
     }
     return pairs;
 }

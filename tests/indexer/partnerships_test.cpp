@@ -287,6 +287,8 @@ TEST(Partnerships, ProgrammeLedByAnAssociationPairsItWithEachDestinationLocality
     ASSERT_NE(ohrid, nullptr);
     // the first group has no country of its own: it takes the next group's
     EXPECT_EQ(ohrid->countries.at(0).code, "MK");
+    // the pair is named by the destination's line and by the bullet naming its lead ("Porteur : ...")
+    EXPECT_EQ(occurrence_lines(*ohrid), (std::set<int>{5, 14}));
     EXPECT_EQ(e.partnership("Sites et Cités remarquables de France", "Berat")->countries.at(0).code, "AL");
     for (auto& p : e.partners)
         if (p.fields["place"] == "Sites et Cités remarquables de France") {

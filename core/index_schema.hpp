@@ -19,9 +19,12 @@ inline constexpr std::string_view kThemePrefix = "XH";    ///< folded theme slug
 inline constexpr std::string_view kOddPrefix = "XO";      ///< ODD number 1..17
 /// What a record is within its type, when ranking treats it apart: "glossary"
 /// for a passage that is one entry of the guide's glossary ("AFd : Agence
-/// française de développement"), ranked below the passages explaining the body.
+/// française de développement"), "contact-block" for a passage that is one of
+/// the guide's contact blocks ("ConTACT | DAECT", a name, a role, an e-mail
+/// address): both ranked below the passages explaining the body.
 inline constexpr std::string_view kKindPrefix = "XK";
 inline constexpr std::string_view kGlossaryKind = "glossary";
+inline constexpr std::string_view kContactBlockKind = "contact-block";
 /// The stems of the subject a passage's opening sentence defines ("La DAECT
 /// ... est le service ...": indexer/guide/definitions.hpp), for the
 /// questions asking what something is (terms::defined_term).

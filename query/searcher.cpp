@@ -77,10 +77,24 @@ Xapian::Query filled_up(const Xapian::Database& db, const Xapian::Query& strict,
     return probe.get_mset(0, kFillUpTo).size() >= kFillUpTo ? strict : relaxed;
 }
 
-/// A glossary line ("AFd : Agence française de développement") weighs this
-/// share of its text match: short, it would otherwise outrank the passages
-/// that explain the body.
-constexpr double kGlossaryWeight = 0.3;
+/// A glossary line ("AFd : Agence française de développement") or a contact
+/// block ("ConTACT | DAECT", "Constance Koukoui groupe-pays Israël à CUF
+/// c.koukoui@...") weighs this share of its text match: short, it would
+/// otherwise outrank the passages that explain the body. A query for a person
+/// or an address still finds the block: only such passages and the contact
+/// records hold those words.
+constexpr double kMinorPassageWeight = 0.3;
+
+/// `q` with the passages of a minor kind (schema::kKindPrefix) weighed
+/// kMinorPassageWeight.
+Xapian::Query minor_passages_lowered(const Xapian::Query& q) {
+    const std::string kind(schema::kKindPrefix);
+    const Xapian::Query minor(Xapian::Query::OP_OR, Xapian::Query(kind + std::string(schema::kGlossaryKind)),
+                              Xapian::Query(kind + std::string(schema::kContactBlockKind)));
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND_NOT, q, minor),
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                       Xapian::Query(Xapian::Query::OP_FILTER, q, minor), kMinorPassageWeight));
+}
 
 /// match_docids keeps the match set of a text/facet query matching at least
 /// 1/kFrequentShare of the records (a filter cache, as Lucene's query cache),
@@ -459,10 +473,7 @@ Searcher::Prepared Searcher::prepare(Reader& reader, const SearchRequest& reques
                                 Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, text.heading_boost, kHeadingWeight));
         if (!text.definition_boost.empty())
             all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, text.definition_boost);
-        const Xapian::Query glossary(std::string(schema::kKindPrefix) + std::string(schema::kGlossaryKind));
-        all = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND_NOT, all, glossary),
-                            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                          Xapian::Query(Xapian::Query::OP_FILTER, all, glossary), kGlossaryWeight));
+        all = minor_passages_lowered(all);
         all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, structured_boost());
     }
     p.query = filtered(all);

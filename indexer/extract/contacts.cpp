@@ -332,10 +332,16 @@ std::string embassy_of(const std::vector<std::string>& folded_lines, const Count
     return "Ambassade de France " + prep + " " + printed;
 }
 
+/// A contact block's header, "ConTACT | DAECT" or "ConTACTs" (matched on folded text).
+const std::regex& contact_header() {
+    static const std::regex header(R"(^contacts?\s*(\|\s*(.+))?$)", std::regex::icase);
+    return header;
+}
+
 void people_in_groups(const Guide& guide, const std::vector<std::vector<std::string>>& sections,
                       const std::set<int>& skip_lines, const DisplayText& display, std::vector<Appearance>& out) {
     const auto& lines = guide.lines();
-    static const std::regex header(R"(^contacts?\s*(\|\s*(.+))?$)", std::regex::icase);
+    const std::regex& header = contact_header();
     // Folded once: embassy labels search the guide and the lines above them.
     std::vector<std::string> folded_lines;
     folded_lines.reserve(lines.size());
@@ -482,6 +488,17 @@ std::vector<std::string> find_emails(std::string_view s) {
         if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
     }
     return out;
+}
+
+bool contact_block(std::string_view text) {
+    const std::string folded = text::collapse_whitespace(text::fold(text));
+    if (std::regex_match(folded, contact_header())) return true;
+    if (find_emails(text).empty() || text.find("•") != std::string_view::npos) return false;
+    size_t words = 0;
+    for (const auto& w : text::split(folded, ' '))
+        if (!w.empty() && w.find('@') == std::string::npos && w.rfind("http", 0) != 0 && w.rfind("www.", 0) != 0)
+            ++words;
+    return words <= kContactBlockWords;
 }
 
 bool is_generic_email(const std::string& email) {

@@ -35,6 +35,17 @@ struct Person {
 /// E-mail addresses in a text, lower case, in order, without the final dot of a sentence.
 std::vector<std::string> find_emails(std::string_view text);
 
+/// A contact block holds at most this many words besides its addresses: a
+/// name, a role, an organisation ("Katarina fotic groupe-pays japon de Cités
+/// Unies france comité de pilotage des Rencontres k.fotic@...": 13).
+inline constexpr size_t kContactBlockWords = 20;
+
+/// True for a passage that is one of the guide's contact blocks rather than
+/// prose: a header ("ConTACT | DAECT", "ConTACTs") or an e-mail address with
+/// a few words around it (name, role, organisation) and no programme bullet
+/// ("• Coordonnées : ..." lines belong to a programme's description).
+bool contact_block(std::string_view text);
+
 /// True for an address that names a function, not a person ("sp@", "contact@",
 /// "info@", "secretariat.dgm-aect@").
 bool is_generic_email(const std::string& email);

@@ -19,6 +19,7 @@
 #include "core/index_schema.hpp"
 #include "core/terms.hpp"
 #include "core/text.hpp"
+#include "indexer/extract/contacts.hpp"
 #include "indexer/guide/definitions.hpp"
 #include "indexer/guide/glossary.hpp"
 #include "indexer/write/jsonl_writer.hpp"
@@ -39,6 +40,8 @@ Xapian::Document make_catalogue_document(const Record& r) {
     for (int o : r.odd) doc.add_boolean_term(std::string(schema::kOddPrefix) + std::to_string(o));
     if (r.type == "passage" && glossary_entry(r.text))
         doc.add_boolean_term(std::string(schema::kKindPrefix) + std::string(schema::kGlossaryKind));
+    else if (r.type == "passage" && contact_block(r.text))
+        doc.add_boolean_term(std::string(schema::kKindPrefix) + std::string(schema::kContactBlockKind));
     doc.add_value(schema::kSlotType, r.type);
     doc.add_value(schema::kSlotPage, Xapian::sortable_serialise(r.page));
     if (!r.geo.empty()) {

@@ -273,3 +273,26 @@ TEST(Contacts, LabelsNameTheOrganisationUnderTheEmbassiesHeader) {
     ASSERT_EQ(gandais.size(), 1u);
     EXPECT_EQ(gandais[0]->fields.at("organisation"), "DAECT");
 }
+
+TEST(ContactBlock, HeaderAndShortAddressBlocksAreContactBlocks) {
+    EXPECT_TRUE(contact_block("ConTACT | DAECT"));
+    EXPECT_TRUE(contact_block("ConTACTs"));
+    EXPECT_TRUE(contact_block("Constance Koukoui groupe-pays Israël à CUF c.koukoui@cites-unies-france.org"));
+    EXPECT_TRUE(
+        contact_block("sègla Lihoussou secrétaire exécutif de l’Association nationale des Communes du Bénin "
+                      "(ANCB) https://www.ancb-benin.org/ segla.lihoussou@yahoo.fr"));
+}
+
+TEST(ContactBlock, ProseAndProgrammeRubricsAreNot) {
+    // Prose naming a body, without an address.
+    EXPECT_FALSE(
+        contact_block("il est recommandé de prendre contact avec le « groupe-pays » de Cités Unies France (CUF)"));
+    // A programme's "Coordonnées" rubric among its bullets.
+    EXPECT_FALSE(contact_block("régional de Bretagne • Coordonnées : daei@bretagne.bzh • Budget à prévoir"));
+    // An address in a paragraph longer than a name, a role and an organisation.
+    EXPECT_FALSE(
+        contact_block("Pour toute question sur l’appel à projets, les collectivités territoriales peuvent écrire au "
+                      "secrétariat de la "
+                      "délégation, qui répond dans les meilleurs délais et oriente vers le bon interlocuteur : "
+                      "secretariat.dgm-aect@diplomatie.gouv.fr"));
+}
